@@ -1,0 +1,47 @@
+# Kumppani: two commands do all the set-up on a fresh machine.
+#   make run   - create .venv, install Kumppani and start the app
+#   make test  - create .venv, install Kumppani with its test tools, run every check headless
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint typecheck layers pytest bench bench-quick demo clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Kumppani needs Python 3.11 or newer ($(PYTHON) is older)." >&2; exit 1; }
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/kumppani
+
+demo: $(STAMP)
+	$(VENV)/bin/kumppani demo
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check app reports ui tests bench main.py
+	$(VENV)/bin/ruff format --check app reports ui tests bench main.py
+
+typecheck: $(STAMP)
+	$(VENV)/bin/mypy
+
+layers: $(STAMP)
+	$(VENV)/bin/lint-imports
+
+pytest: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest -q -p no:cacheprovider
+
+test: lint typecheck layers pytest
+
+bench: $(STAMP)
+	$(PY) -m bench
+
+bench-quick: $(STAMP)
+	$(PY) -m bench --quick
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -1,0 +1,213 @@
+"""Typed records of a partnership diary.
+
+Records refer to each other by their database key (``pk``) once stored; ``id`` is the stable text
+id that survives export and import (a UUID for records created in the app, the file's id for
+imported ones). A record not yet stored has ``pk`` None.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from app.domain.enums import (
+    ActionStatus,
+    Dimension,
+    EntryType,
+    EventKind,
+    Level,
+    Phase,
+    Role,
+    Tension,
+    Visibility,
+)
+
+
+def new_id() -> str:
+    """A fresh stable id for a record created in the app."""
+    return str(uuid.uuid4())
+
+
+@dataclass(slots=True)
+class PhaseMove:
+    """One step of the phase history: from this date on, ``phase`` is in force."""
+
+    phase: Phase
+    from_on: date
+    note: str | None = None
+    # Checklist item ids that were still open and that the facilitator confirmed moving past.
+    confirmed_open: tuple[str, ...] = ()
+    pk: int | None = None
+
+
+@dataclass(slots=True)
+class Objective:
+    text: str
+    indicator: str | None = None
+    target: str | None = None
+    due_on: date | None = None
+    owner: int | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+    @property
+    def is_specific(self) -> bool:
+        """An objective is specific once it says how progress is measured."""
+        return bool(self.indicator and self.indicator.strip())
+
+
+@dataclass(slots=True)
+class Partnership:
+    name: str
+    started_on: date
+    description: str | None = None
+    language: str = "en"
+    phases: list[PhaseMove] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+    def phase_on(self, day: date) -> Phase | None:
+        """The phase in force on ``day``: the last move whose date is on or before it."""
+        current: Phase | None = None
+        for move in sorted(self.phases, key=lambda m: m.from_on):
+            if move.from_on <= day:
+                current = move.phase
+        return current
+
+
+@dataclass(slots=True)
+class Organization:
+    name: str
+    role: Role
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    organization: int
+    title: str | None = None
+    level: Level | None = None
+    sponsor: bool = False
+    pseudonym: str | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+
+@dataclass(slots=True)
+class Participant:
+    person: int
+    invited: bool = True
+    attended: bool = False
+
+
+@dataclass(slots=True)
+class Rating:
+    organization: int
+    dimension: Dimension
+    value: float
+    respondent: int | None = None
+    pk: int | None = None
+
+
+def parse_when(text: str) -> tuple[date, time | None]:
+    """Split an event's ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` into its date and time."""
+    if "T" in text:
+        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M")
+        return moment.date(), moment.time()
+    return date.fromisoformat(text), None
+
+
+def format_when(day: date, at: time | None) -> str:
+    """The canonical text form of an event's date, as stored and exported."""
+    if at is None:
+        return day.isoformat()
+    return f"{day.isoformat()}T{at.strftime('%H:%M')}"
+
+
+@dataclass(slots=True)
+class Event:
+    kind: EventKind
+    title: str
+    when: str
+    duration_minutes: int | None = None
+    phase: Phase | None = None
+    purpose: str | None = None
+    participants: list[Participant] = field(default_factory=list)
+    ratings: list[Rating] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+    @property
+    def day(self) -> date:
+        return parse_when(self.when)[0]
+
+    @property
+    def time(self) -> time | None:
+        return parse_when(self.when)[1]
+
+
+@dataclass(slots=True)
+class Entry:
+    event: int
+    type: EntryType
+    text: str
+    visibility: Visibility | None = None
+    tensions: tuple[Tension, ...] = ()
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.visibility is None:
+            self.visibility = self.type.default_visibility
+
+
+@dataclass(slots=True)
+class Action:
+    text: str
+    created_on: date
+    status: ActionStatus = ActionStatus.OPEN
+    owner: int | None = None
+    organization: int | None = None
+    due_on: date | None = None
+    done_on: date | None = None
+    source_entry: int | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+    def is_open_on(self, day: date) -> bool:
+        """Open as of ``day``: created by then and not yet done or dropped by then."""
+        if self.created_on > day:
+            return False
+        if self.status.is_closed:
+            return self.done_on is not None and self.done_on > day
+        return True
+
+    def is_overdue_on(self, day: date) -> bool:
+        return self.is_open_on(day) and self.due_on is not None and self.due_on < day
+
+
+@dataclass(slots=True)
+class ChecklistMark:
+    """A checklist item marked done; ``evidence`` is an event or entry id."""
+
+    item: str
+    done_on: date
+    note: str | None = None
+    evidence: str | None = None
+    pk: int | None = None
+
+
+@dataclass(slots=True)
+class FeedbackReport:
+    """A feedback report that was given to partners."""
+
+    generated_on: date
+    audience: str = "all"
+    sections: tuple[str, ...] | None = None
+    sha256: str | None = None
+    options: dict[str, object] | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None

@@ -1,0 +1,156 @@
+"""Validation rules of the domain: one place that says what a valid record is.
+
+Each ``check_*`` function returns the problems it finds, each naming the field; ``ensure`` turns
+them into one ``ValidationError`` whose message a dialog or the command line shows as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from app.domain.model import parse_when
+from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.domain.model import (
+        Action,
+        Entry,
+        Event,
+        Objective,
+        Organization,
+        Partnership,
+        Person,
+        Rating,
+    )
+
+NAME_MAX = 200
+TEXT_MAX = 1_000_000
+LANGUAGES = ("en", "fi")
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    field: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.message}"
+
+
+class ValidationError(ValueError):
+    """One or more problems with a record; ``str()`` lists them, one per line."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+def ensure(problems: list[Problem]) -> None:
+    if problems:
+        raise ValidationError(problems)
+
+
+def _required_text(value: str | None, name: str, limit: int = NAME_MAX) -> list[Problem]:
+    if value is None or not value.strip():
+        return [Problem(name, _("must not be empty"))]
+    if len(value) > limit:
+        return [Problem(name, _("must be at most {n} characters").format(n=limit))]
+    return []
+
+
+def _optional_text(value: str | None, name: str, limit: int = TEXT_MAX) -> list[Problem]:
+    if value is not None and len(value) > limit:
+        return [Problem(name, _("must be at most {n} characters").format(n=limit))]
+    return []
+
+
+def check_partnership(p: Partnership) -> list[Problem]:
+    problems = _required_text(p.name, "name")
+    problems += _optional_text(p.description, "description")
+    if p.language not in LANGUAGES:
+        problems.append(Problem("language", _("must be 'en' or 'fi'")))
+    if not p.phases:
+        problems.append(Problem("phases", _("a partnership needs at least one phase")))
+    for i, (a, b) in enumerate(zip(p.phases, p.phases[1:], strict=False)):
+        if b.from_on < a.from_on:
+            problems.append(
+                Problem(f"phases[{i + 1}].from", _("phases must be in chronological order"))
+            )
+    return problems
+
+
+def check_objective(o: Objective) -> list[Problem]:
+    return _required_text(o.text, "text", TEXT_MAX)
+
+
+def check_organization(o: Organization) -> list[Problem]:
+    return _required_text(o.name, "name")
+
+
+def check_person(p: Person) -> list[Problem]:
+    return _required_text(p.name, "name") + _optional_text(p.title, "title", NAME_MAX)
+
+
+def check_when(value: str, name: str = "date") -> list[Problem]:
+    try:
+        parse_when(value)
+    except (ValueError, TypeError):
+        return [Problem(name, _("must be a date YYYY-MM-DD or YYYY-MM-DDTHH:MM"))]
+    return []
+
+
+def check_event(e: Event) -> list[Problem]:
+    problems = _required_text(e.title, "title", NAME_MAX)
+    problems += check_when(e.when)
+    if e.duration_minutes is not None and e.duration_minutes < 0:
+        problems.append(Problem("duration_minutes", _("must not be negative")))
+    problems += _optional_text(e.purpose, "purpose")
+    seen: set[int] = set()
+    for i, part in enumerate(e.participants):
+        if part.person in seen:
+            problems.append(Problem(f"participants[{i}]", _("this person is listed twice")))
+        seen.add(part.person)
+    for i, r in enumerate(e.ratings):
+        problems += [Problem(f"ratings[{i}].{p.field}", p.message) for p in check_rating(r)]
+    return problems
+
+
+def check_rating(r: Rating) -> list[Problem]:
+    if not isinstance(r.value, (int, float)) or isinstance(r.value, bool):
+        return [Problem("value", _("must be a number from 1 to 5"))]
+    if not 1 <= r.value <= 5:
+        return [Problem("value", _("must be from 1 to 5, not {v}").format(v=r.value))]
+    return []
+
+
+def check_entry(e: Entry) -> list[Problem]:
+    problems = _required_text(e.text, "text", TEXT_MAX)
+    if len(set(e.tensions)) != len(e.tensions):
+        problems.append(Problem("tensions", _("a tension is listed twice")))
+    return problems
+
+
+def check_action(a: Action) -> list[Problem]:
+    problems = _required_text(a.text, "text", TEXT_MAX)
+    if a.due_on is not None and a.due_on < a.created_on:
+        problems.append(Problem("due_on", _("must not be before the action was created")))
+    if a.status.is_closed and a.done_on is None:
+        problems.append(Problem("done_on", _("a done or dropped action needs the date it ended")))
+    if a.done_on is not None and a.done_on < a.created_on:
+        problems.append(Problem("done_on", _("must not be before the action was created")))
+    return problems
+
+
+def parse_date(value: object, name: str) -> tuple[date | None, list[Problem]]:
+    """Parse a ``YYYY-MM-DD`` string, reporting a problem naming ``name`` when it is not one."""
+    if not isinstance(value, str):
+        return None, [Problem(name, _("must be a date YYYY-MM-DD"))]
+    try:
+        if len(value) != 10:
+            raise ValueError(value)
+        return date.fromisoformat(value), []
+    except ValueError:
+        return None, [Problem(name, _("must be a date YYYY-MM-DD, not {v!r}").format(v=value))]

@@ -1,0 +1,1 @@
+"""The diary database: the only place in Kumppani where SQL is written."""

@@ -1,0 +1,106 @@
+"""Entries written into events: ideas, decisions, obstacles, observations and the rest."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain import Entry, EntryType, Tension, Visibility
+from app.persistence import fts
+from app.persistence.rows import next_seq, now_stamp, one, rows
+
+
+def tensions_to_text(tensions: tuple[Tension, ...]) -> str:
+    return ",".join(t.value for t in tensions)
+
+
+def text_to_tensions(text: str | None) -> tuple[Tension, ...]:
+    return tuple(Tension(t) for t in text.split(",") if t) if text else ()
+
+
+def _entry(r: dict[str, Any]) -> Entry:
+    return Entry(
+        event=r["event_pk"],
+        type=EntryType(r["type"]),
+        text=r["text"],
+        visibility=Visibility(r["visibility"]),
+        tensions=text_to_tensions(r["tensions"]),
+        id=r["id"],
+        pk=r["pk"],
+    )
+
+
+def list_entries(db: Database, event_pk: int) -> list[Entry]:
+    return [
+        _entry(r)
+        for r in rows(
+            db,
+            "SELECT * FROM entries WHERE event_pk = ? AND deleted_at IS NULL ORDER BY seq",
+            [event_pk],
+        )
+    ]
+
+
+def list_partnership_entries(db: Database, partnership_pk: int) -> list[tuple[str, Entry]]:
+    """All live entries of a partnership's live events as (event date, entry), in date order."""
+    return [
+        (r["date"], _entry(r))
+        for r in rows(
+            db,
+            "SELECT n.*, e.date FROM entries n JOIN events e ON e.pk = n.event_pk "
+            "WHERE n.partnership_pk = ? AND n.deleted_at IS NULL AND e.deleted_at IS NULL "
+            "ORDER BY e.date, e.pk, n.seq",
+            [partnership_pk],
+        )
+    ]
+
+
+def get_entry(db: Database, pk: int) -> Entry | None:
+    row = one(db, "SELECT * FROM entries WHERE pk = ?", [pk])
+    return _entry(row) if row else None
+
+
+def insert_entry(db: Database, partnership_pk: int, e: Entry) -> int:
+    cur = db.execute(
+        "INSERT INTO entries (partnership_pk, event_pk, id, seq, type, text, visibility, tensions) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            partnership_pk,
+            e.event,
+            e.id,
+            next_seq(db, "entries", "event_pk", e.event),
+            e.type.value,
+            e.text,
+            (e.visibility or e.type.default_visibility).value,
+            tensions_to_text(e.tensions),
+        ],
+    )
+    e.pk = int(cur.lastrowid or 0)
+    fts.entry_added(db, e.pk, e.text)
+    return e.pk
+
+
+def update_entry(db: Database, e: Entry) -> None:
+    old = one(db, "SELECT text FROM entries WHERE pk = ?", [e.pk])
+    if old is not None and old["text"] != e.text and e.pk is not None:
+        fts.entry_removed(db, e.pk, old["text"])
+        fts.entry_added(db, e.pk, e.text)
+    db.execute(
+        "UPDATE entries SET type = ?, text = ?, visibility = ?, tensions = ?, updated_at = ? "
+        "WHERE pk = ?",
+        [
+            e.type.value,
+            e.text,
+            (e.visibility or e.type.default_visibility).value,
+            tensions_to_text(e.tensions),
+            now_stamp(),
+            e.pk,
+        ],
+    )
+
+
+def set_entry_deleted(db: Database, pk: int, deleted: bool) -> None:
+    db.execute(
+        "UPDATE entries SET deleted_at = ? WHERE pk = ?", [now_stamp() if deleted else None, pk]
+    )

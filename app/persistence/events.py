@@ -1,0 +1,202 @@
+"""Events of the diary with their participants and ratings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlite_utils import Database
+
+from app.domain import Dimension, Event, EventKind, Participant, Phase, Rating
+from app.persistence import fts
+from app.persistence.rows import now_stamp, one, rows
+
+
+def _event(r: dict[str, Any]) -> Event:
+    return Event(
+        kind=EventKind(r["kind"]),
+        title=r["title"],
+        when=r["date"],
+        duration_minutes=r["duration_minutes"],
+        phase=Phase(r["phase"]) if r["phase"] else None,
+        purpose=r["purpose"],
+        id=r["id"],
+        pk=r["pk"],
+    )
+
+
+def list_events(
+    db: Database, partnership_pk: int, *, with_details: bool = False, include_deleted: bool = False
+) -> list[Event]:
+    """Events of a partnership in date order; ``with_details`` loads participants and ratings."""
+    deleted = "" if include_deleted else " AND deleted_at IS NULL"
+    events = [
+        _event(r)
+        for r in rows(
+            db,
+            f"SELECT * FROM events WHERE partnership_pk = ?{deleted} ORDER BY date, pk",
+            [partnership_pk],
+        )
+    ]
+    if with_details and events:
+        by_pk = {e.pk: e for e in events}
+        for r in rows(
+            db,
+            "SELECT p.* FROM participants p JOIN events e ON e.pk = p.event_pk "
+            "WHERE e.partnership_pk = ? ORDER BY p.event_pk, p.seq",
+            [partnership_pk],
+        ):
+            if r["event_pk"] in by_pk:
+                by_pk[r["event_pk"]].participants.append(_participant(r))
+        for r in rows(
+            db,
+            "SELECT r.* FROM ratings r JOIN events e ON e.pk = r.event_pk "
+            "WHERE e.partnership_pk = ? ORDER BY r.event_pk, r.seq",
+            [partnership_pk],
+        ):
+            if r["event_pk"] in by_pk:
+                by_pk[r["event_pk"]].ratings.append(_rating(r))
+    return events
+
+
+def get_event(db: Database, pk: int) -> Event | None:
+    """One event with its participants and ratings (also when it is in the deleted items)."""
+    row = one(db, "SELECT * FROM events WHERE pk = ?", [pk])
+    if row is None:
+        return None
+    event = _event(row)
+    event.participants = list_participants(db, pk)
+    event.ratings = list_ratings(db, pk)
+    return event
+
+
+def event_partnership(db: Database, event_pk: int) -> int | None:
+    row = one(db, "SELECT partnership_pk FROM events WHERE pk = ?", [event_pk])
+    return int(row["partnership_pk"]) if row else None
+
+
+def insert_event(db: Database, partnership_pk: int, e: Event) -> int:
+    """Store a new event with its participants and ratings; returns its key."""
+    cur = db.execute(
+        "INSERT INTO events (partnership_pk, id, kind, title, date, duration_minutes, phase, "
+        "purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            partnership_pk,
+            e.id,
+            e.kind.value,
+            e.title,
+            e.when,
+            e.duration_minutes,
+            e.phase.value if e.phase else None,
+            e.purpose,
+        ],
+    )
+    e.pk = int(cur.lastrowid or 0)
+    fts.event_added(db, e.pk, e.title, e.purpose)
+    set_participants(db, e.pk, e.participants)
+    set_ratings(db, e.pk, e.ratings)
+    return e.pk
+
+
+def update_event(db: Database, e: Event, *, details: bool = True) -> None:
+    """Store an edited event; with ``details`` its participants and ratings are replaced too."""
+    old = one(db, "SELECT title, purpose FROM events WHERE pk = ?", [e.pk])
+    if (
+        old is not None
+        and e.pk is not None
+        and (old["title"], old["purpose"]) != (e.title, e.purpose)
+    ):
+        fts.event_removed(db, e.pk, old["title"], old["purpose"])
+        fts.event_added(db, e.pk, e.title, e.purpose)
+    db.execute(
+        "UPDATE events SET kind = ?, title = ?, date = ?, duration_minutes = ?, phase = ?, "
+        "purpose = ?, updated_at = ? WHERE pk = ?",
+        [
+            e.kind.value,
+            e.title,
+            e.when,
+            e.duration_minutes,
+            e.phase.value if e.phase else None,
+            e.purpose,
+            now_stamp(),
+            e.pk,
+        ],
+    )
+    if details and e.pk is not None:
+        set_participants(db, e.pk, e.participants)
+        set_ratings(db, e.pk, e.ratings)
+
+
+def set_event_deleted(db: Database, pk: int, deleted: bool) -> None:
+    db.execute(
+        "UPDATE events SET deleted_at = ? WHERE pk = ?", [now_stamp() if deleted else None, pk]
+    )
+
+
+# -- participants ---------------------------------------------------------------------------
+
+
+def _participant(r: dict[str, Any]) -> Participant:
+    return Participant(
+        person=r["person_pk"], invited=bool(r["invited"]), attended=bool(r["attended"])
+    )
+
+
+def list_participants(db: Database, event_pk: int) -> list[Participant]:
+    return [
+        _participant(r)
+        for r in rows(db, "SELECT * FROM participants WHERE event_pk = ? ORDER BY seq", [event_pk])
+    ]
+
+
+def set_participants(db: Database, event_pk: int, participants: list[Participant]) -> None:
+    db.execute("DELETE FROM participants WHERE event_pk = ?", [event_pk])
+    for seq, p in enumerate(participants):
+        db.execute(
+            "INSERT INTO participants (event_pk, person_pk, seq, invited, attended) "
+            "VALUES (?, ?, ?, ?, ?)",
+            [event_pk, p.person, seq, int(p.invited), int(p.attended)],
+        )
+
+
+# -- ratings --------------------------------------------------------------------------------
+
+
+def _rating(r: dict[str, Any]) -> Rating:
+    return Rating(
+        organization=r["organization_pk"],
+        dimension=Dimension(r["dimension"]),
+        value=r["value"],
+        respondent=r["respondent_pk"],
+        pk=r["pk"],
+    )
+
+
+def list_ratings(db: Database, event_pk: int) -> list[Rating]:
+    return [
+        _rating(r)
+        for r in rows(db, "SELECT * FROM ratings WHERE event_pk = ? ORDER BY seq", [event_pk])
+    ]
+
+
+def set_ratings(db: Database, event_pk: int, ratings: list[Rating]) -> None:
+    db.execute("DELETE FROM ratings WHERE event_pk = ?", [event_pk])
+    for seq, r in enumerate(ratings):
+        cur = db.execute(
+            "INSERT INTO ratings (event_pk, seq, organization_pk, dimension, value, respondent_pk) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent],
+        )
+        r.pk = int(cur.lastrowid or 0)
+
+
+def partnership_ratings(db: Database, partnership_pk: int) -> list[tuple[int, str, Rating]]:
+    """Every rating of a partnership's live events as (event key, event date, rating)."""
+    return [
+        (r["event_pk"], r["date"], _rating(r))
+        for r in rows(
+            db,
+            "SELECT r.*, e.date FROM ratings r JOIN events e ON e.pk = r.event_pk "
+            "WHERE e.partnership_pk = ? AND e.deleted_at IS NULL ORDER BY e.date, r.event_pk, r.seq",
+            [partnership_pk],
+        )
+    ]

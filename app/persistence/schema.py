@@ -1,0 +1,231 @@
+"""The diary schema: the only place where tables are defined.
+
+Every diary, fresh or years old, goes through ``MIGRATIONS.apply``; each migration runs in one
+transaction together with its record and its ``user_version`` bump. Never edit a migration that
+has shipped: add a new one and a fixture database for the version it creates
+(``tests/fixtures/schema-v<N>.sqlite3``).
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database, Migrations
+
+MIGRATIONS = Migrations("kumppani")
+
+# 'KMPN' — marks a file as a Kumppani diary (PRAGMA application_id).
+APPLICATION_ID = 0x4B4D504E
+
+_TIMESTAMPS = """
+    created_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')),
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now'))
+"""
+
+_V1 = [
+    """CREATE TABLE settings (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    )""",
+    f"""CREATE TABLE partnerships (
+        pk INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        description TEXT,
+        started_on TEXT NOT NULL,
+        language TEXT NOT NULL DEFAULT 'en' CHECK (language IN ('en', 'fi')),
+        thresholds TEXT,
+        deleted_at TEXT,
+        {_TIMESTAMPS}
+    )""",
+    f"""CREATE TABLE phases (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('negotiation', 'commitment', 'execution')),
+        from_on TEXT NOT NULL,
+        note TEXT,
+        confirmed_open TEXT,
+        {_TIMESTAMPS}
+    )""",
+    "CREATE INDEX phases_partnership ON phases(partnership_pk, seq)",
+    f"""CREATE TABLE organizations (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('customer', 'provider', 'facilitator', 'other')),
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    f"""CREATE TABLE people (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        organization_pk INTEGER NOT NULL REFERENCES organizations(pk),
+        name TEXT NOT NULL,
+        title TEXT,
+        level TEXT CHECK (level IN ('top', 'middle', 'operational')),
+        sponsor INTEGER NOT NULL DEFAULT 0,
+        pseudonym TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "CREATE INDEX people_organization ON people(organization_pk)",
+    f"""CREATE TABLE objectives (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        indicator TEXT,
+        target TEXT,
+        due_on TEXT,
+        owner_pk INTEGER REFERENCES people(pk),
+        deleted_at TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    f"""CREATE TABLE events (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('meeting', 'workshop', 'interview', 'focus_group',
+            'questionnaire', 'pilot', 'feedback_meeting', 'other')),
+        title TEXT NOT NULL,
+        date TEXT NOT NULL,
+        duration_minutes INTEGER CHECK (duration_minutes IS NULL OR duration_minutes >= 0),
+        phase TEXT CHECK (phase IS NULL OR phase IN ('negotiation', 'commitment', 'execution')),
+        purpose TEXT,
+        deleted_at TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "CREATE INDEX events_partnership_date ON events(partnership_pk, date)",
+    """CREATE TABLE participants (
+        event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+        person_pk INTEGER NOT NULL REFERENCES people(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        invited INTEGER NOT NULL DEFAULT 1,
+        attended INTEGER NOT NULL DEFAULT 0,
+        PRIMARY KEY (event_pk, person_pk)
+    )""",
+    "CREATE INDEX participants_person ON participants(person_pk)",
+    f"""CREATE TABLE entries (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        type TEXT NOT NULL CHECK (type IN ('note', 'idea', 'decision', 'obstacle',
+            'observation', 'accomplishment', 'assessment')),
+        text TEXT NOT NULL,
+        visibility TEXT NOT NULL CHECK (visibility IN ('shared', 'private')),
+        tensions TEXT NOT NULL DEFAULT '',
+        deleted_at TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "CREATE INDEX entries_event ON entries(event_pk, seq)",
+    "CREATE INDEX entries_partnership_type ON entries(partnership_pk, type)",
+    """CREATE TABLE ratings (
+        pk INTEGER PRIMARY KEY,
+        event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        organization_pk INTEGER NOT NULL REFERENCES organizations(pk),
+        dimension TEXT NOT NULL CHECK (dimension IN ('commitment', 'partner_commitment',
+            'equity', 'efficiency', 'clarity', 'action_confidence')),
+        value REAL NOT NULL CHECK (value >= 1 AND value <= 5),
+        respondent_pk INTEGER REFERENCES people(pk)
+    )""",
+    "CREATE INDEX ratings_event ON ratings(event_pk, seq)",
+    f"""CREATE TABLE actions (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        owner_pk INTEGER REFERENCES people(pk),
+        organization_pk INTEGER REFERENCES organizations(pk),
+        created_on TEXT NOT NULL,
+        due_on TEXT,
+        status TEXT NOT NULL CHECK (status IN ('open', 'in_progress', 'done', 'dropped')),
+        done_on TEXT,
+        source_entry_pk INTEGER REFERENCES entries(pk),
+        deleted_at TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "CREATE INDEX actions_partnership_due ON actions(partnership_pk, due_on)",
+    "CREATE INDEX actions_source ON actions(source_entry_pk)",
+    f"""CREATE TABLE checklist_marks (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        done_on TEXT NOT NULL,
+        note TEXT,
+        evidence TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, item)
+    )""",
+    f"""CREATE TABLE checklist_custom (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        item TEXT NOT NULL,
+        phase TEXT NOT NULL,
+        text TEXT,
+        hidden INTEGER NOT NULL DEFAULT 0,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, item)
+    )""",
+    f"""CREATE TABLE feedback_reports (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        generated_on TEXT NOT NULL,
+        audience TEXT NOT NULL,
+        sections TEXT,
+        sha256 TEXT,
+        options TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    f"""CREATE TABLE warning_acks (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        warning TEXT NOT NULL,
+        acknowledged_on TEXT NOT NULL,
+        severity TEXT NOT NULL,
+        evidence_count INTEGER NOT NULL DEFAULT 0,
+        note TEXT,
+        {_TIMESTAMPS}
+    )""",
+    "CREATE INDEX warning_acks_partnership ON warning_acks(partnership_pk, warning)",
+    # Full-text search over entries and over event titles and purposes. External content keeps
+    # one copy of the text. The repositories keep the index in step (app/persistence/fts.py):
+    # triggers cannot write to FTS5 tables while trusted_schema is OFF, which we keep for safety
+    # with diary files that come from elsewhere.
+    """CREATE VIRTUAL TABLE entries_fts USING fts5(
+        text, content='entries', content_rowid='pk', tokenize='unicode61 remove_diacritics 0'
+    )""",
+    """CREATE VIRTUAL TABLE events_fts USING fts5(
+        title, purpose, content='events', content_rowid='pk',
+        tokenize='unicode61 remove_diacritics 0'
+    )""",
+    # The partner-facing view of entries: reports read shared entries through this view only.
+    """CREATE VIEW shared_entries AS
+        SELECT * FROM entries WHERE visibility = 'shared' AND deleted_at IS NULL""",
+]
+
+
+@MIGRATIONS(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    for statement in _V1:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 1")
+
+
+# The schema version this code writes; a diary with a higher user_version is refused.
+SCHEMA_VERSION = 1

@@ -1,0 +1,64 @@
+"""An open diary: the database, its file, and the one way to write to it.
+
+Every write goes through ``Diary.write()``: one transaction, SQLite errors turned into the
+``DiaryError`` a user can act on, and listeners told afterwards (the GUI refreshes, the backup
+scheduler counts changes). Nothing here is global: the composition root creates a ``Diary`` and
+passes it to whoever needs it.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from app.persistence.connection import close_diary, open_diary, translate_error
+
+Listener = Callable[[], None]
+
+
+class Diary:
+    """An open diary file."""
+
+    def __init__(self, db: Database, path: Path) -> None:
+        self.db = db
+        self.path = path
+        # Counts committed writes; backups compare it to decide whether anything changed.
+        self.changes = 0
+        self._listeners: list[Listener] = []
+        self._depth = 0
+
+    @classmethod
+    def open(cls, path: Path | str, *, create: bool = False) -> Diary:
+        path = Path(path)
+        return cls(open_diary(path, create=create), path)
+
+    @contextmanager
+    def write(self) -> Iterator[Database]:
+        """One transaction; nested calls join the outer one. Listeners run after the commit."""
+        self._depth += 1
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            raise translate_error(exc, self.path) from exc
+        finally:
+            self._depth -= 1
+        if self._depth == 0:
+            self.changes += 1
+            for listener in list(self._listeners):
+                listener()
+
+    def subscribe(self, listener: Listener) -> None:
+        """Call ``listener`` after every committed write."""
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
+    def close(self) -> None:
+        close_diary(self.db)

@@ -1,0 +1,82 @@
+"""The ``kumppani`` command: the desktop application and its commands in one program.
+
+``kumppani [--db PATH] [COMMAND ...]``. Without a command the GUI opens on the diary. Each
+command lives in its own module under ``ui/cli/commands`` and is found there at start; a module
+provides ``NAME``, ``HELP``, ``configure(parser)`` and ``run(args) -> int``. Commands import what
+they need inside ``run`` so that ``kumppani status`` does not pay for Qt or reportlab.
+
+User mistakes end as one or two plain sentences on stderr and a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import pkgutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from types import ModuleType
+
+from app.i18n import _
+from app.persistence.errors import DiaryError
+
+
+class UserError(Exception):
+    """A mistake the user can correct; its message is printed as it is."""
+
+
+def _commands() -> dict[str, ModuleType]:
+    from ui.cli import commands
+
+    found: dict[str, ModuleType] = {}
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"ui.cli.commands.{info.name}")
+        found[module.NAME] = module
+    return found
+
+
+def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    parser = argparse.ArgumentParser(
+        prog="kumppani",
+        description=_("Kumppani — a facilitator's diary for co-creation partnerships."),
+    )
+    parser.add_argument(
+        "--db",
+        metavar="PATH",
+        type=Path,
+        help=_("the diary file (default: $KUMPPANI_DB or diary.sqlite3 in the data folder)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands = _commands()
+    for name, module in commands.items():
+        module.configure(sub.add_parser(name, help=module.HELP, description=module.HELP))
+    return parser, commands
+
+
+def diary_path(args: argparse.Namespace) -> Path:
+    from app.paths import default_diary_path
+
+    return Path(args.db) if args.db else default_diary_path()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``kumppani`` console script and of ``python main.py``."""
+    parser, commands = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command is None:
+            from ui.application import run_gui
+
+            return run_gui(diary_path(args))
+        return int(commands[args.command].run(args))
+    except (UserError, DiaryError) as exc:
+        print(f"kumppani: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def gui_main() -> int:
+    """Entry point of the ``kumppani-gui`` launcher (no console window on Windows)."""
+    return main(sys.argv[1:])
