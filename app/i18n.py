@@ -1,7 +1,8 @@
 """The one translation function of every layer.
 
-``_()`` looks a message up in the catalogue of the current language (``resources/i18n/<lang>.po``,
-read with a small parser so no compile step is needed) and falls back to the English text.
+``_()`` looks a message up in the catalogue of the current language (every ``.po`` file in
+``resources/i18n/<lang>/``, read with a small parser so no compile step is needed) and falls back
+to the English text. Each part of the program keeps its own ``.po`` file there.
 Reports switch language per document with ``translator(lang)``, without touching the global one.
 """
 
@@ -24,10 +25,17 @@ def catalogue(lang: str) -> dict[str, str]:
     """Messages of ``lang`` as msgid → msgstr; empty for English or a missing catalogue."""
     if lang == "en":
         return {}
-    try:
-        text = resources.files("resources").joinpath(f"i18n/{lang}.po").read_text("utf-8")
-    except (FileNotFoundError, ModuleNotFoundError):
-        return {}
+    folder = resources.files("resources").joinpath(f"i18n/{lang}")
+    messages: dict[str, str] = {}
+    if not folder.is_dir():
+        return messages
+    for item in sorted(folder.iterdir(), key=lambda f: f.name):
+        if item.name.endswith(".po"):
+            messages.update(_parse_po(item.read_text("utf-8")))
+    return messages
+
+
+def _parse_po(text: str) -> dict[str, str]:
     messages: dict[str, str] = {}
     msgid: list[str] | None = None
     msgstr: list[str] | None = None
