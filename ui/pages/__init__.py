@@ -1,31 +1,62 @@
 """The pages shown for the selected partnership, in the order of the main window's tabs.
 
-A page is a QWidget with a ``title`` (translated, shown on its tab) and a
-``show_partnership(pk: int | None)`` method the main window calls when the selection changes.
-Each page is built by a factory taking the ``AppContext``; add yours to ``PAGE_FACTORIES``.
+A page is a QWidget built by a factory taking the ``AppContext``. It provides:
+
+- ``show_partnership(pk: int | None) -> None`` — called when the selection changes (None: no
+  partnership selected, show an empty state);
+- optionally ``refresh() -> None`` — called after a write to the diary while the page is visible
+  (a hidden page is refreshed when it is next shown). Without it the window calls
+  ``show_partnership`` again with the same key;
+- optionally ``show_event(pk: int) -> None`` — the window uses the first page that has it when
+  another page asks to open an event (a page asks by emitting an ``event_activated(int)`` signal).
+
+Pages are built lazily, the first time their tab is opened, so start-up pays only for the
+Overview. To add a page: write a small factory that imports your module inside it and append a
+``PageSpec`` to ``PAGES`` (lower ``order`` comes first; the Overview is 0).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Protocol
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtWidgets import QWidget
+from app.i18n import _
 
-from ui.context import AppContext
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.context import AppContext
 
 
 class Page(Protocol):
-    title: str
-
     def show_partnership(self, pk: int | None) -> None: ...
 
 
-PageFactory = Callable[[AppContext], QWidget]
-
-# Filled in as pages are built: (order, factory). Lower order comes first.
-PAGE_FACTORIES: list[tuple[int, PageFactory]] = []
+PageFactory = Callable[["AppContext"], "QWidget"]
 
 
-def build_pages(context: AppContext) -> list[QWidget]:
-    return [factory(context) for _, factory in sorted(PAGE_FACTORIES, key=lambda p: p[0])]
+@dataclass(frozen=True)
+class PageSpec:
+    """One tab: a stable key (used in settings), its place, its translated title, its factory."""
+
+    key: str
+    order: int
+    title: Callable[[], str]
+    factory: PageFactory
+
+
+def _overview(context: AppContext) -> QWidget:
+    from ui.pages.overview import OverviewPage
+
+    return OverviewPage(context)
+
+
+PAGES: list[PageSpec] = [
+    PageSpec("overview", 0, lambda: _("Overview"), _overview),
+]
+
+
+def page_specs() -> list[PageSpec]:
+    """The registered pages in tab order."""
+    return sorted(PAGES, key=lambda spec: spec.order)
