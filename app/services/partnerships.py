@@ -1,0 +1,262 @@
+"""Creating and editing a partnership with its organizations and people, and its overview.
+
+The partnership dialog works on a ``PartnershipDraft``: plain data that ``check_draft``
+validates (each problem names its field, e.g. ``organizations[1].people[0].name``) and that
+``create_partnership`` / ``update_partnership`` store in one transaction. ``overview`` gathers
+what the overview page and ``kumppani status`` show about a partnership on a given day.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain import (
+    Action,
+    Event,
+    Level,
+    Organization,
+    Partnership,
+    Person,
+    Phase,
+    PhaseMove,
+    Role,
+)
+from app.domain.validation import (
+    Problem,
+    check_organization,
+    check_partnership,
+    check_person,
+    ensure,
+)
+from app.i18n import _
+from app.persistence import actions as action_rows
+from app.persistence import events as event_rows
+from app.persistence import partnerships as rows
+from app.services.diary import Diary
+
+
+@dataclass
+class PersonDraft:
+    name: str
+    title: str | None = None
+    level: Level | None = None
+    sponsor: bool = False
+    pk: int | None = None
+
+
+@dataclass
+class OrganizationDraft:
+    name: str
+    role: Role
+    people: list[PersonDraft] = field(default_factory=list)
+    pk: int | None = None
+
+
+@dataclass
+class PartnershipDraft:
+    """What the partnership dialog edits. ``pk`` is None for a partnership not yet stored."""
+
+    name: str
+    started_on: date
+    description: str | None = None
+    language: str = "en"
+    initial_phase: Phase = Phase.NEGOTIATION
+    organizations: list[OrganizationDraft] = field(default_factory=list)
+    pk: int | None = None
+
+
+def _prefixed(prefix: str, problems: list[Problem]) -> list[Problem]:
+    return [Problem(f"{prefix}.{p.field}", p.message) for p in problems]
+
+
+def _phase_history(draft: PartnershipDraft, existing: list[PhaseMove]) -> list[PhaseMove]:
+    """The draft's first phase move (its start) followed by the later moves already stored."""
+    first = PhaseMove(draft.initial_phase, draft.started_on)
+    if existing:
+        first.note, first.pk = existing[0].note, existing[0].pk
+        first.confirmed_open = existing[0].confirmed_open
+    return [first, *existing[1:]]
+
+
+def check_draft(draft: PartnershipDraft, existing: list[PhaseMove] | None = None) -> list[Problem]:
+    """Every problem of the draft, each naming its field; ``existing`` is the stored history."""
+    partnership = Partnership(
+        name=draft.name,
+        started_on=draft.started_on,
+        description=draft.description,
+        language=draft.language,
+        phases=_phase_history(draft, existing or []),
+    )
+    problems = []
+    for p in check_partnership(partnership):
+        if p.field.startswith("phases["):
+            # The only phase move the dialog edits is the first, dated by the start date.
+            problems.append(Problem("started_on", _("must not be after the later phase moves")))
+        else:
+            problems.append(p)
+    for i, org in enumerate(draft.organizations):
+        prefix = f"organizations[{i}]"
+        problems += _prefixed(prefix, check_organization(Organization(org.name, org.role)))
+        for j, person in enumerate(org.people):
+            checked = Person(name=person.name, organization=0, title=person.title)
+            problems += _prefixed(f"{prefix}.people[{j}]", check_person(checked))
+    return problems
+
+
+def _clean(text: str | None) -> str | None:
+    text = (text or "").strip()
+    return text or None
+
+
+def _store_organizations(diary: Diary, partnership_pk: int, draft: PartnershipDraft) -> None:
+    db = diary.db
+    # The dialog does not edit stable ids or pseudonyms; stored people keep theirs.
+    stored_people = {p.pk: p for p in rows.list_people(db, partnership_pk)}
+    for org_draft in draft.organizations:
+        org = Organization(org_draft.name.strip(), org_draft.role, pk=org_draft.pk)
+        if org.pk is None:
+            org_draft.pk = rows.insert_organization(db, partnership_pk, org)
+        else:
+            rows.update_organization(db, org)
+        for person_draft in org_draft.people:
+            person = Person(
+                name=person_draft.name.strip(),
+                organization=org_draft.pk or 0,
+                title=_clean(person_draft.title),
+                level=person_draft.level,
+                sponsor=person_draft.sponsor,
+                pk=person_draft.pk,
+            )
+            old = stored_people.get(person.pk)
+            if old is None:
+                person_draft.pk = rows.insert_person(db, partnership_pk, person)
+            else:
+                person.id, person.pseudonym = old.id, old.pseudonym
+                rows.update_person(db, person)
+
+
+def create_partnership(diary: Diary, draft: PartnershipDraft) -> int:
+    """Store a new partnership, its first phase, organizations and people; returns its key."""
+    ensure(check_draft(draft))
+    partnership = Partnership(
+        name=draft.name.strip(),
+        started_on=draft.started_on,
+        description=_clean(draft.description),
+        language=draft.language,
+        phases=[PhaseMove(draft.initial_phase, draft.started_on)],
+    )
+    with diary.write() as db:
+        draft.pk = rows.insert_partnership(db, partnership)
+        _store_organizations(diary, draft.pk, draft)
+    return draft.pk
+
+
+def update_partnership(diary: Diary, draft: PartnershipDraft) -> None:
+    """Store the edited draft: fields, the first phase move, organizations and people.
+
+    Organizations and people missing from the draft are kept: they may be referred to by events
+    and actions, so the dialog only adds and edits them.
+    """
+    if draft.pk is None:
+        raise ValueError("update_partnership needs a stored partnership")
+    stored = rows.get_partnership(diary.db, draft.pk)
+    if stored is None:
+        raise LookupError(draft.pk)
+    history = _phase_history(draft, stored.phases)
+    ensure(check_draft(draft, stored.phases))
+    stored.name = draft.name.strip()
+    stored.description = _clean(draft.description)
+    stored.started_on = draft.started_on
+    stored.language = draft.language
+    with diary.write() as db:
+        rows.update_partnership(db, stored)
+        first = history[0]
+        if first.pk is None:
+            rows.add_phase(db, draft.pk, first)
+        else:
+            rows.update_phase(db, first)
+        _store_organizations(diary, draft.pk, draft)
+
+
+def load_draft(diary: Diary, pk: int) -> PartnershipDraft | None:
+    """The stored partnership as a draft for the edit dialog; None when there is none."""
+    stored = rows.get_partnership(diary.db, pk)
+    if stored is None:
+        return None
+    people = rows.list_people(diary.db, pk)
+    organizations = [
+        OrganizationDraft(
+            name=org.name,
+            role=org.role,
+            pk=org.pk,
+            people=[
+                PersonDraft(p.name, p.title, p.level, p.sponsor, pk=p.pk)
+                for p in people
+                if p.organization == org.pk
+            ],
+        )
+        for org in rows.list_organizations(diary.db, pk)
+    ]
+    return PartnershipDraft(
+        name=stored.name,
+        started_on=stored.started_on,
+        description=stored.description,
+        language=stored.language,
+        initial_phase=stored.phases[0].phase if stored.phases else Phase.NEGOTIATION,
+        organizations=organizations,
+        pk=pk,
+    )
+
+
+# -- the overview ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OrganizationSummary:
+    organization: Organization
+    people: list[Person]
+
+    @property
+    def sponsors(self) -> list[Person]:
+        return [p for p in self.people if p.sponsor]
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the overview page shows of a partnership as of ``as_of``."""
+
+    partnership: Partnership
+    as_of: date
+    phase: Phase | None
+    organizations: list[OrganizationSummary]
+    events: int
+    open_actions: int
+    overdue_actions: int
+    latest_events: list[Event]
+    last_event_on: date | None
+
+
+def overview(diary: Diary, pk: int, as_of: date, latest: int = 6) -> Overview | None:
+    """The overview of partnership ``pk`` using only what is dated on or before ``as_of``."""
+    partnership = rows.get_partnership(diary.db, pk)
+    if partnership is None:
+        return None
+    people = rows.list_people(diary.db, pk)
+    organizations = [
+        OrganizationSummary(org, [p for p in people if p.organization == org.pk])
+        for org in rows.list_organizations(diary.db, pk)
+    ]
+    events = [e for e in event_rows.list_events(diary.db, pk) if e.day <= as_of]
+    actions: list[Action] = action_rows.list_actions(diary.db, pk)
+    return Overview(
+        partnership=partnership,
+        as_of=as_of,
+        phase=partnership.phase_on(as_of),
+        organizations=organizations,
+        events=len(events),
+        open_actions=sum(a.is_open_on(as_of) for a in actions),
+        overdue_actions=sum(a.is_overdue_on(as_of) for a in actions),
+        latest_events=list(reversed(events[-latest:])),
+        last_event_on=events[-1].day if events else None,
+    )
