@@ -1,7 +1,11 @@
-"""Opening a diary file: the connection settings, the identity checks and the migrations.
+"""Opening a diary file: the owner lock, the connection settings, the checks and the migrations.
 
 One connection per diary, on one thread, in exclusive locking mode: Kumppani is the only owner of
-an open diary. See docs/architecture.md for why each pragma is set.
+an open diary. A lock file next to the diary names the owner (``app.lock``); SQLite's exclusive
+lock is the backstop and is taken at open, so a second process is refused at once.
+
+A file is checked (identity, version, ``quick_check``, foreign keys) before anything is written
+to it: turning on WAL rewrites the header, so a damaged, foreign or newer file is refused first.
 """
 
 from __future__ import annotations
@@ -14,17 +18,25 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.lock import DiaryLock, LockHeld
 from app.persistence.errors import (
     DamagedDiary,
     DiaryError,
     DiaryLocked,
     DiaryReadOnly,
     DiskFull,
+    InvalidText,
     NewerDiary,
     NoDiary,
     NotADiary,
 )
+from app.persistence.integrity import is_damage, quick_problems
 from app.persistence.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+# Lock files of open diaries, by connection id; released by close_diary.
+_locks: dict[int, DiaryLock] = {}
 
 
 def _make_private_file(path: Path) -> None:
@@ -34,38 +46,42 @@ def _make_private_file(path: Path) -> None:
     os.close(fd)
 
 
-def translate_error(exc: sqlite3.Error, path: Path | str) -> DiaryError:
-    """Map an SQLite error to the diary error a user can act on."""
+def translate_error(exc: Exception, path: Path | str) -> DiaryError:
+    """Map an SQLite (or text encoding) error to the diary error a user can act on."""
+    if isinstance(exc, DiaryError):
+        return exc
+    if isinstance(exc, UnicodeError):
+        return InvalidText(path, f"{type(exc).__name__}: {exc}")
     text = str(exc).lower()
     code = getattr(exc, "sqlite_errorname", "") or ""
-    details = f"{type(exc).__name__}: {exc} ({code}) — {path}"
+    details = f"{type(exc).__name__}: {exc} ({code or 'no code'}) — {path}"
     if "full" in text or code == "SQLITE_FULL":
         return DiskFull(path, details)
     if (
         "readonly" in text.replace(" ", "")
         or "read-only" in text
-        or code.startswith("SQLITE_READONLY")
+        or code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+        or "unable to open" in text
     ):
         return DiaryReadOnly(path, details)
-    if "locked" in text or "busy" in text or code in ("SQLITE_BUSY", "SQLITE_LOCKED"):
-        return DiaryLocked(path)
+    if "locked" in text or "busy" in text or code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return DiaryLocked(path, details=details)
     if "not a database" in text or code == "SQLITE_NOTADB":
         return NotADiary(path, details)
-    if "malformed" in text or "corrupt" in text or code == "SQLITE_CORRUPT":
+    if isinstance(exc, sqlite3.Error) and is_damage(exc):
         return DamagedDiary(path, details)
     return DiaryError(str(exc), path, details)
 
 
-def _configure(conn: sqlite3.Connection, read_only: bool) -> None:
-    # Exclusive locking must be chosen before the first access to the file.
-    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
-    conn.execute("PRAGMA foreign_keys = ON")
-    conn.execute("PRAGMA trusted_schema = OFF")
-    conn.execute("PRAGMA secure_delete = ON")
-    if not read_only:
-        conn.execute("PRAGMA journal_mode = WAL")
-        # FULL: an entry acknowledged to the user survives a power cut (NORMAL does not in WAL).
-        conn.execute("PRAGMA synchronous = FULL")
+def _check_header(path: Path) -> None:
+    """Tell a damaged diary (zeroed header) from a file that never was a database."""
+    with path.open("rb") as f:
+        head = f.read(100)
+    if head.startswith(_SQLITE_MAGIC):
+        return
+    if head and head.count(0) == len(head):
+        raise DamagedDiary(path, "the first page of the file is all zeros")
+    raise NotADiary(path, f"the file does not start with the SQLite header ({head[:16]!r})")
 
 
 def _identity(conn: sqlite3.Connection) -> tuple[int, int, bool]:
@@ -75,22 +91,27 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, int, bool]:
     return app_id, version, has_tables
 
 
-def open_diary(
-    path: Path | str,
-    *,
-    create: bool = False,
-    read_only: bool = False,
-    before_migrate: Callable[[Database], None] | None = None,
-) -> Database:
-    """Open (or with ``create`` make) the diary at ``path``, migrated to the current schema.
+def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
+    """Identity, version and health, all read-only. Returns (schema version, has tables)."""
+    app_id, version, has_tables = _identity(conn)
+    if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
+        raise NotADiary(path, f"application_id={app_id:#x}")
+    if version > SCHEMA_VERSION:
+        raise NewerDiary(path, version, SCHEMA_VERSION)
+    if has_tables:
+        try:
+            problems = quick_problems(conn)
+        except sqlite3.DatabaseError as exc:
+            problems = [f"{type(exc).__name__}: {exc}"]
+        if problems:
+            raise DamagedDiary(path, "\n".join(problems[:20]))
+    return version, has_tables
 
-    Raises a ``DiaryError`` subclass for every problem a user can meet: no file, not a diary,
-    a damaged file, a newer schema, a locked or read-only file. A file that is not a diary is
-    never written to. ``before_migrate`` runs on the opened database before any pending
-    migration (the place for a safety backup).
-    """
-    path = Path(path)
-    fresh = False
+
+def _prepare_path(path: Path, create: bool, read_only: bool) -> bool:
+    """Check the path before SQLite sees it; returns whether a fresh file was made."""
+    if path.is_dir():
+        raise NotADiary(path, "the path is a folder")
     if not path.exists():
         if not create or read_only:
             raise NoDiary(path)
@@ -98,29 +119,72 @@ def open_diary(
             _make_private_file(path)
         except OSError as exc:
             raise DiaryReadOnly(path, f"{type(exc).__name__}: {exc}") from exc
-        fresh = True
-    elif path.is_dir():
-        raise NotADiary(path, "the path is a folder")
-    elif path.stat().st_size == 0 and not create:
-        raise NotADiary(path, "the file is empty")
+        return True
+    if path.stat().st_size == 0:
+        if not create:
+            raise NotADiary(path, "the file is empty")
+        return True
+    _check_header(path)
+    return False
 
-    uri = f"file:{path.resolve().as_posix()}" + ("?mode=ro" if read_only else "")
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    mode = "?mode=ro" if read_only else "?mode=rw"
+    conn = sqlite3.connect(f"file:{path.resolve().as_posix()}{mode}", uri=True, timeout=0.2)
+    # Exclusive locking must be chosen before the first access to the file.
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA trusted_schema = OFF")
+    # Deleted text is overwritten in the file, not just unlinked from the b-tree.
+    conn.execute("PRAGMA secure_delete = ON")
+    return conn
+
+
+def _start_writing(conn: sqlite3.Connection) -> None:
+    conn.execute("PRAGMA journal_mode = WAL")
+    # FULL: an entry acknowledged to the user survives a power cut (NORMAL does not in WAL).
+    conn.execute("PRAGMA synchronous = FULL")
+
+
+def _take_lock(path: Path, db: Database) -> None:
     try:
-        conn = sqlite3.connect(uri, uri=True, timeout=0.2)
+        _locks[id(db.conn)] = DiaryLock.acquire(path, db)
+    except LockHeld as exc:
+        raise DiaryLocked(path, exc.info.describe(), f"lock file: {path}.lock") from exc
+    except OSError as exc:
+        raise DiaryReadOnly(path, f"lock file: {type(exc).__name__}: {exc}") from exc
+
+
+def open_diary(
+    path: Path | str,
+    *,
+    create: bool = False,
+    read_only: bool = False,
+    before_migrate: Callable[[Database], None] | None = None,
+) -> Database:
+    """Open (or with ``create`` make) the diary at ``path``, checked and migrated.
+
+    Raises a ``DiaryError`` subclass for every problem a user can meet: no file, not a diary,
+    a damaged file, a newer schema, a diary already open elsewhere, a read-only file or folder.
+    A file that is refused is never written to. ``before_migrate`` runs on the opened database
+    before any pending migration (the place for a safety backup).
+    """
+    path = Path(path)
+    fresh = _prepare_path(path, create, read_only)
+    try:
+        conn = _connect(path, read_only)
     except sqlite3.Error as exc:
         raise translate_error(exc, path) from exc
+    db = Database(conn, execute_plugins=False)
     try:
-        _configure(conn, read_only)
-        app_id, version, has_tables = _identity(conn)
-        if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
-            raise NotADiary(path, f"application_id={app_id:#x}")
-        if version > SCHEMA_VERSION:
-            raise NewerDiary(path, version, SCHEMA_VERSION)
-        db = Database(conn, execute_plugins=False)
+        if not read_only:
+            _take_lock(path, db)
+        version, has_tables = _verify(conn, path)
         if read_only:
             if version < SCHEMA_VERSION:
                 raise DiaryError(f"{path} needs an upgrade, which cannot be done read-only.", path)
             return db
+        _start_writing(conn)
         if not has_tables:
             fresh = True
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
@@ -128,18 +192,33 @@ def open_diary(
             if before_migrate is not None and not fresh:
                 before_migrate(db)
             MIGRATIONS.apply(db)
+        # A write transaction takes SQLite's exclusive lock now and keeps it until close.
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("COMMIT")
         return db
-    except DiaryError:
-        conn.close()
+    except BaseException as exc:
+        _abandon(db)
+        if isinstance(exc, sqlite3.Error):
+            raise translate_error(exc, path) from exc
         raise
-    except sqlite3.Error as exc:
-        conn.close()
-        raise translate_error(exc, path) from exc
+
+
+def _abandon(db: Database) -> None:
+    """Close a connection that failed to open, without checkpointing into a refused file."""
+    lock = _locks.pop(id(db.conn), None)
+    with contextlib.suppress(sqlite3.Error):
+        db.conn.close()
+    if lock is not None:
+        lock.release()
 
 
 def close_diary(db: Database) -> None:
     """Checkpoint the write-ahead log into the main file and close, leaving one self-contained
-    file behind."""
+    file behind; then give up the lock file."""
     with contextlib.suppress(sqlite3.Error):
         db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
+    with contextlib.suppress(sqlite3.Error):
+        db.conn.close()
+    lock = _locks.pop(id(db.conn), None)
+    if lock is not None:
+        lock.release()

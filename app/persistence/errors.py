@@ -2,6 +2,7 @@
 
 ``message`` says what happened, whether the data is safe and what to do; ``details`` holds the
 technical part (error name, path, version) that a dialog puts behind a "Details" button.
+``str(error)`` is the message alone, so a command line prints no traceback.
 """
 
 from __future__ import annotations
@@ -44,15 +45,25 @@ class NotADiary(DiaryError):
 
 
 class DamagedDiary(DiaryError):
-    def __init__(self, path: Path | str, details: str = "") -> None:
-        super().__init__(
-            _(
-                "The diary {path} is damaged and cannot be opened safely. Kumppani has not written "
-                "to it. Restore the newest backup, or open the data folder to look at the file."
-            ).format(path=path),
-            path,
-            details,
-        )
+    """The file fails SQLite's checks. ``backup_time`` names the newest good backup, if known."""
+
+    def __init__(self, path: Path | str, details: str = "", backup_time: str | None = None) -> None:
+        self.backup_time = backup_time
+        text = _(
+            "The diary {path} is damaged and cannot be opened safely. Kumppani has not written "
+            "to it."
+        ).format(path=path)
+        if backup_time:
+            text += " " + _(
+                "Your data is safe in the backup of {time}: choose Restore to continue from it, "
+                "or open the data folder to look at the files."
+            ).format(time=backup_time)
+        else:
+            text += " " + _(
+                "No backup of it was found. Open the data folder and keep a copy of the file; "
+                "do not delete it."
+            )
+        super().__init__(text, path, details)
 
 
 class NewerDiary(DiaryError):
@@ -68,14 +79,15 @@ class NewerDiary(DiaryError):
 
 
 class DiaryLocked(DiaryError):
-    def __init__(self, path: Path | str, holder: str = "") -> None:
+    def __init__(self, path: Path | str, holder: str = "", details: str = "") -> None:
         who = holder or _("another program")
         super().__init__(
             _(
-                "The diary {path} is already open in {who}. Close it there first; a diary has "
-                "one owner at a time so that nothing is overwritten."
+                "The diary {path} is already open in {who}. Your data is safe. Close it there "
+                "first; a diary has one owner at a time so that nothing is overwritten."
             ).format(path=path, who=who),
             path,
+            details,
         )
 
 
@@ -97,6 +109,34 @@ class DiskFull(DiaryError):
             _(
                 "The disk is full, so the last change was not saved. Everything saved before it is "
                 "safe. Free some space and try again; your text is still in its field."
+            ).format(path=path),
+            path,
+            details,
+        )
+
+
+class InvalidText(DiaryError):
+    """Text with characters SQLite cannot store (a NUL or half of a broken character pair)."""
+
+    def __init__(self, path: Path | str | None = None, details: str = "") -> None:
+        super().__init__(
+            _(
+                "The text contains a character that cannot be saved (an invisible control "
+                "character or a broken character, often from pasting). Nothing was saved and your "
+                "text is still in its field; remove or retype that part and save again."
+            ),
+            path,
+            details,
+        )
+
+
+class BackupFailed(DiaryError):
+    def __init__(self, path: Path | str, details: str = "") -> None:
+        super().__init__(
+            _(
+                "The backup could not be written to {path}. The diary itself is unchanged and "
+                "safe, and older backups are untouched. Check that the folder exists, is "
+                "writable and has free space, then try again."
             ).format(path=path),
             path,
             details,

@@ -43,7 +43,8 @@ class Diary:
         try:
             with self.db.atomic():
                 yield self.db
-        except sqlite3.Error as exc:
+        except (sqlite3.Error, UnicodeEncodeError) as exc:
+            # UnicodeEncodeError: pasted text with a lone surrogate; nothing was written.
             raise translate_error(exc, self.path) from exc
         finally:
             self._depth -= 1
