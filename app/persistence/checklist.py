@@ -1,0 +1,128 @@
+"""Per-partnership checklist changes, warning acknowledgements, and the facts the rules read.
+
+Custom checklist items and hidden template items share ``checklist_custom``: a row with text
+is the partnership's own item; a row with ``hidden`` set hides the item of that id (template or
+own). Acknowledgements of warnings are never updated or deleted: they are the history.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from app.domain import EntryType, Visibility
+from app.persistence.rows import d2s, now_stamp, rows, s2d
+
+
+@dataclass(frozen=True, slots=True)
+class CustomItem:
+    item: str
+    phase: str
+    text: str | None
+    hidden: bool
+
+
+@dataclass(frozen=True, slots=True)
+class WarningAck:
+    warning: str
+    acknowledged_on: date
+    severity: str
+    evidence_count: int
+    note: str | None
+    pk: int
+
+
+def list_custom(db: Database, partnership_pk: int) -> list[CustomItem]:
+    return [
+        CustomItem(r["item"], r["phase"], r["text"], bool(r["hidden"]))
+        for r in rows(
+            db,
+            "SELECT * FROM checklist_custom WHERE partnership_pk = ? ORDER BY pk",
+            [partnership_pk],
+        )
+    ]
+
+
+def add_custom(db: Database, partnership_pk: int, item: str, phase: str, text: str) -> None:
+    db.execute(
+        "INSERT INTO checklist_custom (partnership_pk, item, phase, text) VALUES (?, ?, ?, ?)",
+        [partnership_pk, item, phase, text],
+    )
+
+
+def set_hidden(db: Database, partnership_pk: int, item: str, phase: str, hidden: bool) -> None:
+    """Hide or show an item; hiding a template item records a row with no text."""
+    db.execute(
+        "INSERT INTO checklist_custom (partnership_pk, item, phase, hidden) VALUES (?, ?, ?, ?) "
+        "ON CONFLICT (partnership_pk, item) DO UPDATE SET hidden = excluded.hidden, "
+        "updated_at = ?",
+        [partnership_pk, item, phase, int(hidden), now_stamp()],
+    )
+
+
+def delete_custom(db: Database, partnership_pk: int, item: str) -> None:
+    db.execute(
+        "DELETE FROM checklist_custom WHERE partnership_pk = ? AND item = ?",
+        [partnership_pk, item],
+    )
+
+
+def add_ack(
+    db: Database,
+    partnership_pk: int,
+    warning: str,
+    on: date,
+    severity: str,
+    evidence_count: int,
+    note: str | None,
+) -> int:
+    cur = db.execute(
+        "INSERT INTO warning_acks (partnership_pk, warning, acknowledged_on, severity, "
+        "evidence_count, note) VALUES (?, ?, ?, ?, ?, ?)",
+        [partnership_pk, warning, d2s(on), severity, evidence_count, note],
+    )
+    return int(cur.lastrowid or 0)
+
+
+def delete_ack(db: Database, ack_pk: int) -> None:
+    """Only for undoing an acknowledgement just made."""
+    db.execute("DELETE FROM warning_acks WHERE pk = ?", [ack_pk])
+
+
+def list_acks(db: Database, partnership_pk: int) -> list[WarningAck]:
+    """Every acknowledgement of the partnership, oldest first."""
+    return [
+        WarningAck(
+            warning=r["warning"],
+            acknowledged_on=s2d(r["acknowledged_on"]),  # type: ignore[arg-type]
+            severity=r["severity"],
+            evidence_count=r["evidence_count"],
+            note=r["note"],
+            pk=r["pk"],
+        )
+        for r in rows(
+            db,
+            "SELECT * FROM warning_acks WHERE partnership_pk = ? ORDER BY acknowledged_on, pk",
+            [partnership_pk],
+        )
+    ]
+
+
+def entry_facts(
+    db: Database, partnership_pk: int
+) -> list[tuple[int, int, str, EntryType, Visibility]]:
+    """(pk, event pk, event date, type, visibility) of live entries — never their text.
+
+    The warning rules need only these; leaving the text out keeps a 50,000-entry diary light.
+    """
+    return [
+        (r[0], r[1], r[2][:10], EntryType(r[3]), Visibility(r[4]))
+        for r in db.conn.execute(
+            "SELECT n.pk, n.event_pk, e.date, n.type, n.visibility FROM entries n "
+            "JOIN events e ON e.pk = n.event_pk WHERE n.partnership_pk = ? "
+            "AND n.deleted_at IS NULL AND e.deleted_at IS NULL",
+            [partnership_pk],
+        )
+    ]

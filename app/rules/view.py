@@ -1,0 +1,97 @@
+"""A snapshot seen from one date: only what existed on or before it.
+
+An event after the date does not exist yet; an action created after it does not exist; an
+action done or dropped after it is still open then. Each rule reads this view, never the raw
+snapshot, so no rule can look into the future by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, time
+
+from app.domain import Action, Event, Phase, PhaseMove
+from app.rules.model import EntryFact, Evidence, EvidenceKind, Snapshot
+
+ACTIVE_PHASES = (Phase.COMMITMENT, Phase.EXECUTION)
+LABEL_MAX = 80
+
+
+def short(text: str, limit: int = LABEL_MAX) -> str:
+    """A label short enough for a warning card; whole lines, no line breaks."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+def _event_order(e: Event) -> tuple[date, time, int]:
+    return (e.day, e.time or time.min, e.pk or 0)
+
+
+@dataclass(slots=True)
+class View:
+    """The partnership as it stood at the end of ``day``."""
+
+    snap: Snapshot
+    day: date
+    events: list[Event] = field(default_factory=list)
+    entries: list[EntryFact] = field(default_factory=list)
+    open_actions: list[Action] = field(default_factory=list)
+    moves: list[PhaseMove] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, snap: Snapshot, day: date) -> View:
+        events = sorted((e for e in snap.events if e.day <= day), key=_event_order)
+        known = {e.pk for e in events}
+        return cls(
+            snap=snap,
+            day=day,
+            events=events,
+            entries=[n for n in snap.entries if n.day <= day and n.event in known],
+            open_actions=[a for a in snap.actions if a.is_open_on(day)],
+            moves=sorted(
+                (m for m in snap.partnership.phases if m.from_on <= day), key=lambda m: m.from_on
+            ),
+        )
+
+    @property
+    def phase(self) -> Phase | None:
+        """The phase in force on the day (None before the first move)."""
+        return self.moves[-1].phase if self.moves else None
+
+    def spell_start(self) -> date | None:
+        """Since when the phase in force has been in force (repeated moves to it merged)."""
+        if not self.moves:
+            return None
+        start = self.moves[-1].from_on
+        for move in reversed(self.moves):
+            if move.phase != self.moves[-1].phase:
+                break
+            start = move.from_on
+        return start
+
+    def spell_days(self) -> int:
+        start = self.spell_start()
+        return (self.day - start).days if start else 0
+
+    def active_days(self) -> int:
+        """Days spent in commitment or execution, all spells together, up to the day."""
+        total = 0
+        for i, move in enumerate(self.moves):
+            end = self.moves[i + 1].from_on if i + 1 < len(self.moves) else self.day
+            if move.phase in ACTIVE_PHASES:
+                total += (end - move.from_on).days
+        return total
+
+    def person_name(self, pk: int | None) -> str:
+        for p in self.snap.people:
+            if p.pk == pk:
+                return p.name
+        return "?"
+
+
+def event_ref(e: Event) -> Evidence:
+    return Evidence(EvidenceKind.EVENT, e.pk or 0, f"{short(e.title, 60)} ({e.day.isoformat()})")
+
+
+def action_ref(a: Action) -> Evidence:
+    return Evidence(EvidenceKind.ACTION, a.pk or 0, short(a.text))

@@ -1,0 +1,317 @@
+"""Every early-warning rule at its boundaries: just below, at and just above each threshold,
+and as of dates before and after the records that make it fire."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from test_rules_support import Build, day
+
+from app.domain import EntryType, EventKind, Objective, Phase, Visibility
+from app.rules import EarlyWarning, EvidenceKind, Severity, evaluate
+
+NEG, COM, EXE = Phase.NEGOTIATION, Phase.COMMITMENT, Phase.EXECUTION
+
+
+def fired(b: Build, on: date, thresholds: dict | None = None) -> dict[str, EarlyWarning]:
+    return {w.id: w for w in evaluate(b.snap, on, thresholds)}
+
+
+def only(b: Build, rule: str, on: date, thresholds: dict | None = None) -> EarlyWarning | None:
+    return fired(b, on, thresholds).get(rule)
+
+
+# -- objectives-unspecified ----------------------------------------------------------------
+
+
+def test_objectives_negotiation_lasting_more_than_60_days() -> None:
+    b = Build((NEG, 0))
+    b.snap.objectives = []
+    assert only(b, "objectives-unspecified", day(59)) is None
+    assert only(b, "objectives-unspecified", day(60)) is None
+    w = only(b, "objectives-unspecified", day(61))
+    assert w is not None and "no written objectives" in w.message
+
+
+def test_objectives_without_indicator_in_commitment_are_evidence() -> None:
+    b = Build((NEG, 0), (COM, 10))
+    b.snap.objectives.append(Objective("Better wellbeing", indicator="  ", pk=2))
+    assert only(b, "objectives-unspecified", day(9)) is None  # negotiation, day 9
+    w = only(b, "objectives-unspecified", day(10))
+    assert w is not None
+    assert [(e.kind, e.pk) for e in w.evidence] == [(EvidenceKind.OBJECTIVE, 2)]
+    b.snap.objectives[1].indicator = "survey score"
+    assert only(b, "objectives-unspecified", day(10)) is None
+
+
+def test_objectives_threshold_is_configurable() -> None:
+    b = Build((NEG, 0))
+    b.snap.objectives = []
+    custom = {"objectives-unspecified": {"negotiation_days": 30}}
+    assert only(b, "objectives-unspecified", day(30), custom) is None
+    assert only(b, "objectives-unspecified", day(31), custom) is not None
+
+
+# -- roles-unclear --------------------------------------------------------------------------
+
+
+def test_roles_unclear_when_a_side_has_no_sponsor() -> None:
+    b = Build()
+    b.snap.people[1].sponsor = False
+    assert only(b, "roles-unclear", day(29)) is None  # still negotiating
+    w = only(b, "roles-unclear", day(30))
+    assert w is not None and "OHS" in w.message
+    assert (EvidenceKind.ORGANIZATION, 2) in [(e.kind, e.pk) for e in w.evidence]
+
+
+def test_roles_unclear_for_an_ownerless_action_only_while_it_is_open() -> None:
+    b = Build()
+    a = b.action(35, owner=None, done=50)
+    assert only(b, "roles-unclear", day(34)) is None  # not created yet
+    w = only(b, "roles-unclear", day(49))
+    assert w is not None and [e.pk for e in w.evidence] == [a.pk]
+    assert only(b, "roles-unclear", day(50)) is None  # done that day
+
+
+# -- drifting-boat --------------------------------------------------------------------------
+
+
+def test_drifting_boat_needs_three_ideas_in_the_last_four_events() -> None:
+    b = Build()
+    b.event(40, ideas=1)
+    b.event(41, ideas=1)
+    assert only(b, "drifting-boat", day(45)) is None  # 2 ideas: below
+    b.event(42, ideas=1)
+    w = only(b, "drifting-boat", day(45))  # 3 ideas, 0 actions
+    assert w is not None and len(w.evidence) == 3
+
+
+def test_drifting_boat_looks_at_the_last_four_events_only() -> None:
+    b = Build()
+    b.event(40, ideas=3)
+    for n in (41, 42, 43):
+        b.event(n)
+    assert only(b, "drifting-boat", day(43)) is not None
+    b.event(44)  # the ideas fall out of the window of four
+    assert only(b, "drifting-boat", day(44)) is None
+    assert only(b, "drifting-boat", day(43)) is not None  # as of before that event
+
+
+def test_drifting_boat_action_ratio_boundary() -> None:
+    b = Build()
+    b.event(40, ideas=6)
+    b.action(41)
+    assert only(b, "drifting-boat", day(45)) is not None  # 1 action < 6/3
+    b.action(42)
+    assert only(b, "drifting-boat", day(45)) is None  # 2 actions = 6/3
+    assert only(b, "drifting-boat", day(41)) is not None  # the second was not there yet
+
+
+def test_drifting_boat_counts_actions_from_the_first_event_of_the_window() -> None:
+    b = Build()
+    b.event(40, ideas=3)
+    b.action(39)  # before the window
+    assert only(b, "drifting-boat", day(40)) is not None
+    b.action(40)
+    assert only(b, "drifting-boat", day(40)) is None
+
+
+def test_drifting_boat_only_in_commitment_or_execution() -> None:
+    b = Build((NEG, 0), (COM, 50))
+    b.event(40, ideas=5)
+    assert only(b, "drifting-boat", day(49)) is None
+    assert only(b, "drifting-boat", day(50)) is not None
+
+
+# -- sponsor-absent -------------------------------------------------------------------------
+
+
+def test_sponsor_absent_from_the_latest_feedback_meeting_is_critical() -> None:
+    b = Build()
+    b.event(100, EventKind.FEEDBACK_MEETING, participants=((1, True), (2, True)))
+    assert only(b, "sponsor-absent", day(150)) is None
+    b.event(200, EventKind.FEEDBACK_MEETING, participants=((1, False), (2, True)))
+    assert only(b, "sponsor-absent", day(199)) is None  # before the final meeting
+    w = only(b, "sponsor-absent", day(200))
+    assert w is not None and w.severity == Severity.CRITICAL
+    assert "Cara Customer" in w.message
+    kinds = {(e.kind, e.pk) for e in w.evidence}
+    assert (EvidenceKind.PERSON, 1) in kinds
+
+
+def test_sponsor_missing_two_invitations_in_a_row() -> None:
+    b = Build()
+    b.event(40, participants=((2, False),))
+    assert only(b, "sponsor-absent", day(45)) is None  # one miss
+    b.event(50, participants=((2, False),))
+    w = only(b, "sponsor-absent", day(50))
+    assert w is not None and w.severity == Severity.WARNING
+    b.event(60, participants=((2, True),))
+    assert only(b, "sponsor-absent", day(60)) is None  # came back
+
+
+def test_sponsor_absent_not_for_events_they_were_not_invited_to() -> None:
+    b = Build()
+    b.event(40, participants=((2, False),))
+    b.event(45, participants=((1, True),))  # sponsor 2 not on the list
+    assert only(b, "sponsor-absent", day(46)) is None
+    custom = {"sponsor-absent": {"missed_in_row": 1}}
+    assert only(b, "sponsor-absent", day(46), custom) is not None
+
+
+# -- no-feedback ----------------------------------------------------------------------------
+
+
+def test_no_feedback_after_more_than_90_days_in_commitment() -> None:
+    b = Build()  # commitment from day 30
+    assert only(b, "no-feedback", day(120)) is None  # 90 days in commitment
+    assert only(b, "no-feedback", day(121)) is not None  # 91 days
+
+
+def test_no_feedback_counts_all_active_spells() -> None:
+    b = Build((NEG, 0), (COM, 10), (NEG, 60), (EXE, 100))
+    # 50 days in commitment + 41 in execution = 91 at day 141
+    assert only(b, "no-feedback", day(140)) is None
+    assert only(b, "no-feedback", day(141)) is not None
+
+
+@pytest.mark.parametrize("kind", ["report", "meeting", "accomplishment"])
+def test_any_kind_of_feedback_in_the_last_90_days_silences_it(kind: str) -> None:
+    b = Build()
+    if kind == "report":
+        b.report(100)
+    elif kind == "meeting":
+        b.event(100, EventKind.FEEDBACK_MEETING)
+    else:
+        b.event(100, entries=((EntryType.ACCOMPLISHMENT, Visibility.SHARED),))
+    assert only(b, "no-feedback", day(190)) is None  # 90 days after it
+    w = only(b, "no-feedback", day(191))
+    assert w is not None
+    if kind == "meeting":
+        assert [e.kind for e in w.evidence] == [EvidenceKind.EVENT]
+
+
+def test_private_accomplishments_are_not_feedback() -> None:
+    b = Build()
+    b.event(100, entries=((EntryType.ACCOMPLISHMENT, Visibility.PRIVATE),))
+    assert only(b, "no-feedback", day(150)) is not None
+
+
+def test_feedback_after_the_date_does_not_count() -> None:
+    b = Build()
+    b.report(130)
+    assert only(b, "no-feedback", day(125)) is not None
+    assert only(b, "no-feedback", day(130)) is None
+
+
+# -- commitment-falling ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("latest", "fires"), [(3.1, False), (3.0, True), (2.9, True)])
+def test_commitment_falling_by_one_point(latest: float, fires: bool) -> None:
+    b = Build()
+    b.event(40, ratings=((1, 4.0), (2, 4.0)))
+    b.event(50, ratings=((1, 4.0),))
+    b.event(55)  # not rated: does not count
+    b.event(60, ratings=((1, latest), (1, latest)))
+    w = only(b, "commitment-falling", day(60))
+    assert (w is not None) == fires
+    if w:
+        assert "Employer" in w.message
+        assert (EvidenceKind.ORGANIZATION, 1) in [(e.kind, e.pk) for e in w.evidence]
+
+
+def test_commitment_falling_uses_the_mean_at_an_event_and_needs_two_before() -> None:
+    b = Build()
+    b.event(40, ratings=((2, 5.0),))
+    b.event(60, ratings=((2, 2.0), (2, 4.0)))  # mean 3
+    assert only(b, "commitment-falling", day(60)) is None  # only one before
+    b.event(30, ratings=((2, 5.0),))
+    assert only(b, "commitment-falling", day(59)) is None  # the fall has not happened yet
+    assert only(b, "commitment-falling", day(60)) is not None
+
+
+# -- one-sided-ownership --------------------------------------------------------------------
+
+
+def test_one_sided_ownership_needs_five_open_and_over_80_percent() -> None:
+    b = Build()
+    for _ in range(4):
+        b.action(35, owner=1)
+    assert only(b, "one-sided-ownership", day(40)) is None  # 4 open: below the minimum
+    other = b.action(35, owner=2)
+    assert only(b, "one-sided-ownership", day(40)) is None  # 4 of 5 = 80 %: not more
+    b.action(36, owner=None, org=1)
+    w = only(b, "one-sided-ownership", day(40))  # 5 of 6 = 83 %
+    assert w is not None and "Employer" in w.message
+    assert only(b, "one-sided-ownership", day(35)) is None  # as of before the sixth
+    other.done_on, other.status = day(38), other.status.DONE
+    assert only(b, "one-sided-ownership", day(37)) is not None
+
+
+# -- overdue-actions ------------------------------------------------------------------------
+
+
+def test_overdue_actions_severity_rises_at_30_percent() -> None:
+    b = Build()
+    late = b.action(31, due=40)
+    for _ in range(3):
+        b.action(31, due=90)
+    assert only(b, "overdue-actions", day(40)) is None  # due today is not late
+    w = only(b, "overdue-actions", day(41))
+    assert w is not None and w.severity == Severity.WARNING  # 1 of 4 = 25 %
+    assert [e.pk for e in w.evidence] == [late.pk]
+    b.action(31, due=41)
+    w = only(b, "overdue-actions", day(42))
+    assert w is not None and w.severity == Severity.CRITICAL  # 2 of 5 = 40 %
+
+
+def test_an_action_done_later_is_overdue_before_then() -> None:
+    b = Build()
+    b.action(31, due=40, done=60)
+    assert only(b, "overdue-actions", day(59)) is not None
+    assert only(b, "overdue-actions", day(60)) is None
+
+
+# -- no-assessment --------------------------------------------------------------------------
+
+
+def test_no_assessment_after_60_days_in_a_phase() -> None:
+    b = Build()  # commitment from day 30
+    assert only(b, "no-assessment", day(90)) is None
+    w = only(b, "no-assessment", day(91))
+    assert w is not None and w.severity == Severity.INFO
+
+
+def test_an_assessment_or_rating_in_the_phase_silences_it() -> None:
+    b = Build()
+    b.event(20, entries=((EntryType.ASSESSMENT, Visibility.SHARED),))  # before the phase
+    assert only(b, "no-assessment", day(91)) is not None
+    b.event(80, ratings=((1, 4.0),))
+    assert only(b, "no-assessment", day(91)) is None
+    assert only(b, "no-assessment", day(79)) is None  # 49 days: not yet due anyway
+
+
+# -- the engine -----------------------------------------------------------------------------
+
+
+def test_a_rule_can_be_switched_off_and_results_are_ordered_by_severity() -> None:
+    b = Build()
+    b.snap.objectives = []
+    b.action(31, due=35)
+    found = evaluate(b.snap, day(100))
+    assert found[0].severity == Severity.CRITICAL
+    assert [w.severity.rank for w in found] == sorted(
+        (w.severity.rank for w in found), reverse=True
+    )
+    off = {"overdue-actions": {"enabled": 0}}
+    assert "overdue-actions" not in {w.id for w in evaluate(b.snap, day(100), off)}
+
+
+def test_nothing_before_the_first_phase_and_json_shape() -> None:
+    b = Build((NEG, 10))
+    b.snap.objectives = []
+    assert evaluate(b.snap, day(5)) == []
+    w = evaluate(b.snap, day(200))[0]
+    assert set(w.as_json()) == {"id", "severity", "message", "evidence", "suggestion"}
