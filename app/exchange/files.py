@@ -1,0 +1,79 @@
+"""Reading and writing partnership files on disk, with messages a user can act on."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from app.exchange.errors import single
+from app.i18n import _
+
+
+def _no_constants(name: str) -> Any:
+    # JSON has no NaN or Infinity; Python's reader would accept them silently.
+    raise ValueError(name)
+
+
+def load_file(path: Path | str) -> Any:
+    """The parsed JSON of a partnership file; ``ExchangeError`` says why it cannot be read."""
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise single(_("There is no file {path}.").format(path=path)) from None
+    except IsADirectoryError:
+        raise single(_("{path} is a folder, not a partnership file.").format(path=path)) from None
+    except OSError as exc:
+        raise single(
+            _("The file {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise single(
+            _("{path} is not a text file in UTF-8, so it is not a partnership file.").format(
+                path=path
+            )
+        ) from None
+    try:
+        return json.loads(text, parse_constant=_no_constants)
+    except json.JSONDecodeError as exc:
+        raise single(
+            _("{path} is not valid JSON: {reason} at line {line}, column {column}.").format(
+                path=path, reason=exc.msg, line=exc.lineno, column=exc.colno
+            )
+        ) from None
+    except (ValueError, RecursionError):
+        raise single(_("{path} is not valid JSON.").format(path=path)) from None
+
+
+def dumps(document: dict[str, Any]) -> str:
+    """The canonical text of a partnership file: UTF-8 JSON, two-space indents, final newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def save_file(document: dict[str, Any], path: Path | str) -> None:
+    """Write a partnership file atomically: a crash leaves the old file or the new, never half."""
+    path = Path(path)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".kumppani-", suffix=".json", dir=path.parent)
+    except OSError as exc:
+        raise single(
+            _("Cannot write to the folder of {path}: {reason}.").format(
+                path=path, reason=exc.strerror
+            )
+        ) from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
+            out.write(dumps(document))
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise single(
+            _("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None

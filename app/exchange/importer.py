@@ -1,0 +1,120 @@
+"""Importing a partnership file into a diary: all of it in one transaction, or nothing.
+
+The whole file is validated first (``parse``); only then is anything written, inside one
+``diary.write()``. A partnership whose id is already in the diary is refused unless the caller
+asks for a copy (every id renewed) or a replacement (the old partnership removed in the same
+transaction).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Literal, Protocol
+
+from sqlite_utils import Database
+
+from app.domain.model import new_id
+from app.exchange.errors import single
+from app.exchange.parse import Parsed, parse
+from app.i18n import _
+from app.persistence import actions, entries, events, partnerships, records
+from app.services.diary import Diary
+
+Mode = Literal["refuse", "copy", "replace"]
+
+
+class HasId(Protocol):
+    id: str
+
+
+MODES: tuple[Mode, ...] = ("refuse", "copy", "replace")
+
+
+def _renew_ids(parsed: Parsed) -> None:
+    """Give every record a fresh id; text-id references follow their targets."""
+    # Old id → record, taken before renaming: the records then carry their new ids.
+    targets = {e.id: e for e in parsed.events} | {n.id: n for n in parsed.entries}
+    orgs = {o.id: o for o in parsed.organizations}
+    groups: list[Sequence[HasId]] = [
+        [parsed.partnership],
+        parsed.objectives,
+        parsed.organizations,
+        parsed.people,
+        parsed.events,
+        parsed.entries,
+        parsed.actions,
+        parsed.reports,
+    ]
+    for group in groups:
+        for record in group:
+            record.id = new_id()
+    for mark in parsed.checklist:
+        if mark.evidence is not None:
+            mark.evidence = targets[mark.evidence].id
+    for report in parsed.reports:
+        if report.audience != "all":
+            report.audience = orgs[report.audience].id
+    name = _("{name} (copy)").format(name=parsed.partnership.name)
+    parsed.partnership.name = name[:200]
+
+
+def _store(db: Database, parsed: Parsed) -> int:
+    """Insert every record of a valid file; references become database keys on the way."""
+    pk = partnerships.insert_partnership(db, parsed.partnership)
+    org_pks = [partnerships.insert_organization(db, pk, o) for o in parsed.organizations]
+    for person in parsed.people:
+        person.organization = org_pks[person.organization]
+    person_pks = [partnerships.insert_person(db, pk, x) for x in parsed.people]
+    for o in parsed.objectives:
+        o.owner = person_pks[o.owner] if o.owner is not None else None
+        partnerships.insert_objective(db, pk, o)
+    event_pks: list[int] = []
+    for e in parsed.events:
+        for part in e.participants:
+            part.person = person_pks[part.person]
+        for r in e.ratings:
+            r.organization = org_pks[r.organization]
+            r.respondent = person_pks[r.respondent] if r.respondent is not None else None
+        event_pks.append(events.insert_event(db, pk, e))
+    entry_pks: list[int] = []
+    for n in parsed.entries:
+        n.event = event_pks[n.event]
+        entry_pks.append(entries.insert_entry(db, pk, n))
+    for a in parsed.actions:
+        a.owner = person_pks[a.owner] if a.owner is not None else None
+        a.organization = org_pks[a.organization] if a.organization is not None else None
+        a.source_entry = entry_pks[a.source_entry] if a.source_entry is not None else None
+        actions.insert_action(db, pk, a)
+    for mark in parsed.checklist:
+        records.upsert_checklist_mark(db, pk, mark)
+    for report in parsed.reports:
+        records.insert_feedback_report(db, pk, report)
+    return pk
+
+
+def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
+    """Import a partnership file's content (parsed JSON); returns the new partnership's key.
+
+    Raises ``ExchangeError`` when the file has problems or the partnership is already in the
+    diary (with ``mode="refuse"``); in both cases nothing is changed.
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown import mode {mode!r}")
+    parsed = parse(data)
+    existing = partnerships.partnership_pk_by_id(diary.db, parsed.partnership.id)
+    if existing is not None and mode == "refuse":
+        current = partnerships.get_partnership(diary.db, existing)
+        raise single(
+            _(
+                'The diary already has the partnership "{name}" (id {id}). Nothing was '
+                "imported; import the file as a copy, or replace the partnership in the diary."
+            ).format(
+                name=current.name if current else parsed.partnership.name, id=parsed.partnership.id
+            )
+        )
+    if mode == "copy":
+        _renew_ids(parsed)
+    with diary.write() as db:
+        if existing is not None and mode == "replace":
+            partnerships.delete_partnership(db, existing)
+        return _store(db, parsed)

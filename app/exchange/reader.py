@@ -1,0 +1,219 @@
+"""Reading untrusted JSON values field by field, collecting every problem with its JSON path.
+
+A ``Reader`` never raises for bad data: each method returns ``None`` (or an empty list) when the
+value is missing or has the wrong type, and records a ``Problem`` whose field is the JSON path
+(``events[3].participants[0].person``). The parser builds records only from clean values, so
+one bad field does not hide the problems of the rest of the file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Collection, Mapping
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, TypeVar
+
+from app.domain.model import parse_when
+from app.domain.validation import Problem
+from app.i18n import _
+
+E = TypeVar("E", bound=StrEnum)
+
+_MISSING = object()
+
+
+def child(path: str, key: str | int) -> str:
+    """The JSON path of a field or an array element below ``path``."""
+    if isinstance(key, int):
+        return f"{path}[{key}]"
+    return f"{path}.{key}" if path else key
+
+
+class Reader:
+    """Collects problems while values are taken out of parsed JSON."""
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(Problem(path or "(file)", message))
+
+    def obj(
+        self, value: object, path: str, required: Collection[str], optional: Collection[str] = ()
+    ) -> dict[str, Any] | None:
+        """``value`` as an object with exactly the allowed fields, else None (and problems)."""
+        if not isinstance(value, dict):
+            self.add(path, _("must be an object {…}"))
+            return None
+        clean = True
+        for key in value:
+            if key not in required and key not in optional:
+                self.add(child(path, key), _("unknown field"))
+                clean = False
+        for key in required:
+            if key not in value:
+                self.add(child(path, key), _("missing field"))
+                clean = False
+        return value if clean else None
+
+    def _get(self, d: Mapping[str, Any], key: str, path: str, required: bool) -> Any:
+        value = d.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required:
+                self.add(child(path, key), _("missing value") if key in d else _("missing field"))
+            return _MISSING
+        return value
+
+    def text(
+        self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> str | None:
+        value = self._get(d, key, path, required)
+        if value is _MISSING:
+            return None
+        if not isinstance(value, str):
+            self.add(child(path, key), _("must be a text string"))
+            return None
+        return value
+
+    def ident(self, d: Mapping[str, Any], key: str, path: str) -> str | None:
+        """A record id: a non-empty string."""
+        value = self.text(d, key, path)
+        if value is not None and not value.strip():
+            self.add(child(path, key), _("must not be empty"))
+            return None
+        return value
+
+    def enum(
+        self, d: Mapping[str, Any], key: str, path: str, kind: type[E], *, required: bool = True
+    ) -> E | None:
+        value = self._get(d, key, path, required)
+        if value is _MISSING:
+            return None
+        return self.member(value, child(path, key), kind)
+
+    def member(self, value: object, path: str, kind: type[E]) -> E | None:
+        """``value`` as a member of a closed vocabulary."""
+        allowed = [m.value for m in kind]
+        if not isinstance(value, str) or value not in allowed:
+            self.add(
+                path,
+                _("must be one of {allowed}, not {v}").format(
+                    allowed=", ".join(f'"{a}"' for a in allowed), v=_shown(value)
+                ),
+            )
+            return None
+        return kind(value)
+
+    def day(
+        self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> date | None:
+        value = self._get(d, key, path, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, str) and len(value) == 10:
+            try:
+                return date.fromisoformat(value)
+            except ValueError:
+                pass
+        self.add(child(path, key), _("must be a date YYYY-MM-DD, not {v}").format(v=_shown(value)))
+        return None
+
+    def when(self, d: Mapping[str, Any], key: str, path: str) -> str | None:
+        """An event's date or date-time, in its canonical text form."""
+        value = self._get(d, key, path, True)
+        if value is _MISSING:
+            return None
+        if isinstance(value, str) and len(value) in (10, 16):
+            try:
+                parse_when(value)
+                return value
+            except ValueError:
+                pass
+        self.add(
+            child(path, key),
+            _("must be a date YYYY-MM-DD or YYYY-MM-DDTHH:MM, not {v}").format(v=_shown(value)),
+        )
+        return None
+
+    def moment(self, d: Mapping[str, Any], key: str, path: str) -> None:
+        """An optional ISO 8601 date-time; only checked, never stored."""
+        value = self._get(d, key, path, False)
+        if value is _MISSING:
+            return
+        try:
+            datetime.fromisoformat(value)
+        except (TypeError, ValueError):
+            self.add(
+                child(path, key),
+                _("must be an ISO 8601 date-time, not {v}").format(v=_shown(value)),
+            )
+
+    def integer(
+        self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> int | None:
+        value = self._get(d, key, path, required)
+        if value is _MISSING:
+            return None
+        if isinstance(value, bool) or not isinstance(value, int):
+            self.add(child(path, key), _("must be a whole number, not {v}").format(v=_shown(value)))
+            return None
+        return value
+
+    def number(self, d: Mapping[str, Any], key: str, path: str) -> float | None:
+        value = self._get(d, key, path, True)
+        if value is _MISSING:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            self.add(child(path, key), _("must be a number, not {v}").format(v=_shown(value)))
+            return None
+        return float(value)
+
+    def flag(self, d: Mapping[str, Any], key: str, path: str, default: bool) -> bool:
+        value = self._get(d, key, path, False)
+        if value is _MISSING:
+            return default
+        if not isinstance(value, bool):
+            self.add(child(path, key), _("must be true or false, not {v}").format(v=_shown(value)))
+            return default
+        return value
+
+    def array(
+        self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True
+    ) -> list[Any]:
+        value = self._get(d, key, path, required)
+        if value is _MISSING:
+            return []
+        if not isinstance(value, list):
+            self.add(child(path, key), _("must be an array […]"))
+            return []
+        return value
+
+    def ref(
+        self,
+        d: Mapping[str, Any],
+        key: str,
+        path: str,
+        targets: Mapping[str, int],
+        what: str,
+        *,
+        required: bool = True,
+    ) -> int | None:
+        """A reference to another record by id; returns the target's index in the file."""
+        value = self.text(d, key, path, required=required)
+        if value is None:
+            return None
+        if value not in targets:
+            self.add(child(path, key), _('no {what} "{id}"').format(what=what, id=value))
+            return None
+        return targets[value]
+
+
+def _shown(value: object) -> str:
+    """A short rendering of a bad value for a message, spelled as in JSON."""
+    if isinstance(value, dict):
+        return _("an object")
+    if isinstance(value, list):
+        return _("an array")
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…"
