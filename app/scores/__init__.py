@@ -1,0 +1,51 @@
+"""Scoring: instruments as data, respondents' scores, and per-wave side scores with the gap.
+
+Public API (plain data; the report builder reuses it):
+
+- ``pulse()``, ``load_instruments()``, ``score_respondent(instrument, answers)``
+- ``score_wave(event_pk, day, title, ratings, roles, gap_flag) -> WaveScores``
+- ``score_dimension(dimension, ratings, roles, gap_flag) -> DimensionScore``
+- ``wave_scores(db, partnership_pk)`` — every rated event of a partnership, scored.
+"""
+
+from app.scores.instruments import (
+    PULSE_ID,
+    Instrument,
+    InstrumentError,
+    Item,
+    load_instruments,
+    parse_instrument,
+    pulse,
+    score_respondent,
+    to_rating_scale,
+)
+from app.scores.waves import (
+    DEFAULT_GAP_FLAG,
+    GAP_FLAG_KEY,
+    DimensionScore,
+    Summary,
+    WaveScores,
+    score_dimension,
+    score_wave,
+    summarize,
+)
+
+__all__ = [
+    "DEFAULT_GAP_FLAG",
+    "GAP_FLAG_KEY",
+    "PULSE_ID",
+    "DimensionScore",
+    "Instrument",
+    "InstrumentError",
+    "Item",
+    "Summary",
+    "WaveScores",
+    "load_instruments",
+    "parse_instrument",
+    "pulse",
+    "score_dimension",
+    "score_respondent",
+    "score_wave",
+    "summarize",
+    "to_rating_scale",
+]

@@ -1,0 +1,304 @@
+"""Importing questionnaire answers from a CSV file into a new questionnaire event.
+
+The file: a header row, then one row per respondent. Columns: ``respondent`` (a person's id or
+name; empty for an anonymous answer; the column may be left out), ``organization`` (id or name;
+required), and any of the instrument's items (for the built-in pulse: the six dimension names).
+Values are numbers on the instrument's scale (1–5 for the pulse; ``4,5`` and ``4.5`` both read as
+4.5), or empty for no answer. UTF-8 with or without BOM; comma or semicolon separated (the
+header decides); CRLF or LF; quoted fields may hold newlines. Column names ignore case,
+surrounding spaces, and spaces or hyphens instead of underscores.
+
+All or nothing: ``parse_responses`` collects EVERY problem (row and column named); if there is
+any, ``import_responses`` raises ``ResponsesError`` listing them all and writes nothing.
+Decisions on the edge cases (tested): a row whose fields are all empty (a spreadsheet's trailing
+``;;;;``) is skipped silently; a row naming an organization but answering no item is skipped
+and reported in ``ParsedResponses.skipped``, not an error; a row with more fields than the
+header is an error; a file with no answers at all is an error; the same named respondent twice
+is an error; a respondent from another organization than the row's is an error.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from app.domain import Dimension, Event, EventKind, Organization, Person, Rating
+from app.i18n import _
+from app.persistence import events as event_repo
+from app.persistence import partnerships as partnership_repo
+from app.scores.instruments import Instrument, pulse, score_respondent
+from app.services.diary import Diary
+
+RESPONDENT = "respondent"
+ORGANIZATION = "organization"
+
+
+@dataclass(frozen=True, slots=True)
+class CsvProblem:
+    """One thing wrong with the file; ``row`` is the file's line-based row number (header = 1)."""
+
+    row: int | None
+    column: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = []
+        if self.row is not None:
+            where.append(_("row {row}").format(row=self.row))
+        if self.column:
+            where.append(_("column {column}").format(column=self.column))
+        return f"{', '.join(where)}: {self.message}" if where else self.message
+
+
+@dataclass(frozen=True, slots=True)
+class ResponseRow:
+    """One respondent's answers, matched to the diary."""
+
+    row: int
+    organization_pk: int
+    organization: str
+    respondent_pk: int | None
+    respondent: str  # as written in the file ("" for anonymous)
+    answers: dict[str, float | None]  # item id → answer on the instrument's scale
+    scores: dict[Dimension, float]  # per dimension on 1–5 (the ratings stored)
+
+
+@dataclass
+class ParsedResponses:
+    columns: list[str] = field(default_factory=list)  # item ids, in the file's order
+    rows: list[ResponseRow] = field(default_factory=list)
+    problems: list[CsvProblem] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # rows with no answers
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+class ResponsesError(ValueError):
+    """The file cannot be imported; ``problems`` lists every reason, the message shows them."""
+
+    def __init__(self, problems: Sequence[CsvProblem]) -> None:
+        self.problems = list(problems)
+        lines = [_("Nothing was imported. Please correct the file:")]
+        lines += [f"  {p}" for p in self.problems]
+        super().__init__("\n".join(lines))
+
+
+def _normalize(name: str) -> str:
+    return "_".join(name.strip().lower().replace("-", " ").split())
+
+
+def _decode(data: bytes) -> str | None:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return None
+
+
+def _delimiter(text: str) -> str:
+    """Semicolon when the header line has more semicolons than commas (Finnish spreadsheets)."""
+    header = text.split("\n", 1)[0]
+    return ";" if header.count(";") > header.count(",") else ","
+
+
+def _read_rows(text: str) -> list[tuple[int, list[str]]]:
+    """CSV records with the file row (line) each starts on; quoted newlines stay in the field."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
+    records = []
+    line = 1
+    for record in reader:
+        records.append((line, record))
+        line = reader.line_num + 1
+    return records
+
+
+class _Matcher:
+    """Finds organizations and people by id, else by name (case-insensitive)."""
+
+    def __init__(self, organizations: Sequence[Organization], people: Sequence[Person]) -> None:
+        self.orgs = organizations
+        self.people = people
+
+    def organization(self, ref: str) -> Organization | None:
+        key = ref.strip()
+        return next((o for o in self.orgs if o.id == key), None) or next(
+            (o for o in self.orgs if o.name.strip().casefold() == key.casefold()), None
+        )
+
+    def person(self, ref: str) -> Person | None:
+        key = ref.strip()
+        return next((p for p in self.people if p.id == key), None) or next(
+            (p for p in self.people if p.name.strip().casefold() == key.casefold()), None
+        )
+
+
+def _header(
+    record: list[str], instrument: Instrument, result: ParsedResponses
+) -> dict[int, str] | None:
+    """Column positions → normalized names; problems for unknown and duplicate columns."""
+    known = {RESPONDENT, ORGANIZATION} | {i.id for i in instrument.items}
+    columns: dict[int, str] = {}
+    for position, raw in enumerate(record):
+        name = _normalize(raw)
+        if not name:
+            if any(record[position:]):
+                result.problems.append(
+                    CsvProblem(1, str(position + 1), _("the column has no name"))
+                )
+            continue
+        if name not in known:
+            result.problems.append(CsvProblem(1, raw.strip(), _("unknown column")))
+        elif name in columns.values():
+            result.problems.append(CsvProblem(1, raw.strip(), _("the column appears twice")))
+        else:
+            columns[position] = name
+    if ORGANIZATION not in columns.values():
+        result.problems.append(CsvProblem(1, ORGANIZATION, _("the column is missing")))
+    result.columns = [n for n in columns.values() if n not in (RESPONDENT, ORGANIZATION)]
+    return columns
+
+
+def _number(text: str) -> float | None:
+    try:
+        return float(text.strip().replace(",", "."))
+    except ValueError:
+        return None
+
+
+def _row(
+    line: int,
+    record: list[str],
+    width: int,
+    columns: dict[int, str],
+    matcher: _Matcher,
+    instrument: Instrument,
+    result: ParsedResponses,
+) -> None:
+    problems: list[CsvProblem] = []
+    if any(f.strip() for f in record[width:]):
+        problems.append(CsvProblem(line, None, _("the row has more fields than the header")))
+    fields = {name: (record[pos] if pos < len(record) else "") for pos, name in columns.items()}
+    org_ref = fields.get(ORGANIZATION, "").strip()
+    org = matcher.organization(org_ref) if org_ref else None
+    if org_ref and org is None:
+        problems.append(
+            CsvProblem(line, ORGANIZATION, _("unknown organization {name}").format(name=org_ref))
+        )
+    elif not org_ref:
+        problems.append(CsvProblem(line, ORGANIZATION, _("the organization is missing")))
+    who = fields.get(RESPONDENT, "").strip()
+    person = matcher.person(who) if who else None
+    if who and person is None:
+        problems.append(CsvProblem(line, RESPONDENT, _("unknown person {name}").format(name=who)))
+    elif person is not None and org is not None and person.organization != org.pk:
+        problems.append(
+            CsvProblem(
+                line,
+                RESPONDENT,
+                _("{name} is not in {organization}").format(name=who, organization=org.name),
+            )
+        )
+    elif person is not None and any(r.respondent_pk == person.pk for r in result.rows):
+        problems.append(CsvProblem(line, RESPONDENT, _("{name} answered twice").format(name=who)))
+    answers: dict[str, float | None] = {}
+    for name in result.columns:
+        text = fields.get(name, "").strip()
+        value = _number(text) if text else None
+        if text and (value is None or not instrument.in_scale(value)):
+            message = _("{value} is not a number from {low:g} to {high:g}").format(
+                value=text, low=instrument.scale_min, high=instrument.scale_max
+            )
+            problems.append(CsvProblem(line, name, message))
+        else:
+            answers[name] = value
+    result.problems.extend(problems)
+    if problems or org is None or org.pk is None:
+        return
+    if all(v is None for v in answers.values()):
+        result.skipped.append(line)
+        return
+    scores = score_respondent(instrument, answers)
+    result.rows.append(
+        ResponseRow(line, org.pk, org.name, person.pk if person else None, who, answers, scores)
+    )
+
+
+def parse_responses(
+    data: bytes,
+    organizations: Sequence[Organization],
+    people: Sequence[Person],
+    instrument: Instrument | None = None,
+) -> ParsedResponses:
+    """Read and check a CSV file of answers without touching the diary."""
+    instrument = instrument or pulse()
+    result = ParsedResponses()
+    text = _decode(data)
+    if text is None:
+        result.problems.append(CsvProblem(None, None, _("The file is not UTF-8 text.")))
+        return result
+    records = _read_rows(text)
+    if not records or not any(f.strip() for f in records[0][1]):
+        result.problems.append(CsvProblem(None, None, _("The file has no header row.")))
+        return result
+    columns = _header(records[0][1], instrument, result)
+    if columns is None or ORGANIZATION not in columns.values():
+        return result
+    matcher = _Matcher(organizations, people)
+    for line, record in records[1:]:
+        if not any(f.strip() for f in record):
+            continue  # an empty row, as spreadsheets leave at the end
+        _row(line, record, len(records[0][1]), columns, matcher, instrument, result)
+    if not result.problems and not result.rows:
+        result.problems.append(CsvProblem(None, None, _("The file holds no answers.")))
+    return result
+
+
+def parse_for_partnership(
+    diary: Diary, partnership_pk: int, data: bytes, instrument: Instrument | None = None
+) -> ParsedResponses:
+    """``parse_responses`` against a stored partnership's organizations and people."""
+    db = diary.db
+    return parse_responses(
+        data,
+        partnership_repo.list_organizations(db, partnership_pk),
+        partnership_repo.list_people(db, partnership_pk),
+        instrument,
+    )
+
+
+def ratings_of(parsed: ParsedResponses) -> list[Rating]:
+    """The ratings a parsed file becomes: one per respondent and scored dimension."""
+    return [
+        Rating(organization=r.organization_pk, dimension=d, value=v, respondent=r.respondent_pk)
+        for r in parsed.rows
+        for d, v in r.scores.items()
+    ]
+
+
+def import_responses(
+    diary: Diary,
+    partnership_pk: int,
+    data: bytes,
+    day: date,
+    title: str | None = None,
+    instrument: Instrument | None = None,
+) -> int:
+    """Create a questionnaire event with the file's answers as ratings; returns its key.
+
+    Raises ``ResponsesError`` (listing every problem) and writes nothing when the file is bad.
+    """
+    parsed = parse_for_partnership(diary, partnership_pk, data, instrument)
+    if not parsed.ok:
+        raise ResponsesError(parsed.problems)
+    event = Event(
+        kind=EventKind.QUESTIONNAIRE,
+        title=(title or "").strip() or _("Questionnaire"),
+        when=day.isoformat(),
+        ratings=ratings_of(parsed),
+    )
+    with diary.write() as db:
+        return event_repo.insert_event(db, partnership_pk, event)

@@ -1,0 +1,75 @@
+"""``kumppani responses import``: questionnaire answers from a CSV file into a new wave."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from app.i18n import _
+
+NAME = "responses"
+HELP = _("questionnaire answers (import a CSV file as a questionnaire wave)")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    sub = parser.add_subparsers(dest="responses_command", metavar="ACTION", required=True)
+    imp = sub.add_parser(
+        "import",
+        help=_("import answers from a CSV file as a new questionnaire event"),
+        description=_(
+            "Columns: respondent (person id or name, empty for anonymous), organization "
+            "(id or name) and any of the six dimensions; values 1–5 or empty. UTF-8, comma "
+            "or semicolon separated. Nothing is imported when any row is wrong."
+        ),
+    )
+    imp.add_argument(
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
+    )
+    imp.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("date of the wave"))
+    imp.add_argument("--title", metavar="TEXT", help=_("title of the questionnaire event"))
+    imp.add_argument("file", type=Path, metavar="FILE.csv")
+
+
+def _day(text: str) -> date:
+    from ui.cli import UserError
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            _("The date {text} is not a date of the form YYYY-MM-DD.").format(text=text)
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.persistence.partnerships import find_partnership
+    from app.services.diary import Diary
+    from app.services.responses_csv import ResponsesError, import_responses, parse_for_partnership
+    from ui.cli import UserError, diary_path
+
+    day = _day(args.date)
+    try:
+        data = args.file.read_bytes()
+    except OSError as exc:
+        raise UserError(
+            _("Cannot read {path}: {reason}").format(path=args.file, reason=exc.strerror)
+        ) from None
+    diary = Diary.open(diary_path(args))
+    try:
+        partnership = find_partnership(diary.db, args.partnership)
+        if partnership is None or partnership.pk is None:
+            raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        try:
+            import_responses(diary, partnership.pk, data, day, args.title)
+        except ResponsesError as exc:
+            raise UserError(str(exc)) from None
+        parsed = parse_for_partnership(diary, partnership.pk, data)
+    finally:
+        diary.close()
+    print(
+        _("Imported the answers of {n} respondent(s) into {partnership} ({day}).").format(
+            n=len(parsed.rows), partnership=partnership.name, day=day.isoformat()
+        )
+    )
+    return 0
