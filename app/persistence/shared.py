@@ -1,0 +1,277 @@
+"""The partner-facing view of one partnership: the only query path feedback reports read.
+
+A ``SharedView`` selects, column by column, what may be shown to the partners. Entries come only
+from the ``shared_entries`` view (shared and not deleted); free-text fields that hold the
+facilitator's own thinking — event purposes, phase notes, checklist notes, warning notes,
+partnership descriptions, private entries — are never selected here, so code that only holds a
+``SharedView`` cannot leak them. Everything returned is a frozen record with exactly the shared
+columns.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlite_utils import Database
+
+from app.domain import (
+    ActionStatus,
+    Dimension,
+    EntryType,
+    EventKind,
+    Phase,
+    Role,
+    Tension,
+)
+from app.persistence.entries import text_to_tensions
+from app.persistence.rows import one, rows, s2d
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPartnership:
+    pk: int
+    name: str
+    started_on: date
+    language: str
+    phases: tuple[tuple[Phase, date], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SharedOrganization:
+    pk: int
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class SharedPerson:
+    pk: int
+    name: str
+    organization: int
+    title: str | None
+    pseudonym: str | None
+    sponsor: bool
+
+
+@dataclass(frozen=True, slots=True)
+class SharedObjective:
+    text: str
+    indicator: str | None
+    target: str | None
+    due_on: date | None
+    owner: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class SharedEvent:
+    pk: int
+    kind: EventKind
+    title: str
+    when: str
+    attendees: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SharedEntry:
+    event: int
+    event_when: str
+    type: EntryType
+    text: str
+    tensions: tuple[Tension, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SharedAction:
+    text: str
+    status: ActionStatus
+    owner: int | None
+    organization: int | None
+    created_on: date
+    due_on: date | None
+    done_on: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class SharedRating:
+    event: int
+    event_when: str
+    event_kind: EventKind
+    organization: int
+    dimension: Dimension
+    value: float
+    respondent: int | None
+
+
+class SharedView:
+    """Read-only access to what partners may see of one partnership."""
+
+    def __init__(self, db: Database, partnership_pk: int) -> None:
+        self._db = db
+        self._pk = partnership_pk
+
+    def partnership(self) -> SharedPartnership | None:
+        row = one(
+            self._db,
+            "SELECT pk, name, started_on, language FROM partnerships "
+            "WHERE pk = ? AND deleted_at IS NULL",
+            [self._pk],
+        )
+        if row is None:
+            return None
+        phases = tuple(
+            (Phase(r["phase"]), s2d(r["from_on"]) or date.min)
+            for r in rows(
+                self._db,
+                "SELECT phase, from_on FROM phases WHERE partnership_pk = ? ORDER BY seq",
+                [self._pk],
+            )
+        )
+        return SharedPartnership(
+            pk=row["pk"],
+            name=row["name"],
+            started_on=s2d(row["started_on"]) or date.min,
+            language=row["language"],
+            phases=phases,
+        )
+
+    def organizations(self) -> list[SharedOrganization]:
+        return [
+            SharedOrganization(pk=r["pk"], name=r["name"], role=Role(r["role"]))
+            for r in rows(
+                self._db,
+                "SELECT pk, name, role FROM organizations WHERE partnership_pk = ? ORDER BY seq",
+                [self._pk],
+            )
+        ]
+
+    def people(self) -> list[SharedPerson]:
+        return [
+            SharedPerson(
+                pk=r["pk"],
+                name=r["name"],
+                organization=r["organization_pk"],
+                title=r["title"],
+                pseudonym=r["pseudonym"],
+                sponsor=bool(r["sponsor"]),
+            )
+            for r in rows(
+                self._db,
+                "SELECT pk, name, organization_pk, title, pseudonym, sponsor FROM people "
+                "WHERE partnership_pk = ? ORDER BY seq",
+                [self._pk],
+            )
+        ]
+
+    def objectives(self) -> list[SharedObjective]:
+        return [
+            SharedObjective(
+                text=r["text"],
+                indicator=r["indicator"],
+                target=r["target"],
+                due_on=s2d(r["due_on"]),
+                owner=r["owner_pk"],
+            )
+            for r in rows(
+                self._db,
+                "SELECT text, indicator, target, due_on, owner_pk FROM objectives "
+                "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY seq",
+                [self._pk],
+            )
+        ]
+
+    def events(self) -> list[SharedEvent]:
+        """Live events in date order with the people who attended them."""
+        attended: dict[int, list[int]] = {}
+        for r in rows(
+            self._db,
+            "SELECT p.event_pk, p.person_pk FROM participants p JOIN events e ON e.pk = p.event_pk "
+            "WHERE e.partnership_pk = ? AND p.attended = 1 ORDER BY p.event_pk, p.seq",
+            [self._pk],
+        ):
+            attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+        return [
+            SharedEvent(
+                pk=r["pk"],
+                kind=EventKind(r["kind"]),
+                title=r["title"],
+                when=r["date"],
+                attendees=tuple(attended.get(r["pk"], ())),
+            )
+            for r in rows(
+                self._db,
+                "SELECT pk, kind, title, date FROM events "
+                "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY date, pk",
+                [self._pk],
+            )
+        ]
+
+    def entries(self) -> list[SharedEntry]:
+        """Shared entries of live events, read from the ``shared_entries`` view only."""
+        return [
+            SharedEntry(
+                event=r["event_pk"],
+                event_when=r["date"],
+                type=EntryType(r["type"]),
+                text=r["text"],
+                tensions=text_to_tensions(r["tensions"]),
+            )
+            for r in rows(
+                self._db,
+                "SELECT s.event_pk, s.type, s.text, s.tensions, e.date FROM shared_entries s "
+                "JOIN events e ON e.pk = s.event_pk "
+                "WHERE s.partnership_pk = ? AND e.deleted_at IS NULL ORDER BY e.date, e.pk, s.seq",
+                [self._pk],
+            )
+        ]
+
+    def actions(self) -> list[SharedAction]:
+        return [
+            SharedAction(
+                text=r["text"],
+                status=ActionStatus(r["status"]),
+                owner=r["owner_pk"],
+                organization=r["organization_pk"],
+                created_on=s2d(r["created_on"]) or date.min,
+                due_on=s2d(r["due_on"]),
+                done_on=s2d(r["done_on"]),
+            )
+            for r in rows(
+                self._db,
+                "SELECT text, status, owner_pk, organization_pk, created_on, due_on, done_on "
+                "FROM actions WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY seq",
+                [self._pk],
+            )
+        ]
+
+    def checklist_done(self) -> list[tuple[str, date]]:
+        """Checklist items marked done as (item id, date); the facilitator's notes stay out."""
+        return [
+            (r["item"], s2d(r["done_on"]) or date.min)
+            for r in rows(
+                self._db,
+                "SELECT item, done_on FROM checklist_marks WHERE partnership_pk = ? ORDER BY seq",
+                [self._pk],
+            )
+        ]
+
+    def ratings(self) -> list[SharedRating]:
+        return [
+            SharedRating(
+                event=r["event_pk"],
+                event_when=r["date"],
+                event_kind=EventKind(r["kind"]),
+                organization=r["organization_pk"],
+                dimension=Dimension(r["dimension"]),
+                value=float(r["value"]),
+                respondent=r["respondent_pk"],
+            )
+            for r in rows(
+                self._db,
+                "SELECT r.event_pk, r.organization_pk, r.dimension, r.value, r.respondent_pk, "
+                "e.date, e.kind FROM ratings r JOIN events e ON e.pk = r.event_pk "
+                "WHERE e.partnership_pk = ? AND e.deleted_at IS NULL "
+                "ORDER BY e.date, r.event_pk, r.seq",
+                [self._pk],
+            )
+        ]

@@ -1,0 +1,165 @@
+"""The options of a feedback report and the plain, frozen data the PDF builder lays out.
+
+Names of people are already resolved here (real names, or pseudonyms when names are hidden), so
+the builder never sees a ``Person``; vocabularies stay enums and are translated by the builder in
+the report's language.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Role, Tension
+
+# The sections a report can hold, in the order they print; the cover is always there.
+SECTIONS: tuple[str, ...] = (
+    "phase",
+    "accomplishments",
+    "actions",
+    "commitment",
+    "observations",
+    "next",
+)
+
+LANGUAGES: tuple[str, ...] = ("en", "fi")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportOptions:
+    """What the facilitator chose for one report."""
+
+    generated_on: date
+    period_from: date | None = None
+    period_to: date | None = None
+    sections: tuple[str, ...] = SECTIONS
+    language: str = "en"
+    hide_names: bool = False
+    # Typed by the facilitator for the PDF's author field; never filled in automatically.
+    author: str = ""
+    audience: str = "all"
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.sections if s not in SECTIONS]
+        if unknown:
+            raise ValueError(f"unknown report sections: {', '.join(unknown)}")
+        if self.language not in LANGUAGES:
+            raise ValueError(f"unknown report language: {self.language}")
+        if self.period_from and self.period_to and self.period_from > self.period_to:
+            raise ValueError("the period ends before it starts")
+
+    @property
+    def as_of(self) -> date:
+        """The day the report speaks from: the end of the period, else the day it is made."""
+        return self.period_to or self.generated_on
+
+    def to_record(self) -> dict[str, Any]:
+        """The options as stored with the record of a report given to partners."""
+        return {
+            "from": self.period_from.isoformat() if self.period_from else None,
+            "to": self.period_to.isoformat() if self.period_to else None,
+            "language": self.language,
+            "hide_names": self.hide_names,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    name: str
+    role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class PhaseSpan:
+    phase: Phase
+    start: date
+    end: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectiveLine:
+    text: str
+    indicator: str | None
+    target: str | None
+    due_on: date | None
+    owner: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class EventLine:
+    when: str
+    kind: EventKind
+    title: str
+    attendees: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class EntryLine:
+    when: str
+    event_title: str
+    type: EntryType
+    text: str
+    tensions: tuple[Tension, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActionLine:
+    text: str
+    owner: str | None
+    organization: str | None
+    due_on: date | None
+    status: ActionStatus
+    done_on: date | None
+    overdue: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Series:
+    """One organization's line on the commitment chart: (date, mean rating) points."""
+
+    organization: str
+    points: tuple[tuple[date, float], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ResultRow:
+    dimension: Dimension
+    # Per side, in the order of ``Questionnaire.organizations``: (mean or None, n).
+    cells: tuple[tuple[float | None, int], ...]
+    gap: float | None  # customer − provider
+    flagged: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Questionnaire:
+    title: str
+    when: str
+    organizations: tuple[str, ...]
+    rows: tuple[ResultRow, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything a feedback report prints, already filtered to what partners may see."""
+
+    options: ReportOptions
+    partnership: str
+    partners: tuple[Partner, ...]
+    started_on: date
+    phases: tuple[PhaseSpan, ...] = ()
+    phase_now: Phase | None = None
+    objectives: tuple[ObjectiveLine, ...] = ()
+    meetings: tuple[EventLine, ...] = ()
+    done_actions: tuple[ActionLine, ...] = ()
+    accomplishments: tuple[EntryLine, ...] = ()
+    checklist_done: tuple[tuple[date, str], ...] = ()
+    decisions: tuple[EntryLine, ...] = ()
+    action_plan: tuple[ActionLine, ...] = ()
+    commitment: tuple[Series, ...] = ()
+    questionnaire: Questionnaire | None = None
+    observations: tuple[EntryLine, ...] = ()
+    tensions: tuple[tuple[Tension, int], ...] = ()
+    open_questions: tuple[EntryLine, ...] = ()
+    open_actions: tuple[ActionLine, ...] = ()
+    upcoming: tuple[EventLine, ...] = field(default=())

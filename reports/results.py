@@ -1,0 +1,104 @@
+"""The report's measurement sections: commitment over time with the latest questionnaire results,
+and the shared observations with the tensions noted."""
+
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from app.report.model import Questionnaire, ReportData
+from reports import labels as lb
+from reports.blocks import cell, gap, heading, para, rich, subheading, table
+from reports.charts import commitment_chart
+from reports.sections import Flow, Tr, _empty, _entries
+from reports.styles import FRAME_WIDTH
+
+
+def commitment(data: ReportData, tr: Tr) -> Flow:
+    lang = data.options.language
+    out: Flow = [heading(tr(lb.SECTION_TITLES["commitment"]), "commitment")]
+    if data.commitment:
+        out.append(
+            para(
+                tr(
+                    "Each side's own commitment to the partnership at each rated meeting or "
+                    "questionnaire, on a scale from 1 (low) to 5 (high). The shaded bands are "
+                    "the phases."
+                )
+            )
+        )
+        out += [gap(6), commitment_chart(data.commitment, data.phases, FRAME_WIDTH, tr, lang)]
+    else:
+        out.append(para(tr("No commitment ratings in this period."), "muted"))
+    if data.questionnaire is not None:
+        out += _results(data.questionnaire, tr, lang)
+    return out
+
+
+def _mean_cell(mean: float | None, n: int, lang: str) -> Flowable:
+    if mean is None:
+        return cell("–", "cell_right")
+    return cell(f"{lb.number(mean, lang)}  (n = {n})", "cell_right")
+
+
+def _gap_cell(gap_value: float | None, flagged: bool, lang: str) -> Flowable:
+    if gap_value is None:
+        return cell("–", "cell_right")
+    text = escape(lb.signed(gap_value, lang))
+    return rich(f"<b>{text} ◆</b>" if flagged else text, "cell_right")
+
+
+def _results(q: Questionnaire, tr: Tr, lang: str) -> Flow:
+    title = tr("Latest results: {event}, {date}").format(
+        event=q.title or tr("rated event"), date=lb.when_text(q.when, lang)
+    )
+    customer, provider = (name or "–" for name in q.organizations)
+    body = [
+        [
+            cell(tr(lb.DIMENSIONS[r.dimension])),
+            _mean_cell(r.cells[0][0], r.cells[0][1], lang),
+            _mean_cell(r.cells[1][0], r.cells[1][1], lang),
+            _gap_cell(r.gap, r.flagged, lang),
+        ]
+        for r in q.rows
+    ]
+    note = tr(
+        "Mean of the respondents of each side (n = number of respondents), 1–5. "
+        "Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more, worth discussing."
+    ).format(customer=customer, provider=provider)
+    return [
+        KeepTogether(
+            [
+                subheading(title),
+                table(
+                    [tr("Dimension"), customer, provider, tr("Gap")],
+                    body,
+                    (0.4, 0.22, 0.22, 0.16),
+                ),
+                gap(3),
+                para(note, "muted"),
+            ]
+        )
+    ]
+
+
+def observations(data: ReportData, tr: Tr) -> Flow:
+    lang = data.options.language
+    out: Flow = [heading(tr(lb.SECTION_TITLES["observations"]), "observations")]
+    out.append(subheading(tr("Tensions noted")))
+    if data.tensions:
+        out.append(
+            table(
+                [tr("Tension"), tr("Shared entries")],
+                ([cell(tr(lb.TENSIONS[t])), cell(str(n), "cell_right")] for t, n in data.tensions),
+                (0.8, 0.2),
+            )
+        )
+    else:
+        out.append(para(tr("No tensions noted in shared entries in this period."), "muted"))
+    out.append(subheading(tr("Shared observations")))
+    out += (
+        _entries(data.observations, tr, lang, show_type=True) if data.observations else [_empty(tr)]
+    )
+    return out

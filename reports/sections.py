@@ -1,0 +1,239 @@
+"""The pages of a feedback report, section by section, as lists of platypus flowables.
+
+Each function takes the report data and the translation function of the report's language and
+returns the flowables of one section. User text always goes through ``blocks`` (escaped).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from xml.sax.saxutils import escape
+
+from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak
+
+from app.report.model import ActionLine, EntryLine, EventLine, ReportData
+from reports import labels as lb
+from reports.blocks import cell, gap, heading, long_text, markup, para, rich, subheading, table
+from reports.charts import phase_timeline
+from reports.styles import FRAME_WIDTH, mm
+
+Tr = Callable[[str], str]
+Flow = list[Flowable]
+
+
+def _period_text(data: ReportData, tr: Tr) -> str:
+    o, lang = data.options, data.options.language
+    if o.period_from and o.period_to:
+        return tr("Period: {start} – {end}").format(
+            start=lb.long_date(o.period_from, lang), end=lb.long_date(o.period_to, lang)
+        )
+    if o.period_from:
+        return tr("Period: from {start}").format(start=lb.long_date(o.period_from, lang))
+    if o.period_to:
+        return tr("Period: until {end}").format(end=lb.long_date(o.period_to, lang))
+    return tr("Period: the whole partnership so far")
+
+
+def cover(data: ReportData, tr: Tr) -> Flow:
+    """The first page: what this is, for whom, which period, and when it was made."""
+    lang = data.options.language
+    out: Flow = [gap(45 * mm), para(tr("Feedback report for the partners"), "cover_kicker"), gap(6)]
+    out.append(para(data.partnership, "cover_title"))
+    for partner in data.partners:
+        out.append(
+            rich(
+                f"<b>{escape(tr(lb.ROLES[partner.role]))}:</b> {markup(partner.name)}", "cover_line"
+            )
+        )
+    out += [gap(14), para(_period_text(data, tr), "cover_line")]
+    if data.phase_now is not None:
+        out.append(
+            para(tr("Phase now: {phase}").format(phase=tr(lb.PHASES[data.phase_now])), "cover_line")
+        )
+    made = tr("Prepared on {date}").format(date=lb.long_date(data.options.generated_on, lang))
+    if data.options.author.strip():
+        made += " · " + tr("by {author}").format(author=data.options.author.strip())
+    out += [para(made, "cover_line"), gap(40 * mm)]
+    out.append(
+        para(
+            tr(
+                "This report shows what the partners have achieved, decided and noted together. "
+                "It contains only records marked as shared with the partners."
+            ),
+            "muted",
+        )
+    )
+    return [*out, NextPageTemplate("body"), PageBreak()]
+
+
+def _empty(tr: Tr) -> Flowable:
+    return para(tr("Nothing recorded in this period."), "muted")
+
+
+def _entries(items: Sequence[EntryLine], tr: Tr, lang: str, *, show_type: bool = False) -> Flow:
+    out: Flow = []
+    for e in items:
+        meta = [lb.when_text(e.when, lang)]
+        if e.event_title:
+            meta.append(e.event_title)
+        if show_type:
+            meta.append(tr(lb.ENTRY_TYPES[e.type]))
+        if e.tensions:
+            meta.append(
+                tr("Tensions: {list}").format(
+                    list=", ".join(tr(lb.TENSIONS[t]) for t in e.tensions)
+                )
+            )
+        out.append(KeepTogether([gap(3), para(" · ".join(meta), "meta")]))
+        out += long_text(e.text)
+    return out or [_empty(tr)]
+
+
+def _people(names: Sequence[str]) -> str:
+    return ", ".join(names) if names else "–"
+
+
+def _events_table(events: Sequence[EventLine], tr: Tr, lang: str) -> Flowable:
+    return table(
+        [tr("Date"), tr("Event"), tr("Kind"), tr("Participants")],
+        (
+            [
+                cell(lb.when_text(e.when, lang)),
+                cell(e.title),
+                cell(tr(lb.KINDS[e.kind])),
+                cell(_people(e.attendees)),
+            ]
+            for e in events
+        ),
+        (0.15, 0.33, 0.16, 0.36),
+    )
+
+
+def where_we_are(data: ReportData, tr: Tr) -> Flow:
+    lang = data.options.language
+    out: Flow = [heading(tr(lb.SECTION_TITLES["phase"]), "phase")]
+    intro = tr("The partnership started on {date}.").format(
+        date=lb.long_date(data.started_on, lang)
+    )
+    if data.phase_now is not None:
+        intro += " " + tr("The phase in force is {phase}.").format(
+            phase=tr(lb.PHASES[data.phase_now]).lower()
+        )
+    out += [para(intro), gap(8)]
+    if data.phases:
+        out += [phase_timeline(data.phases, data.options.as_of, FRAME_WIDTH, tr, lang), gap(4)]
+    if data.objectives:
+        out.append(subheading(tr("Objectives")))
+        out.append(
+            table(
+                [tr("Objective"), tr("Measured by"), tr("Target"), tr("Due"), tr("Owner")],
+                (
+                    [
+                        cell(o.text),
+                        cell(o.indicator),
+                        cell(o.target),
+                        cell(lb.short_date(o.due_on, lang)),
+                        cell(o.owner),
+                    ]
+                    for o in data.objectives
+                ),
+                (0.34, 0.22, 0.14, 0.12, 0.18),
+            )
+        )
+    out.append(subheading(tr("Meetings and events in this period")))
+    out.append(_events_table(data.meetings, tr, lang) if data.meetings else _empty(tr))
+    return out
+
+
+def _owner(a: ActionLine) -> str:
+    if a.owner and a.organization:
+        return f"{a.owner} ({a.organization})"
+    return a.owner or a.organization or "–"
+
+
+def accomplishments(data: ReportData, tr: Tr) -> Flow:
+    lang = data.options.language
+    out: Flow = [heading(tr(lb.SECTION_TITLES["accomplishments"]), "accomplishments")]
+    out.append(subheading(tr("Actions completed")))
+    if data.done_actions:
+        out.append(
+            table(
+                [tr("Action"), tr("Owner"), tr("Done on")],
+                (
+                    [cell(a.text), cell(_owner(a)), cell(lb.short_date(a.done_on, lang))]
+                    for a in data.done_actions
+                ),
+                (0.55, 0.3, 0.15),
+            )
+        )
+    else:
+        out.append(_empty(tr))
+    out.append(subheading(tr("Accomplishments")))
+    out += _entries(data.accomplishments, tr, lang)
+    out.append(subheading(tr("Checklist items completed")))
+    if data.checklist_done:
+        out.append(
+            table(
+                [tr("Date"), tr("Item")],
+                ([cell(lb.short_date(d, lang)), cell(text)] for d, text in data.checklist_done),
+                (0.15, 0.85),
+            )
+        )
+    else:
+        out.append(_empty(tr))
+    return out
+
+
+def _status(a: ActionLine, tr: Tr) -> str:
+    status = escape(tr(lb.STATUSES[a.status]))
+    if a.overdue:
+        return f"{status}<br/><font color='#a32020'><b>{escape(tr('OVERDUE'))}</b></font>"
+    return status
+
+
+def _action_table(actions: Sequence[ActionLine], tr: Tr, lang: str) -> Flowable:
+    return table(
+        [tr("Action"), tr("Owner"), tr("Due"), tr("Status")],
+        (
+            [
+                cell(a.text),
+                cell(_owner(a)),
+                cell(lb.short_date(a.due_on, lang)),
+                rich(_status(a, tr), "cell"),
+            ]
+            for a in actions
+        ),
+        (0.5, 0.24, 0.12, 0.14),
+    )
+
+
+def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
+    lang = data.options.language
+    out: Flow = [heading(tr(lb.SECTION_TITLES["actions"]), "actions")]
+    out.append(subheading(tr("Decisions")))
+    out += _entries(data.decisions, tr, lang)
+    out.append(subheading(tr("Action plan")))
+    if data.action_plan:
+        out.append(_action_table(data.action_plan, tr, lang))
+        out.append(gap(3))
+        out.append(
+            para(tr("OVERDUE: the due date has passed and the action is not done."), "muted")
+        )
+    else:
+        out.append(_empty(tr))
+    return out
+
+
+def next_steps(data: ReportData, tr: Tr) -> Flow:
+    lang = data.options.language
+    out: Flow = [heading(tr(lb.SECTION_TITLES["next"]), "next")]
+    out.append(subheading(tr("Open questions")))
+    out += _entries(data.open_questions, tr, lang, show_type=True)
+    out.append(subheading(tr("Open actions")))
+    out.append(_action_table(data.open_actions, tr, lang) if data.open_actions else _empty(tr))
+    out.append(subheading(tr("Coming up")))
+    if data.upcoming:
+        out.append(_events_table(data.upcoming, tr, lang))
+    else:
+        out.append(para(tr("No events planned yet."), "muted"))
+    return out
