@@ -93,16 +93,23 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, int, bool]:
 
 def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
     """Identity, version and health, all read-only. Returns (schema version, has tables)."""
-    app_id, version, has_tables = _identity(conn)
+    try:
+        app_id, version, has_tables = _identity(conn)
+    except UnicodeDecodeError as exc:
+        raise DamagedDiary(path, f"{type(exc).__name__}: {exc}") from exc
     if app_id != APPLICATION_ID and (app_id != 0 or has_tables):
         raise NotADiary(path, f"application_id={app_id:#x}")
     if version > SCHEMA_VERSION:
         raise NewerDiary(path, version, SCHEMA_VERSION)
     if has_tables:
+        # A damaged page can hold invalid UTF-8 in names and in the check's own messages.
+        conn.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
             problems = quick_problems(conn)
-        except sqlite3.DatabaseError as exc:
+        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
             problems = [f"{type(exc).__name__}: {exc}"]
+        finally:
+            conn.text_factory = str
         if problems:
             raise DamagedDiary(path, "\n".join(problems[:20]))
     return version, has_tables
@@ -129,10 +136,17 @@ def _prepare_path(path: Path, create: bool, read_only: bool) -> bool:
 
 
 def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
-    mode = "?mode=ro" if read_only else "?mode=rw"
+    mode = "?mode=rw"
+    if read_only:
+        # A WAL-mode file without its -wal file cannot be opened read-only unless SQLite is
+        # told that nobody writes it; with a -wal file present it reads the log normally.
+        wal = path.with_name(path.name + "-wal")
+        mode = "?mode=ro" if wal.exists() else "?mode=ro&immutable=1"
     conn = sqlite3.connect(f"file:{path.resolve().as_posix()}{mode}", uri=True, timeout=0.2)
-    # Exclusive locking must be chosen before the first access to the file.
-    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    if not read_only:
+        # Exclusive locking must be chosen before the first access to the file. (A read-only
+        # connection cannot take it on a WAL file: SQLite answers with SQLITE_IOERR_LOCK.)
+        conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA trusted_schema = OFF")
     # Deleted text is overwritten in the file, not just unlinked from the b-tree.
@@ -160,7 +174,7 @@ def open_diary(
     *,
     create: bool = False,
     read_only: bool = False,
-    before_migrate: Callable[[Database], None] | None = None,
+    before_migrate: Callable[[Database], object] | None = None,
 ) -> Database:
     """Open (or with ``create`` make) the diary at ``path``, checked and migrated.
 

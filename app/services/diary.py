@@ -33,8 +33,13 @@ class Diary:
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Diary:
+        from app.backup.make import backup_before_migration
+
         path = Path(path)
-        return cls(open_diary(path, create=create), path)
+        db = open_diary(
+            path, create=create, before_migrate=lambda db: backup_before_migration(db, path)
+        )
+        return cls(db, path)
 
     @contextmanager
     def write(self) -> Iterator[Database]:
