@@ -126,3 +126,24 @@ def entry_facts(
             [partnership_pk],
         )
     ]
+
+
+def find_evidence(db: Database, partnership_pk: int, ref: str) -> tuple[str, int, str] | None:
+    """The live event or entry with text id ``ref``: (kind, pk, label), or None."""
+    found = rows(
+        db,
+        "SELECT pk, title, date FROM events WHERE partnership_pk = ? AND id = ? "
+        "AND deleted_at IS NULL",
+        [partnership_pk, ref],
+    )
+    if found:
+        r = found[0]
+        return ("event", int(r["pk"]), f"{r['title']} ({r['date'][:10]})")
+    found = rows(
+        db,
+        "SELECT pk, text FROM entries WHERE partnership_pk = ? AND id = ? AND deleted_at IS NULL",
+        [partnership_pk, ref],
+    )
+    if found:
+        return ("entry", int(found[0]["pk"]), str(found[0]["text"]))
+    return None

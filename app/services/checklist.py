@@ -1,0 +1,155 @@
+"""A partnership's checklists: which items apply, which are done, and changes to them.
+
+Items come from the shipped templates plus the partnership's own; hidden ones drop out. The
+items that apply on a date are those of the checklists shown in the phase in force then
+(``meeting`` reminders excepted: they are not done once for a phase). A mark counts from its
+date on, so the checklist can be read as of any past date like the warnings.
+"""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlite_utils import Database
+
+from app.checklists import ChecklistItem, template_items
+from app.domain import ChecklistMark, Phase, Problem, ValidationError
+from app.domain.validation import NAME_MAX
+from app.i18n import _
+from app.persistence import checklist, partnerships, records
+from app.services.diary import Diary
+
+NOTE_MAX = 10_000
+
+
+@dataclass(slots=True)
+class ChecklistStatus:
+    """The checklist of the phase in force on ``as_of``."""
+
+    phase: Phase | None
+    done: list[tuple[ChecklistItem, ChecklistMark]] = field(default_factory=list)
+    open: list[ChecklistItem] = field(default_factory=list)
+
+    def as_json(self) -> dict[str, object]:
+        return {
+            "phase": self.phase.value if self.phase else None,
+            "done": len(self.done),
+            "open": len(self.open),
+            "open_items": [
+                {"id": i.id, "checklist": i.checklist, "text": i.text()} for i in self.open
+            ],
+        }
+
+
+def all_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
+    """Every visible item of the partnership: template items, then its own."""
+    custom = checklist.list_custom(db, partnership_pk)
+    hidden = {c.item for c in custom if c.hidden}
+    items = [i for i in template_items().values() if i.id not in hidden]
+    for c in custom:
+        if c.text is not None and not c.hidden:
+            items.append(
+                ChecklistItem(
+                    id=c.item,
+                    checklist=c.phase,
+                    shown_in=(Phase(c.phase),),
+                    texts={"en": c.text},
+                    whys={},
+                    custom=True,
+                )
+            )
+    return items
+
+
+def hidden_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
+    """Template items the partnership has hidden (so they can be shown again)."""
+    known = template_items()
+    return [
+        known[c.item]
+        for c in checklist.list_custom(db, partnership_pk)
+        if c.hidden and c.item in known
+    ]
+
+
+def items_for_phase(db: Database, partnership_pk: int, phase: Phase) -> list[ChecklistItem]:
+    """The items to do while ``phase`` is in force (meeting reminders excepted)."""
+    return [
+        i for i in all_items(db, partnership_pk) if phase in i.shown_in and i.scope != "meeting"
+    ]
+
+
+def status(db: Database, partnership_pk: int, as_of: date) -> ChecklistStatus:
+    """Done and open items of the phase in force on ``as_of``, marks counted by their date."""
+    p = partnerships.get_partnership(db, partnership_pk)
+    phase = p.phase_on(as_of) if p else None
+    result = ChecklistStatus(phase)
+    if phase is None:
+        return result
+    marks = {
+        m.item: m for m in records.list_checklist_marks(db, partnership_pk) if m.done_on <= as_of
+    }
+    for item in items_for_phase(db, partnership_pk, phase):
+        if item.id in marks:
+            result.done.append((item, marks[item.id]))
+        else:
+            result.open.append(item)
+    return result
+
+
+def mark_done(
+    diary: Diary,
+    partnership_pk: int,
+    item_id: str,
+    on: date,
+    note: str | None = None,
+    evidence: str | None = None,
+) -> ChecklistMark:
+    """Mark an item done; ``evidence`` is the id of an event or entry of the partnership."""
+    note = (note or "").strip() or None
+    evidence = (evidence or "").strip() or None
+    problems = []
+    if item_id not in {i.id for i in all_items(diary.db, partnership_pk)}:
+        problems.append(Problem("item", _("no such checklist item")))
+    if note is not None and len(note) > NOTE_MAX:
+        problems.append(Problem("note", _("must be at most {n} characters").format(n=NOTE_MAX)))
+    if evidence is not None and checklist.find_evidence(diary.db, partnership_pk, evidence) is None:
+        problems.append(Problem("evidence", _("no event or entry with this id")))
+    if problems:
+        raise ValidationError(problems)
+    mark = ChecklistMark(item=item_id, done_on=on, note=note, evidence=evidence)
+    with diary.write() as db:
+        records.upsert_checklist_mark(db, partnership_pk, mark)
+    return mark
+
+
+def unmark(diary: Diary, partnership_pk: int, item_id: str) -> None:
+    with diary.write() as db:
+        records.delete_checklist_mark(db, partnership_pk, item_id)
+
+
+def add_custom(diary: Diary, partnership_pk: int, phase: Phase, text: str) -> ChecklistItem:
+    """Add the partnership's own item to the checklist of ``phase``."""
+    text = " ".join(text.split())
+    if not text:
+        raise ValidationError([Problem("text", _("must not be empty"))])
+    if len(text) > NAME_MAX:
+        raise ValidationError(
+            [Problem("text", _("must be at most {n} characters").format(n=NAME_MAX))]
+        )
+    item_id = f"custom.{uuid.uuid4().hex[:12]}"
+    with diary.write() as db:
+        checklist.add_custom(db, partnership_pk, item_id, phase.value, text)
+    return ChecklistItem(item_id, phase.value, (phase,), {"en": text}, {}, custom=True)
+
+
+def set_hidden(diary: Diary, partnership_pk: int, item: ChecklistItem, hidden: bool) -> None:
+    """Hide an item from the partnership's checklist, or show a hidden one again."""
+    with diary.write() as db:
+        checklist.set_hidden(db, partnership_pk, item.id, item.checklist, hidden)
+
+
+def meeting_reminders() -> list[ChecklistItem]:
+    """The per-meeting items, shown when a new event is opened."""
+    return [i for i in template_items().values() if i.scope == "meeting"]

@@ -1,0 +1,135 @@
+"""The phase history of a partnership: move on, return to negotiation, correct a date.
+
+Partnerships move negotiation → commitment → execution and may return to negotiation at any
+time (renegotiation, Ring & Van de Ven). Moving while items of the checklist in force are still
+open needs the facilitator's confirmation; the open items confirmed are stored with the move.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.checklists import ChecklistItem
+from app.domain import Phase, PhaseMove, Problem, ValidationError
+from app.i18n import _
+from app.persistence import partnerships
+from app.services import checklist
+from app.services.diary import Diary
+
+_ORDER = (Phase.NEGOTIATION, Phase.COMMITMENT, Phase.EXECUTION)
+NOTE_MAX = 10_000
+
+
+class OpenItemsError(Exception):
+    """Items of the phase in force are still open: ask before moving on."""
+
+    def __init__(self, items: list[ChecklistItem]) -> None:
+        self.items = items
+        super().__init__(
+            _("{n} checklist items of the current phase are still open.").format(n=len(items))
+        )
+
+
+def next_phase(phase: Phase | None) -> Phase | None:
+    """The phase that follows ``phase`` (None after execution: return to negotiation)."""
+    if phase is None:
+        return Phase.NEGOTIATION
+    i = _ORDER.index(phase)
+    return _ORDER[i + 1] if i + 1 < len(_ORDER) else None
+
+
+def allowed_moves(phase: Phase | None) -> list[Phase]:
+    """Where a partnership can go from ``phase``: the next phase, or back to negotiation."""
+    moves = [p for p in (next_phase(phase),) if p is not None]
+    if phase in (Phase.COMMITMENT, Phase.EXECUTION):
+        moves.append(Phase.NEGOTIATION)
+    return moves
+
+
+def open_items(diary: Diary, partnership_pk: int, on: date) -> list[ChecklistItem]:
+    """The items still open on ``on`` in the checklist of the phase in force then."""
+    return checklist.status(diary.db, partnership_pk, on).open
+
+
+def move(
+    diary: Diary,
+    partnership_pk: int,
+    to: Phase,
+    on: date,
+    note: str | None = None,
+    *,
+    confirmed: bool = False,
+) -> PhaseMove:
+    """Add a move to ``to`` from ``on`` on; ``OpenItemsError`` unless open items are confirmed."""
+    p = partnerships.get_partnership(diary.db, partnership_pk)
+    if p is None:
+        raise LookupError(partnership_pk)
+    history = sorted(p.phases, key=lambda m: m.from_on)
+    current = history[-1].phase if history else None
+    problems = _check_note(note)
+    if to not in allowed_moves(current):
+        problems.append(Problem("phase", _("cannot move from this phase to that one")))
+    if history and on <= history[-1].from_on:
+        problems.append(
+            Problem(
+                "date",
+                _("must be after the latest phase change ({day})").format(
+                    day=history[-1].from_on.isoformat()
+                ),
+            )
+        )
+    if problems:
+        raise ValidationError(problems)
+    still_open = open_items(diary, partnership_pk, on) if current else []
+    if still_open and not confirmed:
+        raise OpenItemsError(still_open)
+    new = PhaseMove(
+        phase=to,
+        from_on=on,
+        note=(note or "").strip() or None,
+        confirmed_open=tuple(i.id for i in still_open),
+    )
+    with diary.write() as db:
+        partnerships.add_phase(db, partnership_pk, new)
+    return new
+
+
+def correct_date(
+    diary: Diary, partnership_pk: int, move_pk: int, on: date, note: str | None = None
+) -> PhaseMove:
+    """Change the date of one move, keeping the history in order; ``note`` replaces its note."""
+    p = partnerships.get_partnership(diary.db, partnership_pk)
+    if p is None:
+        raise LookupError(partnership_pk)
+    history = sorted(p.phases, key=lambda m: m.from_on)
+    index = next((i for i, m in enumerate(history) if m.pk == move_pk), None)
+    if index is None:
+        raise ValidationError([Problem("phase", _("no such phase change"))])
+    problems = _check_note(note)
+    before = history[index - 1].from_on if index > 0 else None
+    after = history[index + 1].from_on if index + 1 < len(history) else None
+    if (before and on <= before) or (after and on >= after):
+        problems.append(
+            Problem("date", _("must fall between the phase changes before and after it"))
+        )
+    if problems:
+        raise ValidationError(problems)
+    changed = history[index]
+    changed.from_on = on
+    if note is not None:
+        changed.note = note.strip() or None
+    with diary.write() as db:
+        partnerships.update_phase(db, changed)
+    return changed
+
+
+def undo_move(diary: Diary, move_pk: int) -> None:
+    """Take a move back out of the history (the undo of ``move``)."""
+    with diary.write() as db:
+        partnerships.delete_phase(db, move_pk)
+
+
+def _check_note(note: str | None) -> list[Problem]:
+    if note is not None and len(note) > NOTE_MAX:
+        return [Problem("note", _("must be at most {n} characters").format(n=NOTE_MAX))]
+    return []
