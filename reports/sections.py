@@ -203,7 +203,7 @@ def _action_table(actions: Sequence[ActionLine], tr: Tr, lang: str) -> Flowable:
             ]
             for a in actions
         ),
-        (0.5, 0.24, 0.12, 0.14),
+        (0.46, 0.24, 0.14, 0.16),
     )
 
 

@@ -244,13 +244,19 @@ class SharedView:
             )
         ]
 
-    def checklist_done(self) -> list[tuple[str, date]]:
-        """Checklist items marked done as (item id, date); the facilitator's notes stay out."""
+    def checklist_done(self) -> list[tuple[str, date, str | None]]:
+        """Checklist items marked done as (item id, date, the partnership's own item text).
+
+        The facilitator's notes on a mark stay out.
+        """
         return [
-            (r["item"], s2d(r["done_on"]) or date.min)
+            (r["item"], s2d(r["done_on"]) or date.min, r["text"])
             for r in rows(
                 self._db,
-                "SELECT item, done_on FROM checklist_marks WHERE partnership_pk = ? ORDER BY seq",
+                "SELECT m.item, m.done_on, c.text FROM checklist_marks m "
+                "LEFT JOIN checklist_custom c "
+                "ON c.partnership_pk = m.partnership_pk AND c.item = m.item "
+                "WHERE m.partnership_pk = ? ORDER BY m.seq",
                 [self._pk],
             )
         ]

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from datetime import date
 
+from app.checklists import TemplateError, template_items
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rating, Role, Tension
 from app.domain.model import parse_when
 from app.i18n import translator
@@ -39,13 +40,22 @@ from app.report.model import (
 from app.report.names import Namer
 from app.scores.waves import SIDES, score_dimension, score_wave
 
-ChecklistText = Callable[[str, str], str]
+ChecklistText = Callable[[str, str], str | None]
 
 
-def humanize_item(item: str, language: str) -> str:
+def humanize_item(item: str) -> str:
     """Fallback text of a checklist item: its id made readable ("sponsors-named")."""
     words = item.replace("_", " ").replace("-", " ").replace(".", " ").split()
     return " ".join(words).capitalize() if words else item
+
+
+def template_text(item: str, language: str) -> str | None:
+    """The shipped checklist's wording of ``item`` in ``language``, if it is a template item."""
+    try:
+        found = template_items().get(item)
+    except TemplateError:
+        return None
+    return found.text(language) if found else None
 
 
 class _Period:
@@ -58,7 +68,7 @@ class _Period:
 
 
 def assemble_report(
-    view: SharedView, options: ReportOptions, checklist_text: ChecklistText = humanize_item
+    view: SharedView, options: ReportOptions, checklist_text: ChecklistText = template_text
 ) -> ReportData:
     """The data of one feedback report; raises ``LookupError`` if the partnership is gone."""
     p = view.partnership()
@@ -111,8 +121,8 @@ def assemble_report(
         ),
         accomplishments=lines((EntryType.ACCOMPLISHMENT,)),
         checklist_done=tuple(
-            (day, checklist_text(item, options.language))
-            for item, day in view.checklist_done()
+            (day, checklist_text(item, options.language) or custom or humanize_item(item))
+            for item, day, custom in view.checklist_done()
             if period.holds(day)
         ),
         decisions=lines((EntryType.DECISION,)),

@@ -1,0 +1,121 @@
+"""``kumppani report``: write a partnership's feedback report for the partners as a PDF.
+
+The report holds shared records only. A report written to a file counts as given to the
+partners and is recorded in the partnership's history (``--draft`` leaves no record).
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.report import ReportOptions
+
+NAME = "report"
+HELP = _("write a feedback report for the partners as a PDF")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
+    )
+    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("start of the period"))
+    parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("end of the period"))
+    parser.add_argument(
+        "--lang", choices=("en", "fi"), help=_("language (default: the partnership's)")
+    )
+    parser.add_argument(
+        "--hide-names",
+        action="store_true",
+        help=_("print people by pseudonym or by title and organization"),
+    )
+    parser.add_argument(
+        "--sections",
+        metavar="LIST",
+        help=_(
+            "comma-separated sections: phase, accomplishments, actions, commitment, "
+            "observations, next (default: all)"
+        ),
+    )
+    parser.add_argument("--author", default="", help=_("author shown in the PDF's properties"))
+    parser.add_argument(
+        "--date", metavar="YYYY-MM-DD", help=_("date printed on the report (default: today)")
+    )
+    parser.add_argument(
+        "--draft", action="store_true", help=_("do not record the report as given to partners")
+    )
+
+
+def _day(text: str | None) -> date | None:
+    from ui.cli import UserError
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            _("The date {text} is not a date of the form YYYY-MM-DD.").format(text=text)
+        ) from None
+
+
+def _options(args: argparse.Namespace, language: str) -> ReportOptions:
+    from app.report import SECTIONS, ReportOptions
+    from app.services.feedback import ReportError, parse_sections
+    from ui.cli import UserError
+
+    start, end = _day(args.start), _day(args.end)
+    if start and end and start > end:
+        raise UserError(_("The period ends before it starts."))
+    try:
+        sections = parse_sections(args.sections) if args.sections else SECTIONS
+    except ReportError as exc:
+        raise UserError(str(exc)) from None
+    return ReportOptions(
+        generated_on=_day(args.date) or date.today(),
+        period_from=start,
+        period_to=end,
+        sections=sections,
+        language=args.lang or language,
+        hide_names=args.hide_names,
+        author=args.author,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.persistence.partnerships import find_partnership
+    from app.services import feedback
+    from app.services.diary import Diary
+    from reports.feedback import build_feedback_pdf
+    from ui.cli import UserError, diary_path
+
+    diary = Diary.open(diary_path(args))
+    try:
+        partnership = find_partnership(diary.db, args.partnership)
+        if partnership is None or partnership.pk is None:
+            raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        options = _options(args, partnership.language)
+        data = feedback.report_data(diary, partnership.pk, options)
+        pdf = build_feedback_pdf(data)
+        try:
+            args.out.write_bytes(pdf)
+        except OSError as exc:
+            raise UserError(
+                _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror)
+            ) from None
+        if not args.draft:
+            feedback.record_given(diary, partnership.pk, pdf, options)
+    finally:
+        diary.close()
+    print(
+        _("Wrote the feedback report of {partnership} to {path}.").format(
+            partnership=partnership.name, path=args.out
+        )
+    )
+    return 0
