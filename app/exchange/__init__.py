@@ -4,7 +4,7 @@
 ``load_file`` and ``save_file`` read and write the files. See docs/exchange-format.md.
 """
 
-from app.exchange.errors import ExchangeError
+from app.exchange.errors import AlreadyInDiary, ExchangeError
 from app.exchange.export import export_partnership
 from app.exchange.files import dumps, load_file, save_file
 from app.exchange.importer import MODES, Mode, import_partnership
@@ -14,6 +14,7 @@ __all__ = [
     "FORMAT",
     "MODES",
     "VERSION",
+    "AlreadyInDiary",
     "ExchangeError",
     "Mode",
     "Parsed",

@@ -35,3 +35,16 @@ class ExchangeError(ValueError):
 def single(message: str) -> ExchangeError:
     """An error that is one sentence, not a list of problems in the file."""
     return ExchangeError([], message)
+
+
+class AlreadyInDiary(ExchangeError):
+    """The file's partnership is already in the diary; the caller may offer a copy or replace."""
+
+    def __init__(self, name: str, partnership_id: str, existing_pk: int) -> None:
+        self.existing_pk = existing_pk
+        super().__init__(
+            [],
+            _(
+                'The diary already has the partnership "{name}" (id {id}), so nothing was imported.'
+            ).format(name=name, id=partnership_id),
+        )

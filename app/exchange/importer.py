@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 from sqlite_utils import Database
 
 from app.domain.model import new_id
-from app.exchange.errors import single
+from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
 from app.i18n import _
 from app.persistence import actions, entries, events, partnerships, records
@@ -95,8 +95,9 @@ def _store(db: Database, parsed: Parsed) -> int:
 def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
     """Import a partnership file's content (parsed JSON); returns the new partnership's key.
 
-    Raises ``ExchangeError`` when the file has problems or the partnership is already in the
-    diary (with ``mode="refuse"``); in both cases nothing is changed.
+    Raises ``ExchangeError`` when the file has problems, and its subclass ``AlreadyInDiary``
+    when the partnership is already in the diary (with ``mode="refuse"``); in both cases
+    nothing is changed.
     """
     if mode not in MODES:
         raise ValueError(f"unknown import mode {mode!r}")
@@ -104,14 +105,8 @@ def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
     existing = partnerships.partnership_pk_by_id(diary.db, parsed.partnership.id)
     if existing is not None and mode == "refuse":
         current = partnerships.get_partnership(diary.db, existing)
-        raise single(
-            _(
-                'The diary already has the partnership "{name}" (id {id}). Nothing was '
-                "imported; import the file as a copy, or replace the partnership in the diary."
-            ).format(
-                name=current.name if current else parsed.partnership.name, id=parsed.partnership.id
-            )
-        )
+        name = current.name if current else parsed.partnership.name
+        raise AlreadyInDiary(name, parsed.partnership.id, existing)
     if mode == "copy":
         _renew_ids(parsed)
     with diary.write() as db:

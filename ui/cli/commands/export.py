@@ -1,0 +1,54 @@
+"""``kumppani export --partnership REF --out FILE``: write a partnership as an exchange file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.i18n import _
+
+NAME = "export"
+HELP = _("export a partnership as an exchange file (JSON)")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--partnership", required=True, metavar="REF", help=_("partnership id or exact name")
+    )
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE",
+        help=_("the file to write (- writes to standard output)"),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.exchange import ExchangeError, dumps, export_partnership, save_file
+    from app.services.diary import Diary
+    from app.services.lookup import PartnershipNotFound, resolve_partnership
+    from ui.cli import UserError, diary_path
+
+    to_stdout = str(args.out) == "-"
+    if not to_stdout and args.out.is_dir():
+        raise UserError(_("{path} is a folder; give a file name to write.").format(path=args.out))
+    diary = Diary.open(diary_path(args))
+    try:
+        partnership = resolve_partnership(diary.db, args.partnership)
+        assert partnership.pk is not None
+        document = export_partnership(diary.db, partnership.pk)
+    except PartnershipNotFound as exc:
+        raise UserError(exc.message) from None
+    finally:
+        diary.close()
+    if to_stdout:
+        sys.stdout.write(dumps(document))
+        return 0
+    try:
+        save_file(document, args.out)
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    print(_('Exported "{name}" to {path}.').format(name=partnership.name, path=args.out))
+    return 0

@@ -1,0 +1,56 @@
+"""``kumppani import FILE``: add a partnership from an exchange file; prints its id."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.i18n import _
+
+NAME = "import"
+HELP = _("import a partnership from an exchange file (JSON) and print its id")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, metavar="FILE", help=_("the partnership file"))
+    how = parser.add_mutually_exclusive_group()
+    how.add_argument(
+        "--copy",
+        action="store_true",
+        help=_("when the diary already has this partnership, import a copy with new ids"),
+    )
+    how.add_argument(
+        "--replace",
+        action="store_true",
+        help=_("when the diary already has this partnership, replace it with the file's"),
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.exchange import AlreadyInDiary, ExchangeError, import_partnership, load_file, parse
+    from app.persistence.partnerships import get_partnership
+    from app.services.diary import Diary
+    from ui.cli import UserError, diary_path
+
+    mode = "copy" if args.copy else "replace" if args.replace else "refuse"
+    try:
+        data = load_file(args.file)
+        # Check the whole file before a missing diary is created for it.
+        parse(data)
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    diary = Diary.open(diary_path(args), create=True)
+    try:
+        pk = import_partnership(diary, data, mode)
+        imported = get_partnership(diary.db, pk)
+    except AlreadyInDiary as exc:
+        raise UserError(
+            exc.headline + " " + _("Add --copy to import it with new ids, or --replace.")
+        ) from None
+    except ExchangeError as exc:
+        raise UserError(str(exc)) from None
+    finally:
+        diary.close()
+    assert imported is not None
+    print(imported.id)
+    return 0
