@@ -7,14 +7,16 @@ history and the commitment plot. Colours are chosen to stay distinguishable in g
 
 from __future__ import annotations
 
+import html
+from datetime import date
 from functools import cache
 from importlib import resources
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from app.domain import EntryType, Phase, Role
+from app.domain import EntryType, EventKind, Level, Phase, Role
 from app.i18n import _
 
 # -- named colours --------------------------------------------------------------------------
@@ -67,6 +69,28 @@ def text_color_on(background: QColor) -> QColor:
     return QColor("#1F2A33") if lightness > 150 else QColor("#FFFFFF")
 
 
+def plain_tooltip(text: str) -> str:
+    """A tooltip that shows user text literally (Qt would otherwise guess it is markup)."""
+    return "<p style='white-space:pre-wrap'>" + html.escape(text) + "</p>"
+
+
+def short_date(day: date) -> str:
+    """A date in the user's locale, short form (ISO when no locale is set, as in the C locale)."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return day.isoformat()
+    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def date_edit_format() -> str:
+    """The display format for date fields, matching ``short_date`` but with a 4-digit year."""
+    locale = QLocale()
+    if locale.language() == QLocale.Language.C:
+        return "yyyy-MM-dd"
+    text = locale.dateFormat(QLocale.FormatType.ShortFormat)
+    return text if "yyyy" in text else text.replace("yy", "yyyy")
+
+
 # -- translated names of the vocabularies ---------------------------------------------------
 
 
@@ -85,6 +109,39 @@ def role_name(role: Role) -> str:
         Role.FACILITATOR: _("Facilitator"),
         Role.OTHER: _("Other"),
     }[role]
+
+
+def level_name(level: Level) -> str:
+    return {
+        Level.TOP: _("Top management"),
+        Level.MIDDLE: _("Middle management"),
+        Level.OPERATIONAL: _("Operational"),
+    }[level]
+
+
+def event_kind_name(kind: EventKind) -> str:
+    return {
+        EventKind.MEETING: _("Meeting"),
+        EventKind.WORKSHOP: _("Workshop"),
+        EventKind.INTERVIEW: _("Interview"),
+        EventKind.FOCUS_GROUP: _("Focus group"),
+        EventKind.QUESTIONNAIRE: _("Questionnaire"),
+        EventKind.PILOT: _("Pilot"),
+        EventKind.FEEDBACK_MEETING: _("Feedback meeting"),
+        EventKind.OTHER: _("Other"),
+    }[kind]
+
+
+def entry_type_name(kind: EntryType) -> str:
+    return {
+        EntryType.NOTE: _("Note"),
+        EntryType.IDEA: _("Idea"),
+        EntryType.DECISION: _("Decision"),
+        EntryType.OBSTACLE: _("Obstacle"),
+        EntryType.OBSERVATION: _("Observation"),
+        EntryType.ACCOMPLISHMENT: _("Accomplishment"),
+        EntryType.ASSESSMENT: _("Assessment"),
+    }[kind]
 
 
 # -- application-wide look ------------------------------------------------------------------
@@ -153,6 +210,16 @@ QListView#partnershipList {{
 }}
 QTabWidget::pane {{
     border: none;
+}}
+QCommandLinkButton {{
+    background: {CARD};
+    border: 1px solid {BORDER};
+    border-radius: 6px;
+    padding: 8px;
+}}
+QCommandLinkButton:hover, QCommandLinkButton:focus {{
+    border: 1px solid {ACCENT};
+    background: #F4F9FB;
 }}
 QScrollArea#pageScroll, QWidget#pageBody {{
     background: {WINDOW};

@@ -95,6 +95,10 @@ def check_draft(draft: PartnershipDraft, existing: list[PhaseMove] | None = None
             problems.append(Problem("started_on", _("must not be after the later phase moves")))
         else:
             problems.append(p)
+    if not draft.organizations:
+        problems.append(
+            Problem("organizations", _("a partnership needs at least one organization"))
+        )
     for i, org in enumerate(draft.organizations):
         prefix = f"organizations[{i}]"
         problems += _prefixed(prefix, check_organization(Organization(org.name, org.role)))
@@ -235,6 +239,7 @@ class Overview:
     overdue_actions: int
     latest_events: list[Event]
     last_event_on: date | None
+    event_days: list[date]
 
 
 def overview(diary: Diary, pk: int, as_of: date, latest: int = 6) -> Overview | None:
@@ -259,4 +264,5 @@ def overview(diary: Diary, pk: int, as_of: date, latest: int = 6) -> Overview | 
         overdue_actions=sum(a.is_overdue_on(as_of) for a in actions),
         latest_events=list(reversed(events[-latest:])),
         last_event_on=events[-1].day if events else None,
+        event_days=[e.day for e in events],
     )

@@ -1,0 +1,161 @@
+"""The composition root of the desktop application.
+
+``run_gui(path)`` creates the QApplication (name, style, palette, icon, translations), opens the
+diary, builds the ``AppContext`` and the main window, and on an empty diary offers the welcome
+dialog. ``build_main_window(context)`` builds the window without running the event loop, for
+tests and the benchmark. Nothing heavy is imported here: report and plotting code load when
+first used.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from app.i18n import _, set_language
+from app.persistence.errors import DiaryError
+from app.services.diary import Diary
+from app.services.undo import UndoStack
+from ui.context import AppContext
+from ui.main_window import MainWindow, show_diary_error
+from ui.style import app_icon, apply_style
+
+ORGANIZATION = "Kumppani"
+APPLICATION = "Kumppani"
+SETTINGS_LANGUAGE = "ui/language"
+
+
+def ui_language(settings: QSettings) -> str:
+    """``KUMPPANI_LANG``, else the language chosen in settings, else the system's (fi or en)."""
+    chosen = os.environ.get("KUMPPANI_LANG") or settings.value(SETTINGS_LANGUAGE)
+    if chosen in ("en", "fi"):
+        return str(chosen)
+    return "fi" if QLocale.system().language() == QLocale.Language.Finnish else "en"
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with Kumppani's name, look and icon (reuses one that exists)."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("kumppani")
+    apply_style(app)
+    app.setWindowIcon(app_icon())
+    return app
+
+
+def install_qt_translations(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own texts (standard buttons, file dialogs) in the UI language."""
+    translators: list[QTranslator] = []
+    if lang == "en":
+        return translators
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase", "qt"):
+        translator = QTranslator(app)
+        if translator.load(f"{name}_{lang}", folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Territory.Finland))
+    return translators
+
+
+def build_main_window(context: AppContext) -> MainWindow:
+    """The main window on ``context``, built but not shown (no event loop is started)."""
+    return MainWindow(context)
+
+
+def open_context(path: Path, settings: QSettings, *, create: bool) -> AppContext:
+    """Open the diary at ``path`` and wrap it with its undo history and the settings."""
+    diary = Diary.open(path, create=create)
+    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
+
+
+class Launcher:
+    """Keeps the one open window and its diary, and switches to another diary on request."""
+
+    def __init__(self, settings: QSettings) -> None:
+        self.settings = settings
+        self.window: MainWindow | None = None
+
+    def open(self, path: str | Path, create: bool = False) -> bool:
+        try:
+            context = open_context(Path(path), self.settings, create=create)
+        except DiaryError as exc:
+            show_diary_error(self.window, exc)
+            return False
+        window = build_main_window(context)
+        window.diary_requested.connect(self.open)
+        old = self.window
+        self.window = window
+        window.show()
+        if old is not None:
+            old.close()
+            old.context.diary.close()
+            old.deleteLater()
+        offer_welcome(window)
+        return True
+
+    def close(self) -> None:
+        if self.window is not None:
+            self.window.context.diary.close()
+
+
+def offer_welcome(window: MainWindow) -> None:
+    """On an empty diary, offer the demonstration partnership or a new partnership."""
+    if window.model.rowCount() > 0:
+        return
+    from ui.dialogs.welcome_dialog import WelcomeChoice, WelcomeDialog
+
+    dialog = WelcomeDialog(window)
+    dialog.exec()
+    if dialog.choice is WelcomeChoice.DEMO:
+        load_demonstration(window)
+    elif dialog.choice is WelcomeChoice.NEW:
+        window.new_partnership()
+
+
+def load_demonstration(window: MainWindow) -> int | None:
+    """Add the demonstration partnership to the window's diary and select it."""
+    from app.services.demo import load_demo
+
+    try:
+        pk = load_demo(window.context.diary)
+    except DiaryError as exc:
+        show_diary_error(window, exc)
+        return None
+    except ValueError as exc:  # the shipped file is damaged: say so, change nothing
+        _inform(window, str(exc))
+        return None
+    window.select_partnership(pk)
+    return pk
+
+
+def _inform(parent: QWidget | None, message: str) -> None:
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Kumppani"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(message)
+    box.exec()
+
+
+def run_gui(path: Path) -> int:
+    """Start the desktop application on the diary at ``path`` (created when missing)."""
+    app = make_application()
+    settings = QSettings()
+    lang = ui_language(settings)
+    set_language(lang)
+    install_qt_translations(app, lang)
+    launcher = Launcher(settings)
+    if not launcher.open(path, create=True):
+        return 1
+    try:
+        return app.exec()
+    finally:
+        launcher.close()

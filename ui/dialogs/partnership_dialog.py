@@ -1,0 +1,290 @@
+"""The New/Edit partnership dialog: name, description, start, language, first phase, and the
+organizations with their people.
+
+The dialog edits a ``PartnershipDraft``; the rules are the domain's (``check_draft``), each
+problem shown next to its field once the field has been touched, and OK stays disabled until
+the draft is valid. Saving goes through ``app.services.partnerships`` in one transaction.
+People and organizations already stored can be edited but not removed here, since events and
+actions may refer to them.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Phase, Role
+from app.domain.validation import Problem
+from app.i18n import _, language
+from app.persistence.errors import DiaryError
+from app.services.diary import Diary
+from app.services.partnerships import (
+    OrganizationDraft,
+    PartnershipDraft,
+    check_draft,
+    create_partnership,
+    load_draft,
+    update_partnership,
+)
+from ui.dialogs.organization_editor import OrganizationEditor
+from ui.style import phase_name
+from ui.widgets.card import plain_label
+
+LANGUAGES = (("en", "English"), ("fi", "Suomi"))
+
+
+def _error_label() -> QLabel:
+    label = plain_label("", "fieldError", wrap=True)
+    label.hide()
+    return label
+
+
+class PartnershipDialog(QDialog):
+    """Create a partnership (``pk`` None) or edit the stored partnership ``pk``."""
+
+    def __init__(self, diary: Diary, pk: int | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("partnershipDialog")
+        self.diary = diary
+        self.saved_pk: int | None = None
+        self.touched: set[str] = set()
+        draft = load_draft(diary, pk) if pk is not None else None
+        self.pk = pk if draft is not None else None
+        self._existing_phases = []
+        if self.pk is not None:
+            from app.persistence.partnerships import list_phases
+
+            self._existing_phases = list_phases(diary.db, self.pk)
+        self.setWindowTitle(_("Edit partnership") if self.pk else _("New partnership"))
+        self.editors: list[OrganizationEditor] = []
+        self._build()
+        self._load(draft or self._new_draft())
+        self.resize(760, 680)
+        self.validate()
+
+    @staticmethod
+    def _new_draft() -> PartnershipDraft:
+        return PartnershipDraft(
+            name="",
+            started_on=date.today(),
+            language=language() if language() in ("en", "fi") else "en",
+            organizations=[
+                OrganizationDraft("", Role.CUSTOMER),
+                OrganizationDraft("", Role.PROVIDER),
+            ],
+        )
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.name = QLineEdit()
+        self.name.setObjectName("nameEdit")
+        self.name.setPlaceholderText(_("e.g. Wellbeing at work 2025–2026"))
+        self.description = QPlainTextEdit()
+        self.description.setObjectName("descriptionEdit")
+        self.description.setPlaceholderText(_("What the partners want to achieve together"))
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(70)
+        self.started = QDateEdit()
+        self.started.setObjectName("startedEdit")
+        self.started.setCalendarPopup(True)
+        self.started.setDisplayFormat(
+            self.locale().dateFormat(self.locale().FormatType.ShortFormat)
+        )
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("languageBox")
+        for code, label in LANGUAGES:
+            self.language_box.addItem(label, code)
+        self.phase_box = QComboBox()
+        self.phase_box.setObjectName("phaseBox")
+        for phase in Phase:
+            self.phase_box.addItem(phase_name(phase), phase.value)
+        self.errors = {
+            "name": _error_label(),
+            "description": _error_label(),
+            "started_on": _error_label(),
+            "organizations": _error_label(),
+        }
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
+        form.addRow(_("&Name:"), self._with_error(self.name, "name"))
+        form.addRow(_("&Description:"), self._with_error(self.description, "description"))
+        form.addRow(_("&Start date:"), self._with_error(self.started, "started_on"))
+        form.addRow(_("Report &language:"), self.language_box)
+        form.addRow(_("&Phase at start:"), self.phase_box)
+
+        self.org_box = QVBoxLayout()
+        self.org_box.setSpacing(10)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addLayout(self.org_box)
+        holder_layout.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(holder)
+        add_org = QPushButton(_("Add &organization"))
+        add_org.setObjectName("addOrganizationButton")
+        add_org.clicked.connect(lambda: self._add_editor(OrganizationDraft("", Role.OTHER), True))
+
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Save") if self.pk else _("Create partnership"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.summary = plain_label("", "muted", wrap=True)
+
+        heading = QHBoxLayout()
+        heading.addWidget(plain_label(_("Organizations and people"), "cardTitle"), 1)
+        heading.addWidget(add_org)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addSpacing(6)
+        layout.addLayout(heading)
+        layout.addWidget(self.errors["organizations"])
+        layout.addWidget(scroll, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.summary, 1)
+        bottom.addWidget(self.buttons)
+        layout.addLayout(bottom)
+
+        self.name.textChanged.connect(lambda: self._touch("name"))
+        self.description.textChanged.connect(lambda: self._touch("description"))
+        self.started.dateChanged.connect(lambda: self._touch("started_on"))
+        self.phase_box.currentIndexChanged.connect(lambda: self._touch("started_on"))
+
+    def _with_error(self, field: QWidget, key: str) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addWidget(field)
+        layout.addWidget(self.errors[key])
+        return box
+
+    def _add_editor(self, draft: OrganizationDraft, focus: bool = False) -> OrganizationEditor:
+        editor = OrganizationEditor(draft, len(self.editors))
+        editor.changed.connect(self._touch)
+        editor.remove_requested.connect(self._remove_editor)
+        self.editors.append(editor)
+        self.org_box.addWidget(editor)
+        self._renumber()
+        if focus:
+            editor.name.setFocus()
+        self.validate()
+        return editor
+
+    def _remove_editor(self, editor: OrganizationEditor) -> None:
+        self.editors.remove(editor)
+        editor.setParent(None)
+        editor.deleteLater()
+        self._renumber()
+        self.touched.add("organizations")
+        self.validate()
+
+    def _renumber(self) -> None:
+        for i, editor in enumerate(self.editors):
+            editor.index = i
+
+    def _load(self, draft: PartnershipDraft) -> None:
+        self.name.setText(draft.name)
+        self.description.setPlainText(draft.description or "")
+        self.started.setDate(
+            QDate(draft.started_on.year, draft.started_on.month, draft.started_on.day)
+        )
+        self.language_box.setCurrentIndex(max(0, self.language_box.findData(draft.language)))
+        self.phase_box.setCurrentIndex(max(0, self.phase_box.findData(draft.initial_phase.value)))
+        for org in draft.organizations:
+            self._add_editor(org)
+        self.touched.clear()
+
+    # -- validation ---------------------------------------------------------------------
+
+    def draft(self) -> PartnershipDraft:
+        """What the dialog holds now."""
+        day = self.started.date()
+        return PartnershipDraft(
+            name=self.name.text(),
+            started_on=date(day.year(), day.month(), day.day()),
+            description=self.description.toPlainText() or None,
+            language=str(self.language_box.currentData()),
+            initial_phase=Phase(self.phase_box.currentData()),
+            organizations=[editor.draft() for editor in self.editors],
+            pk=self.pk,
+        )
+
+    def _touch(self, field: str) -> None:
+        self.touched.add(field)
+        self.validate()
+
+    def validate(self) -> list[Problem]:
+        """Check the draft, show each problem next to its field, enable OK when valid."""
+        if not hasattr(self, "ok_button"):
+            return []
+        problems = check_draft(self.draft(), self._existing_phases)
+        by_field: dict[str, str] = {}
+        for p in problems:
+            by_field.setdefault(p.field, p.message)
+        for key, label in self.errors.items():
+            message = by_field.get(key) if key in self.touched or self.pk else None
+            label.setText(message or "")
+            label.setVisible(bool(message))
+        for editor in self.editors:
+            editor.show_problems(by_field, show_all=self.pk is not None)
+        self.ok_button.setEnabled(not problems)
+        self.summary.setText(_describe(problems[0]) if problems else "")
+        return problems
+
+    # -- saving -------------------------------------------------------------------------
+
+    def accept(self) -> None:
+        if self.validate():
+            return
+        draft = self.draft()
+        try:
+            if self.pk is None:
+                self.saved_pk = create_partnership(self.diary, draft)
+            else:
+                update_partnership(self.diary, draft)
+                self.saved_pk = self.pk
+        except DiaryError as exc:
+            from ui.main_window import show_diary_error
+
+            show_diary_error(self, exc)
+            return
+        super().accept()
+
+
+def _describe(problem: Problem) -> str:
+    """A problem in words for the line next to the OK button."""
+    names = {
+        "name": _("Name"),
+        "description": _("Description"),
+        "started_on": _("Start date"),
+        "organizations": _("Organizations"),
+    }
+    if problem.field in names:
+        where = names[problem.field]
+    elif ".people[" in problem.field:
+        where = _("A person's name or title")
+    else:
+        where = _("An organization's name")
+    return f"{where}: {problem.message}"

@@ -1,0 +1,411 @@
+"""The main window: the partnership list on the left, the pages of the selected one in tabs.
+
+It owns the menus (file, edit with undo/redo, partnership, view, help), the status bar, and
+what is remembered between runs (geometry, splitter, tab, last partnership). Pages are built
+lazily from ``ui.pages.PAGES`` the first time their tab is opened. After every write to the
+diary the list and the visible page are refreshed; hidden pages are refreshed when shown.
+Switching to another diary file is asked of the composition root with ``diary_requested``.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QLabel,
+    QListView,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from app.i18n import _
+from app.persistence import partnerships as partnership_rows
+from app.persistence.errors import DiaryError
+from ui.context import AppContext
+from ui.main_window_files import FileActions
+from ui.pages import PageSpec, page_specs
+from ui.style import app_icon
+from ui.widgets.partnership_list import (
+    ID_ROLE,
+    PK_ROLE,
+    PartnershipDelegate,
+    PartnershipListModel,
+)
+
+SETTINGS_GEOMETRY = "mainWindow/geometry"
+SETTINGS_STATE = "mainWindow/state"
+SETTINGS_SPLITTER = "mainWindow/splitter"
+SETTINGS_TAB = "mainWindow/tab"
+SETTINGS_PARTNERSHIP = "mainWindow/lastPartnership"
+
+
+class MainWindow(QMainWindow):
+    """The window every page lives in."""
+
+    partnership_selected = Signal(object)  # int | None
+    diary_requested = Signal(str, bool)  # path, create
+
+    def __init__(self, context: AppContext) -> None:
+        super().__init__()
+        self.context = context
+        self.setObjectName("mainWindow")
+        self.setWindowIcon(app_icon())
+        self.current_pk: int | None = None
+        self._specs: list[PageSpec] = page_specs()
+        self._pages: dict[int, QWidget] = {}
+        self._stale: set[int] = set()
+        self._refresh_timer = QTimer(self, singleShot=True, interval=0)
+        self._refresh_timer.timeout.connect(self._after_write)
+        self.files = FileActions(self)
+        self._build_central()
+        self._build_menus()
+        self._build_status_bar()
+        self._update_title()
+        self.reload_partnerships()
+        self._restore_settings()
+        context.diary.subscribe(self._refresh_timer.start)
+        context.undo.subscribe(self._update_undo_actions)
+        self._update_undo_actions()
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build_central(self) -> None:
+        self.model = PartnershipListModel(self.warning_count)
+        self.list_view = QListView()
+        self.list_view.setObjectName("partnershipList")
+        self.list_view.setModel(self.model)
+        self.list_view.setItemDelegate(PartnershipDelegate(self.list_view))
+        self.list_view.setMouseTracking(True)
+        self.list_view.setUniformItemSizes(True)
+        self.list_view.setMinimumWidth(180)
+        self.list_view.setAccessibleName(_("Partnerships"))
+        self.list_view.selectionModel().currentChanged.connect(self._current_changed)
+
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("pageTabs")
+        self.tabs.setDocumentMode(True)
+        for spec in self._specs:
+            self.tabs.addTab(QWidget(), spec.title())
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([250, 1100])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        self._ensure_page(0)
+
+    def _action(
+        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(_("&File"))
+        self.files.add_to_menu(file_menu)
+        file_menu.addSeparator()
+        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        file_menu.addAction(quit_action)
+
+        edit_menu = bar.addMenu(_("&Edit"))
+        self.undo_action = self._action(_("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
+        self.redo_action = self._action(_("&Redo"), self.redo, "Ctrl+Shift+Z")
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        self.edit_menu = edit_menu
+
+        self.partnership_menu = bar.addMenu(_("&Partnership"))
+        self.new_partnership_action = self._action(
+            _("&New partnership…"), self.new_partnership, QKeySequence.StandardKey.New
+        )
+        self.edit_partnership_action = self._action(
+            _("&Edit partnership…"), self.edit_partnership, "Ctrl+E"
+        )
+        self.partnership_menu.addAction(self.new_partnership_action)
+        self.partnership_menu.addAction(self.edit_partnership_action)
+
+        self.view_menu = bar.addMenu(_("&View"))
+        toggle = self._action(_("Partnership &list"), self._toggle_list, "Ctrl+L")
+        toggle.setCheckable(True)
+        toggle.setChecked(True)
+        self.view_menu.addAction(toggle)
+        self.view_menu.addSeparator()
+        for i, spec in enumerate(self._specs):
+            shortcut = f"Ctrl+{i + 1}" if i < 9 else None
+            go = self._action(spec.title(), lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
+            if shortcut:
+                go.setShortcut(QKeySequence(shortcut))
+            self.view_menu.addAction(go)
+
+        help_menu = bar.addMenu(_("&Help"))
+        about = self._action(_("&About Kumppani"), self.about)
+        about.setMenuRole(QAction.MenuRole.AboutRole)
+        help_menu.addAction(about)
+
+    def _build_status_bar(self) -> None:
+        self.path_label = QLabel(str(self.context.diary.path))
+        self.path_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.path_label.setObjectName("diaryPath")
+        self.saved_label = QLabel(_("All changes saved"))
+        self.saved_label.setObjectName("savedState")
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+
+    # -- pages --------------------------------------------------------------------------
+
+    def _ensure_page(self, index: int) -> QWidget:
+        page = self._pages.get(index)
+        if page is not None:
+            return page
+        page = self._specs[index].factory(self.context)
+        page.setObjectName(page.objectName() or f"{self._specs[index].key}Page")
+        self._pages[index] = page
+        self._connect_page(page)
+        # Swapping the placeholder keeps the tab's place; block the signal it would send.
+        self.tabs.blockSignals(True)
+        current = self.tabs.currentIndex()
+        placeholder = self.tabs.widget(index)
+        self.tabs.removeTab(index)
+        self.tabs.insertTab(index, page, self._specs[index].title())
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        placeholder.deleteLater()
+        page.show_partnership(self.current_pk)  # type: ignore[attr-defined]
+        return page
+
+    def _connect_page(self, page: QWidget) -> None:
+        activated = getattr(page, "event_activated", None)
+        if activated is not None:
+            activated.connect(self.open_event)
+        edit = getattr(page, "edit_requested", None)
+        if edit is not None:
+            edit.connect(self.edit_partnership)
+
+    def page(self, key: str) -> QWidget | None:
+        """The page registered under ``key`` (built now if it was not yet)."""
+        for i, spec in enumerate(self._specs):
+            if spec.key == key:
+                return self._ensure_page(i)
+        return None
+
+    def show_page(self, key: str) -> QWidget | None:
+        for i, spec in enumerate(self._specs):
+            if spec.key == key:
+                self.tabs.setCurrentIndex(i)
+                return self._ensure_page(i)
+        return None
+
+    def open_event(self, event_pk: int) -> None:
+        """Show ``event_pk`` on the first page that can show an event."""
+        for i in range(len(self._specs)):
+            page = self._ensure_page(i)
+            show_event = getattr(page, "show_event", None)
+            if callable(show_event):
+                self.tabs.setCurrentIndex(i)
+                show_event(event_pk)
+                return
+
+    def _tab_changed(self, index: int) -> None:
+        if index < 0:
+            return
+        fresh = index not in self._pages
+        page = self._ensure_page(index)
+        if not fresh and index in self._stale:
+            self._refresh_page(page)
+        self._stale.discard(index)
+
+    @staticmethod
+    def _refresh_page(page: QWidget) -> None:
+        refresh = getattr(page, "refresh", None)
+        if callable(refresh):
+            refresh()
+        else:
+            page.show_partnership(getattr(page, "pk", None))  # type: ignore[attr-defined]
+
+    # -- partnerships -------------------------------------------------------------------
+
+    def warning_count(self, pk: int) -> int:
+        """How many warnings the list shows for partnership ``pk`` (0 until warnings exist)."""
+        return 0
+
+    def reload_partnerships(self) -> None:
+        """Read the list again, keeping the selection on the same partnership."""
+        keep = self.current_pk
+        self.model.set_partnerships(
+            partnership_rows.list_partnerships(self.context.diary.db), date.today()
+        )
+        row = self.model.row_of(keep) if keep is not None else None
+        if row is None and self.model.rowCount() > 0 and keep is not None:
+            row = 0
+        # The reset cleared the current row; setting it again is a no-op when the key is the same.
+        if row is not None:
+            self.list_view.setCurrentIndex(self.model.index(row))
+        else:
+            self.select_partnership(None)
+
+    def select_partnership(self, pk: int | None) -> None:
+        """Select ``pk`` in the list (None: clear) and show it on every page."""
+        row = self.model.row_of(pk) if pk is not None else None
+        if row is not None and self.list_view.currentIndex().row() != row:
+            self.list_view.setCurrentIndex(self.model.index(row))
+            return  # _current_changed does the rest
+        if row is None:
+            self.list_view.clearSelection()
+            pk = None
+        self._show(pk)
+
+    def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        pk = current.data(PK_ROLE) if current.isValid() else None
+        self._show(pk if isinstance(pk, int) else None)
+
+    def _show(self, pk: int | None) -> None:
+        if pk == self.current_pk and self._pages:
+            return
+        self.current_pk = pk
+        for page in self._pages.values():
+            page.show_partnership(pk)  # type: ignore[attr-defined]
+        self._stale.clear()
+        self.edit_partnership_action.setEnabled(pk is not None)
+        self.files.partnership_changed(pk)
+        self._update_title()
+        self.partnership_selected.emit(pk)
+
+    def _update_title(self) -> None:
+        name = ""
+        index = self.list_view.currentIndex()
+        if self.current_pk is not None and index.isValid():
+            name = str(index.data())
+        parts = [name, self.context.diary.path.name, "Kumppani"]
+        self.setWindowTitle(" — ".join(p for p in parts if p))
+
+    def _after_write(self) -> None:
+        self.reload_partnerships()
+        current = self.tabs.currentIndex()
+        for index, page in self._pages.items():
+            if index == current:
+                self._refresh_page(page)
+            else:
+                self._stale.add(index)
+        self._update_title()
+        stamp = datetime.now().strftime("%H:%M")
+        self.saved_label.setText(_("All changes saved {time}").format(time=stamp))
+
+    def new_partnership(self) -> None:
+        from ui.dialogs.partnership_dialog import PartnershipDialog
+
+        dialog = PartnershipDialog(self.context.diary, parent=self)
+        if dialog.exec() and dialog.saved_pk is not None:
+            self.select_partnership(dialog.saved_pk)
+
+    def edit_partnership(self) -> None:
+        if self.current_pk is None:
+            return
+        from ui.dialogs.partnership_dialog import PartnershipDialog
+
+        dialog = PartnershipDialog(self.context.diary, pk=self.current_pk, parent=self)
+        dialog.exec()
+
+    # -- edit menu ----------------------------------------------------------------------
+
+    def _update_undo_actions(self) -> None:
+        undo, redo = self.context.undo.undo_text, self.context.undo.redo_text
+        self.undo_action.setEnabled(undo is not None)
+        self.undo_action.setText(_("&Undo {label}").format(label=undo) if undo else _("&Undo"))
+        self.redo_action.setEnabled(redo is not None)
+        self.redo_action.setText(_("&Redo {label}").format(label=redo) if redo else _("&Redo"))
+
+    def undo(self) -> None:
+        self._guarded(self.context.undo.undo)
+
+    def redo(self) -> None:
+        self._guarded(self.context.undo.redo)
+
+    def _guarded(self, operation: object) -> None:
+        try:
+            operation()  # type: ignore[operator]
+        except DiaryError as exc:
+            show_diary_error(self, exc)
+
+    # -- view and help ------------------------------------------------------------------
+
+    def _toggle_list(self, visible: bool) -> None:
+        self.list_view.setVisible(visible)
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            _("About Kumppani"),
+            _(
+                "Kumppani — a facilitator's diary for co-creation partnerships between "
+                "organizations.\n\nIt follows a partnership through negotiation, commitment and "
+                "execution, and helps you notice early when it starts to drift."
+            ),
+        )
+
+    # -- settings -----------------------------------------------------------------------
+
+    def _restore_settings(self) -> None:
+        settings = self.context.settings
+        geometry = settings.value(SETTINGS_GEOMETRY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1366, 768)
+        state = settings.value(SETTINGS_STATE)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+        splitter = settings.value(SETTINGS_SPLITTER)
+        if isinstance(splitter, QByteArray):
+            self.splitter.restoreState(splitter)
+        tab = settings.value(SETTINGS_TAB)
+        for i, spec in enumerate(self._specs):
+            if spec.key == tab:
+                self.tabs.setCurrentIndex(i)
+        last = settings.value(SETTINGS_PARTNERSHIP)
+        row = self.model.row_of_id(str(last)) if last else None
+        if row is None and self.model.rowCount() > 0:
+            row = 0
+        if row is not None:
+            self.list_view.setCurrentIndex(self.model.index(row))
+
+    def save_settings(self) -> None:
+        settings = self.context.settings
+        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
+        settings.setValue(SETTINGS_STATE, self.saveState())
+        settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
+        settings.setValue(SETTINGS_TAB, self._specs[max(0, self.tabs.currentIndex())].key)
+        index = self.list_view.currentIndex()
+        if index.isValid():
+            settings.setValue(SETTINGS_PARTNERSHIP, index.data(ID_ROLE))
+        settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        self.context.diary.unsubscribe(self._refresh_timer.start)
+        super().closeEvent(event)
+
+
+def show_diary_error(parent: QWidget | None, exc: DiaryError) -> None:
+    """A diary problem as a message box: the message, the technical part behind Details."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle(_("Kumppani"))
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    box.setText(exc.message)
+    if exc.details:
+        box.setDetailedText(exc.details)
+    box.exec()

@@ -1,0 +1,336 @@
+"""The Overview page: where a partnership stands, at a glance.
+
+Shows the name, description, phase in force and phase timeline, the organizations with their
+people and sponsors, counts of events and open/overdue actions, and the latest events. Other
+parts plug panels into three named slots (``warnings_slot``, ``checklist_slot``, ``plot_slot``)
+with ``add_panel``; a panel with ``show_partnership(pk)`` is told of every partnership shown,
+and one with ``set_as_of(day)`` of the day the overview is evaluated at.
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Event
+from app.i18n import _
+from app.services.partnerships import OrganizationSummary, Overview, overview
+from ui.context import AppContext
+from ui.style import (
+    MUTED,
+    PHASE_COLORS,
+    ROLE_COLORS,
+    event_kind_name,
+    level_name,
+    phase_name,
+    role_name,
+)
+from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
+from ui.widgets.phase_timeline import PhaseTimeline, short_date
+
+
+def _slot(name: str) -> QVBoxLayout:
+    layout = QVBoxLayout()
+    layout.setObjectName(name)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(10)
+    return layout
+
+
+class OverviewPage(QScrollArea):
+    """Tab 0: the partnership at a glance."""
+
+    event_activated = Signal(int)
+    edit_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.title = _("Overview")
+        self.pk: int | None = None
+        self.as_of: date | None = None  # None: today
+        self.data: Overview | None = None
+        self.panels: list[QWidget] = []
+        self.setObjectName("pageScroll")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        body.setObjectName("pageBody")
+        self.setWidget(body)
+        self._build(body)
+        self.show_partnership(None)
+
+    # -- construction -------------------------------------------------------------------
+
+    def _build(self, body: QWidget) -> None:
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(20, 16, 20, 20)
+        layout.setSpacing(12)
+        layout.addLayout(self._build_header())
+        self.description = plain_label("", wrap=True)
+        layout.addWidget(self.description)
+        self.empty = plain_label("", "muted", wrap=True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        layout.addWidget(self.empty)
+
+        self.content = QWidget()
+        content = QVBoxLayout(self.content)
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(12)
+        self.warnings_slot = _slot("warningsSlot")
+        content.addLayout(self.warnings_slot)
+        self.timeline_card = Card(_("Phases"))
+        self.timeline = PhaseTimeline()
+        self.timeline_card.body.addWidget(self.timeline)
+        content.addWidget(self.timeline_card)
+        content.addLayout(self._build_stats())
+        content.addLayout(self._build_columns())
+        layout.addWidget(self.content)
+        layout.addStretch(1)
+
+    def _build_header(self) -> QHBoxLayout:
+        self.name_label = plain_label("", "pageTitle", wrap=True)
+        self.phase_chip = QLabel()
+        self.phase_chip.setObjectName("phaseChip")
+        self.phase_since = plain_label("", "muted")
+        self.edit_button = QPushButton(_("Edit partnership…"))
+        self.edit_button.setObjectName("editPartnershipButton")
+        self.edit_button.clicked.connect(self.edit_requested)
+        header = QHBoxLayout()
+        header.setSpacing(10)
+        header.addWidget(self.name_label, 1)
+        header.addWidget(self.phase_chip, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addWidget(self.phase_since, 0, Qt.AlignmentFlag.AlignVCenter)
+        header.addSpacing(8)
+        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        return header
+
+    def _build_stats(self) -> QHBoxLayout:
+        self.events_stat = Stat(_("Events"))
+        self.open_stat = Stat(_("Open actions"))
+        self.overdue_stat = Stat(_("Overdue actions"))
+        stats = QHBoxLayout()
+        stats.setSpacing(12)
+        for stat in (self.events_stat, self.open_stat, self.overdue_stat):
+            stats.addWidget(stat, 1)
+        return stats
+
+    def _build_columns(self) -> QHBoxLayout:
+        self.organizations_card = Card(_("Organizations and people"))
+        self.organizations_box = QVBoxLayout()
+        self.organizations_box.setSpacing(10)
+        self.organizations_card.body.addLayout(self.organizations_box)
+        self.plot_slot = _slot("plotSlot")
+        left = QVBoxLayout()
+        left.setSpacing(12)
+        left.addWidget(self.organizations_card)
+        left.addLayout(self.plot_slot)
+        left.addStretch(1)
+
+        self.events_card = Card(_("Latest events"))
+        self.latest = QTreeWidget()
+        self.latest.setObjectName("latestEvents")
+        self.latest.setHeaderLabels([_("Date"), _("Kind"), _("Title")])
+        self.latest.setRootIsDecorated(False)
+        self.latest.setUniformRowHeights(True)
+        self.latest.setAlternatingRowColors(True)
+        self.latest.setFrameShape(QTreeWidget.Shape.NoFrame)
+        self.latest.setToolTip(_("Double-click an event to open it"))
+        self.latest.itemActivated.connect(self._event_activated)
+        self.events_card.body.addWidget(self.latest)
+        self.checklist_slot = _slot("checklistSlot")
+        right = QVBoxLayout()
+        right.setSpacing(12)
+        right.addWidget(self.events_card)
+        right.addLayout(self.checklist_slot)
+        right.addStretch(1)
+
+        columns = QHBoxLayout()
+        columns.setSpacing(12)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        return columns
+
+    # -- extension points ---------------------------------------------------------------
+
+    def add_panel(self, slot: QVBoxLayout, panel: QWidget) -> None:
+        """Put ``panel`` into one of the slots and keep it told of what the page shows."""
+        slot.addWidget(panel)
+        self.panels.append(panel)
+        self._tell_panel(panel)
+
+    def set_as_of(self, day: date | None) -> None:
+        """Evaluate the overview as of ``day`` (None: today)."""
+        self.as_of = day
+        self.refresh()
+
+    def _tell_panel(self, panel: QWidget) -> None:
+        set_as_of = getattr(panel, "set_as_of", None)
+        if callable(set_as_of):
+            set_as_of(self.as_of)
+        show = getattr(panel, "show_partnership", None)
+        if callable(show):
+            show(self.pk)
+
+    # -- showing ------------------------------------------------------------------------
+
+    def show_partnership(self, pk: int | None) -> None:
+        self.pk = pk
+        self.refresh()
+
+    def refresh(self) -> None:
+        day = self.as_of or date.today()
+        self.data = overview(self.context.diary, self.pk, day) if self.pk is not None else None
+        if self.data is None:
+            self._show_empty()
+        else:
+            self._show(self.data)
+        for panel in self.panels:
+            self._tell_panel(panel)
+
+    def _show_empty(self) -> None:
+        self.name_label.setText(_("No partnership selected"))
+        self.description.hide()
+        self.phase_chip.hide()
+        self.phase_since.hide()
+        self.edit_button.hide()
+        self.content.hide()
+        self.empty.setText(
+            _(
+                "Choose a partnership in the list on the left, or create one with "
+                "Partnership ▸ New partnership… (Ctrl+N)."
+            )
+        )
+        self.empty.show()
+
+    def _show(self, data: Overview) -> None:
+        p = data.partnership
+        self.empty.hide()
+        self.content.show()
+        self.edit_button.show()
+        self.name_label.setText(p.name)
+        self.description.setText(p.description or "")
+        self.description.setVisible(bool(p.description))
+        self._show_phase(data)
+        end = max(data.as_of, data.last_event_on or data.as_of) + timedelta(days=30)
+        self.timeline.set_history(
+            p.phases,
+            p.started_on,
+            end,
+            today=data.as_of,
+            markers=data.event_days,
+        )
+        self._show_stats(data)
+        self._show_organizations(data.organizations)
+        self._show_latest(data.latest_events)
+
+    def _show_phase(self, data: Overview) -> None:
+        if data.phase is None:
+            self.phase_chip.hide()
+            self.phase_since.setText(
+                _("Starts {day}").format(day=short_date(data.partnership.started_on))
+            )
+            self.phase_since.show()
+            return
+        since = max(m.from_on for m in data.partnership.phases if m.from_on <= data.as_of)
+        set_chip(self.phase_chip, phase_name(data.phase), PHASE_COLORS[data.phase])
+        self.phase_chip.setToolTip(_("The phase in force"))
+        self.phase_chip.show()
+        self.phase_since.setText(_("since {day}").format(day=short_date(since)))
+        self.phase_since.show()
+
+    def _show_stats(self, data: Overview) -> None:
+        last = (
+            _("latest on {day}").format(day=short_date(data.last_event_on))
+            if data.last_event_on
+            else _("none recorded yet")
+        )
+        self.events_stat.set_value(data.events, last)
+        self.open_stat.set_value(data.open_actions, _("not yet done or dropped"))
+        self.overdue_stat.set_value(
+            data.overdue_actions,
+            _("past their due date") if data.overdue_actions else _("none past its due date"),
+            alert=data.overdue_actions > 0,
+        )
+
+    def _show_organizations(self, organizations: list[OrganizationSummary]) -> None:
+        _clear_layout(self.organizations_box)
+        if not organizations:
+            self.organizations_box.addWidget(
+                plain_label(_("No organizations yet. Add them with Edit partnership…"), "muted")
+            )
+        for summary in organizations:
+            self.organizations_box.addWidget(_organization_block(summary))
+
+    def _show_latest(self, events: list[Event]) -> None:
+        self.latest.clear()
+        for event in events:
+            when = short_date(event.day)
+            if event.time is not None:
+                when += " " + event.time.strftime("%H:%M")
+            item = QTreeWidgetItem([when, event_kind_name(event.kind), event.title])
+            item.setData(0, Qt.ItemDataRole.UserRole, event.pk)
+            item.setToolTip(2, event.title)
+            self.latest.addTopLevelItem(item)
+        for column in (0, 1):
+            self.latest.resizeColumnToContents(column)
+        if not events:
+            placeholder = QTreeWidgetItem(["", "", _("No events recorded yet")])
+            placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.latest.addTopLevelItem(placeholder)
+        row_height = max(self.latest.sizeHintForRow(0), self.latest.fontMetrics().height() + 4)
+        height = self.latest.header().sizeHint().height() + max(1, len(events)) * row_height
+        self.latest.setFixedHeight(height + 4)
+
+    def _event_activated(self, item: QTreeWidgetItem, _column: int) -> None:
+        pk = item.data(0, Qt.ItemDataRole.UserRole)
+        if isinstance(pk, int):
+            self.event_activated.emit(pk)
+
+
+def _organization_block(summary: OrganizationSummary) -> QWidget:
+    org = summary.organization
+    block = QWidget()
+    layout = QVBoxLayout(block)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(3)
+    name = plain_label(org.name)
+    font = name.font()
+    font.setBold(True)
+    name.setFont(font)
+    layout.addLayout(row(name, chip(role_name(org.role), ROLE_COLORS[org.role])))
+    if not summary.people:
+        layout.addWidget(plain_label(_("No people named yet"), "muted"))
+    for person in summary.people:
+        details = [d for d in (person.title, level_name(person.level) if person.level else "") if d]
+        text = person.name + (f" — {', '.join(details)}" if details else "")
+        if person.sponsor:
+            text += "  ★ " + _("sponsor")
+        label = plain_label(text, wrap=True)
+        label.setIndent(12)
+        layout.addWidget(label)
+    if org.role.value in ("customer", "provider") and not summary.sponsors:
+        missing = plain_label(_("No sponsor named"), wrap=True)
+        missing.setStyleSheet(f"color: {MUTED}; font-style: italic;")
+        missing.setIndent(12)
+        layout.addWidget(missing)
+    return block
+
+
+def _clear_layout(layout: QVBoxLayout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        widget = item.widget()
+        if widget is not None:
+            widget.deleteLater()
