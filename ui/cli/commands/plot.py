@@ -1,0 +1,112 @@
+"""``kumppani plot``: the commitment plot of a partnership written to a PNG file (headless)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+from pathlib import Path
+
+from app.i18n import _
+
+NAME = "plot"
+HELP = _("write the commitment plot of a partnership to a PNG file")
+
+
+def configure(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
+    )
+    parser.add_argument(
+        "--out", required=True, type=Path, metavar="FILE.png", help=_("the PNG file to write")
+    )
+    parser.add_argument(
+        "--dimension",
+        default="commitment",
+        metavar="NAME",
+        help=_("a rating dimension or an indicator (default: commitment)"),
+    )
+    parser.add_argument("--width", type=int, default=1200, metavar="PX")
+    parser.add_argument("--height", type=int, default=700, metavar="PX")
+    parser.add_argument("--as-of", metavar="YYYY-MM-DD", help=_("leave out what is dated later"))
+
+
+def _check(args: argparse.Namespace) -> None:
+    from app.series import measures
+    from ui.cli import UserError
+
+    keys = [key for key, _label in measures()]
+    if args.dimension not in keys:
+        raise UserError(
+            _("Unknown dimension {name}. Choose one of: {names}.").format(
+                name=args.dimension, names=", ".join(keys)
+            )
+        )
+    if not (200 <= args.width <= 10000 and 150 <= args.height <= 10000):
+        raise UserError(_("The width must be 200–10000 and the height 150–10000 pixels."))
+    if args.out.suffix.lower() != ".png":
+        raise UserError(_("The output file must end in .png."))
+
+
+def _as_of(text: str | None):  # type: ignore[no-untyped-def]
+    from datetime import date
+
+    from ui.cli import UserError
+
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UserError(
+            _("The date {text} is not of the form YYYY-MM-DD.").format(text=text)
+        ) from None
+
+
+def run(args: argparse.Namespace) -> int:
+    from app.persistence.partnerships import find_partnership
+    from app.series import commitment_series
+    from app.services.diary import Diary
+    from ui.cli import UserError, diary_path
+
+    _check(args)
+    as_of = _as_of(args.as_of)
+    diary = Diary.open(diary_path(args))
+    try:
+        partnership = find_partnership(diary.db, args.partnership)
+        if partnership is None or partnership.pk is None:
+            raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        series = commitment_series(diary.db, partnership.pk, args.dimension, as_of)
+    finally:
+        diary.close()
+    if not _render(series, args.out, args.width, args.height):
+        raise UserError(_("Cannot write {path}.").format(path=args.out))
+    print(
+        _("Wrote {path} ({width} × {height}).").format(
+            path=args.out, width=args.width, height=args.height
+        )
+    )
+    return 0
+
+
+def _render(series, out: Path, width: int, height: int) -> bool:  # type: ignore[no-untyped-def]
+    # Without a display (a server, a script) Qt draws offscreen; the plot must be shown and
+    # resized before it is grabbed or its proportions come out wrong.
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from ui.widgets.commitment_plot import CommitmentPlot
+
+    app = QApplication.instance() or QApplication(["kumppani"])
+    plot = CommitmentPlot()
+    plot.resize(width, height)
+    plot.set_series(series)
+    plot.show()
+    app.processEvents()
+    plot.resize(width, height)
+    app.processEvents()
+    ok = plot.export_png(str(out))
+    plot.close()
+    plot.deleteLater()
+    app.processEvents()
+    return ok

@@ -1,0 +1,379 @@
+"""The commitment plot: one line per organization over time, phases behind, the gap below.
+
+Draws an ``app.series.Series`` with pyqtgraph (imported only when this module is, and the pages
+import it only when a plot is built). Lines differ in colour, dash pattern and marker symbol so
+they read in grey-scale print; phase bands are shaded behind with their names; feedback
+meetings, pilots, phase moves and feedback reports are marked in a row above the data; the gap
+customer − provider is a bar panel below, flagged bars dark. The legend sits in its own row
+above the plot, never over the data. Hovering a point shows date, value, n and the event's
+title; clicking it emits ``event_activated(pk)``. Month names follow the UI language.
+
+For tests the drawn items are kept: ``line_items``, ``point_items`` (per organization key),
+``band_items``, ``gap_item``, ``marker_item``.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from datetime import date
+
+import pyqtgraph as pg
+from pyqtgraph.exporters import Exporter, SVGExporter
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.domain import Phase, Role
+from app.i18n import _
+from app.series import Band, Line, Marker, MarkerKind, Point, Series
+from ui.style import PHASE_COLORS, ROLE_COLORS
+
+# pyqtgraph 0.14's SVG export fails on Qt 6.11 (a "Z" path token): keep it out of the menu.
+if SVGExporter in Exporter.Exporters:
+    Exporter.Exporters.remove(SVGExporter)
+
+DAY = 86400.0
+# (dash style, symbol) by line position: grey-scale print tells lines apart by these.
+LINE_STYLES = [
+    (Qt.PenStyle.SolidLine, "o"),
+    (Qt.PenStyle.DashLine, "s"),
+    (Qt.PenStyle.DotLine, "t"),
+    (Qt.PenStyle.DashDotLine, "d"),
+]
+EXTRA_COLORS = ["#2E7D4F", "#7B4F9D", "#333333"]
+MARKER_SYMBOLS = {
+    MarkerKind.FEEDBACK_MEETING: ("star", "#1F2A33"),  # drawn larger: a star is thin
+    MarkerKind.PILOT: ("t1", "#2E7D4F"),
+    MarkerKind.PHASE_MOVE: ("d", "#5F6B76"),
+    MarkerKind.FEEDBACK_REPORT: ("s", "#2F6F8F"),
+}
+
+
+def to_x(day: date) -> float:
+    """A date as the plot's x value (seconds since 1970, UTC midnight)."""
+    return float(calendar.timegm(day.timetuple()))
+
+
+def month_names() -> dict[str, str]:
+    """English month abbreviations (as pyqtgraph writes them) → the UI language's names."""
+    return {
+        "Jan": _("Jan"),
+        "Feb": _("Feb"),
+        "Mar": _("Mar"),
+        "Apr": _("Apr"),
+        "May": _("May"),
+        "Jun": _("Jun"),
+        "Jul": _("Jul"),
+        "Aug": _("Aug"),
+        "Sep": _("Sep"),
+        "Oct": _("Oct"),
+        "Nov": _("Nov"),
+        "Dec": _("Dec"),
+    }
+
+
+class LocalDateAxis(pg.DateAxisItem):
+    """A date axis in UTC with month names in the user's language."""
+
+    def __init__(self, orientation: str = "bottom") -> None:
+        super().__init__(orientation, utcOffset=0)
+
+    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
+        names = month_names()
+        pattern = re.compile(r"\b(" + "|".join(names) + r")\b")
+        return [
+            pattern.sub(lambda m: names[m.group(1)], s)
+            for s in super().tickStrings(values, scale, spacing)
+        ]
+
+
+def format_value(value: float, unit: str) -> str:
+    if unit == "%":
+        return f"{value:.0f} %"
+    if unit:
+        return f"{value:.0f} {unit}"
+    return f"{value:.2f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.0f}"
+
+
+def point_tooltip(line: Line, point: Point, unit: str) -> str:
+    """The hover text of a point: organization, date, value, n and the event's title."""
+    parts = [
+        line.name,
+        f"{point.day.isoformat()}: {format_value(point.value, unit)} (n = {point.n})",
+    ]
+    if point.title:
+        parts.append(point.title)
+    return "\n".join(parts)
+
+
+def line_style(line: Line, position: int) -> tuple[QColor, Qt.PenStyle, str]:
+    """Colour, dash pattern and symbol of a line: sides keep their colours everywhere."""
+    dash, symbol = LINE_STYLES[position % len(LINE_STYLES)]
+    if line.role in (Role.CUSTOMER, Role.PROVIDER):
+        colour = ROLE_COLORS[line.role]
+    else:
+        colour = EXTRA_COLORS[position % len(EXTRA_COLORS)]
+    return QColor(colour), dash, symbol
+
+
+def marker_label(kind: MarkerKind) -> str:
+    return {
+        MarkerKind.FEEDBACK_MEETING: _("Feedback meeting"),
+        MarkerKind.PILOT: _("Pilot"),
+        MarkerKind.PHASE_MOVE: _("Phase move"),
+        MarkerKind.FEEDBACK_REPORT: _("Feedback report"),
+    }[kind]
+
+
+class CommitmentPlot(QWidget):
+    """A plot of one ``Series``; ``compact`` for the small plot on the overview."""
+
+    event_activated = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None, *, compact: bool = False) -> None:
+        super().__init__(parent)
+        self.setObjectName("commitmentPlot")
+        self.compact = compact
+        self.series: Series | None = None
+        self.line_items: dict[int | None, pg.PlotDataItem] = {}
+        self.point_items: dict[int | None, pg.ScatterPlotItem] = {}
+        self.band_items: list[tuple[Band, pg.LinearRegionItem]] = []
+        self.gap_item: pg.BarGraphItem | None = None
+        self.marker_item: pg.ScatterPlotItem | None = None
+        self.view = pg.GraphicsLayoutWidget()
+        self.view.setBackground("w")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.view)
+        self._build_layout()
+
+    # -- structure --------------------------------------------------------------------------
+
+    def _build_layout(self) -> None:
+        layout = self.view.ci
+        self.legend = pg.LegendItem(colCount=3 if self.compact else 4, labelTextColor="#1F2A33")
+        self.legend.setLabelTextSize("8pt" if self.compact else "9pt")
+        layout.addItem(self.legend, row=0, col=0)
+        self.main = layout.addPlot(row=1, col=0, axisItems={"bottom": LocalDateAxis()})
+        self.gap_plot = layout.addPlot(row=2, col=0, axisItems={"bottom": LocalDateAxis()})
+        self.gap_plot.setXLink(self.main)
+        layout.layout.setRowStretchFactor(1, 3)
+        layout.layout.setRowStretchFactor(2, 1)
+        for plot in (self.main, self.gap_plot):
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            plot.getAxis("left").setWidth(56)
+            for side in ("left", "bottom"):
+                plot.getAxis(side).setTextPen("#3A4650")
+                plot.getAxis(side).setPen("#8A949C")
+            plot.setMenuEnabled(True)
+            plot.hideButtons()
+        self.gap_plot.setLabel("left", _("Gap"))
+        self.message = pg.TextItem("", color="#5F6B76", anchor=(0.5, 0.5))
+        self.message.setZValue(50)
+        self.main.addItem(self.message, ignoreBounds=True)
+
+    def _clear(self) -> None:
+        self.main.clear()
+        self.gap_plot.clear()
+        self.legend.clear()
+        self.main.addItem(self.message, ignoreBounds=True)
+        self.line_items, self.point_items, self.band_items = {}, {}, []
+        self.gap_item = self.marker_item = None
+
+    # -- drawing ----------------------------------------------------------------------------
+
+    def set_series(self, series: Series | None) -> None:
+        """Draw ``series`` (None: an empty plot saying there is no partnership)."""
+        self.series = series
+        self._clear()
+        if series is None:
+            self._show_message(_("No partnership selected."), (0.0, 1.0), (0.0, 1.0))
+            self._show_gap_panel(False)
+            return
+        x0, x1 = to_x(series.start) - 10 * DAY, to_x(series.end) + 10 * DAY
+        span = series.y_max - series.y_min
+        top = series.y_max + 0.22 * span
+        self.main.setLabel("left", series.label if not self.compact else "", color="#3A4650")
+        self._draw_bands(series, top - 0.04 * span)
+        for position, line in enumerate(series.lines):
+            self._draw_line(line, position, series.unit)
+        self._draw_markers(series, series.y_max + 0.08 * span)
+        self.legend.setColumnCount(min(6, len(self.legend.items)) or 1)
+        self._set_value_ticks(series)
+        self.main.setXRange(x0, x1, padding=0)
+        self.main.setYRange(series.y_min - 0.04 * span, top, padding=0)
+        self.main.getViewBox().setLimits(xMin=x0 - 365 * DAY, xMax=x1 + 365 * DAY)
+        if series.is_empty:
+            self._show_message(
+                _("Nothing to show yet: no ratings or data for this measure."),
+                (x0, x1),
+                (series.y_min, series.y_max),
+            )
+        self._draw_gap(series)
+
+    def _set_value_ticks(self, series: Series) -> None:
+        # Ticks only within the scale: the band above it holds markers and phase names.
+        step = 1.0 if not series.unit else 20.0 if series.unit == "%" else 0.0
+        if not step:
+            self.main.getAxis("left").setTicks(None)
+            return
+        values = []
+        value = series.y_min
+        while value <= series.y_max + 1e-9:
+            values.append((value, f"{value:g}"))
+            value += step
+        self.main.getAxis("left").setTicks([values, []])
+
+    def _show_gap_panel(self, shown: bool) -> None:
+        # A hidden panel still takes room in the layout, so it leaves the layout; the main plot shows the dates itself when it stands alone.
+        layout = self.view.ci
+        placed = self.gap_plot in layout.items
+        if shown and not placed:
+            layout.addItem(self.gap_plot, row=2, col=0)
+            layout.layout.setRowStretchFactor(2, 1)
+        elif not shown and placed:
+            layout.removeItem(self.gap_plot)
+            layout.layout.setRowStretchFactor(2, 0)
+        self.gap_plot.setVisible(shown)
+        self.main.getAxis("bottom").setStyle(showValues=not shown)
+
+    def _show_message(self, text: str, xs: tuple[float, float], ys: tuple[float, float]) -> None:
+        self.message.setText(text)
+        self.message.setPos((xs[0] + xs[1]) / 2, (ys[0] + ys[1]) / 2)
+
+    def _draw_bands(self, series: Series, label_y: float) -> None:
+        for band in series.bands:
+            colour = QColor(PHASE_COLORS.get(Phase(band.phase), "#DDDDDD"))
+            colour.setAlpha(55)
+            region = pg.LinearRegionItem(
+                values=(to_x(band.start), to_x(band.end)),
+                movable=False,
+                brush=pg.mkBrush(colour),
+                pen=pg.mkPen(None),
+            )
+            region.setZValue(-20)
+            self.main.addItem(region, ignoreBounds=True)
+            label = pg.TextItem(band.label, color="#3A4650", anchor=(0, 0.5))
+            label.setPos(to_x(band.start) + 2 * DAY, label_y)
+            self.main.addItem(label, ignoreBounds=True)
+            self.band_items.append((band, region))
+
+    def _draw_markers(self, series: Series, y: float) -> None:
+        spots = []
+        for m in series.markers:
+            symbol, colour = MARKER_SYMBOLS[m.kind]
+            spots.append(
+                {
+                    "pos": (to_x(m.day), y),
+                    "symbol": symbol,
+                    "brush": pg.mkBrush(colour),
+                    "pen": pg.mkPen("w"),
+                    "size": (9 if self.compact else 12) + (5 if symbol == "star" else 0),
+                    "data": (self._marker_tip(m), m.event_pk),
+                }
+            )
+            if m.kind in (MarkerKind.FEEDBACK_MEETING, MarkerKind.PILOT):
+                rule = pg.InfiniteLine(
+                    to_x(m.day), angle=90, pen=pg.mkPen("#8A949C", style=Qt.PenStyle.DotLine)
+                )
+                rule.setZValue(-10)
+                self.main.addItem(rule, ignoreBounds=True)
+        if not spots:
+            return
+        self.marker_item = pg.ScatterPlotItem(hoverable=True, tip=_spot_tip)
+        self.marker_item.addPoints(spots)
+        self.marker_item.sigClicked.connect(self._spot_clicked)
+        self.main.addItem(self.marker_item, ignoreBounds=True)
+        for kind in dict.fromkeys(m.kind for m in series.markers):
+            symbol, colour = MARKER_SYMBOLS[kind]
+            sample = pg.PlotDataItem(
+                [0], [0], pen=None, symbol=symbol, symbolBrush=colour, symbolPen="w"
+            )
+            self.legend.addItem(sample, marker_label(kind))
+
+    @staticmethod
+    def _marker_tip(m: Marker) -> str:
+        return f"{marker_label(m.kind)}\n{m.day.isoformat()}: {m.label}"
+
+    def _draw_line(self, line: Line, position: int, unit: str) -> None:
+        colour, dash, symbol = line_style(line, position)
+        xs = [to_x(p.day) for p in line.points]
+        ys = [p.value for p in line.points]
+        pen = pg.mkPen(colour, width=2.5, style=dash)
+        curve = pg.PlotDataItem(xs, ys, pen=pen)
+        self.main.addItem(curve)
+        size = 7 if self.compact else 9
+        points = pg.ScatterPlotItem(
+            x=xs,
+            y=ys,
+            symbol=symbol,
+            size=size,
+            brush=pg.mkBrush(colour),
+            pen=pg.mkPen("w", width=1),
+            data=[(point_tooltip(line, p, unit), p.event_pk) for p in line.points],
+            hoverable=True,
+            hoverSize=size + 4,
+            tip=_spot_tip,
+        )
+        points.sigClicked.connect(self._spot_clicked)
+        self.main.addItem(points)
+        sample = pg.PlotDataItem(
+            [0], [0], pen=pen, symbol=symbol, symbolBrush=colour, symbolPen="w", symbolSize=size
+        )
+        self.legend.addItem(sample, line.name)
+        self.line_items[line.organization_pk] = curve
+        self.point_items[line.organization_pk] = points
+
+    def _draw_gap(self, series: Series) -> None:
+        if series.gap_flag is None or (self.compact and not series.gap):
+            self._show_gap_panel(False)
+            return
+        self._show_gap_panel(True)
+        self.gap_plot.setLabel("left", _("Gap"), color="#3A4650")
+        caption = pg.TextItem(
+            _("Gap: customer − provider; dark bars: {flag:g} or more apart").format(
+                flag=series.gap_flag
+            ),
+            color="#3A4650",
+            anchor=(0, 0),
+        )
+        caption.setParentItem(self.gap_plot.getViewBox())
+        caption.setPos(4, 0)
+        flag = series.gap_flag
+        for level in (flag, -flag):
+            self.gap_plot.addItem(
+                pg.InfiniteLine(level, angle=0, pen=pg.mkPen("#8A949C", style=Qt.PenStyle.DashLine))
+            )
+        self.gap_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#5F6B76")))
+        width = max(4 * DAY, (to_x(series.end) - to_x(series.start)) / 90)
+        if series.gap:
+            self.gap_item = pg.BarGraphItem(
+                x=[to_x(g.day) for g in series.gap],
+                height=[g.gap for g in series.gap],
+                width=width,
+                brushes=[pg.mkBrush("#1F2A33" if g.flagged else "#B8C2CA") for g in series.gap],
+                pens=[pg.mkPen("#1F2A33") for _ in series.gap],
+            )
+            self.gap_plot.addItem(self.gap_item)
+        top = max([abs(g.gap) for g in series.gap] + [flag]) + 0.3
+        self.gap_plot.setYRange(-top, top, padding=0)
+        k = max(1, round(top / 2))
+        self.gap_plot.getAxis("left").setTicks([[(-k, f"−{k}"), (0, "0"), (k, f"+{k}")], []])
+
+    def _spot_clicked(self, _item: object, spots: list[object], _event: object = None) -> None:
+        for spot in spots:
+            data = spot.data()  # type: ignore[attr-defined]
+            if data and data[1] is not None:
+                self.event_activated.emit(int(data[1]))
+                return
+
+    # -- export -----------------------------------------------------------------------------
+
+    def export_png(self, path: str) -> bool:
+        """Save the plot as it is shown (legend and gap panel included) as a PNG file."""
+        return bool(self.grab().save(path, "PNG"))
+
+
+def _spot_tip(x: float, y: float, data: object) -> str:
+    return str(data[0]) if isinstance(data, tuple) else ""
