@@ -46,7 +46,7 @@ def test_shipped_templates_are_valid_by_jsonschema_too() -> None:
     items = template_items()
     assert all(i.texts["fi"] and i.whys["fi"] and i.whys["en"] for i in items.values())
     meeting = {i.id for i in items.values() if i.scope == "meeting"}
-    for needed in ("review-actions", "record-attendance", "capture-obstacles", "ideas-to-actions"):
+    for needed in ("review_actions", "record_attendance", "capture_obstacles", "ideas_to_actions"):
         assert f"execution.meeting.{needed}" in meeting
 
 
@@ -116,11 +116,13 @@ def test_marking_an_item_done_with_evidence_counts_from_its_date(diary: Diary) -
     pk, _ev, _en = _partnership(diary)
     before = checklist.status(diary.db, pk, date(2025, 2, 1))
     assert before.phase == Phase.NEGOTIATION and not before.done
-    assert "negotiation.sponsors" in {i.id for i in before.open}
-    checklist.mark_done(diary, pk, "negotiation.sponsors", date(2025, 1, 10), " named ", "ev1")
+    assert "negotiation.sponsors_named" in {i.id for i in before.open}
+    checklist.mark_done(
+        diary, pk, "negotiation.sponsors_named", date(2025, 1, 10), " named ", "ev1"
+    )
     after = checklist.status(diary.db, pk, date(2025, 2, 1))
     assert [(i.id, m.note, m.evidence) for i, m in after.done] == [
-        ("negotiation.sponsors", "named", "ev1")
+        ("negotiation.sponsors_named", "named", "ev1")
     ]
     assert len(after.open) == len(before.open) - 1
     assert not checklist.status(diary.db, pk, date(2025, 1, 9)).done  # as of before the mark
@@ -131,7 +133,9 @@ def test_marking_an_item_done_with_evidence_counts_from_its_date(diary: Diary) -
 def test_bad_marks_change_nothing(diary: Diary) -> None:
     pk, _ev, _en = _partnership(diary)
     with pytest.raises(ValidationError, match="evidence"):
-        checklist.mark_done(diary, pk, "negotiation.sponsors", date(2025, 1, 10), None, "nope")
+        checklist.mark_done(
+            diary, pk, "negotiation.sponsors_named", date(2025, 1, 10), None, "nope"
+        )
     with pytest.raises(ValidationError, match="item"):
         checklist.mark_done(diary, pk, "negotiation.nothing", date(2025, 1, 10))
     assert not checklist.status(diary.db, pk, date(2025, 2, 1)).done
@@ -146,7 +150,7 @@ def test_custom_items_and_hidden_template_items(diary: Diary) -> None:
     assert own.text() == "Visit the clinic" and own.custom
     with pytest.raises(ValidationError):
         checklist.add_custom(diary, pk, Phase.NEGOTIATION, "   ")
-    sponsors = template_items()["negotiation.sponsors"]
+    sponsors = template_items()["negotiation.sponsors_named"]
     checklist.set_hidden(diary, pk, sponsors, True)
     ids = {i.id for i in checklist.status(diary.db, pk, date(2025, 2, 1)).open}
     assert own.id in ids and sponsors.id not in ids
@@ -162,6 +166,6 @@ def test_execution_shows_assessment_items_but_not_meeting_reminders(diary: Diary
     with diary.write() as db:
         partnerships.add_phase(db, pk, PhaseMove(Phase.EXECUTION, date(2025, 6, 1)))
     ids = {i.id for i in checklist.status(diary.db, pk, date(2025, 6, 2)).open}
-    assert "assessment.final-meeting-sponsors" in ids and "execution.handover" in ids
+    assert "assessment.final_meeting" in ids and "execution.handover" in ids
     assert not any(i.startswith("execution.meeting.") for i in ids)
     assert all(i.scope == "meeting" for i in checklist.meeting_reminders())

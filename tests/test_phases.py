@@ -35,7 +35,7 @@ def test_moving_on_with_open_items_needs_confirmation_and_records_it(diary: Diar
     pk = _partnership(diary)
     with pytest.raises(phases.OpenItemsError) as asked:
         phases.move(diary, pk, Phase.COMMITMENT, date(2025, 3, 1), "agreed")
-    assert "negotiation.sponsors" in {i.id for i in asked.value.items}
+    assert "negotiation.sponsors_named" in {i.id for i in asked.value.items}
     assert len(_history(diary, pk)) == 1  # nothing changed
     moved = phases.move(diary, pk, Phase.COMMITMENT, date(2025, 3, 1), "agreed", confirmed=True)
     stored = _history(diary, pk)[-1]

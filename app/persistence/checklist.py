@@ -7,6 +7,7 @@ own). Acknowledgements of warnings are never updated or deleted: they are the hi
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date
 
@@ -30,6 +31,8 @@ class WarningAck:
     acknowledged_on: date
     severity: str
     evidence_count: int
+    # "kind:pk" keys of the evidence seen when acknowledging (None in acks without them).
+    evidence: frozenset[str] | None
     note: str | None
     pk: int
 
@@ -75,13 +78,21 @@ def add_ack(
     warning: str,
     on: date,
     severity: str,
-    evidence_count: int,
+    evidence: list[str],
     note: str | None,
 ) -> int:
     cur = db.execute(
         "INSERT INTO warning_acks (partnership_pk, warning, acknowledged_on, severity, "
-        "evidence_count, note) VALUES (?, ?, ?, ?, ?, ?)",
-        [partnership_pk, warning, d2s(on), severity, evidence_count, note],
+        "evidence_count, evidence, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [
+            partnership_pk,
+            warning,
+            d2s(on),
+            severity,
+            len(evidence),
+            json.dumps(sorted(evidence)),
+            note,
+        ],
     )
     return int(cur.lastrowid or 0)
 
@@ -99,6 +110,7 @@ def list_acks(db: Database, partnership_pk: int) -> list[WarningAck]:
             acknowledged_on=s2d(r["acknowledged_on"]),  # type: ignore[arg-type]
             severity=r["severity"],
             evidence_count=r["evidence_count"],
+            evidence=frozenset(json.loads(r["evidence"])) if r["evidence"] else None,
             note=r["note"],
             pk=r["pk"],
         )

@@ -199,6 +199,8 @@ _V1 = [
         acknowledged_on TEXT NOT NULL,
         severity TEXT NOT NULL,
         evidence_count INTEGER NOT NULL DEFAULT 0,
+        -- JSON list of "kind:pk" of the evidence seen: new evidence brings the warning back.
+        evidence TEXT,
         note TEXT,
         {_TIMESTAMPS}
     )""",

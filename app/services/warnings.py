@@ -59,17 +59,28 @@ def load_snapshot(db: Database, partnership_pk: int) -> Snapshot:
     )
 
 
+def evidence_keys(warning: EarlyWarning) -> list[str]:
+    """Stable keys of a warning's evidence, as stored with an acknowledgement."""
+    return [f"{e.kind.value}:{e.pk}" for e in warning.evidence]
+
+
 def quieting_ack(warning: EarlyWarning, acks: list[WarningAck], as_of: date) -> WarningAck | None:
-    """The latest acknowledgement made by ``as_of``, if the warning is no worse than it was."""
+    """The latest acknowledgement made by ``as_of``, if the warning is no worse than it was.
+
+    Worse means a higher severity, more evidence, or evidence the facilitator has not seen
+    (another sponsor missing, another action overdue).
+    """
     made = [a for a in acks if a.warning == warning.id and a.acknowledged_on <= as_of]
     if not made:
         return None
     latest = made[-1]
-    worse = (
-        warning.severity.rank > Severity(latest.severity).rank
-        or len(warning.evidence) > latest.evidence_count
-    )
-    return None if worse else latest
+    if warning.severity.rank > Severity(latest.severity).rank:
+        return None
+    if len(warning.evidence) > latest.evidence_count:
+        return None
+    if latest.evidence is not None and not set(evidence_keys(warning)) <= latest.evidence:
+        return None
+    return latest
 
 
 def review(db: Database, partnership_pk: int, as_of: date) -> list[Reviewed]:
@@ -102,7 +113,7 @@ def acknowledge(
             warning.id,
             on,
             warning.severity.value,
-            len(warning.evidence),
+            evidence_keys(warning),
             (note or "").strip() or None,
         )
 
