@@ -260,6 +260,10 @@ class MainWindow(QMainWindow):
     def select_partnership(self, pk: int | None) -> None:
         """Select ``pk`` in the list (None: clear) and show it on every page."""
         row = self.model.row_of(pk) if pk is not None else None
+        if row is None and pk is not None:
+            # Just stored: the list has not been read again yet.
+            self.reload_partnerships()
+            row = self.model.row_of(pk)
         if row is not None and self.list_view.currentIndex().row() != row:
             self.list_view.setCurrentIndex(self.model.index(row))
             return  # _current_changed does the rest
@@ -364,7 +368,7 @@ class MainWindow(QMainWindow):
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
-            self.resize(1366, 768)
+            self._default_size()
         state = settings.value(SETTINGS_STATE)
         if isinstance(state, QByteArray):
             self.restoreState(state)
@@ -381,6 +385,13 @@ class MainWindow(QMainWindow):
             row = 0
         if row is not None:
             self.list_view.setCurrentIndex(self.model.index(row))
+
+    def _default_size(self) -> None:
+        """1366×768, or most of a smaller screen, on first start."""
+        available = self.screen().availableGeometry()
+        width = min(1366, int(available.width() * 0.92)) if available.width() else 1366
+        height = min(768, int(available.height() * 0.92)) if available.height() else 768
+        self.resize(width, height)
 
     def save_settings(self) -> None:
         settings = self.context.settings

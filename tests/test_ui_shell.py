@@ -1,0 +1,208 @@
+"""The desktop shell driven through real widgets: main window, overview, menus, settings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.domain import Phase, PhaseMove, Role
+from app.persistence import actions as action_rows
+from app.persistence import events as event_rows
+from app.persistence import partnerships as partnership_rows
+from app.services.demo import load_demo
+from app.services.diary import Diary
+from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
+from app.services.undo import Command, UndoStack
+from ui.application import Launcher, build_main_window, offer_welcome
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.style import phase_name
+from ui.widgets.partnership_list import PK_ROLE
+from ui.widgets.phase_timeline import phase_bands
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def context(diary: Diary, settings: QSettings) -> AppContext:
+    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
+
+
+@pytest.fixture
+def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
+    win = build_main_window(context)
+    qtbot.addWidget(win)
+    yield win
+    win.close()
+
+
+def _add(diary: Diary, name: str) -> int:
+    draft = PartnershipDraft(
+        name, date(2024, 1, 1), organizations=[OrganizationDraft("A", Role.CUSTOMER)]
+    )
+    return create_partnership(diary, draft)
+
+
+def _list_names(win: MainWindow) -> list[str]:
+    return [str(win.model.index(r).data()) for r in range(win.model.rowCount())]
+
+
+def test_main_window_shows_the_demonstration_partnership(qtbot: QtBot, context: AppContext) -> None:
+    pk = load_demo(context.diary)
+    win = build_main_window(context)
+    qtbot.addWidget(win)
+    stored = partnership_rows.get_partnership(context.diary.db, pk)
+    assert stored is not None
+
+    assert _list_names(win) == [stored.name]
+    assert win.current_pk == pk
+    page = win.page("overview")
+    assert page is not None
+    assert page.name_label.text() == stored.name
+    phase = stored.phase_on(date.today())
+    assert phase is not None
+    assert page.phase_chip.text() == phase_name(phase)
+
+    today = date.today()
+    events = [e for e in event_rows.list_events(context.diary.db, pk) if e.day <= today]
+    actions = action_rows.list_actions(context.diary.db, pk)
+    assert page.events_stat.value_label.text() == str(len(events))
+    assert page.open_stat.value_label.text() == str(sum(a.is_open_on(today) for a in actions))
+    assert page.overdue_stat.value_label.text() == str(sum(a.is_overdue_on(today) for a in actions))
+    newest = max(events, key=lambda e: (e.when, e.pk or 0))
+    assert page.latest.topLevelItem(0).text(2) == newest.title
+    assert [b.phase for b in page.timeline.bands()] == [m.phase for m in stored.phases]
+    assert win.windowTitle().startswith(stored.name)
+
+
+def test_only_the_overview_is_built_at_start(window: MainWindow) -> None:
+    assert list(window._pages) == [0]
+    assert window.tabs.tabText(0) == "Overview"
+
+
+def test_user_text_is_shown_literally(qtbot: QtBot, context: AppContext) -> None:
+    _add(context.diary, "<b>Bold</b> & co")
+    win = build_main_window(context)
+    qtbot.addWidget(win)
+    page = win.page("overview")
+    assert page is not None
+    assert page.name_label.text() == "<b>Bold</b> & co"
+    assert page.name_label.textFormat().name == "PlainText"
+
+
+def test_list_and_overview_follow_writes(qtbot: QtBot, window: MainWindow) -> None:
+    page = window.page("overview")
+    assert page is not None
+    assert page.content.isHidden()  # empty diary: the empty state
+    pk = _add(window.context.diary, "Zeta")
+    qtbot.waitUntil(lambda: _list_names(window) == ["Zeta"])
+    window.select_partnership(pk)
+    assert page.name_label.text() == "Zeta"
+    with window.context.diary.write() as db:
+        partnership_rows.add_phase(db, pk, PhaseMove(Phase.COMMITMENT, date(2024, 3, 1)))
+    qtbot.waitUntil(lambda: page.phase_chip.text() == phase_name(Phase.COMMITMENT))
+    assert window.saved_label.text().startswith("All changes saved")
+
+
+def test_undo_and_redo_are_labelled_from_the_undo_stack(window: MainWindow) -> None:
+    done: list[str] = []
+    assert not window.undo_action.isEnabled()
+    window.context.undo.push(
+        Command("delete entry", lambda: done.append("redo"), lambda: done.append("undo"))
+    )
+    assert window.undo_action.text() == "&Undo delete entry"
+    assert window.undo_action.isEnabled()
+    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
+    window.undo_action.trigger()
+    assert done == ["redo", "undo"]
+    assert window.redo_action.text() == "&Redo delete entry"
+    assert window.redo_action.shortcut().toString() == "Ctrl+Shift+Z"
+    assert window.undo_action.text() == "&Undo" and not window.undo_action.isEnabled()
+    window.redo_action.trigger()
+    assert done == ["redo", "undo", "redo"]
+
+
+def test_geometry_splitter_and_last_partnership_are_remembered(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    _add(context.diary, "Alpha")
+    second = _add(context.diary, "Beta")
+    first_window = build_main_window(context)
+    qtbot.addWidget(first_window)
+    assert first_window.current_pk != second
+    first_window.select_partnership(second)
+    first_window.show()
+    first_window.resize(700, 500)
+    first_window.splitter.setSizes([260, 440])
+    sizes = first_window.splitter.sizes()
+    first_window.close()
+
+    again = build_main_window(context)
+    qtbot.addWidget(again)
+    again.show()
+    assert again.current_pk == second
+    assert again.list_view.currentIndex().data(PK_ROLE) == second
+    assert (again.width(), again.height()) == (700, 500)
+    assert again.splitter.sizes() == sizes
+
+
+def test_welcome_loads_the_demonstration_on_an_empty_diary(
+    qtbot: QtBot, window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
+    def choose_demo(dialog: WelcomeDialog) -> int:
+        dialog.demo_button.click()
+        return 1
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_demo)
+    offer_welcome(window)
+    assert window.model.rowCount() == 1
+    assert window.current_pk is not None
+    assert "demo" in window.page("overview").name_label.text()  # type: ignore[union-attr]
+
+    asked: list[bool] = []
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: asked.append(True) or 0)
+    offer_welcome(window)  # not empty any more: nothing is offered
+    assert asked == []
+
+
+def test_a_file_that_is_not_a_diary_gives_a_message_not_a_traceback(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0
+    )
+    bogus = tmp_path / "notes.sqlite3"
+    bogus.write_text("just some text, not a database\n" * 50)
+    before = bogus.read_bytes()
+    launcher = Launcher(settings)
+    assert launcher.open(bogus) is False
+    assert launcher.window is None
+    assert len(shown) == 1
+    assert "is not a Kumppani diary" in shown[0][0]
+    assert bogus.read_bytes() == before
+
+
+def test_phase_bands_end_where_the_next_phase_starts() -> None:
+    moves = [
+        PhaseMove(Phase.NEGOTIATION, date(2024, 1, 1)),
+        PhaseMove(Phase.COMMITMENT, date(2024, 3, 1), note="agreed"),
+        PhaseMove(Phase.EXECUTION, date(2025, 1, 1)),
+    ]
+    bands = phase_bands(moves, date(2024, 6, 1))
+    assert [(b.phase, b.start, b.end) for b in bands] == [
+        (Phase.NEGOTIATION, date(2024, 1, 1), date(2024, 3, 1)),
+        (Phase.COMMITMENT, date(2024, 3, 1), date(2024, 6, 1)),
+    ]
+    assert bands[1].note == "agreed"

@@ -1,0 +1,195 @@
+"""The partnership dialog (validation next to the fields, creation, editing) and the File menu."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app.domain import Level, Role
+from app.persistence import partnerships as partnership_rows
+from app.services.demo import load_demo
+from app.services.diary import Diary
+from app.services.partnerships import (
+    OrganizationDraft,
+    PartnershipDraft,
+    PersonDraft,
+    create_partnership,
+)
+from app.services.undo import UndoStack
+from ui.application import build_main_window
+from ui.context import AppContext
+from ui.dialogs.organization_editor import NAME, TITLE
+from ui.dialogs.partnership_dialog import PartnershipDialog
+
+
+def _dialog(qtbot: QtBot, diary: Diary, pk: int | None = None) -> PartnershipDialog:
+    dialog = PartnershipDialog(diary, pk=pk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_new_partnership_ok_is_enabled_only_when_valid(qtbot: QtBot, diary: Diary) -> None:
+    dialog = _dialog(qtbot, diary)
+    assert not dialog.ok_button.isEnabled()
+    # Untouched fields stay quiet; the line by the buttons says what is missing.
+    assert dialog.errors["name"].isHidden()
+    assert dialog.summary.text() == "Name: must not be empty"
+
+    qtbot.keyClicks(dialog.name, "Wellbeing at work")
+    assert dialog.summary.text() == "An organization's name: must not be empty"
+    customer, provider = dialog.editors
+    qtbot.keyClicks(customer.name, "Acme Oy")
+    qtbot.keyClicks(provider.name, "Terveys Oy")
+    assert dialog.ok_button.isEnabled()
+
+    dialog.name.clear()
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.errors["name"].isVisible()
+    assert dialog.errors["name"].text() == "must not be empty"
+    qtbot.keyClicks(dialog.name, "Wellbeing at work")
+    assert dialog.ok_button.isEnabled()
+
+    # A person without a name: the row is marked and the message sits under the table.
+    qtbot.mouseClick(
+        customer.findChild(type(dialog.ok_button), "addPersonButton"), Qt.MouseButton.LeftButton
+    )
+    assert not dialog.ok_button.isEnabled()
+    assert customer.people_error.text() == "Person 1: must not be empty"
+    customer.table.item(0, NAME).setText("Anna Aho")
+    customer.table.item(0, TITLE).setText("HR director")
+    assert dialog.ok_button.isEnabled()
+    assert customer.people_error.isHidden()
+
+
+def test_new_partnership_is_created_with_its_organizations_and_people(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    dialog = _dialog(qtbot, diary)
+    qtbot.keyClicks(dialog.name, "Wellbeing at work")
+    dialog.started.setDate(dialog.started.date().fromString("2025-02-03", "yyyy-MM-dd"))
+    dialog.language_box.setCurrentIndex(dialog.language_box.findData("fi"))
+    customer, provider = dialog.editors
+    qtbot.keyClicks(customer.name, "Acme Oy")
+    qtbot.keyClicks(provider.name, "Terveys Oy")
+    customer.add_person(PersonDraft("Anna Aho", "HR director", Level.TOP, sponsor=True))
+    provider.remove_requested.emit(provider)  # a new organization can be removed
+    assert len(dialog.editors) == 1
+    dialog.ok_button.click()
+
+    assert dialog.result() == PartnershipDialog.DialogCode.Accepted
+    assert dialog.saved_pk is not None
+    stored = partnership_rows.get_partnership(diary.db, dialog.saved_pk)
+    assert stored is not None
+    assert (stored.name, stored.started_on, stored.language) == (
+        "Wellbeing at work",
+        date(2025, 2, 3),
+        "fi",
+    )
+    orgs = partnership_rows.list_organizations(diary.db, dialog.saved_pk)
+    assert [(o.name, o.role) for o in orgs] == [("Acme Oy", Role.CUSTOMER)]
+    people = partnership_rows.list_people(diary.db, dialog.saved_pk)
+    assert [(p.name, p.title, p.level, p.sponsor) for p in people] == [
+        ("Anna Aho", "HR director", Level.TOP, True)
+    ]
+
+
+def test_edit_shows_the_stored_partnership_and_keeps_stored_people(
+    qtbot: QtBot, diary: Diary
+) -> None:
+    pk = create_partnership(
+        diary,
+        PartnershipDraft(
+            "Old name",
+            date(2024, 1, 1),
+            organizations=[OrganizationDraft("Acme", Role.CUSTOMER, [PersonDraft("Anna")])],
+        ),
+    )
+    dialog = _dialog(qtbot, diary, pk)
+    assert dialog.windowTitle() == "Edit partnership"
+    assert dialog.name.text() == "Old name"
+    (editor,) = dialog.editors
+    assert not editor.remove_button.isEnabled()  # stored: events may refer to it
+    editor.table.setCurrentCell(0, NAME)
+    assert not editor.remove_person_button.isEnabled()
+    dialog.name.setText("New name")
+    editor.table.item(0, NAME).setText("Anna Aho")
+    dialog.ok_button.click()
+    stored = partnership_rows.get_partnership(diary.db, pk)
+    assert stored is not None and stored.name == "New name"
+    assert [p.name for p in partnership_rows.list_people(diary.db, pk)] == ["Anna Aho"]
+
+
+def test_new_partnership_from_the_menu_is_selected(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = AppContext(
+        diary, UndoStack(diary), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+
+    def fill_and_accept(dialog: PartnershipDialog) -> int:
+        dialog.name.setText("From the menu")
+        dialog.editors[0].name.setText("Acme")
+        dialog.editors[1].name.setText("Terveys")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PartnershipDialog, "exec", fill_and_accept)
+    window.new_partnership_action.trigger()
+    assert window.current_pk is not None
+    assert window.page("overview").name_label.text() == "From the menu"  # type: ignore[union-attr]
+
+
+def test_export_then_import_through_the_file_menu(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pk = load_demo(diary)
+    context = AppContext(
+        diary, UndoStack(diary), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    out = tmp_path / "exported.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    window.files.export_action.trigger()
+    document = json.loads(out.read_text("utf-8"))
+    assert document["partnership"]["name"] == window.page("overview").name_label.text()  # type: ignore[union-attr]
+
+    # Importing the same partnership again asks; "Import as a copy" adds a second one.
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+
+    def choose_copy(box: QMessageBox) -> int:
+        copy = next(b for b in box.buttons() if b.text() == "Import as a copy")
+        copy.click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_copy)
+    window.files.import_action.trigger()
+    assert window.model.rowCount() == 2
+    assert window.current_pk not in (None, pk)
+
+
+def test_a_broken_import_file_changes_nothing(
+    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    context = AppContext(
+        diary, UndoStack(diary), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    )
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"format": "kumppani-partnership", "version": 1,')
+    shown: list[str] = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    window.files.import_action.trigger()
+    assert len(shown) == 1 and "is not valid JSON" in shown[0]
+    assert partnership_rows.list_partnerships(diary.db) == []
