@@ -74,6 +74,12 @@ class Reader:
         if not isinstance(value, str):
             self.add(child(path, key), _("must be a text string"))
             return None
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            # JSON can spell half of a character pair (\ud800); SQLite cannot store it.
+            self.add(child(path, key), _("contains a broken character (a lone surrogate)"))
+            return None
         return value
 
     def ident(self, d: Mapping[str, Any], key: str, path: str) -> str | None:
