@@ -35,6 +35,13 @@ _LINE_LOOKS = (
 )
 
 
+def _drawing(width: float, height: float) -> Drawing:
+    """A drawing whose text state starts in our font (no unembedded Helvetica in the PDF)."""
+    d = Drawing(width, height)
+    d.initialFontName = FAMILY
+    return d
+
+
 def _x_scale(start: date, end: date, left: float, width: float) -> tuple[float, float]:
     """Offset and points per day mapping dates onto ``left .. left + width``."""
     days = max((end - start).days, 1)
@@ -46,7 +53,7 @@ def phase_timeline(
 ) -> Drawing:
     """A horizontal bar of the phases from the first move to ``as_of`` with a 'now' marker."""
     height = 62.0
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     if not spans:
         return d
     start = spans[0].start
@@ -103,7 +110,7 @@ def commitment_chart(
 ) -> Drawing:
     """Each side's commitment score (1–5) per rated event over time, over the phase bands."""
     height = 210.0
-    d = Drawing(width, height)
+    d = _drawing(width, height)
     left, bottom, right, top = 30.0, 52.0, 8.0, 20.0
     plot_w, plot_h = width - left - right, height - bottom - top
     start, end = _chart_range(series, spans)

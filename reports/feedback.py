@@ -106,6 +106,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             keywords=[],
             creator="Kumppani",
             invariant=1,
+            # Pages start in our font, so no page selects the unembedded Helvetica.
+            initialFontName=FAMILY,
             lang=data.options.language,
         )
         self._data, self._tr = data, tr

@@ -81,6 +81,8 @@ def styles() -> dict[str, ParagraphStyle]:
 def table_style(header: bool = True) -> TableStyle:
     """Light rules, a shaded header row, and rows that never split across a page mid-cell."""
     commands: list[tuple[object, ...]] = [
+        # Cells hold Paragraphs, but a table still selects its own font: make it ours.
+        ("FONTNAME", (0, 0), (-1, -1), FAMILY),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), 4),
         ("RIGHTPADDING", (0, 0), (-1, -1), 4),
