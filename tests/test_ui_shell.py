@@ -7,11 +7,12 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain import Phase, PhaseMove, Role
+from app.i18n import set_language
 from app.persistence import actions as action_rows
 from app.persistence import events as event_rows
 from app.persistence import partnerships as partnership_rows
@@ -19,7 +20,7 @@ from app.services.demo import load_demo
 from app.services.diary import Diary
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
 from app.services.undo import Command, UndoStack
-from ui.application import Launcher, build_main_window, offer_welcome
+from ui.application import Launcher, build_main_window, install_qt_translations, offer_welcome
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.style import phase_name
@@ -206,3 +207,26 @@ def test_phase_bands_end_where_the_next_phase_starts() -> None:
         (Phase.COMMITMENT, date(2024, 3, 1), date(2024, 6, 1)),
     ]
     assert bands[1].note == "agreed"
+
+
+def test_finnish_interface_with_qt_standard_texts(
+    qtbot: QtBot, qapp: QApplication, context: AppContext
+) -> None:
+    before = QLocale()
+    set_language("fi")
+    translators = install_qt_translations(qapp, "fi")
+    try:
+        assert translators, "qtbase_fi ships with PySide6"
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        qtbot.addWidget(buttons)
+        assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Peru"
+        win = build_main_window(context)
+        qtbot.addWidget(win)
+        assert [a.text() for a in win.menuBar().actions()][:2] == ["&Tiedosto", "&Muokkaa"]
+        assert win.tabs.tabText(0) == "Yleiskuva"
+        assert win.new_partnership_action.text() == "&Uusi kumppanuus…"
+    finally:
+        set_language("en")
+        for translator in translators:
+            qapp.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -43,7 +43,7 @@ def test_new_partnership_ok_is_enabled_only_when_valid(qtbot: QtBot, diary: Diar
     assert dialog.summary.text() == "Name: must not be empty"
 
     qtbot.keyClicks(dialog.name, "Wellbeing at work")
-    assert dialog.summary.text() == "An organization's name: must not be empty"
+    assert dialog.summary.text() == "Organization 1, name: must not be empty"
     customer, provider = dialog.editors
     qtbot.keyClicks(customer.name, "Acme Oy")
     qtbot.keyClicks(provider.name, "Terveys Oy")
@@ -61,7 +61,7 @@ def test_new_partnership_ok_is_enabled_only_when_valid(qtbot: QtBot, diary: Diar
         customer.findChild(type(dialog.ok_button), "addPersonButton"), Qt.MouseButton.LeftButton
     )
     assert not dialog.ok_button.isEnabled()
-    assert customer.people_error.text() == "Person 1: must not be empty"
+    assert customer.people_error.text() == "Person 1, name: must not be empty"
     customer.table.item(0, NAME).setText("Anna Aho")
     customer.table.item(0, TITLE).setText("HR director")
     assert dialog.ok_button.isEnabled()

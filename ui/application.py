@@ -61,7 +61,7 @@ def install_qt_translations(app: QApplication, lang: str) -> list[QTranslator]:
         if translator.load(f"{name}_{lang}", folder):
             app.installTranslator(translator)
             translators.append(translator)
-    QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Territory.Finland))
+    QLocale.setDefault(QLocale("fi_FI"))
     return translators
 
 

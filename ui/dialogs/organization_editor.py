@@ -33,6 +33,11 @@ PK_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BACKGROUND = QColor("#FBE3E4")
 
 
+def field_name(field: str) -> str:
+    """The name of a person's or organization's field, in words."""
+    return {"name": _("name"), "title": _("title")}.get(field, field)
+
+
 class OrganizationEditor(QFrame):
     """Name, role and people of one organization."""
 
@@ -138,7 +143,8 @@ class OrganizationEditor(QFrame):
         level.setCurrentIndex(max(0, level.findData(person.level.value if person.level else None)))
         level.currentIndexChanged.connect(lambda: self._people_touched())
         self.table.setCellWidget(row, LEVEL, level)
-        sponsor = QTableWidgetItem(_("sponsor"))
+        sponsor = QTableWidgetItem()
+        sponsor.setToolTip(_("Sponsor"))
         sponsor.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
         sponsor.setCheckState(Qt.CheckState.Checked if person.sponsor else Qt.CheckState.Unchecked)
         self.table.setItem(row, SPONSOR, sponsor)
@@ -208,22 +214,23 @@ class OrganizationEditor(QFrame):
         """Show the problems of this organization; untouched fields stay quiet unless show_all."""
         name_problem = problems.get(self._field("name"))
         visible = name_problem if (self.touched_name or show_all) else None
-        self.name_error.setText(_("Name: {problem}").format(problem=visible) if visible else "")
+        self.name_error.setText(f"{field_name('name')}: {visible}" if visible else "")
         self.name_error.setVisible(bool(visible))
         lines = []
         self.table.blockSignals(True)
         for row in range(self.table.rowCount()):
+            prefix = self._field(f"people[{row}].")
             row_problems = [
-                message
+                f"{field_name(field.removeprefix(prefix))}: {message}"
                 for field, message in problems.items()
-                if field.startswith(self._field(f"people[{row}]."))
+                if field.startswith(prefix)
             ]
             for column in (NAME, TITLE):
                 item = self.table.item(row, column)
                 if item is not None:
                     item.setBackground(QBrush(ERROR_BACKGROUND) if row_problems else QBrush())
             if row_problems:
-                lines.append(_("Person {n}: {problem}").format(n=row + 1, problem=row_problems[0]))
+                lines.append(_("Person {n}, {problem}").format(n=row + 1, problem=row_problems[0]))
         self.table.blockSignals(False)
         shown = lines if (self.touched_people or show_all) else []
         self.people_error.setText("\n".join(shown))

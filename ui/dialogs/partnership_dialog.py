@@ -10,6 +10,7 @@ actions may refer to them.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from PySide6.QtCore import QDate
@@ -42,8 +43,8 @@ from app.services.partnerships import (
     load_draft,
     update_partnership,
 )
-from ui.dialogs.organization_editor import OrganizationEditor
-from ui.style import phase_name
+from ui.dialogs.organization_editor import OrganizationEditor, field_name
+from ui.style import date_edit_format, phase_name
 from ui.widgets.card import plain_label
 
 LANGUAGES = (("en", "English"), ("fi", "Suomi"))
@@ -104,9 +105,7 @@ class PartnershipDialog(QDialog):
         self.started = QDateEdit()
         self.started.setObjectName("startedEdit")
         self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat(
-            self.locale().dateFormat(self.locale().FormatType.ShortFormat)
-        )
+        self.started.setDisplayFormat(date_edit_format())
         self.language_box = QComboBox()
         self.language_box.setObjectName("languageBox")
         for code, label in LANGUAGES:
@@ -282,9 +281,12 @@ def _describe(problem: Problem) -> str:
         "organizations": _("Organizations"),
     }
     if problem.field in names:
-        where = names[problem.field]
-    elif ".people[" in problem.field:
-        where = _("A person's name or title")
-    else:
-        where = _("An organization's name")
-    return f"{where}: {problem.message}"
+        return f"{names[problem.field]}: {problem.message}"
+    found = re.fullmatch(r"organizations\[(\d+)\](?:\.people\[(\d+)\])?\.(\w+)", problem.field)
+    if found is None:
+        return str(problem)
+    org, person, field = found.groups()
+    where = _("Organization {n}").format(n=int(org) + 1)
+    if person is not None:
+        where += ", " + _("person {n}").format(n=int(person) + 1)
+    return f"{where}, {field_name(field)}: {problem.message}"
