@@ -148,9 +148,9 @@ def test_markers_svg_export_and_indicator_without_gap(qtbot, series: Series, dia
 
 
 def test_month_names_follow_the_language(qtbot, finnish: None) -> None:  # type: ignore[no-untyped-def]
-    from ui.widgets.commitment_plot import LocalDateAxis, to_x
-
     from pyqtgraph.graphicsItems.DateAxisItem import YEAR_MONTH_ZOOM_LEVEL
+
+    from ui.widgets.commitment_plot import LocalDateAxis, to_x
 
     axis = LocalDateAxis()
     axis.zoomLevel = YEAR_MONTH_ZOOM_LEVEL  # years and months, as for a partnership's span
@@ -173,3 +173,21 @@ def test_cli_writes_a_png_of_the_requested_size(
     assert "Unknown dimension loyalty" in capsys.readouterr().err
     assert main([*args[:4], "Nobody", *args[5:]]) == 2
     assert "No partnership Nobody" in capsys.readouterr().err
+
+
+def test_cli_plots_the_demonstration_partnership(
+    diary: Diary, diary_path: Path, tmp_path: Path
+) -> None:
+    from app.persistence.partnerships import get_partnership
+    from app.services.demo import load_demo
+
+    partnership = get_partnership(diary.db, load_demo(diary))
+    assert partnership is not None
+    diary.close()
+    for measure, size in (("commitment", (1366, 768)), ("actions_on_time", (640, 360))):
+        out = tmp_path / f"{measure}.png"
+        args = ["--db", str(diary_path), "plot", "--partnership", partnership.id]
+        args += ["--out", str(out), "--dimension", measure]
+        assert main([*args, "--width", str(size[0]), "--height", str(size[1])]) == 0
+        image = QImage(str(out))
+        assert (image.width(), image.height()) == size

@@ -199,7 +199,7 @@ class CommitmentPlot(QWidget):
         for position, line in enumerate(series.lines):
             self._draw_line(line, position, series.unit)
         self._draw_markers(series, series.y_max + 0.08 * span)
-        self.legend.setColumnCount(min(6, len(self.legend.items)) or 1)
+        self.legend.setColumnCount(min(3 if self.compact else 6, len(self.legend.items)) or 1)
         self._set_value_ticks(series)
         self.main.setXRange(x0, x1, padding=0)
         self.main.setYRange(series.y_min - 0.04 * span, top, padding=0)
@@ -253,11 +253,16 @@ class CommitmentPlot(QWidget):
                 pen=pg.mkPen(None),
             )
             region.setZValue(-20)
+            region.setToolTip(f"{band.label}: {band.start.isoformat()} – {band.end.isoformat()}")
             self.main.addItem(region, ignoreBounds=True)
-            label = pg.TextItem(band.label, color="#3A4650", anchor=(0, 0.5))
-            label.setPos(to_x(band.start) + 2 * DAY, label_y)
-            self.main.addItem(label, ignoreBounds=True)
             self.band_items.append((band, region))
+            # A name wider than its band would run into the next one: the band's tooltip and
+            # the phase-move marker still name it.
+            share = (band.end - band.start).days / max(1, (series.end - series.start).days)
+            if share >= (0.16 if self.compact else 0.08):
+                label = pg.TextItem(band.label, color="#3A4650", anchor=(0, 0.5))
+                label.setPos(to_x(band.start) + 2 * DAY, label_y)
+                self.main.addItem(label, ignoreBounds=True)
 
     def _draw_markers(self, series: Series, y: float) -> None:
         spots = []
@@ -338,8 +343,9 @@ class CommitmentPlot(QWidget):
             color="#3A4650",
             anchor=(0, 0),
         )
-        caption.setParentItem(self.gap_plot.getViewBox())
-        caption.setPos(4, 0)
+        if not self.compact:
+            caption.setParentItem(self.gap_plot.getViewBox())
+            caption.setPos(4, 0)
         flag = series.gap_flag
         for level in (flag, -flag):
             self.gap_plot.addItem(

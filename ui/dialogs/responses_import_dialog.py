@@ -1,0 +1,213 @@
+"""The dialog that imports questionnaire answers from a CSV file, with a preview.
+
+Choose a file, a date and a title; the dialog reads the file at once and shows either a
+preview table (one row per respondent, the values that will be stored) or the list of every
+problem found, in which case Import stays disabled. Import creates one questionnaire event in
+one transaction, undoable as one step.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.persistence import events as event_repo
+from app.persistence.errors import DiaryError
+from app.services.diary import Diary
+from app.services.responses_csv import (
+    ParsedResponses,
+    ResponsesError,
+    import_responses,
+    parse_for_partnership,
+)
+from app.services.undo import Command, UndoStack
+
+
+class ResponsesImportDialog(QDialog):
+    """Import a wave of answers into one partnership; ``event_pk`` is set after an import."""
+
+    def __init__(
+        self,
+        diary: Diary,
+        partnership_pk: int,
+        undo: UndoStack | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Import questionnaire answers"))
+        self.setObjectName("responsesImportDialog")
+        self.resize(760, 560)
+        self._diary, self._pk, self._undo = diary, partnership_pk, undo
+        self.data: bytes | None = None
+        self.parsed: ParsedResponses | None = None
+        self.event_pk: int | None = None
+        self._build()
+
+    def _build(self) -> None:
+        self.path = QLineEdit()
+        self.path.setReadOnly(True)
+        self.path.setPlaceholderText(_("Choose a CSV file…"))
+        browse = QPushButton(_("Choose file…"))
+        browse.clicked.connect(self._browse)
+        picker = QHBoxLayout()
+        picker.addWidget(self.path, 1)
+        picker.addWidget(browse)
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.title = QLineEdit(_("Questionnaire"))
+        form = QFormLayout()
+        form.addRow(_("File"), picker)
+        form.addRow(_("Date"), self.day)
+        form.addRow(_("Title"), self.title)
+        help_text = QLabel(
+            _(
+                "Columns: respondent (a person's id or name, or empty), organization (id or "
+                "name) and any of: commitment, partner_commitment, equity, efficiency, clarity, "
+                "action_confidence. Values 1–5 or empty. Comma or semicolon separated."
+            )
+        )
+        help_text.setTextFormat(Qt.TextFormat.PlainText)
+        help_text.setWordWrap(True)
+        self.summary = QLabel()
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setWordWrap(True)
+        self.preview = QTableWidget(0, 0)
+        self.preview.setObjectName("responsesPreview")
+        self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.verticalHeader().hide()
+        self.problems = QListWidget()
+        self.problems.setObjectName("responsesProblems")
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.import_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.import_button.setText(_("Import"))
+        self.import_button.setEnabled(False)
+        self.buttons.accepted.connect(self._import)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(help_text)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.preview, 3)
+        layout.addWidget(self.problems, 3)
+        layout.addWidget(self.buttons)
+        self.problems.hide()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def _browse(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Questionnaire answers"), "", _("CSV files (*.csv *.txt);;All files (*)")
+        )
+        if name:
+            self.load_file(Path(name))
+
+    def load_file(self, path: Path) -> None:
+        """Read ``path`` and show its preview or its problems."""
+        self.path.setText(str(path))
+        try:
+            self.data = path.read_bytes()
+        except OSError as exc:
+            self.data = None
+            self._show_problems([_("Cannot read the file: {reason}").format(reason=exc.strerror)])
+            return
+        self.parsed = parse_for_partnership(self._diary, self._pk, self.data)
+        if self.parsed.ok:
+            self._show_preview(self.parsed)
+        else:
+            self._show_problems([str(p) for p in self.parsed.problems])
+
+    def _show_problems(self, problems: list[str]) -> None:
+        self.summary.setText(
+            _("Nothing can be imported from this file. Please correct it: {n} problem(s).").format(
+                n=len(problems)
+            )
+        )
+        self.problems.clear()
+        self.problems.addItems(problems)
+        self.problems.show()
+        self.preview.setRowCount(0)
+        self.preview.hide()
+        self.import_button.setEnabled(False)
+
+    def _show_preview(self, parsed: ParsedResponses) -> None:
+        self.problems.hide()
+        self.preview.show()
+        skipped = (
+            _(" Rows without answers are skipped: {rows}.").format(
+                rows=", ".join(map(str, parsed.skipped))
+            )
+            if parsed.skipped
+            else ""
+        )
+        self.summary.setText(
+            _("{n} respondent(s) will be imported.").format(n=len(parsed.rows)) + skipped
+        )
+        headers = [_("Row"), _("Organization"), _("Respondent"), *parsed.columns]
+        self.preview.setColumnCount(len(headers))
+        self.preview.setHorizontalHeaderLabels(headers)
+        self.preview.setRowCount(len(parsed.rows))
+        for i, r in enumerate(parsed.rows):
+            answers = [
+                "" if r.answers.get(c) is None else f"{r.answers[c]:g}" for c in parsed.columns
+            ]
+            cells = [str(r.row), r.organization, r.respondent or _("(anonymous)"), *answers]
+            for j, text in enumerate(cells):
+                self.preview.setItem(i, j, QTableWidgetItem(text))
+        self.preview.resizeColumnsToContents()
+        self.import_button.setEnabled(True)
+
+    # -- importing --------------------------------------------------------------------------
+
+    def selected_day(self) -> date:
+        d = self.day.date()
+        return date(d.year(), d.month(), d.day())
+
+    def _import(self) -> None:
+        if self.data is None:
+            return
+        try:
+            self.event_pk = self._store(self.data)
+        except ResponsesError as exc:
+            self._show_problems([str(p) for p in exc.problems])
+            return
+        except DiaryError as exc:
+            self._show_problems([str(exc)])
+            return
+        self.accept()
+
+    def _store(self, data: bytes) -> int:
+        pk = import_responses(self._diary, self._pk, data, self.selected_day(), self.title.text())
+        if self._undo is not None:
+            # Already written; undo moves the new wave to the deleted items, redo brings it back.
+            db = self._diary.db
+            self._undo.push(
+                Command(
+                    _("import questionnaire answers"),
+                    lambda: event_repo.set_event_deleted(db, pk, False),
+                    lambda: event_repo.set_event_deleted(db, pk, True),
+                ),
+                apply=False,
+            )
+        return pk

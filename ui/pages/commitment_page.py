@@ -1,0 +1,207 @@
+"""The Commitment page (large plot, measure chooser, PNG export, questionnaire waves) and the
+small commitment plot the Overview page shows.
+
+The page draws ``app.series.commitment_series`` for the chosen rating dimension or indicator
+and, below it, the small multiples of a chosen questionnaire wave. Answers are imported from
+here (CSV, with a preview). Clicking a point or marker asks the window to open its event.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Role
+from app.i18n import _
+from app.scores.snapshot import load_snapshot
+from app.series import Series, build_series, commitment_series, measures, questionnaire_waves
+from ui.context import AppContext
+from ui.widgets.card import Card
+from ui.widgets.commitment_plot import CommitmentPlot
+from ui.widgets.small_multiples import SmallMultiples
+
+MEASURE_SETTING = "commitment/measure"
+
+
+def _label(text: str = "", name: str | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class CommitmentPage(QWidget):
+    """Commitment over time for the selected partnership."""
+
+    event_activated = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.title = _("Commitment")
+        self.pk: int | None = None
+        self.series: Series | None = None
+        self._build()
+        self.show_partnership(None)
+
+    def _build(self) -> None:
+        self.measure = QComboBox()
+        self.measure.setObjectName("measureChooser")
+        for key, label in measures():
+            self.measure.addItem(label, key)
+        saved = self.context.settings.value(MEASURE_SETTING, "commitment")
+        self.measure.setCurrentIndex(max(0, self.measure.findData(saved)))
+        self.measure.currentIndexChanged.connect(self._measure_changed)
+        self.export_button = QPushButton(_("Export PNG…"))
+        self.export_button.clicked.connect(self.export_png)
+        self.import_button = QPushButton(_("Import answers…"))
+        self.import_button.clicked.connect(self.import_answers)
+        bar = QHBoxLayout()
+        bar.addWidget(_label(_("Show")))
+        bar.addWidget(self.measure, 1)
+        bar.addStretch(1)
+        bar.addWidget(self.import_button)
+        bar.addWidget(self.export_button)
+        self.note = _label("", "muted")
+        self.plot = CommitmentPlot()
+        self.plot.event_activated.connect(self.event_activated)
+        self.wave = QComboBox()
+        self.wave.setObjectName("waveChooser")
+        self.wave.currentIndexChanged.connect(self._wave_changed)
+        self.multiples = SmallMultiples()
+        waves = QWidget()
+        waves_layout = QVBoxLayout(waves)
+        waves_layout.setContentsMargins(0, 0, 0, 0)
+        wave_bar = QHBoxLayout()
+        wave_bar.addWidget(_label(_("Questionnaire wave")))
+        wave_bar.addWidget(self.wave, 1)
+        waves_layout.addLayout(wave_bar)
+        waves_layout.addWidget(self.multiples, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.plot)
+        split.addWidget(waves)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.addLayout(bar)
+        layout.addWidget(self.note)
+        layout.addWidget(split, 1)
+
+    # -- showing ----------------------------------------------------------------------------
+
+    def show_partnership(self, pk: int | None) -> None:
+        self.pk = pk
+        self.refresh()
+
+    def refresh(self) -> None:
+        snapshot = load_snapshot(self.context.diary.db, self.pk) if self.pk is not None else None
+        key = self.measure.currentData()
+        self.series = build_series(snapshot, key) if snapshot is not None else None
+        self.plot.set_series(self.series)
+        for w in (self.export_button, self.import_button, self.measure, self.wave):
+            w.setEnabled(snapshot is not None)
+        self.note.setText(self._note(self.series))
+        self._waves = questionnaire_waves(snapshot) if snapshot is not None else []
+        self._names = (
+            {
+                role: ", ".join(o.name for o in snapshot.organizations if o.role == role)
+                for role in (Role.CUSTOMER, Role.PROVIDER)
+            }
+            if snapshot is not None
+            else {}
+        )
+        current = self.wave.currentData()
+        self.wave.blockSignals(True)
+        self.wave.clear()
+        for wave in reversed(self._waves):
+            self.wave.addItem(f"{wave.day.isoformat()} — {wave.title}", wave.event_pk)
+        self.wave.setCurrentIndex(max(0, self.wave.findData(current)))
+        self.wave.blockSignals(False)
+        self._wave_changed()
+
+    @staticmethod
+    def _note(series: Series | None) -> str:
+        if series is None:
+            return _("Choose a partnership to see its commitment over time.")
+        if series.unit:
+            return _("Computed from the diary. Click a point to open its event.")
+        return _(
+            "Ratings 1–5 per organization: the facilitator's ratings and questionnaire waves "
+            "(Kumppani's pulse is not a validated instrument). Click a point to open its event."
+        )
+
+    def _measure_changed(self) -> None:
+        self.context.settings.setValue(MEASURE_SETTING, self.measure.currentData())
+        self.refresh()
+
+    def _wave_changed(self) -> None:
+        pk = self.wave.currentData()
+        wave = next((w for w in self._waves if w.event_pk == pk), None)
+        self.multiples.set_wave(wave, self._names)
+
+    # -- actions ----------------------------------------------------------------------------
+
+    def export_png(self) -> None:
+        if self.series is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export the plot"), f"{self.series.measure}.png", _("PNG images (*.png)")
+        )
+        if name:
+            if not name.lower().endswith(".png"):
+                name += ".png"
+            if not self.plot.export_png(name):
+                self.note.setText(_("Could not write {path}.").format(path=name))
+
+    def import_answers(self) -> None:
+        if self.pk is None:
+            return
+        from ui.dialogs.responses_import_dialog import ResponsesImportDialog
+
+        dialog = ResponsesImportDialog(self.context.diary, self.pk, self.context.undo, self)
+        if dialog.exec() and dialog.event_pk is not None:
+            self.refresh()
+
+
+class CommitmentOverviewPanel(Card):
+    """The small plot on the Overview page: commitment per organization, as of its day."""
+
+    event_activated = Signal(int)
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(_("Commitment over time"), parent)
+        self.setObjectName("commitmentPanel")
+        self.context = context
+        self.pk: int | None = None
+        self.as_of: date | None = None
+        self.plot = CommitmentPlot(compact=True)
+        self.plot.setMinimumHeight(260)
+        self.plot.event_activated.connect(self.event_activated)
+        self.body.addWidget(self.plot)
+
+    def set_as_of(self, day: date | None) -> None:
+        self.as_of = day
+
+    def show_partnership(self, pk: int | None) -> None:
+        self.pk = pk
+        series = (
+            commitment_series(self.context.diary.db, pk, "commitment", self.as_of)
+            if pk is not None
+            else None
+        )
+        self.setVisible(series is not None)
+        self.plot.set_series(series)
