@@ -1,0 +1,413 @@
+"""The feedback report dialog: options, a preview of the real pages, Save as PDF and Print.
+
+The report's data is read on the GUI thread (the diary's connection belongs to it); building the
+PDF and rendering its preview pages run in a worker thread with a progress bar and Cancel. The
+preview shows the generated file itself, so it is exactly what is saved or printed. A report
+saved or printed is recorded as given to the partners; the list at the bottom shows those
+records and removes one that was never handed out.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QImage
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.persistence import partnerships
+from app.persistence.errors import DiaryError
+from app.report import SECTIONS, ReportData, ReportOptions
+from app.services import feedback
+from app.services.diary import Diary
+from reports.labels import SECTION_TITLES
+from ui.widgets.pdf_preview import PdfPreview, print_pdf, render_pages
+
+PREVIEW_DPI = 80
+
+
+class _Signals(QObject):
+    progressed = Signal(int, float)
+    finished = Signal(int, bytes, list)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+@dataclass
+class _Job:
+    number: int
+    data: ReportData
+    stop: threading.Event
+
+
+class _BuildWorker(QRunnable):
+    """Builds the PDF and renders its preview pages; never touches the diary."""
+
+    def __init__(self, job: _Job, signals: _Signals) -> None:
+        super().__init__()
+        self._job, self._signals = job, signals
+
+    def run(self) -> None:
+        from reports.feedback import BuildCancelled, build_feedback_pdf
+
+        job, stop = self._job, self._job.stop.is_set
+        try:
+            pdf = build_feedback_pdf(
+                job.data,
+                progress=lambda f: self._signals.progressed.emit(job.number, f * 0.85),
+                cancelled=stop,
+            )
+            images: list[QImage] = list(render_pages(pdf, PREVIEW_DPI, stop=stop))
+        except BuildCancelled:
+            self._signals.cancelled.emit(job.number)
+            return
+        except Exception as exc:  # shown to the user in the dialog, never a crash of the thread
+            self._signals.failed.emit(job.number, f"{type(exc).__name__}: {exc}")
+            return
+        if stop():
+            self._signals.cancelled.emit(job.number)
+        else:
+            self._signals.finished.emit(job.number, pdf, images)
+
+
+class ReportDialog(QDialog):
+    """Make, preview, save and print the feedback report of one partnership."""
+
+    report_recorded = Signal()
+
+    def __init__(self, diary: Diary, partnership_pk: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("reportDialog")
+        self.setWindowTitle(_("Feedback report for the partners"))
+        self.resize(1180, 760)
+        self._diary, self._pk = diary, partnership_pk
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)
+        self._signals = _Signals(self)
+        self._signals.progressed.connect(self._on_progress)
+        self._signals.finished.connect(self._on_finished)
+        self._signals.failed.connect(self._on_failed)
+        self._signals.cancelled.connect(self._on_cancelled)
+        self._job: _Job | None = None
+        self._jobs = 0
+        self.pdf: bytes | None = None
+        self.options: ReportOptions | None = None
+        self._debounce = QTimer(self, singleShot=True, interval=350)
+        self._debounce.timeout.connect(self.generate)
+        self._build()
+        self._load_given()
+        self.generate()
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        root = QHBoxLayout(self)
+        side = QVBoxLayout()
+        side.addLayout(self._build_options())
+        side.addWidget(QLabel(_("Given to the partners:")))
+        self.given_list = QListWidget()
+        self.given_list.setObjectName("givenReports")
+        self.given_list.currentRowChanged.connect(self._given_selected)
+        side.addWidget(self.given_list, 1)
+        self.remove_button = QPushButton(_("Remove (never handed out)"))
+        self.remove_button.setEnabled(False)
+        self.remove_button.clicked.connect(self.remove_given)
+        side.addWidget(self.remove_button)
+        side_widget = QWidget()
+        side_widget.setLayout(side)
+        side_widget.setFixedWidth(360)
+        root.addWidget(side_widget)
+        root.addLayout(self._build_preview(), 1)
+
+    def _build_options(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        p = partnerships.get_partnership(self._diary.db, self._pk)
+        period = QGroupBox(_("Period"))
+        period_form = QFormLayout(period)
+        self.from_check, self.from_edit = self._date_row(p.started_on if p else date.today())
+        self.to_check, self.to_edit = self._date_row(date.today())
+        self.from_check.setText(_("From"))
+        self.to_check.setText(_("Until"))
+        period_form.addRow(self.from_check, self.from_edit)
+        period_form.addRow(self.to_check, self.to_edit)
+        column.addWidget(period)
+        sections = QGroupBox(_("Sections"))
+        section_column = QVBoxLayout(sections)
+        self.section_checks: dict[str, QCheckBox] = {}
+        for key in SECTIONS:
+            box = QCheckBox(_(SECTION_TITLES[key]))
+            box.setChecked(True)
+            box.toggled.connect(self._options_changed)
+            self.section_checks[key] = box
+            section_column.addWidget(box)
+        column.addWidget(sections)
+        column.addWidget(self._build_choices(p.language if p else "en"))
+        return column
+
+    def _build_choices(self, language: str) -> QGroupBox:
+        group = QGroupBox(_("For whom"))
+        form = QFormLayout(group)
+        self.language_box = QComboBox()
+        self.language_box.addItem("English", "en")
+        self.language_box.addItem("Suomi", "fi")
+        self.language_box.setCurrentIndex(1 if language == "fi" else 0)
+        self.language_box.currentIndexChanged.connect(self._options_changed)
+        form.addRow(_("Language"), self.language_box)
+        self.audience_box = QComboBox()
+        self.audience_box.addItem(_("All partners"), "all")
+        for org in partnerships.list_organizations(self._diary.db, self._pk):
+            self.audience_box.addItem(org.name, org.id)
+        form.addRow(_("Audience"), self.audience_box)
+        self.author_edit = QLineEdit()
+        self.author_edit.setPlaceholderText(_("optional, for the PDF's properties"))
+        self.author_edit.textChanged.connect(self._options_changed)
+        form.addRow(_("Author"), self.author_edit)
+        self.hide_names = QCheckBox(_("Hide names"))
+        self.hide_names.setToolTip(_("People appear by pseudonym, or by title and organization."))
+        self.hide_names.toggled.connect(self._options_changed)
+        form.addRow(self.hide_names)
+        return group
+
+    def _date_row(self, day: date) -> tuple[QCheckBox, QDateEdit]:
+        check = QCheckBox()
+        edit = QDateEdit(QDate(day.year, day.month, day.day))
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setEnabled(False)
+        check.toggled.connect(edit.setEnabled)
+        check.toggled.connect(self._options_changed)
+        edit.dateChanged.connect(self._options_changed)
+        return check, edit
+
+    def _build_preview(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.preview = PdfPreview()
+        column.addWidget(self.preview, 1)
+        status = QHBoxLayout()
+        self.status_label = QLabel()
+        self.status_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(220)
+        self.cancel_button = QPushButton(_("Cancel"))
+        self.cancel_button.clicked.connect(self.cancel)
+        status.addWidget(self.status_label, 1)
+        status.addWidget(self.progress)
+        status.addWidget(self.cancel_button)
+        column.addLayout(status)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.save_button = QPushButton(_("Save as PDF…"))
+        self.save_button.clicked.connect(self.save_pdf)
+        self.print_button = QPushButton(_("Print…"))
+        self.print_button.clicked.connect(self.print_report)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
+        for b in (self.save_button, self.print_button, close):
+            buttons.addWidget(b)
+        column.addLayout(buttons)
+        return column
+
+    # -- options and generation -------------------------------------------------------
+
+    def current_options(self) -> ReportOptions:
+        """The options as set in the form; raises ``ValueError`` for a period that is wrong."""
+
+        def day(edit: QDateEdit) -> date:
+            d = edit.date()
+            return date(d.year(), d.month(), d.day())
+
+        return ReportOptions(
+            generated_on=date.today(),
+            period_from=day(self.from_edit) if self.from_check.isChecked() else None,
+            period_to=day(self.to_edit) if self.to_check.isChecked() else None,
+            sections=tuple(k for k, box in self.section_checks.items() if box.isChecked()),
+            language=str(self.language_box.currentData()),
+            hide_names=self.hide_names.isChecked(),
+            author=self.author_edit.text(),
+            audience=str(self.audience_box.currentData()),
+        )
+
+    def _options_changed(self) -> None:
+        self._set_ready(False)
+        self._debounce.start()
+
+    def generate(self) -> None:
+        """Start building the report with the current options (cancelling one under way)."""
+        self._debounce.stop()
+        self.cancel()
+        try:
+            options = self.current_options()
+            if not options.sections:
+                raise ValueError(_("Choose at least one section."))
+            if (
+                options.period_from
+                and options.period_to
+                and options.period_from > options.period_to
+            ):
+                raise ValueError(_("The period ends before it starts."))
+            data = feedback.report_data(self._diary, self._pk, options)
+        except (ValueError, feedback.ReportError) as exc:
+            self._show_status(str(exc), busy=False)
+            return
+        self._jobs += 1
+        self._job = _Job(self._jobs, data, threading.Event())
+        self.options = options
+        self._show_status(_("Preparing the report…"), busy=True)
+        self._pool.start(_BuildWorker(self._job, self._signals))
+
+    def cancel(self) -> None:
+        if self._job is not None:
+            self._job.stop.set()
+            self._job = None
+            self._show_status(_("Cancelled."), busy=False)
+
+    def is_busy(self) -> bool:
+        return self._job is not None
+
+    def _current(self, number: int) -> bool:
+        return self._job is not None and self._job.number == number
+
+    def _on_progress(self, number: int, fraction: float) -> None:
+        if self._current(number):
+            self.progress.setValue(int(fraction * 100))
+
+    def _on_finished(self, number: int, pdf: bytes, images: list[QImage]) -> None:
+        if not self._current(number):
+            return
+        self._job = None
+        self.pdf = pdf
+        self.preview.show_pages(images)
+        self._show_status(
+            _("{n} page(s). The preview shows the file itself.").format(n=len(images)), busy=False
+        )
+        self._set_ready(True)
+
+    def _on_failed(self, number: int, message: str) -> None:
+        if self._current(number):
+            self._job = None
+            self._show_status(
+                _("The report could not be made: {reason}").format(reason=message), busy=False
+            )
+
+    def _on_cancelled(self, number: int) -> None:
+        if self._current(number):
+            self._job = None
+            self._show_status(_("Cancelled."), busy=False)
+
+    def _show_status(self, text: str, *, busy: bool) -> None:
+        self.status_label.setText(text)
+        self.progress.setVisible(busy)
+        self.cancel_button.setVisible(busy)
+        if busy:
+            self.progress.setValue(0)
+            self._set_ready(False)
+
+    def _set_ready(self, ready: bool) -> None:
+        self.save_button.setEnabled(ready and self.pdf is not None)
+        self.print_button.setEnabled(ready and self.pdf is not None)
+
+    # -- save, print, record ------------------------------------------------------------
+
+    def save_pdf(self) -> None:
+        if self.pdf is None or self.options is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self, _("Save the report as PDF"), _("feedback-report.pdf"), _("PDF files (*.pdf)")
+        )
+        if not path:
+            return
+        try:
+            with open(path, "wb") as out:
+                out.write(self.pdf)
+        except OSError as exc:
+            QMessageBox.warning(
+                self,
+                _("Not saved"),
+                _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror),
+            )
+            return
+        self._record()
+
+    def print_report(self) -> None:
+        if self.pdf is None or self.options is None:
+            return
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        if print_pdf(self.pdf, printer) == 0:
+            QMessageBox.warning(self, _("Not printed"), _("The printer could not be started."))
+            return
+        self._record()
+
+    def _record(self) -> None:
+        assert self.pdf is not None and self.options is not None
+        try:
+            feedback.record_given(self._diary, self._pk, self.pdf, self.options)
+        except DiaryError as exc:
+            QMessageBox.warning(self, _("Not recorded"), str(exc))
+            return
+        self._load_given()
+        self.report_recorded.emit()
+
+    def _load_given(self) -> None:
+        self.given_list.clear()
+        for report in reversed(feedback.list_given(self._diary, self._pk)):
+            sections = ", ".join(
+                _(SECTION_TITLES[s]) for s in report.sections or SECTIONS if s in SECTION_TITLES
+            )
+            item = QListWidgetItem(f"{report.generated_on.isoformat()} · {sections}")
+            item.setData(Qt.ItemDataRole.UserRole, report.pk)
+            item.setToolTip(_("SHA-256 of the file: {hash}").format(hash=report.sha256 or "–"))
+            self.given_list.addItem(item)
+
+    def _given_selected(self, row: int) -> None:
+        self.remove_button.setEnabled(row >= 0)
+
+    def remove_given(self) -> None:
+        item = self.given_list.currentItem()
+        if item is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            _("Remove the record?"),
+            _("Remove this report from the history? Do this only if it was never handed out."),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            feedback.remove_given(self._diary, int(item.data(Qt.ItemDataRole.UserRole)))
+        except DiaryError as exc:
+            QMessageBox.warning(self, _("Not removed"), str(exc))
+            return
+        self._load_given()
+        self.report_recorded.emit()
+
+    def done(self, result: int) -> None:
+        """Stop a build under way before the dialog goes."""
+        self.cancel()
+        self._pool.waitForDone(10_000)
+        super().done(result)
