@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QListView,
     QMainWindow,
     QMessageBox,
+    QPushButton,
     QSplitter,
     QTabWidget,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -95,13 +97,29 @@ class MainWindow(QMainWindow):
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(self.list_view)
+        self.splitter.addWidget(self._build_left_pane())
         self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1100])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
         self._ensure_page(0)
+
+    def _build_left_pane(self) -> QWidget:
+        """The partnership list with a button to add one under it."""
+        pane = QWidget()
+        pane.setObjectName("leftPane")
+        layout = QVBoxLayout(pane)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.list_view, 1)
+        self.new_partnership_button = QPushButton(_("+ New partnership"))
+        self.new_partnership_button.setObjectName("newPartnershipButton")
+        self.new_partnership_button.setFlat(True)
+        self.new_partnership_button.clicked.connect(self.new_partnership)
+        layout.addWidget(self.new_partnership_button)
+        self.left_pane = pane
+        return pane
 
     def _action(
         self, text: str, slot: object, shortcut: QKeySequence | str | None = None
@@ -157,7 +175,7 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
 
     def _build_status_bar(self) -> None:
-        self.path_label = QLabel(str(self.context.diary.path))
+        self.path_label = QLabel(_("Diary: {path}").format(path=self.context.diary.path))
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
         self.path_label.setObjectName("diaryPath")
         self.saved_label = QLabel(_("All changes saved"))
@@ -347,7 +365,7 @@ class MainWindow(QMainWindow):
     # -- view and help ------------------------------------------------------------------
 
     def _toggle_list(self, visible: bool) -> None:
-        self.list_view.setVisible(visible)
+        self.left_pane.setVisible(visible)
 
     def about(self) -> None:
         QMessageBox.about(

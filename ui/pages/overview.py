@@ -12,6 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -64,6 +65,8 @@ class OverviewPage(QScrollArea):
         self.panels: list[QWidget] = []
         self.setObjectName("pageScroll")
         self.setWidgetResizable(True)
+        # The page grows downwards only: a wide panel is squeezed, never scrolled sideways.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         body = QWidget()
         body.setObjectName("pageBody")
@@ -88,13 +91,13 @@ class OverviewPage(QScrollArea):
         content = QVBoxLayout(self.content)
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(12)
-        self.warnings_slot = _slot("warningsSlot")
-        content.addLayout(self.warnings_slot)
         self.timeline_card = Card(_("Phases"))
         self.timeline = PhaseTimeline()
         self.timeline_card.body.addWidget(self.timeline)
         content.addWidget(self.timeline_card)
         content.addLayout(self._build_stats())
+        self.warnings_slot = _slot("warningsSlot")
+        content.addLayout(self.warnings_slot)
         content.addLayout(self._build_columns())
         layout.addWidget(self.content)
         layout.addStretch(1)
@@ -184,6 +187,12 @@ class OverviewPage(QScrollArea):
             show(self.pk)
 
     # -- showing ------------------------------------------------------------------------
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        body = self.widget()
+        if body is not None:
+            body.setFixedWidth(self.viewport().width())
+        super().resizeEvent(event)
 
     def show_partnership(self, pk: int | None) -> None:
         self.pk = pk
