@@ -206,7 +206,21 @@ QLabel#statValueAlert {{
 QListView#partnershipList {{
     background: {CARD};
     border: none;
+}}
+QWidget#leftPane {{
+    background: {CARD};
     border-right: 1px solid {BORDER};
+}}
+QPushButton#newPartnershipButton {{
+    text-align: left;
+    padding: 10px 12px;
+    color: {ACCENT};
+    font-weight: 600;
+    border: none;
+    border-top: 1px solid {BORDER};
+}}
+QPushButton#newPartnershipButton:hover {{
+    background: #EEF3F6;
 }}
 QTabWidget::pane {{
     border: none;
