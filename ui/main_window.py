@@ -155,6 +155,10 @@ class MainWindow(QMainWindow):
         )
         self.partnership_menu.addAction(self.new_partnership_action)
         self.partnership_menu.addAction(self.edit_partnership_action)
+        self.report_action = self._action(
+            _("Report for the partners…"), self.open_report, QKeySequence.StandardKey.Print
+        )
+        self.partnership_menu.addAction(self.report_action)
 
         self.view_menu = bar.addMenu(_("&View"))
         toggle = self._action(_("Partnership &list"), self._toggle_list, "Ctrl+L")
@@ -257,8 +261,12 @@ class MainWindow(QMainWindow):
     # -- partnerships -------------------------------------------------------------------
 
     def warning_count(self, pk: int) -> int:
-        """How many warnings the list shows for partnership ``pk`` (0 until warnings exist)."""
-        return 0
+        """How many warnings need attention in partnership ``pk`` (see ``WarningCounter``)."""
+        from ui.widgets.warnings_panel import warning_counter
+
+        counter = warning_counter(self.context.diary)
+        counter.on_ready = self.reload_partnerships
+        return counter.count(pk, self.current_pk)
 
     def reload_partnerships(self) -> None:
         """Read the list again, keeping the selection on the same partnership."""
@@ -302,6 +310,7 @@ class MainWindow(QMainWindow):
             page.show_partnership(pk)  # type: ignore[attr-defined]
         self._stale.clear()
         self.edit_partnership_action.setEnabled(pk is not None)
+        self.report_action.setEnabled(pk is not None)
         self.files.partnership_changed(pk)
         self._update_title()
         self.partnership_selected.emit(pk)
@@ -339,6 +348,14 @@ class MainWindow(QMainWindow):
         from ui.dialogs.partnership_dialog import PartnershipDialog
 
         dialog = PartnershipDialog(self.context.diary, pk=self.current_pk, parent=self)
+        dialog.exec()
+
+    def open_report(self) -> None:
+        if self.current_pk is None:
+            return
+        from ui.dialogs.report_dialog import ReportDialog
+
+        dialog = ReportDialog(self.context.diary, self.current_pk, parent=self)
         dialog.exec()
 
     # -- edit menu ----------------------------------------------------------------------

@@ -61,6 +61,7 @@ def move(
     confirmed: bool = False,
 ) -> PhaseMove:
     """Add a move to ``to`` from ``on`` on; ``OpenItemsError`` unless open items are confirmed."""
+    to = Phase(to)
     p = partnerships.get_partnership(diary.db, partnership_pk)
     if p is None:
         raise LookupError(partnership_pk)

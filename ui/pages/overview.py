@@ -39,6 +39,7 @@ from ui.style import (
 )
 from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
 from ui.widgets.phase_timeline import PhaseTimeline, short_date
+from ui.widgets.warnings_panel import install_on_overview
 
 
 def _slot(name: str) -> QVBoxLayout:
@@ -72,6 +73,7 @@ class OverviewPage(QScrollArea):
         body.setObjectName("pageBody")
         self.setWidget(body)
         self._build(body)
+        install_on_overview(self, context)  # as-of control, early warnings, checklist
         self.show_partnership(None)
 
     # -- construction -------------------------------------------------------------------

@@ -1,0 +1,183 @@
+"""The warnings, checklist and phase widgets driven through real widgets on a real diary."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from app.domain import Partnership, Phase, PhaseMove
+from app.persistence import partnerships, records
+from app.services.demo import load_demo
+from app.services.diary import Diary
+from app.services.undo import UndoStack
+from ui.context import AppContext
+from ui.dialogs.phase_dialog import PhaseDialog
+from ui.pages.overview import OverviewPage
+from ui.widgets.as_of import AsOfControl
+from ui.widgets.checklist_panel import ChecklistPanel, MarkDoneDialog, MeetingChecklist
+from ui.widgets.warnings_panel import WarningsPanel, warning_counter
+
+
+@pytest.fixture
+def context(diary: Diary, tmp_path: Path) -> AppContext:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
+
+
+@pytest.fixture
+def overview(qtbot: QtBot, context: AppContext) -> tuple[OverviewPage, int]:
+    pk = load_demo(context.diary)
+    page = OverviewPage(context)
+    qtbot.addWidget(page)
+    page.show_partnership(pk)
+    return page, pk
+
+
+def _ids(page: OverviewPage) -> set[str]:
+    panel = page.findChild(WarningsPanel)
+    assert panel is not None
+    return {str(card.property("warningId")) for card in panel.cards()}
+
+
+def test_overview_warnings_follow_the_as_of_date(overview: tuple[OverviewPage, int]) -> None:
+    page, _pk = overview
+    today = _ids(page)
+    assert "sponsor-absent" in today
+    control = page.findChild(AsOfControl)
+    assert control is not None
+    control.edit.setDate(control.edit.date().fromString("2024-05-20", "yyyy-MM-dd"))
+    assert page.as_of == date(2024, 5, 20)
+    assert _ids(page) == {"objectives-unspecified", "drifting-boat"}
+    checklist = page.findChild(ChecklistPanel)
+    assert checklist is not None and "Commitment" in checklist.title_label.text()
+    control.slider.setValue(control.slider.value() - 100)  # about 100 days earlier
+    assert page.as_of is not None and page.as_of < date(2024, 3, 4)
+    assert _ids(page) == set()
+    control.today_button.click()
+    assert page.as_of is None and _ids(page) == today
+
+
+def test_evidence_link_opens_the_event(qtbot: QtBot, overview: tuple[OverviewPage, int]) -> None:
+    page, _pk = overview
+    panel = page.findChild(WarningsPanel)
+    assert panel is not None
+    card = next(c for c in panel.cards() if c.property("warningId") == "sponsor-absent")
+    event = next(e for e in card.warning.evidence if e.kind.value == "event")
+    with qtbot.waitSignal(page.event_activated) as opened:
+        card._activated(f"event:{event.pk}")
+    assert opened.args == [event.pk]
+
+
+def test_acknowledging_a_warning_quiets_it(
+    overview: tuple[OverviewPage, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page, pk = overview
+    panel = page.findChild(WarningsPanel)
+    assert panel is not None
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Spoke to HR", True))
+    card = next(c for c in panel.cards() if c.property("warningId") == "objectives-unspecified")
+    count = warning_counter(page.context.diary).count(pk, pk)
+    button = card.findChild(QPushButton, "acknowledgeButton")
+    assert button is not None
+    button.click()
+    assert "objectives-unspecified" not in _ids(page)
+    assert panel.quiet_toggle.text().endswith("(1)")
+    panel.quiet_toggle.click()
+    assert "objectives-unspecified" in _ids(page)
+    assert warning_counter(page.context.diary).count(pk, pk) == count - 1
+
+
+def _negotiating(context: AppContext) -> int:
+    with context.diary.write() as db:
+        p = Partnership("Pilot", date(2025, 1, 1))
+        p.phases = [PhaseMove(Phase.NEGOTIATION, date(2025, 1, 1))]
+        return partnerships.insert_partnership(db, p)
+
+
+def test_phase_move_with_open_items_asks_and_records(qtbot: QtBot, context: AppContext) -> None:
+    pk = _negotiating(context)
+    dialog = PhaseDialog(context, pk, date(2025, 3, 1))
+    qtbot.addWidget(dialog)
+    ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    assert dialog.open_list.count() == 12 and not dialog.confirm.isHidden()
+    assert not ok.isEnabled()  # open items: confirmation needed first
+    dialog.note.setPlainText("Plan signed")
+    dialog.confirm.setChecked(True)
+    assert ok.isEnabled()
+    ok.click()
+    stored = partnerships.list_phases(context.diary.db, pk)[-1]
+    assert stored.phase == Phase.COMMITMENT and stored.note == "Plan signed"
+    assert (
+        len(stored.confirmed_open) == 12 and "negotiation.sponsors_named" in stored.confirmed_open
+    )
+
+
+def test_correcting_a_date_needs_no_confirmation(qtbot: QtBot, context: AppContext) -> None:
+    pk = _negotiating(context)
+    dialog = PhaseDialog(context, pk, date(2024, 12, 1))
+    qtbot.addWidget(dialog)
+    dialog.correct_radio.setChecked(True)
+    assert dialog.confirm.isHidden()
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert partnerships.list_phases(context.diary.db, pk)[0].from_on == date(2024, 12, 1)
+
+
+def test_checking_an_item_with_evidence(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pk = load_demo(context.diary)
+    panel = ChecklistPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_as_of(date(2024, 2, 20))
+    panel.show_partnership(pk)
+    before = panel.items.count()
+    item = panel._current()
+    assert item is not None and item.id == "negotiation.motives"
+    dialog = MarkDoneDialog(context, pk, item, date(2024, 2, 20))
+    qtbot.addWidget(dialog)
+    index = next(
+        i for i in range(dialog.event.count()) if "Second preparatory" in dialog.event.itemText(i)
+    )
+    dialog.event.setCurrentIndex(index)
+    assert dialog.entry.count() > 1
+    dialog.entry.setCurrentIndex(1)
+    dialog.note.setPlainText("Both sides listed their motives")
+    dialog.accept()
+    marks = {m.item: m for m in records.list_checklist_marks(context.diary.db, pk)}
+    mark = marks["negotiation.motives"]
+    assert mark.done_on == date(2024, 2, 20) and mark.note == "Both sides listed their motives"
+    assert mark.evidence == dialog.entry.itemData(1)
+    panel.show_partnership(pk)
+    assert panel.items.count() == before - 1
+    assert "4 of 12" in panel.title_label.text()
+
+
+def test_custom_item_and_hiding_from_the_panel(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    pk = _negotiating(context)
+    panel = ChecklistPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_as_of(date(2025, 2, 1))
+    panel.show_partnership(pk)
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Visit the warehouse", True))
+    panel.add_button.click()
+    texts = [panel.items.item(i).text() for i in range(panel.items.count())]
+    assert any("Visit the warehouse" in t for t in texts) and len(texts) == 13
+    panel.items.setCurrentRow(0)
+    panel.hide_button.click()
+    assert panel.items.count() == 12
+
+
+def test_meeting_reminders(qtbot: QtBot) -> None:
+    reminders = MeetingChecklist()
+    qtbot.addWidget(reminders)
+    assert len(reminders.boxes) == 6
+    reminders.boxes[0].setChecked(True)
+    reminders.reset()
+    assert not any(b.isChecked() for b in reminders.boxes)

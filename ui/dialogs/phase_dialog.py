@@ -1,0 +1,194 @@
+"""Change the phase of a partnership: move on, return to negotiation, or correct a date.
+
+The dialog shows the phase history with its notes. Moving on while items of the checklist in
+force are still open lists them and asks for an explicit confirmation; the service stores the
+confirmed items with the move so that the history shows what was left undone.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QListWidget,
+    QPlainTextEdit,
+    QRadioButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Phase, PhaseMove, ValidationError
+from app.i18n import _
+from app.persistence import partnerships
+from app.services import phases
+from ui.context import AppContext
+from ui.style import date_edit_format, phase_name
+from ui.widgets.as_of import from_qdate, to_qdate
+from ui.widgets.card import plain_label
+from ui.widgets.phase_timeline import short_date
+
+
+class PhaseDialog(QDialog):
+    """Move a partnership to another phase, or correct the date of a move."""
+
+    def __init__(
+        self, context: AppContext, pk: int, on: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.pk = context, pk
+        self.setObjectName("phaseDialog")
+        self.setWindowTitle(_("Change phase"))
+        self.setMinimumWidth(560)
+        p = partnerships.get_partnership(context.diary.db, pk)
+        self.history: list[PhaseMove] = sorted(p.phases, key=lambda m: m.from_on) if p else []
+        self.current = self.history[-1].phase if self.history else None
+        self.result_move: PhaseMove | None = None
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._history_view())
+        layout.addLayout(self._form(on or date.today()))
+        self.open_title = plain_label("", "cardTitle", wrap=True)
+        self.open_list = QListWidget()
+        self.open_list.setObjectName("openItems")
+        self.open_list.setMaximumHeight(150)
+        self.confirm = QCheckBox(_("Move on although these items are still open"))
+        self.confirm.setObjectName("confirmOpen")
+        for widget in (self.open_title, self.open_list, self.confirm):
+            layout.addWidget(widget)
+        self.error = plain_label("", "fieldError", wrap=True)
+        layout.addWidget(self.error)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.confirm.toggled.connect(self._update)
+        self._update()
+
+    def _history_view(self) -> QTreeWidget:
+        tree = QTreeWidget()
+        tree.setObjectName("phaseHistory")
+        tree.setHeaderLabels([_("From"), _("Phase"), _("Note"), _("Left open")])
+        tree.setRootIsDecorated(False)
+        for move in self.history:
+            row = QTreeWidgetItem(
+                [
+                    short_date(move.from_on),
+                    phase_name(move.phase),
+                    move.note or "",
+                    str(len(move.confirmed_open)) if move.confirmed_open else "",
+                ]
+            )
+            row.setData(0, Qt.ItemDataRole.UserRole, move.pk)
+            tree.addTopLevelItem(row)
+        for column in (0, 1, 3):
+            tree.resizeColumnToContents(column)
+        tree.setMaximumHeight(40 + 24 * max(2, len(self.history)))
+        return tree
+
+    def _form(self, on: date) -> QFormLayout:
+        self.move_radio = QRadioButton(_("Move to"))
+        self.move_radio.setObjectName("moveRadio")
+        self.correct_radio = QRadioButton(_("Correct the date of"))
+        self.correct_radio.setObjectName("correctRadio")
+        group = QButtonGroup(self)
+        group.addButton(self.move_radio)
+        group.addButton(self.correct_radio)
+        self.target = QComboBox()
+        self.target.setObjectName("targetPhase")
+        for phase in phases.allowed_moves(self.current):
+            self.target.addItem(phase_name(phase), phase)
+        self.which = QComboBox()
+        self.which.setObjectName("correctedMove")
+        for move in reversed(self.history):
+            label = f"{phase_name(move.phase)} — {short_date(move.from_on)}"
+            self.which.addItem(label, move.pk)
+        self.day = QDateEdit(to_qdate(on))
+        self.day.setObjectName("phaseDate")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_edit_format())
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("phaseNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(60)
+        self.note.setPlaceholderText(_("Why the phase changes (shown in the phase history)"))
+        self.move_radio.setChecked(self.target.count() > 0)
+        self.correct_radio.setChecked(self.target.count() == 0)
+        self.move_radio.setEnabled(self.target.count() > 0)
+        self.correct_radio.setEnabled(bool(self.history))
+        for signal in (
+            self.move_radio.toggled,
+            self.target.currentIndexChanged,
+            self.which.currentIndexChanged,
+            self.day.dateChanged,
+        ):
+            signal.connect(self._update)
+        form = QFormLayout()
+        form.addRow(self.move_radio, self.target)
+        form.addRow(self.correct_radio, self.which)
+        form.addRow(_("From"), self.day)
+        form.addRow(_("Note"), self.note)
+        return form
+
+    # -- state --------------------------------------------------------------------------
+
+    def _open_items(self) -> list[str]:
+        if not self.move_radio.isChecked() or self.current is None:
+            return []
+        day = from_qdate(self.day.date())
+        return [i.text() for i in phases.open_items(self.context.diary, self.pk, day)]
+
+    def _update(self) -> None:
+        moving = self.move_radio.isChecked()
+        self.target.setEnabled(moving)
+        self.which.setEnabled(not moving)
+        items = self._open_items()
+        self.open_list.clear()
+        self.open_list.addItems(items)
+        for widget in (self.open_title, self.open_list, self.confirm):
+            widget.setVisible(bool(items))
+        self.open_title.setText(
+            _("{n} items of the {phase} checklist are still open:").format(
+                n=len(items), phase=phase_name(self.current) if self.current else ""
+            )
+        )
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(not items or self.confirm.isChecked())
+        ok.setText(_("Change phase") if moving else _("Correct date"))
+
+    def accept(self) -> None:
+        day = from_qdate(self.day.date())
+        note = self.note.toPlainText()
+        try:
+            if self.move_radio.isChecked():
+                self.result_move = phases.move(
+                    self.context.diary,
+                    self.pk,
+                    Phase(self.target.currentData()),  # Qt hands the enum back as str
+                    day,
+                    note,
+                    confirmed=self.confirm.isChecked(),
+                )
+            else:
+                self.result_move = phases.correct_date(
+                    self.context.diary, self.pk, self.which.currentData(), day, note or None
+                )
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            return
+        except phases.OpenItemsError:
+            # The date moved the open items under the user's feet: show them and ask again.
+            self.confirm.setChecked(False)
+            self._update()
+            return
+        super().accept()

@@ -1,0 +1,342 @@
+"""The checklist of the phase in force on the overview, and the per-meeting reminders.
+
+``ChecklistPanel`` lists the open items of the phase in force on the overview's date (the why
+of each item in its tooltip and under it), marks items done through ``MarkDoneDialog`` (date,
+note, an event or entry as evidence), adds the partnership's own items and hides template
+items. ``MeetingChecklist`` shows the reminders for every meeting in the event form.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.checklists import ChecklistItem, TemplateError
+from app.domain import ValidationError
+from app.i18n import _
+from app.persistence import entries, events
+from app.services import checklist
+from app.services.checklist import ChecklistStatus
+from ui.context import AppContext
+from ui.style import MUTED, date_edit_format, phase_name
+from ui.widgets.as_of import from_qdate, to_qdate
+from ui.widgets.card import Card, plain_label
+from ui.widgets.phase_timeline import short_date
+
+ITEM_ROLE = Qt.ItemDataRole.UserRole
+
+
+class ChecklistPanel(Card):
+    """Open items of the phase in force, with progress and the commands to work them off."""
+
+    phase_move_requested = Signal()
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(_("Checklist"), parent)
+        self.context = context
+        self.pk: int | None = None
+        self.day: date | None = None
+        self.status: ChecklistStatus | None = None
+        self.progress = QProgressBar()
+        self.progress.setObjectName("checklistProgress")
+        self.progress.setTextVisible(True)
+        self.progress.setMaximumHeight(14)
+        self.body.addWidget(self.progress)
+        self.items = QListWidget()
+        self.items.setObjectName("checklistItems")
+        self.items.setWordWrap(True)
+        self.items.setUniformItemSizes(False)
+        self.items.setSpacing(1)
+        self.items.setAlternatingRowColors(True)
+        self.items.setAccessibleName(_("Open checklist items"))
+        self.items.itemActivated.connect(lambda item: self.mark_done(item.data(ITEM_ROLE)))
+        self.items.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.items.customContextMenuRequested.connect(self._menu)
+        self.items.currentItemChanged.connect(lambda *_a: self._enable())
+        self.body.addWidget(self.items)
+        self.why = plain_label("", "checklistWhy", wrap=True)
+        self.why.setStyleSheet(f"color: {MUTED};")
+        self.body.addWidget(self.why)
+        self.body.addLayout(self._buttons())
+
+    def _buttons(self) -> QHBoxLayout:
+        self.done_button = QPushButton(_("Mark done…"))
+        self.done_button.setObjectName("markDoneButton")
+        self.done_button.clicked.connect(lambda: self.mark_done(self._current()))
+        self.add_button = QPushButton(_("Add item…"))
+        self.add_button.setObjectName("addChecklistItem")
+        self.add_button.clicked.connect(self.add_item)
+        self.hide_button = QPushButton(_("Hide"))
+        self.hide_button.setObjectName("hideChecklistItem")
+        self.hide_button.setToolTip(_("Hide this item from the partnership's checklist"))
+        self.hide_button.clicked.connect(lambda: self.hide_item(self._current()))
+        self.phase_button = QPushButton(_("Change phase…"))
+        self.phase_button.setObjectName("changePhaseButton")
+        self.phase_button.clicked.connect(self.phase_move_requested)
+        buttons = QHBoxLayout()
+        for button in (self.done_button, self.add_button, self.hide_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.phase_button)
+        return buttons
+
+    # -- told by the overview -----------------------------------------------------------
+
+    def set_as_of(self, day: date | None) -> None:
+        self.day = day
+
+    @property
+    def as_of(self) -> date:
+        return self.day or date.today()
+
+    def show_partnership(self, pk: int | None) -> None:
+        self.pk = pk
+        self.setVisible(pk is not None)
+        if pk is None:
+            return
+        try:
+            self.status = checklist.status(self.context.diary.db, pk, self.as_of)
+        except TemplateError as exc:
+            self.status = None
+            self.title_label.setText(_("Checklist unavailable"))
+            self.why.setText(str(exc))
+            return
+        self._render(self.status)
+
+    def _render(self, status: ChecklistStatus) -> None:
+        done, total = len(status.done), len(status.done) + len(status.open)
+        if status.phase is None:
+            self.title_label.setText(_("Checklist — the partnership has not started yet"))
+        else:
+            self.title_label.setText(
+                _("Checklist of the {phase} phase — {done} of {total} done").format(
+                    phase=phase_name(status.phase), done=done, total=total
+                )
+            )
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(_("{done} of {total}").format(done=done, total=total))
+        self.items.clear()
+        for item in status.open:
+            row = QListWidgetItem(("✎ " if item.custom else "☐ ") + item.text())
+            row.setData(ITEM_ROLE, item)
+            row.setToolTip(item.why() or _("The partnership's own item"))
+            self.items.addItem(row)
+        if not status.open and status.phase is not None:
+            empty = QListWidgetItem(_("Every item of this phase is done."))
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            self.items.addItem(empty)
+        self._fit_height()
+        if status.open:
+            self.items.setCurrentRow(0)
+        self._enable()
+
+    def _fit_height(self) -> None:
+        """Tall enough for the open items (wrapped ones too), up to about a dozen lines."""
+        self.items.doItemsLayout()
+        rows = sum(self.items.sizeHintForRow(i) for i in range(self.items.count()))
+        line = self.items.fontMetrics().height()
+        self.items.setFixedHeight(max(3 * line, min(rows, 14 * (line + 4))) + 6)
+
+    def _current(self) -> ChecklistItem | None:
+        item = self.items.currentItem()
+        value = item.data(ITEM_ROLE) if item is not None else None
+        return value if isinstance(value, ChecklistItem) else None
+
+    def _enable(self) -> None:
+        current = self._current()
+        for button in (self.done_button, self.hide_button):
+            button.setEnabled(current is not None)
+        self.add_button.setEnabled(self.status is not None and self.status.phase is not None)
+        self.why.setText(
+            _("Why: {text}").format(text=current.why()) if current and current.why() else ""
+        )
+
+    def _menu(self, position: object) -> None:
+        current = self._current()
+        if current is None:
+            return
+        menu = QMenu(self)
+        menu.addAction(_("Mark done…"), lambda: self.mark_done(current))
+        menu.addAction(_("Hide from this partnership"), lambda: self.hide_item(current))
+        menu.exec(self.items.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+
+    # -- commands -----------------------------------------------------------------------
+
+    def mark_done(self, item: ChecklistItem | None) -> None:
+        if item is None or self.pk is None:
+            return
+        dialog = MarkDoneDialog(self.context, self.pk, item, self.as_of, self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            self.show_partnership(self.pk)
+
+    def add_item(self) -> None:
+        if self.pk is None or self.status is None or self.status.phase is None:
+            return
+        text, ok = QInputDialog.getText(
+            self,
+            _("Add checklist item"),
+            _("A new item for the {phase} checklist of this partnership:").format(
+                phase=phase_name(self.status.phase)
+            ),
+        )
+        if not ok:
+            return
+        try:
+            checklist.add_custom(self.context.diary, self.pk, self.status.phase, text)
+        except ValidationError as exc:
+            self.why.setText(str(exc))
+            return
+        self.show_partnership(self.pk)
+
+    def hide_item(self, item: ChecklistItem | None) -> None:
+        if item is None or self.pk is None:
+            return
+        checklist.set_hidden(self.context.diary, self.pk, item, True)
+        self.show_partnership(self.pk)
+
+
+class MarkDoneDialog(QDialog):
+    """Mark one item done: the date, a note, and an event or entry as evidence."""
+
+    def __init__(
+        self,
+        context: AppContext,
+        pk: int,
+        item: ChecklistItem,
+        on: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.context, self.pk, self.item = context, pk, item
+        self.setObjectName("markDoneDialog")
+        self.setWindowTitle(_("Mark checklist item done"))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        title = plain_label(item.text(), wrap=True)
+        font = title.font()
+        font.setBold(True)
+        title.setFont(font)
+        layout.addWidget(title)
+        if item.why():
+            why = plain_label(item.why(), wrap=True)
+            why.setStyleSheet(f"color: {MUTED};")
+            layout.addWidget(why)
+        layout.addLayout(self._form(on))
+        self.error = plain_label("", "fieldError", wrap=True)
+        layout.addWidget(self.error)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _form(self, on: date) -> QFormLayout:
+        self.day = QDateEdit(to_qdate(on))
+        self.day.setObjectName("doneOn")
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_edit_format())
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("doneNote")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(70)
+        self.event = QComboBox()
+        self.event.setObjectName("evidenceEvent")
+        self.event.addItem(_("no evidence"), None)
+        for e in reversed(events.list_events(self.context.diary.db, self.pk)):
+            self.event.addItem(f"{short_date(e.day)} — {e.title}", e.id)
+        self.entry = QComboBox()
+        self.entry.setObjectName("evidenceEntry")
+        self.event.currentIndexChanged.connect(self._fill_entries)
+        self._fill_entries()
+        form = QFormLayout()
+        form.addRow(_("Done on"), self.day)
+        form.addRow(_("Note"), self.note)
+        form.addRow(_("Evidence: event"), self.event)
+        form.addRow(_("…or an entry in it"), self.entry)
+        return form
+
+    def _fill_entries(self) -> None:
+        self.entry.clear()
+        self.entry.addItem(_("the whole event"), None)
+        event_id = self.event.currentData()
+        if event_id is None:
+            self.entry.setEnabled(False)
+            return
+        self.entry.setEnabled(True)
+        for e in events.list_events(self.context.diary.db, self.pk):
+            if e.id == event_id and e.pk is not None:
+                for n in entries.list_entries(self.context.diary.db, e.pk):
+                    text = " ".join(n.text.split())
+                    self.entry.addItem(text if len(text) < 70 else text[:69] + "…", n.id)
+
+    def evidence(self) -> str | None:
+        entry = self.entry.currentData()
+        return str(entry) if entry else self.event.currentData()
+
+    def accept(self) -> None:
+        try:
+            checklist.mark_done(
+                self.context.diary,
+                self.pk,
+                self.item.id,
+                from_qdate(self.day.date()),
+                self.note.toPlainText(),
+                self.evidence(),
+            )
+        except ValidationError as exc:
+            self.error.setText(str(exc))
+            return
+        super().accept()
+
+
+class MeetingChecklist(QWidget):
+    """The reminders for every meeting, ticked off on screen during the meeting."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("meetingReminders")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        title = QLabel(_("At every meeting"))
+        title.setObjectName("cardTitle")
+        layout.addWidget(title)
+        self.boxes: list[QCheckBox] = []
+        try:
+            reminders = checklist.meeting_reminders()
+        except TemplateError as exc:
+            layout.addWidget(plain_label(str(exc), "fieldError", wrap=True))
+            return
+        for item in reminders:
+            box = QCheckBox(item.text())
+            box.setToolTip(item.why())
+            box.setProperty("itemId", item.id)
+            self.boxes.append(box)
+            layout.addWidget(box)
+
+    def reset(self) -> None:
+        """Untick every reminder (a new meeting starts)."""
+        for box in self.boxes:
+            box.setChecked(False)
