@@ -76,6 +76,10 @@ class _Parser:
         self.event_ids: dict[str, int] = {}
         self.entry_ids: dict[str, int] = {}
         self.people: list[Person | None] = []
+        # Messages for references that point nowhere (translated when a file is read).
+        self.no_person = _('no person "{id}"')
+        self.no_organization = _('no organization "{id}"')
+        self.no_entry = _('no entry "{id}"')
 
     def rule(self, path: str, problems: list[Problem]) -> bool:
         """Apply a domain rule's problems under ``path``; True when there were none."""
@@ -148,7 +152,7 @@ class _Parser:
         indicator = self.r.text(d, "indicator", path, required=False)
         target = self.r.text(d, "target", path, required=False)
         due = self.r.day(d, "due_on", path, required=False)
-        owner = self.r.ref(d, "owner", path, self.person_ids, _("person"), required=False)
+        owner = self.r.ref(d, "owner", path, self.person_ids, self.no_person, required=False)
         if oid is None or text is None or (d.get("owner") is not None and owner is None):
             return None
         o = Objective(text, indicator, target, due, owner, id=oid)
@@ -174,7 +178,7 @@ class _Parser:
             return None
         pid = self.r.ident(d, "id", path)
         name = self.r.text(d, "name", path)
-        org = self.r.ref(d, "organization", path, self.org_ids, _("organization"))
+        org = self.r.ref(d, "organization", path, self.org_ids, self.no_organization)
         title = self.r.text(d, "title", path, required=False)
         level = self.r.enum(d, "level", path, Level, required=False)
         sponsor = self.r.flag(d, "sponsor", path, False)
@@ -218,7 +222,7 @@ class _Parser:
         d = self.r.obj(value, path, ("person", "attended"), ("invited",))
         if d is None:
             return None
-        person = self.r.ref(d, "person", path, self.person_ids, _("person"))
+        person = self.r.ref(d, "person", path, self.person_ids, self.no_person)
         invited = self.r.flag(d, "invited", path, True)
         attended = self.r.flag(d, "attended", path, False)
         return Participant(person, invited, attended) if person is not None else None
@@ -227,10 +231,12 @@ class _Parser:
         d = self.r.obj(value, path, ("organization", "dimension", "value"), ("respondent",))
         if d is None:
             return None
-        org = self.r.ref(d, "organization", path, self.org_ids, _("organization"))
+        org = self.r.ref(d, "organization", path, self.org_ids, self.no_organization)
         dimension = self.r.enum(d, "dimension", path, Dimension)
         number = self.r.number(d, "value", path)
-        respondent = self.r.ref(d, "respondent", path, self.person_ids, _("person"), required=False)
+        respondent = self.r.ref(
+            d, "respondent", path, self.person_ids, self.no_person, required=False
+        )
         if org is None or dimension is None or number is None:
             return None
         if d.get("respondent") is not None and respondent is None:
@@ -280,11 +286,13 @@ class _Parser:
         text = self.r.text(d, "text", path)
         created = self.r.day(d, "created_on", path)
         status = self.r.enum(d, "status", path, ActionStatus)
-        owner = self.r.ref(d, "owner", path, self.person_ids, _("person"), required=False)
-        org = self.r.ref(d, "organization", path, self.org_ids, _("organization"), required=False)
+        owner = self.r.ref(d, "owner", path, self.person_ids, self.no_person, required=False)
+        org = self.r.ref(
+            d, "organization", path, self.org_ids, self.no_organization, required=False
+        )
         due = self.r.day(d, "due_on", path, required=False)
         done = self.r.day(d, "done_on", path, required=False)
-        source = self.r.ref(d, "source_entry", path, self.entry_ids, _("entry"), required=False)
+        source = self.r.ref(d, "source_entry", path, self.entry_ids, self.no_entry, required=False)
         if aid is None or text is None or created is None or status is None:
             return None
         if org is None and owner is not None and self.people[owner] is not None:

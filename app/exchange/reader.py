@@ -35,9 +35,14 @@ class Reader:
 
     def __init__(self) -> None:
         self.problems: list[Problem] = []
+        self._seen: set[Problem] = set()
 
     def add(self, path: str, message: str) -> None:
-        self.problems.append(Problem(path or "(file)", message))
+        problem = Problem(path or "(file)", message)
+        # A field can be looked at twice (its presence, then its content); say it once.
+        if problem not in self._seen:
+            self._seen.add(problem)
+            self.problems.append(problem)
 
     def obj(
         self, value: object, path: str, required: Collection[str], optional: Collection[str] = ()
@@ -201,16 +206,19 @@ class Reader:
         key: str,
         path: str,
         targets: Mapping[str, int],
-        what: str,
+        missing: str,
         *,
         required: bool = True,
     ) -> int | None:
-        """A reference to another record by id; returns the target's index in the file."""
+        """A reference to another record by id; returns the target's index in the file.
+
+        ``missing`` is the message when no record has that id, with ``{id}`` in it.
+        """
         value = self.text(d, key, path, required=required)
         if value is None:
             return None
         if value not in targets:
-            self.add(child(path, key), _('no {what} "{id}"').format(what=what, id=value))
+            self.add(child(path, key), missing.format(id=value))
             return None
         return targets[value]
 
