@@ -156,7 +156,7 @@ class MainWindow(QMainWindow):
         self.partnership_menu.addAction(self.new_partnership_action)
         self.partnership_menu.addAction(self.edit_partnership_action)
         self.report_action = self._action(
-            _("Report for the partners…"), self.open_report, QKeySequence.StandardKey.Print
+            _("Report for the partners…"), self.open_report, "Ctrl+Shift+P"
         )
         self.partnership_menu.addAction(self.report_action)
 
