@@ -31,13 +31,15 @@ def _entry(r: dict[str, Any]) -> Entry:
     )
 
 
-def list_entries(db: Database, event_pk: int) -> list[Entry]:
+def list_entries(db: Database, event_pk: int, *, limit: int = -1, offset: int = 0) -> list[Entry]:
+    """Live entries of an event in order; ``limit``/``offset`` read one page (-1: all)."""
     return [
         _entry(r)
         for r in rows(
             db,
-            "SELECT * FROM entries WHERE event_pk = ? AND deleted_at IS NULL ORDER BY seq",
-            [event_pk],
+            "SELECT * FROM entries WHERE event_pk = ? AND deleted_at IS NULL ORDER BY seq "
+            "LIMIT ? OFFSET ?",
+            [event_pk, limit, offset],
         )
     ]
 

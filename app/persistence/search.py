@@ -177,7 +177,8 @@ def search(
             "WHERE events_fts MATCH ? AND e.partnership_pk = ? AND e.deleted_at IS NULL"
         )
         sql += _event_conditions(f, params)
-    sql += " ORDER BY rank, date DESC LIMIT ? OFFSET ?"
+    # Ties are broken by keys so that pages never repeat or skip a hit.
+    sql += " ORDER BY rank, date DESC, event_pk DESC, entry_pk LIMIT ? OFFSET ?"
     params += [limit, offset]
     return [_hit(r, parse_snippet(r["snip"] or "")) for r in rows(db, sql, params)]
 

@@ -52,8 +52,36 @@ def _overview(context: AppContext) -> QWidget:
     return OverviewPage(context)
 
 
+def _diary(context: AppContext) -> QWidget:
+    from ui.pages.diary_page import DiaryPage
+
+    return DiaryPage(context)
+
+
+def _actions(context: AppContext) -> QWidget:
+    from ui.pages.actions_page import ActionsPage
+
+    return ActionsPage(context)
+
+
+def _history(context: AppContext) -> QWidget:
+    from ui.pages.history_page import HistoryPage
+
+    return HistoryPage(context)
+
+
+def _commitment(context: AppContext) -> QWidget:
+    from ui.pages.commitment_page import CommitmentPage
+
+    return CommitmentPage(context)
+
+
 PAGES: list[PageSpec] = [
     PageSpec("overview", 0, lambda: _("Overview"), _overview),
+    PageSpec("commitment", 40, lambda: _("Commitment"), _commitment),
+    PageSpec("diary", 10, lambda: _("Diary"), _diary),
+    PageSpec("actions", 20, lambda: _("Action plan"), _actions),
+    PageSpec("history", 30, lambda: _("History"), _history),
 ]
 
 

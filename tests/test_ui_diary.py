@@ -1,0 +1,244 @@
+"""The diary's main flows driven through the real widgets, on a real diary file."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLabel
+from pytestqt.qtbot import QtBot
+from test_editing_seed import Seed, seed
+
+from app.domain import Action, ActionStatus, EntryType, Visibility
+from app.persistence import actions, entries, events
+from app.services.diary import Diary
+from app.services.editing import Editor
+from app.services.undo import UndoStack
+from ui.context import AppContext
+from ui.models.actions import PK_ROLE as ACTION_PK
+from ui.models.actions import ActionTableModel
+from ui.pages.actions_page import ActionsPage
+from ui.pages.diary_page import DiaryPage
+from ui.pages.history_page import HistoryPage
+
+
+@pytest.fixture
+def context(diary: Diary, tmp_path: Path) -> AppContext:
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
+
+
+@pytest.fixture
+def seeded(context: AppContext) -> Seed:
+    return seed(context.diary)
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: AppContext, seeded: Seed) -> DiaryPage:
+    p = DiaryPage(context)
+    qtbot.addWidget(p)
+    p.resize(1200, 700)
+    p.show()
+    p.show_partnership(seeded.partnership)
+    return p
+
+
+def _new_event(qtbot: QtBot, page: DiaryPage, title: str) -> int:
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    pk = page.current_event()
+    assert pk is not None
+    page.form.title.selectAll()
+    qtbot.keyClicks(page.form.title, title)
+    # Stored by the autosave timer, without a save button or leaving the field.
+    qtbot.waitUntil(lambda: events.get_event(page.editor.db, pk).title == title, timeout=3000)  # type: ignore[union-attr]
+    return pk
+
+
+def _capture(qtbot: QtBot, page: DiaryPage, key: Qt.Key, text: str) -> None:
+    field = page.capture.field
+    qtbot.keyClick(field, key, Qt.KeyboardModifier.ControlModifier)
+    if text.isascii():
+        qtbot.keyClicks(field, text)
+    else:  # QTest can only type ASCII
+        field.insertPlainText(text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+def test_create_event_with_participants(qtbot: QtBot, page: DiaryPage, seeded: Seed) -> None:
+    pk = _new_event(qtbot, page, "Steering group")
+    people = page.form.participants
+    people.pick.setCurrentIndex(people.pick.findData(seeded.anna))
+    qtbot.mouseClick(people.add_button, Qt.MouseButton.LeftButton)
+    people.table.item(0, people.ATTENDED).setCheckState(Qt.CheckState.Checked)
+    qtbot.keyClicks(people.new_name, "Uusi Henkila")
+    qtbot.keyClick(people.new_name, Qt.Key.Key_Return)
+    stored = events.get_event(page.editor.db, pk)
+    assert stored is not None
+    first = stored.participants[0]
+    assert (first.person, first.attended) == (seeded.anna, True)
+    assert len(stored.participants) == 2
+    # The new meeting is shown with the open actions to review.
+    assert page.tabs.currentIndex() == 1
+    assert page.form.review.text()
+
+
+def test_invalid_title_is_not_stored_and_stays_typed(qtbot: QtBot, page: DiaryPage) -> None:
+    pk = _new_event(qtbot, page, "Kick-off")
+    page.form.title.clear()
+    qtbot.keyClicks(page.form.title, "   ")
+    page.form.flush()
+    assert events.get_event(page.editor.db, pk).title == "Kick-off"  # type: ignore[union-attr]
+    assert page.form.error.text()
+    assert page.form.title.text() == "   "
+
+
+def test_capture_five_entries_and_make_an_action(
+    qtbot: QtBot, page: DiaryPage, seeded: Seed
+) -> None:
+    event = _new_event(qtbot, page, "Workshop")
+    page.show_capture()
+    _capture(qtbot, page, Qt.Key.Key_1, "Early support pilot")
+    _capture(qtbot, page, Qt.Key.Key_2, "Start in March")
+    _capture(qtbot, page, Qt.Key.Key_3, "No budget owner")
+    qtbot.keyClick(page.capture.field, Qt.Key.Key_2, Qt.KeyboardModifier.AltModifier)
+    _capture(qtbot, page, Qt.Key.Key_4, "Sponsor left early <b>again</b>")
+    _capture(qtbot, page, Qt.Key.Key_5, "Survey done")
+    stored = entries.list_entries(page.editor.db, event)
+    assert [e.type for e in stored] == [
+        EntryType.IDEA,
+        EntryType.DECISION,
+        EntryType.OBSTACLE,
+        EntryType.OBSERVATION,
+        EntryType.ACCOMPLISHMENT,
+    ]
+    assert [e.visibility for e in stored][2:4] == [Visibility.PRIVATE, Visibility.PRIVATE]
+    assert stored[3].tensions and stored[3].text.endswith("<b>again</b>")
+    assert page.capture.field.toPlainText() == ""
+    assert page.capture.entries.rowCount() == 5
+    # Markup in an entry stays text in the table.
+    shown = page.capture.entries.index(3, 1).data()
+    assert shown == "Sponsor left early <b>again</b>"
+    # The idea becomes an action with one command.
+    page.capture.table.selectRow(0)
+    qtbot.keyClick(
+        page.capture.table,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    [action] = actions.list_actions(page.editor.db, seeded.partnership)
+    assert (action.text, action.source_entry) == ("Early support pilot", stored[0].pk)
+
+
+def test_delete_entry_then_undo(qtbot: QtBot, page: DiaryPage, context: AppContext) -> None:
+    event = _new_event(qtbot, page, "Meeting")
+    page.show_capture()
+    _capture(qtbot, page, Qt.Key.Key_7, "Keep me")
+    page.capture.table.setFocus()
+    page.capture.table.selectRow(0)
+    qtbot.keyClick(page.capture.table, Qt.Key.Key_Delete)
+    assert entries.list_entries(page.editor.db, event) == []
+    assert context.undo.undo_text == "delete entry"
+    context.undo.undo()
+    page.refresh()
+    assert [e.text for e in entries.list_entries(page.editor.db, event)] == ["Keep me"]
+    assert page.capture.entries.rowCount() == 1
+
+
+def test_title_label_shows_markup_as_text(qtbot: QtBot, page: DiaryPage) -> None:
+    _new_event(qtbot, page, "<i>not italic</i>")
+    page.show_capture()
+    page.refresh()
+    assert page.capture.title.textFormat() == Qt.TextFormat.PlainText
+    assert page.capture.title.text() == "<i>not italic</i>"
+
+
+def test_action_plan_filters_overdue_and_changes_status(
+    qtbot: QtBot, context: AppContext, seeded: Seed
+) -> None:
+    editor = Editor(context.diary, context.undo)
+    made = date(2024, 1, 15)
+    for text, due, owner in (
+        ("Late", date(2024, 1, 20), seeded.anna),
+        ("Later", date(2024, 3, 1), seeded.pekka),
+        ("No date", None, None),
+    ):
+        editor.create_action(seeded.partnership, Action(text, made, due_on=due, owner=owner))
+    page = ActionsPage(context, today=date(2024, 2, 1))
+    qtbot.addWidget(page)
+    page.show()
+    page.show_partnership(seeded.partnership)
+    shown = [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())]
+    assert shown == ["Late", "Later", "No date"]  # by due date, undated last
+    qtbot.mouseClick(page.overdue, Qt.MouseButton.LeftButton)
+    assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == ["Late"]
+    page.overdue.setChecked(False)
+    page.organization.setCurrentIndex(page.organization.findData(seeded.provider))
+    assert [page.proxy.index(r, 0).data() for r in range(page.proxy.rowCount())] == ["Later"]
+    page.organization.setCurrentIndex(0)
+    # Inline status change through the delegate's editor.
+    index = page.proxy.index(0, ActionTableModel.STATUS)
+    page.table.setCurrentIndex(index)
+    page.table.edit(index)
+    [box] = page.table.viewport().findChildren(QComboBox)
+    box.setCurrentIndex(box.findData(ActionStatus.DONE.value))
+    box.activated.emit(box.currentIndex())
+    pk = index.data(ACTION_PK)
+    stored = actions.get_action(context.diary.db, pk)
+    assert stored is not None and stored.status is ActionStatus.DONE
+    assert stored.done_on == date(2024, 2, 1)
+    assert context.undo.undo_text == "change action status"
+
+
+def test_search_and_open_the_hit(qtbot: QtBot, page: DiaryPage, context: AppContext) -> None:
+    event = _new_event(qtbot, page, "Workshop")
+    page.show_capture()
+    _capture(qtbot, page, Qt.Key.Key_7, "Coffee first")
+    _capture(qtbot, page, Qt.Key.Key_1, "Työkykykoordinaattori for the warehouse")
+    _new_event(qtbot, page, "Another meeting")
+    history = HistoryPage(context)
+    qtbot.addWidget(history)
+    history.show_partnership(page._partnership)
+    history.event_activated.connect(page.show_event)
+    history.search.setText("työkykyk")  # QTest types ASCII only
+    qtbot.waitUntil(lambda: history.results.rowCount() == 1, timeout=3000)
+    hit = history.results.hit_at(0)
+    assert hit is not None
+    start, end = hit.snippet.highlights[0]
+    assert hit.snippet.text[start:end] == "Työkykykoordinaattori"
+    history.list.activated.emit(history.results.index(0))
+    assert page.current_event() == event
+    selected = page.capture.selected_entry()
+    assert selected is not None and selected.pk == hit.entry_pk
+
+
+def test_history_hostile_search_shows_nothing_or_results(
+    qtbot: QtBot, context: AppContext, seeded: Seed
+) -> None:
+    history = HistoryPage(context)
+    qtbot.addWidget(history)
+    history.show_partnership(seeded.partnership)
+    for text in ('"', "NEAR(", "a AND", "%_*", "😀", "שלום"):
+        history.search.setText(text)
+        history.run_search()
+        assert history.results.rowCount() == 0
+    assert history.findChild(QLabel, "muted") is not None
+
+
+def test_everything_is_there_after_reopening(
+    qtbot: QtBot, page: DiaryPage, context: AppContext, diary_path: Path, seeded: Seed
+) -> None:
+    event = _new_event(qtbot, page, "Kept meeting")
+    page.show_capture()
+    _capture(qtbot, page, Qt.Key.Key_2, "Decided to keep going")
+    page.form.flush()
+    context.diary.close()
+    again = Diary.open(diary_path)
+    try:
+        [stored] = events.list_events(again.db, seeded.partnership)
+        assert (stored.pk, stored.title) == (event, "Kept meeting")
+        [entry] = entries.list_entries(again.db, event)
+        assert entry.text == "Decided to keep going"
+    finally:
+        again.close()

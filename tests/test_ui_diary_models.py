@@ -1,0 +1,120 @@
+"""The diary's Qt models pass qtmodeltester; lists read lazily; the window opens search hits."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
+from test_editing_seed import Seed, seed
+
+from app.domain import Action, ActionStatus, Entry, EntryType, Event, EventKind, Objective
+from app.persistence.search import Filters
+from app.services.diary import Diary
+from app.services.editing import Editor
+from app.services.undo import UndoStack
+from ui.application import build_main_window
+from ui.context import AppContext
+from ui.models.actions import ActionFilterModel, ActionTableModel, ObjectiveTableModel
+from ui.models.events import EntryTableModel, EventTableModel
+from ui.models.search import SearchResultModel
+from ui.pages.diary_page import DiaryPage
+from ui.pages.history_page import HistoryPage
+from ui.widgets.warnings_panel import WarningCounter
+
+
+@pytest.fixture
+def filled(diary: Diary) -> tuple[Editor, Seed, int]:
+    editor = Editor(diary, UndoStack(diary))
+    s = seed(diary)
+    event = editor.create_event(s.partnership, Event(EventKind.MEETING, "Kick-off", "2024-02-01"))
+    for n in range(250):
+        kind = EntryType.IDEA if n % 3 == 0 else EntryType.NOTE
+        editor.create_entry(s.partnership, Entry(event, kind, f"entry number {n} <b>x</b>"))
+    made = date(2024, 1, 15)
+    editor.create_action(s.partnership, Action("Late", made, due_on=date(2024, 1, 20)))
+    editor.create_action(
+        s.partnership, Action("Done", made, status=ActionStatus.DONE, done_on=made, owner=s.anna)
+    )
+    editor.create_objective(s.partnership, Objective("Fewer sick days"))
+    editor.create_objective(s.partnership, Objective("Active staff", indicator="share active"))
+    return editor, s, event
+
+
+def test_event_and_entry_models(
+    qapp: object, qtmodeltester: ModelTester, filled: tuple[Editor, Seed, int]
+) -> None:
+    editor, s, event = filled
+    events = EventTableModel(editor)
+    events.set_partnership(s.partnership)
+    qtmodeltester.check(events)
+    entries = EntryTableModel(editor)
+    entries.set_event(event)
+    # Lazy: one page first, the rest as the view asks for more.
+    assert entries.rowCount() == EntryTableModel.PAGE
+    assert entries.canFetchMore()
+    qtmodeltester.check(entries)
+    entries.fetch_all()
+    assert entries.rowCount() == 250 and not entries.canFetchMore()
+
+
+def test_action_and_objective_models(
+    qapp: object, qtmodeltester: ModelTester, filled: tuple[Editor, Seed, int]
+) -> None:
+    editor, s, _ = filled
+    actions = ActionTableModel(editor, today=date(2024, 2, 1))
+    actions.set_partnership(s.partnership)
+    qtmodeltester.check(actions)
+    proxy = ActionFilterModel(actions)
+    proxy.set_filter(overdue_only=True)
+    qtmodeltester.check(proxy)
+    assert proxy.rowCount() == 1
+    objectives = ObjectiveTableModel(editor)
+    objectives.set_partnership(s.partnership)
+    qtmodeltester.check(objectives)
+    marks = [objectives.index(r, ObjectiveTableModel.SPECIFIC).data() for r in range(2)]
+    assert marks == ["Not yet specific", ""]
+
+
+def test_search_model_pages(
+    qapp: object, qtmodeltester: ModelTester, filled: tuple[Editor, Seed, int]
+) -> None:
+    editor, s, _ = filled
+    model = SearchResultModel(editor.diary)
+    model.set_query(s.partnership, "entry number", Filters())
+    assert model.rowCount() == SearchResultModel.PAGE and model.canFetchMore()
+    qtmodeltester.check(model)
+    while model.canFetchMore():
+        model.fetchMore()
+    assert model.rowCount() == 250
+
+
+def test_window_opens_a_search_hit_with_its_entry(
+    qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
+) -> None:
+    editor, s, event = filled
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext(diary=editor.diary, undo=editor.undo, settings=settings)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.select_partnership(s.partnership)
+    history = window.show_page("history")
+    assert isinstance(history, HistoryPage)
+    history.search.setText("number 221")
+    history.run_search()
+    hit = history.results.hit_at(0)
+    assert hit is not None
+    history.list.activated.emit(history.results.index(0))
+    diary = window.page("diary")
+    assert isinstance(diary, DiaryPage)
+    assert window.tabs.currentWidget() is diary
+    assert diary.current_event() == event
+    selected = diary.capture.selected_entry()
+    assert selected is not None and selected.pk == hit.entry_pk
+    assert selected.text == "entry number 221 <b>x</b>"
+    window.close()
+    # Let the window's deferred warning count run while the diary is still open.
+    qtbot.wait(WarningCounter.DEFERRED_MS + 100)

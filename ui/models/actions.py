@@ -1,0 +1,282 @@
+"""Table models of the action plan: actions (with a filtering proxy) and objectives.
+
+Edits go through the ``Editor`` so each is one undoable step; a value the rules refuse is not
+stored and the model keeps the stored value. ``SORT_ROLE`` gives sortable keys (ISO dates, with
+"no due date" sorted last).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QColor
+
+from app.domain import Action, ActionStatus, Objective, Person, ValidationError
+from app.i18n import _
+from app.persistence import actions, partnerships
+from app.services.editing import Editor
+from ui.models.look import OVERDUE_COLOR, locale_date, pydate, qdate, status_name, warning_icon
+
+Index = QModelIndex | QPersistentModelIndex
+PK_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 4
+_NO_INDEX = QModelIndex()
+
+
+class ActionTableModel(QAbstractTableModel):
+    """All live actions of a partnership."""
+
+    TEXT, OWNER, ORGANIZATION, DUE, STATUS, DONE = range(6)
+
+    def __init__(self, editor: Editor, today: date | None = None) -> None:
+        super().__init__()
+        self._editor = editor
+        self._partnership: int | None = None
+        self._actions: list[Action] = []
+        self._people: dict[int, Person] = {}
+        self._orgs: dict[int, str] = {}
+        self.today = today or date.today()
+
+    def set_partnership(self, pk: int | None) -> None:
+        self._partnership = pk
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        pk, db = self._partnership, self._editor.db
+        self._actions = actions.list_actions(db, pk) if pk is not None else []
+        self._people = {p.pk: p for p in partnerships.list_people(db, pk)} if pk else {}  # type: ignore[misc]
+        self._orgs = (
+            {o.pk: o.name for o in partnerships.list_organizations(db, pk)} if pk else {}  # type: ignore[misc]
+        )
+        self.endResetModel()
+
+    def action_at(self, row: int) -> Action | None:
+        return self._actions[row] if 0 <= row < len(self._actions) else None
+
+    def organization_of(self, a: Action) -> int | None:
+        if a.organization is not None:
+            return a.organization
+        person = self._people.get(a.owner) if a.owner is not None else None
+        return person.organization if person else None
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._actions)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [_("Action"), _("Owner"), _("Organization"), _("Due"), _("Status"), _("Done")][
+                section
+            ]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in (self.TEXT, self.DUE, self.STATUS):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _display(self, a: Action, col: int) -> str:
+        if col == self.TEXT:
+            return a.text
+        if col == self.OWNER:
+            person = self._people.get(a.owner) if a.owner is not None else None
+            return person.name if person else ""
+        if col == self.ORGANIZATION:
+            org = self.organization_of(a)
+            return self._orgs.get(org, "") if org is not None else ""
+        if col == self.DUE:
+            return locale_date(a.due_on)
+        if col == self.STATUS:
+            text = status_name(a.status)
+            return text + " · " + _("overdue") if a.is_overdue_on(self.today) else text
+        return locale_date(a.done_on)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._actions):
+            return None
+        a = self._actions[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return self._display(a, col)
+        if role == Qt.ItemDataRole.EditRole:
+            if col == self.TEXT:
+                return a.text
+            if col == self.DUE:
+                return qdate(a.due_on) if a.due_on else None
+            if col == self.STATUS:
+                return a.status.value
+        if role == SORT_ROLE:
+            if col == self.DUE:
+                return a.due_on.isoformat() if a.due_on else "9999"
+            return self._display(a, col).casefold()
+        if role == Qt.ItemDataRole.ForegroundRole and a.is_overdue_on(self.today):
+            return QColor(OVERDUE_COLOR)
+        if role == PK_ROLE:
+            return a.pk
+        if role == STATUS_ROLE:
+            return a.status.value
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole:
+            return False
+        a = self._actions[index.row()]
+        try:
+            if index.column() == self.STATUS:
+                self._editor.set_action_status(_pk(a), ActionStatus(value), self.today)
+            elif index.column() == self.TEXT:
+                a.text = str(value)
+                self._editor.edit_action(a)
+            elif index.column() == self.DUE:
+                a.due_on = pydate(value) if value is not None and value.isValid() else None
+                self._editor.edit_action(a)
+            else:
+                return False
+        except (ValidationError, ValueError):
+            return False
+        finally:
+            stored = actions.get_action(self._editor.db, _pk(a))
+            if stored is not None:
+                self._actions[index.row()] = stored
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
+        return True
+
+
+class ActionFilterModel(QSortFilterProxyModel):
+    """Filters the action plan by organization, owner, status and overdue."""
+
+    def __init__(self, source: ActionTableModel) -> None:
+        super().__init__()
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self._actions = source
+        self.organization: int | None = None
+        self.owner: int | None = None
+        self.status: ActionStatus | None = None
+        self.overdue_only = False
+
+    def set_filter(
+        self,
+        *,
+        organization: int | None = None,
+        owner: int | None = None,
+        status: ActionStatus | None = None,
+        overdue_only: bool = False,
+    ) -> None:
+        self.beginFilterChange()
+        self.organization, self.owner = organization, owner
+        self.status, self.overdue_only = status, overdue_only
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        a = self._actions.action_at(source_row)
+        if a is None:
+            return False
+        if self.organization is not None and self._actions.organization_of(a) != self.organization:
+            return False
+        if self.owner is not None and a.owner != self.owner:
+            return False
+        if self.status is not None and a.status != self.status:
+            return False
+        return not (self.overdue_only and not a.is_overdue_on(self._actions.today))
+
+
+class ObjectiveTableModel(QAbstractTableModel):
+    """A partnership's objectives; one without an indicator is marked "not yet specific"."""
+
+    TEXT, INDICATOR, TARGET, DUE, OWNER, SPECIFIC = range(6)
+
+    def __init__(self, editor: Editor) -> None:
+        super().__init__()
+        self._editor = editor
+        self._partnership: int | None = None
+        self._objectives: list[Objective] = []
+        self._people: dict[int, str] = {}
+
+    def set_partnership(self, pk: int | None) -> None:
+        self._partnership = pk
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        pk, db = self._partnership, self._editor.db
+        self._objectives = partnerships.list_objectives(db, pk) if pk is not None else []
+        self._people = {p.pk: p.name for p in partnerships.list_people(db, pk)} if pk else {}  # type: ignore[misc]
+        self.endResetModel()
+
+    def objective_at(self, row: int) -> Objective | None:
+        return self._objectives[row] if 0 <= row < len(self._objectives) else None
+
+    def rowCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else len(self._objectives)
+
+    def columnCount(self, parent: Index = _NO_INDEX) -> int:
+        return 0 if parent.isValid() else 6
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [_("Objective"), _("Indicator"), _("Target"), _("Due"), _("Owner"), ""][section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        base = super().flags(index)
+        if index.isValid() and index.column() in (self.TEXT, self.INDICATOR, self.TARGET):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._objectives):
+            return None
+        o = self._objectives[index.row()]
+        col = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if col == self.SPECIFIC:
+                return "" if o.is_specific else _("Not yet specific")
+            owner = self._people.get(o.owner, "") if o.owner is not None else ""
+            return [o.text, o.indicator or "", o.target or "", locale_date(o.due_on), owner][col]
+        if role == Qt.ItemDataRole.DecorationRole and col == self.SPECIFIC and not o.is_specific:
+            return warning_icon()
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.SPECIFIC and not o.is_specific:
+            return _("Add an indicator: how will you know the objective is reached?")
+        if role == PK_ROLE:
+            return o.pk
+        return None
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._partnership is None:
+            return False
+        o = self._objectives[index.row()]
+        text = str(value).strip()
+        if index.column() == self.TEXT:
+            o.text = text
+        elif index.column() == self.INDICATOR:
+            o.indicator = text or None
+        elif index.column() == self.TARGET:
+            o.target = text or None
+        else:
+            return False
+        try:
+            self._editor.edit_objective(self._partnership, o)
+        except ValidationError:
+            self.reload()
+            return False
+        self.dataChanged.emit(self.index(index.row(), 0), self.index(index.row(), 5))
+        return True
+
+
+def _pk(a: Action) -> int:
+    assert a.pk is not None
+    return a.pk

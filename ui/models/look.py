@@ -1,0 +1,185 @@
+"""How the diary's vocabularies look: translated names, small painted icons, locale dates.
+
+Entry types and visibility are always shown by colour AND icon AND text, so they read for
+colour-blind users and in grey-scale. Icons are painted in code (no font glyphs that may be
+missing on a machine).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
+
+from app.domain import ActionStatus, EntryType, EventKind, Tension, Visibility
+from app.domain.model import parse_when
+from app.i18n import _
+from ui.style import DANGER, ENTRY_COLORS, MUTED, SUCCESS, text_color_on
+
+
+def entry_type_name(t: EntryType) -> str:
+    return {
+        EntryType.NOTE: _("Note"),
+        EntryType.IDEA: _("Idea"),
+        EntryType.DECISION: _("Decision"),
+        EntryType.OBSTACLE: _("Obstacle"),
+        EntryType.OBSERVATION: _("Observation"),
+        EntryType.ACCOMPLISHMENT: _("Accomplishment"),
+        EntryType.ASSESSMENT: _("Assessment"),
+    }[t]
+
+
+# The order of the capture buttons and of Ctrl+1..7.
+CAPTURE_TYPES: tuple[EntryType, ...] = (
+    EntryType.IDEA,
+    EntryType.DECISION,
+    EntryType.OBSTACLE,
+    EntryType.OBSERVATION,
+    EntryType.ACCOMPLISHMENT,
+    EntryType.ASSESSMENT,
+    EntryType.NOTE,
+)
+
+
+def kind_name(k: EventKind) -> str:
+    return {
+        EventKind.MEETING: _("Meeting"),
+        EventKind.WORKSHOP: _("Workshop"),
+        EventKind.INTERVIEW: _("Interview"),
+        EventKind.FOCUS_GROUP: _("Focus group"),
+        EventKind.QUESTIONNAIRE: _("Questionnaire"),
+        EventKind.PILOT: _("Pilot"),
+        EventKind.FEEDBACK_MEETING: _("Feedback meeting"),
+        EventKind.OTHER: _("Other"),
+    }[k]
+
+
+def tension_name(t: Tension) -> str:
+    return {
+        Tension.ROLES: _("Roles"),
+        Tension.EXPLORATION: _("Exploration"),
+        Tension.LOGICS: _("Logics"),
+    }[t]
+
+
+def status_name(s: ActionStatus) -> str:
+    return {
+        ActionStatus.OPEN: _("Open"),
+        ActionStatus.IN_PROGRESS: _("In progress"),
+        ActionStatus.DONE: _("Done"),
+        ActionStatus.DROPPED: _("Dropped"),
+    }[s]
+
+
+def visibility_name(v: Visibility) -> str:
+    return _("Private") if v is Visibility.PRIVATE else _("Shared")
+
+
+PRIVATE_COLOR = "#7B4F9D"
+SHARED_COLOR = SUCCESS
+
+
+def visibility_color(v: Visibility) -> QColor:
+    return QColor(PRIVATE_COLOR if v is Visibility.PRIVATE else SHARED_COLOR)
+
+
+# -- icons ----------------------------------------------------------------------------------
+
+
+def _canvas(size: int) -> tuple[QPixmap, QPainter]:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    return pixmap, painter
+
+
+@cache
+def entry_icon(t: EntryType, size: int = 18) -> QIcon:
+    """A coloured disc with the type's initial letter."""
+    pixmap, painter = _canvas(size)
+    color = QColor(ENTRY_COLORS[t])
+    painter.setBrush(color)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
+    font = QFont()
+    font.setBold(True)
+    font.setPixelSize(int(size * 0.6))
+    painter.setFont(font)
+    painter.setPen(text_color_on(color))
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, entry_type_name(t)[0])
+    painter.end()
+    return QIcon(pixmap)
+
+
+@cache
+def visibility_icon(v: Visibility, size: int = 16) -> QIcon:
+    """A closed padlock for private, two heads for shared."""
+    pixmap, painter = _canvas(size)
+    color = visibility_color(v)
+    painter.setPen(QPen(color, 1.6))
+    if v is Visibility.PRIVATE:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawArc(QRectF(size * 0.28, size * 0.08, size * 0.44, size * 0.5), 0, 180 * 16)
+        painter.drawLine(QPointF(size * 0.28, size * 0.33), QPointF(size * 0.28, size * 0.48))
+        painter.drawLine(QPointF(size * 0.72, size * 0.33), QPointF(size * 0.72, size * 0.48))
+        painter.setBrush(color)
+        painter.drawRoundedRect(QRectF(size * 0.18, size * 0.45, size * 0.64, size * 0.48), 2, 2)
+    else:
+        painter.setBrush(color)
+        for cx in (0.32, 0.68):
+            painter.drawEllipse(QPointF(size * cx, size * 0.32), size * 0.14, size * 0.14)
+            painter.drawChord(
+                QRectF(size * (cx - 0.22), size * 0.55, size * 0.44, size * 0.6), 0, 180 * 16
+            )
+    painter.end()
+    return QIcon(pixmap)
+
+
+@cache
+def warning_icon(size: int = 16) -> QIcon:
+    """A small triangle with an exclamation mark (for "not yet specific")."""
+    pixmap, painter = _canvas(size)
+    painter.setBrush(QColor("#E8A33D"))
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.drawPolygon([QPointF(size / 2, 1), QPointF(size - 1, size - 1), QPointF(1, size - 1)])
+    painter.setPen(QPen(QColor("#1F2A33"), 1.6))
+    painter.drawLine(QPointF(size / 2, size * 0.38), QPointF(size / 2, size * 0.68))
+    painter.drawPoint(QPointF(size / 2, size * 0.82))
+    painter.end()
+    return QIcon(pixmap)
+
+
+OVERDUE_COLOR = DANGER
+MUTED_COLOR = MUTED
+
+
+# -- dates in the user's locale -------------------------------------------------------------
+
+
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def pydate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def locale_date(day: date | None) -> str:
+    if day is None:
+        return ""
+    return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
+
+
+def locale_when(when: str) -> str:
+    """An event's date (and time, when it has one) in the user's locale."""
+    try:
+        day, at = parse_when(when)
+    except ValueError:
+        return when
+    text = locale_date(day)
+    if at is not None:
+        text += " " + at.strftime("%H:%M")
+    return text

@@ -1,0 +1,403 @@
+"""The live capture view: write the diary during a meeting, one line at a time.
+
+One large text field; Enter saves the line as an entry of the chosen type at once (Shift+Enter
+starts a new line inside it). Ctrl+1..7 or the buttons choose the type, Alt+1..3 toggle the
+tensions, Ctrl+P flips shared/private. Visibility defaults by type (observations and obstacles
+private) and is always shown by colour, icon and text. A running clock, the attendance list and
+the entries written so far are at hand; an idea or decision becomes an action with Ctrl+Shift+A.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPlainTextEdit,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain import Entry, EntryType, Tension, ValidationError, Visibility
+from app.i18n import _
+from app.persistence import events, partnerships
+from app.services.editing import ACTIONABLE, Editor
+from ui.models.events import EntryTableModel
+from ui.models.look import (
+    CAPTURE_TYPES,
+    entry_icon,
+    entry_type_name,
+    tension_name,
+    visibility_color,
+    visibility_icon,
+    visibility_name,
+)
+from ui.style import ENTRY_COLORS
+
+_LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+class CaptureField(QPlainTextEdit):
+    """A large text field where Enter submits the line and Shift+Enter breaks it."""
+
+    submitted = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            self.submitted.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class LiveCapture(QWidget):
+    """Capture entries into one event while it happens."""
+
+    entry_saved = Signal(int)
+    action_made = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("liveCapture")
+        self._editor = editor
+        self._partnership: int | None = None
+        self._event: int | None = None
+        self._type = EntryType.IDEA
+        self._visibility_override: Visibility | None = None
+        self._elapsed = QElapsedTimer()
+        self.entries = EntryTableModel(editor)
+        self._build()
+        self._clock = QTimer(self)
+        self._clock.setInterval(1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self._choose_type(EntryType.IDEA)
+
+    # -- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        outer = QVBoxLayout(self)
+        head = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setTextFormat(Qt.TextFormat.PlainText)
+        self.title.setObjectName("pageTitle")
+        self.clock = QLabel()
+        self.clock.setObjectName("captureClock")
+        self.clock.setTextFormat(Qt.TextFormat.PlainText)
+        clock_font = QFont(self.clock.font())
+        clock_font.setPointSizeF(clock_font.pointSizeF() * 1.4)
+        clock_font.setBold(True)
+        self.clock.setFont(clock_font)
+        head.addWidget(self.title, 1)
+        head.addWidget(self.clock)
+        outer.addLayout(head)
+        outer.addLayout(self._type_row())
+        outer.addLayout(self._tension_row())
+        self.field = CaptureField()
+        self.field.setObjectName("captureField")
+        self.field.setPlaceholderText(
+            _("Type what happens and press Enter. Shift+Enter starts a new line.")
+        )
+        big = QFont(self.field.font())
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        self.field.setFont(big)
+        self.field.setFixedHeight(96)
+        self.field.setTabChangesFocus(True)
+        self.field.submitted.connect(self.save_line)
+        outer.addWidget(self.field)
+        keys = QLabel(
+            _(
+                "Enter saves · Ctrl+1…7 type · Alt+1…3 tension · Ctrl+P shared/private · "
+                "Ctrl+Shift+A make action · Ctrl+Z undo"
+            )
+        )
+        keys.setObjectName("muted")
+        outer.addWidget(keys)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self._entry_table())
+        split.addWidget(self._attendance_box())
+        split.setStretchFactor(0, 4)
+        split.setStretchFactor(1, 1)
+        outer.addWidget(split, 1)
+        self._add_actions()
+
+    def _type_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self._type_group = QButtonGroup(self)
+        self._type_buttons: dict[EntryType, QToolButton] = {}
+        for n, t in enumerate(CAPTURE_TYPES, start=1):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setIcon(entry_icon(t))
+            button.setText(entry_type_name(t))
+            button.setToolTip(_("{type} (Ctrl+{n})").format(type=entry_type_name(t), n=n))
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setObjectName(f"type_{t.value}")
+            color = ENTRY_COLORS[t]
+            button.setStyleSheet(
+                f"QToolButton {{ padding: 3px 6px; border: 1px solid {color}; border-radius: 4px; }}"
+                f"QToolButton:checked {{ background: {color}; color: white; font-weight: 600; }}"
+            )
+            button.clicked.connect(lambda _c=False, t=t: self._choose_type(t))
+            self._type_group.addButton(button)
+            self._type_buttons[t] = button
+            row.addWidget(button)
+        row.addStretch(1)
+        return row
+
+    def _tension_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(_("Tensions:"))
+        row.addWidget(label)
+        self._tension_buttons: dict[Tension, QToolButton] = {}
+        for n, t in enumerate(Tension, start=1):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setText(tension_name(t))
+            button.setToolTip(_("Tension: {name} (Alt+{n})").format(name=tension_name(t), n=n))
+            button.setObjectName(f"tension_{t.value}")
+            self._tension_buttons[t] = button
+            row.addWidget(button)
+        row.addSpacing(24)
+        self.visibility = QToolButton()
+        self.visibility.setObjectName("captureVisibility")
+        self.visibility.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.visibility.setToolTip(
+            _("Shared entries can appear in partner reports; private ones never do (Ctrl+P)")
+        )
+        self.visibility.clicked.connect(self.toggle_visibility)
+        row.addWidget(self.visibility)
+        row.addStretch(1)
+        return row
+
+    def _entry_table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setObjectName("captureEntries")
+        self.table.setModel(self.entries)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setWordWrap(True)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(EntryTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for col in (EntryTableModel.TYPE, EntryTableModel.VISIBILITY, EntryTableModel.TENSIONS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Rows grow to show whole entries; measured per page read, not for the whole list.
+        self.entries.modelReset.connect(self.table.resizeRowsToContents)
+        self.entries.rowsInserted.connect(
+            lambda _p, first, last: [
+                self.table.resizeRowToContents(r) for r in range(first, last + 1)
+            ]
+        )
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
+        return self.table
+
+    def _attendance_box(self) -> QWidget:
+        box = QWidget()
+        lay = QVBoxLayout(box)
+        lay.setContentsMargins(0, 0, 0, 0)
+        title = QLabel(_("Attendance"))
+        title.setObjectName("cardTitle")
+        lay.addWidget(title)
+        self.attendance = QListWidget()
+        self.attendance.setObjectName("captureAttendance")
+        self.attendance.itemChanged.connect(self._attendance_changed)
+        lay.addWidget(self.attendance, 1)
+        return box
+
+    def _add_actions(self) -> None:
+        for n, t in enumerate(CAPTURE_TYPES, start=1):
+            self._shortcut(
+                entry_type_name(t), QKeySequence(f"Ctrl+{n}"), lambda t=t: self._choose_type(t)
+            )
+        for n, tension in enumerate(Tension, start=1):
+            button = self._tension_buttons[tension]
+            self._shortcut(tension_name(tension), QKeySequence(f"Alt+{n}"), button.toggle)
+        self._shortcut(_("Shared / private"), QKeySequence("Ctrl+P"), self.toggle_visibility)
+        self.make_action_act = self._shortcut(
+            _("Make action"), QKeySequence("Ctrl+Shift+A"), self.make_action
+        )
+        self.delete_act = self._shortcut(
+            _("Delete entry"), QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected
+        )
+        # Delete only where it cannot eat text being typed: in the entries table.
+        self.removeAction(self.delete_act)
+        self.table.addAction(self.delete_act)
+        self.focus_act = self._shortcut(_("Write"), QKeySequence("Ctrl+L"), self.field.setFocus)
+
+    def _shortcut(self, text: str, keys: QKeySequence, slot: Callable[[], object]) -> QAction:
+        act = QAction(text, self)
+        act.setShortcut(keys)
+        act.setShortcutContext(_LOCAL)
+        # triggered() passes "checked"; the commands take no arguments.
+        act.triggered.connect(lambda _checked=False: slot())
+        self.addAction(act)
+        return act
+
+    def menu_actions(self) -> list[QAction]:
+        """Commands of this view with their shortcuts, for menus."""
+        return [self.focus_act, self.make_action_act, self.delete_act]
+
+    # -- state ----------------------------------------------------------------------------
+
+    def set_event(self, partnership: int | None, event: int | None) -> None:
+        changed = event != self._event
+        self._partnership, self._event = partnership, event
+        if changed:
+            self._elapsed.start()
+        self.entries.set_event(event)
+        self._load_event()
+        self.field.setEnabled(event is not None)
+        self._tick()
+
+    def refresh(self) -> None:
+        self.entries.reload()
+        self._load_event()
+
+    def _load_event(self) -> None:
+        e = events.get_event(self._editor.db, self._event) if self._event is not None else None
+        self.title.setText(e.title if e else _("Choose or create an event to write into"))
+        self.attendance.blockSignals(True)
+        self.attendance.clear()
+        if e is not None and self._partnership is not None:
+            people = {p.pk: p for p in partnerships.list_people(self._editor.db, self._partnership)}
+            for part in e.participants:
+                person = people.get(part.person)
+                item = QListWidgetItem(person.name if person else "?")
+                item.setData(Qt.ItemDataRole.UserRole, part.person)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                checked = Qt.CheckState.Checked if part.attended else Qt.CheckState.Unchecked
+                item.setCheckState(checked)
+                self.attendance.addItem(item)
+        self.attendance.blockSignals(False)
+
+    def _tick(self) -> None:
+        now = datetime.now().strftime("%H:%M")
+        if self._event is None or not self._elapsed.isValid():
+            self.clock.setText(now)
+            return
+        seconds = self._elapsed.elapsed() // 1000
+        h, rest = divmod(seconds, 3600)
+        running = f"{h:d}:{rest // 60:02d}:{rest % 60:02d}"
+        self.clock.setText(_("{now}  ·  running {time}").format(now=now, time=running))
+
+    def current_type(self) -> EntryType:
+        return self._type
+
+    def current_visibility(self) -> Visibility:
+        return self._visibility_override or self._type.default_visibility
+
+    def _choose_type(self, t: EntryType) -> None:
+        self._type = t
+        self._type_buttons[t].setChecked(True)
+        self._visibility_override = None
+        self._show_visibility()
+
+    def toggle_visibility(self) -> None:
+        flip = {Visibility.SHARED: Visibility.PRIVATE, Visibility.PRIVATE: Visibility.SHARED}
+        self._visibility_override = flip[self.current_visibility()]
+        self._show_visibility()
+
+    def _show_visibility(self) -> None:
+        vis = self.current_visibility()
+        self.visibility.setIcon(visibility_icon(vis))
+        self.visibility.setText(visibility_name(vis))
+        color = visibility_color(vis).name()
+        self.visibility.setStyleSheet(
+            f"QToolButton {{ color: {color}; border: 1px solid {color}; border-radius: 4px;"
+            " padding: 2px 8px; font-weight: 600; }"
+        )
+        self.field.setStyleSheet(
+            f"QPlainTextEdit {{ border: 2px solid {ENTRY_COLORS[self._type]}; border-radius: 4px; }}"
+        )
+
+    # -- commands -------------------------------------------------------------------------
+
+    def save_line(self) -> None:
+        """Store what is typed as an entry, committed before the field is cleared."""
+        text = self.field.toPlainText().strip()
+        if not text or self._event is None or self._partnership is None:
+            return
+        tensions = tuple(t for t, b in self._tension_buttons.items() if b.isChecked())
+        entry = Entry(self._event, self._type, text, self.current_visibility(), tensions)
+        try:
+            pk = self._editor.create_entry(self._partnership, entry)
+        except ValidationError as exc:
+            self.message.emit(str(exc))
+            return
+        self.field.clear()
+        for b in self._tension_buttons.values():
+            b.setChecked(False)
+        self._visibility_override = None
+        self._show_visibility()
+        self.entries.reload()
+        self.table.scrollToBottom()
+        self.entry_saved.emit(pk)
+
+    def selected_entry(self) -> Entry | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.entries.entry_at(rows[0].row()) if rows else None
+
+    def select_entry(self, pk: int) -> None:
+        row = self.entries.row_of(pk)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.entries.index(row, 0))
+
+    def make_action(self) -> None:
+        """The selected idea or decision (or the latest one) becomes an action of the plan."""
+        entry = self.selected_entry()
+        if entry is None:
+            self.entries.fetch_all()
+            rows = (self.entries.entry_at(r) for r in range(self.entries.rowCount()))
+            found = [e for e in rows if e is not None and e.type in ACTIONABLE]
+            entry = found[-1] if found else None
+        if entry is None or entry.pk is None or self._partnership is None:
+            self.message.emit(_("Select an idea or a decision to make an action of it."))
+            return
+        try:
+            pk = self._editor.make_action(self._partnership, entry.pk, today=date.today())
+        except ValidationError as exc:
+            self.message.emit(str(exc))
+            return
+        self.message.emit(_("Action made: {text}").format(text=entry.text))
+        self.action_made.emit(pk)
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is not None and entry.pk is not None:
+            self._editor.delete_entry(entry.pk)
+            self.entries.reload()
+
+    def _attendance_changed(self, item: QListWidgetItem) -> None:
+        if self._event is None:
+            return
+        e = events.get_event(self._editor.db, self._event)
+        if e is None:
+            return
+        person = item.data(Qt.ItemDataRole.UserRole)
+        for part in e.participants:
+            if part.person == person:
+                part.attended = item.checkState() == Qt.CheckState.Checked
+        self._editor.edit_event(e)
+
+    def _context_menu(self, pos: object) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.make_action_act)
+        menu.addAction(self.delete_act)
+        menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
