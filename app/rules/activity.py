@@ -48,7 +48,8 @@ def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
 
 
 def _person_ref(view: View, pk: int) -> Evidence:
-    return Evidence(EvidenceKind.PERSON, pk, view.person_name(pk))
+    ref = next((p.id for p in view.snap.people if p.pk == pk), "")
+    return Evidence(EvidenceKind.PERSON, pk, view.person_name(pk), ref)
 
 
 def sponsor_absent(view: View, t: Params) -> EarlyWarning | None:
@@ -153,7 +154,7 @@ def commitment_falling(view: View, t: Params) -> EarlyWarning | None:
                 org=org.name, before=baseline, now=latest
             )
         )
-        evidence.append(Evidence(EvidenceKind.ORGANIZATION, org.pk or 0, org.name))
+        evidence.append(Evidence(EvidenceKind.ORGANIZATION, org.pk or 0, org.name, org.id))
         evidence += [event_ref(e) for e, _v in [*before, (latest_event, latest)]]
     if not drops:
         return None

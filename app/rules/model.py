@@ -53,9 +53,11 @@ class Evidence:
     kind: EvidenceKind
     pk: int
     label: str
+    # The record's stable text id (as in the exchange file), for readers outside the app.
+    ref: str = ""
 
     def as_json(self) -> dict[str, object]:
-        return {"kind": self.kind.value, "pk": self.pk, "label": self.label}
+        return {"kind": self.kind.value, "id": self.ref, "pk": self.pk, "label": self.label}
 
 
 @dataclass(frozen=True, slots=True)

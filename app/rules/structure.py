@@ -27,7 +27,9 @@ def objectives_unspecified(view: View, t: Params) -> EarlyWarning | None:
     vague = [o for o in objectives if not o.is_specific]
     if objectives and not vague:
         return None
-    evidence = tuple(Evidence(EvidenceKind.OBJECTIVE, o.pk or 0, short(o.text)) for o in vague)
+    evidence = tuple(
+        Evidence(EvidenceKind.OBJECTIVE, o.pk or 0, short(o.text), o.id) for o in vague
+    )
     if not objectives:
         message = _("The partnership has no written objectives yet.")
     else:
@@ -66,7 +68,7 @@ def roles_unclear(view: View, t: Params) -> EarlyWarning | None:
         )
     if ownerless:
         parts.append(_("{n} open actions have no owner").format(n=len(ownerless)))
-    evidence = [Evidence(EvidenceKind.ORGANIZATION, o.pk or 0, o.name) for o in lacking]
+    evidence = [Evidence(EvidenceKind.ORGANIZATION, o.pk or 0, o.name, o.id) for o in lacking]
     evidence += [action_ref(a) for a in ownerless]
     return EarlyWarning(
         id="roles-unclear",
@@ -101,8 +103,9 @@ def one_sided_ownership(view: View, t: Params) -> EarlyWarning | None:
     share = count / len(open_actions)
     if share <= t["share"]:
         return None
-    name = next((o.name for o in view.snap.organizations if o.pk == org_pk), "?")
-    evidence = [Evidence(EvidenceKind.ORGANIZATION, org_pk or 0, name)]
+    org = next((o for o in view.snap.organizations if o.pk == org_pk), None)
+    name = org.name if org else "?"
+    evidence = [Evidence(EvidenceKind.ORGANIZATION, org_pk or 0, name, org.id if org else "")]
     evidence += [action_ref(a) for a in open_actions if _organization_of(view, a) == org_pk]
     return EarlyWarning(
         id="one-sided-ownership",

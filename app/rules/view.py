@@ -90,8 +90,9 @@ class View:
 
 
 def event_ref(e: Event) -> Evidence:
-    return Evidence(EvidenceKind.EVENT, e.pk or 0, f"{short(e.title, 60)} ({e.day.isoformat()})")
+    label = f"{short(e.title, 60)} ({e.day.isoformat()})"
+    return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id)
 
 
 def action_ref(a: Action) -> Evidence:
-    return Evidence(EvidenceKind.ACTION, a.pk or 0, short(a.text))
+    return Evidence(EvidenceKind.ACTION, a.pk or 0, short(a.text), a.id)

@@ -15,6 +15,7 @@ from sqlite_utils import Database
 from app.domain import ActionStatus
 from app.i18n import _
 from app.persistence import actions, events, partnerships
+from app.services import checklist, warnings
 
 
 def partnership_status(db: Database, pk: int, as_of: date) -> dict[str, Any]:
@@ -45,4 +46,7 @@ def partnership_status(db: Database, pk: int, as_of: date) -> dict[str, Any]:
                 for a in plan
             ),
         },
+        # Early warnings as of the day (acknowledged ones marked) and the phase's checklist.
+        "warnings": [r.as_json() for r in warnings.review(db, pk, as_of)],
+        "checklist": checklist.status(db, pk, as_of).as_json(),
     }

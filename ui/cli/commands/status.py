@@ -62,12 +62,16 @@ def _text(status: dict[str, Any]) -> str:
             _("Actions"),
             _("{open} open, of which {overdue} overdue; {done} done").format(**actions),
         ),
+        (_("Checklist"), _("{done} done, {open} open").format(**status["checklist"])),
+        (_("Warnings"), str(len(status["warnings"])) if status["warnings"] else none),
     ]
+    rows += [("", f"[{w['severity']}] {w['message']}") for w in status["warnings"]]
     width = max(len(label) for label, _value in rows) + 2
-    return "\n".join(f"{label + ':':<{width}}{value}" for label, value in rows)
+    return "\n".join(f"{label + ':' if label else '':<{width}}{value}" for label, value in rows)
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.checklists import TemplateError
     from app.services.diary import Diary
     from app.services.lookup import PartnershipNotFound, resolve_partnership
     from app.services.status import partnership_status
@@ -81,6 +85,8 @@ def run(args: argparse.Namespace) -> int:
         status = partnership_status(diary.db, partnership.pk, as_of)
     except PartnershipNotFound as exc:
         raise UserError(exc.message) from None
+    except TemplateError as exc:  # a damaged checklist file: say which, no traceback
+        raise UserError(str(exc)) from None
     finally:
         diary.close()
     if args.json:
