@@ -60,6 +60,7 @@ def phase_timeline(
     end = max(as_of, spans[-1].start + timedelta(days=30))
     left, per_day = _x_scale(start, end, 0, width)
     bar_y, bar_h = 24.0, 20.0
+    last_label_end = -100.0
     for span in spans:
         x0 = left + (span.start - start).days * per_day
         x1 = left + ((span.end or end) - start).days * per_day
@@ -79,8 +80,11 @@ def phase_timeline(
             d.add(String(x0 + 4, bar_y + 7, label, fontName=BOLD, fontSize=8, fillColor=INK))
         d.add(Line(x0, bar_y, x0, bar_y - 5, strokeColor=MUTED, strokeWidth=0.6))
         date_label = short_date(span.start, language)
-        if x0 + stringWidth(date_label, FAMILY, 7) <= width:
+        label_end = x0 + stringWidth(date_label, FAMILY, 7)
+        # Phases close together would print their dates over each other: skip the later one.
+        if label_end <= width and x0 >= last_label_end + 4:
             d.add(String(x0, bar_y - 13, date_label, fontName=FAMILY, fontSize=7, fillColor=MUTED))
+            last_label_end = label_end
     now_x = left + (min(as_of, end) - start).days * per_day
     top = bar_y + bar_h
     d.add(

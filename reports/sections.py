@@ -7,9 +7,10 @@ returns the flowables of one section. User text always goes through ``blocks`` (
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import timedelta
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, KeepTogether, NextPageTemplate, PageBreak
+from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
 from app.report.model import ActionLine, EntryLine, EventLine, ReportData
 from reports import labels as lb
@@ -84,7 +85,7 @@ def _entries(items: Sequence[EntryLine], tr: Tr, lang: str, *, show_type: bool =
                     list=", ".join(tr(lb.TENSIONS[t]) for t in e.tensions)
                 )
             )
-        out.append(KeepTogether([gap(3), para(" · ".join(meta), "meta")]))
+        out += [gap(3), para(" · ".join(meta), "meta")]  # the style keeps it with the text
         out += long_text(e.text)
     return out or [_empty(tr)]
 
@@ -122,6 +123,22 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
     out += [para(intro), gap(8)]
     if data.phases:
         out += [phase_timeline(data.phases, data.options.as_of, FRAME_WIDTH, tr, lang), gap(4)]
+        out.append(
+            table(
+                [tr("Phase"), tr("From"), tr("Until")],
+                (
+                    [
+                        cell(tr(lb.PHASES[span.phase])),
+                        cell(lb.short_date(span.start, lang)),
+                        cell(
+                            lb.short_date(span.end - timedelta(days=1), lang) if span.end else "–"
+                        ),
+                    ]
+                    for span in data.phases
+                ),
+                (0.4, 0.3, 0.3),
+            )
+        )
     if data.objectives:
         out.append(subheading(tr("Objectives")))
         out.append(

@@ -66,7 +66,9 @@ def styles() -> dict[str, ParagraphStyle]:
             keepWithNext=True,
         ),
         "quote": ParagraphStyle("quote", parent=body, leftIndent=8, spaceAfter=2),
-        "meta": ParagraphStyle("meta", parent=body, fontName=ITALIC, fontSize=8, textColor=MUTED),
+        "meta": ParagraphStyle(
+            "meta", parent=body, fontName=ITALIC, fontSize=8, textColor=MUTED, keepWithNext=True
+        ),
         "cover_kicker": ParagraphStyle(
             "cover_kicker", parent=body, fontName=BOLD, fontSize=11, leading=14, textColor=ACCENT
         ),

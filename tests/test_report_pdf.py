@@ -12,8 +12,8 @@ import pytest
 from pypdf import PdfReader
 from test_report_support import Planted, pdf_text, plant
 
-from app.domain import Entry, EntryType, Event, EventKind, Person, Visibility
-from app.persistence import entries, events, partnerships
+from app.domain import Action, Entry, EntryType, Event, EventKind, Person, Visibility
+from app.persistence import actions, entries, events, partnerships
 from app.report import SECTIONS, ReportOptions
 from app.services import feedback
 from app.services.diary import Diary
@@ -215,3 +215,18 @@ def test_a_given_report_is_recorded_with_its_hash_and_can_be_removed(
     assert record.pk is not None
     feedback.remove_given(diary, record.pk)
     assert feedback.list_given(diary, planted.pk) == []
+
+
+def test_an_idea_that_became_an_action_is_no_longer_an_open_question(
+    diary: Diary, planted: Planted
+) -> None:
+    with diary.write() as db:
+        ev = Event(EventKind.WORKSHOP, "Idea workshop", "2025-08-02")
+        event_pk = events.insert_event(db, planted.pk, ev)
+        idea = Entry(event_pk, EntryType.IDEA, "SHRDconvertedideaQ22", Visibility.SHARED)
+        idea_pk = entries.insert_entry(db, planted.pk, idea)
+        action = Action("SHRDfromideaQ23", date(2025, 8, 2), source_entry=idea_pk)
+        actions.insert_action(db, planted.pk, action)
+    text = pdf_text(_build(diary, planted.pk, sections=("next",)))
+    assert "SHRDfromideaQ23" in text and "SHRDideaQ15" in text
+    assert "SHRDconvertedideaQ22" not in text

@@ -74,6 +74,7 @@ class SharedEvent:
 
 @dataclass(frozen=True, slots=True)
 class SharedEntry:
+    pk: int
     event: int
     event_when: str
     type: EntryType
@@ -90,6 +91,7 @@ class SharedAction:
     created_on: date
     due_on: date | None
     done_on: date | None
+    source_entry: int | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +212,7 @@ class SharedView:
         """Shared entries of live events, read from the ``shared_entries`` view only."""
         return [
             SharedEntry(
+                pk=r["pk"],
                 event=r["event_pk"],
                 event_when=r["date"],
                 type=EntryType(r["type"]),
@@ -218,7 +221,7 @@ class SharedView:
             )
             for r in rows(
                 self._db,
-                "SELECT s.event_pk, s.type, s.text, s.tensions, e.date FROM shared_entries s "
+                "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, e.date FROM shared_entries s "
                 "JOIN events e ON e.pk = s.event_pk "
                 "WHERE s.partnership_pk = ? AND e.deleted_at IS NULL ORDER BY e.date, e.pk, s.seq",
                 [self._pk],
@@ -235,10 +238,12 @@ class SharedView:
                 created_on=s2d(r["created_on"]) or date.min,
                 due_on=s2d(r["due_on"]),
                 done_on=s2d(r["done_on"]),
+                source_entry=r["source_entry_pk"],
             )
             for r in rows(
                 self._db,
-                "SELECT text, status, owner_pk, organization_pk, created_on, due_on, done_on "
+                "SELECT text, status, owner_pk, organization_pk, created_on, due_on, done_on, "
+                "source_entry_pk "
                 "FROM actions WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY seq",
                 [self._pk],
             )

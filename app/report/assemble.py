@@ -90,6 +90,8 @@ def assemble_report(
     def action_lines(chosen: list[SharedAction]) -> tuple[ActionLine, ...]:
         return tuple(_action_line(a, namer, as_of) for a in chosen)
 
+    # Ideas that became actions are answered; the rest are still open questions.
+    converted = {a.source_entry for a in actions if a.source_entry is not None}
     in_period = [
         e for e in events if period.holds(parse_when(e.when)[0]) and parse_when(e.when)[0] <= as_of
     ]
@@ -135,7 +137,11 @@ def assemble_report(
             (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE),
         ),
         tensions=_tension_counts(entries),
-        open_questions=lines((EntryType.OBSTACLE, EntryType.IDEA)),
+        open_questions=tuple(
+            _entry_line(e, titles, namer)
+            for e in entries
+            if e.type == EntryType.OBSTACLE or (e.type == EntryType.IDEA and e.pk not in converted)
+        ),
         open_actions=action_lines(open_now),
         upcoming=tuple(_event_line(e, namer) for e in events if parse_when(e.when)[0] > as_of),
     )
