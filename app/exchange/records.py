@@ -1,0 +1,334 @@
+"""Reading each kind of record of a partnership file into a domain record.
+
+``RecordReader`` knows the fields of every record of the exchange format. Each method takes
+one JSON value and its path, records the problems it finds in its ``Reader`` and returns the
+domain record, or None when the value had problems. References are resolved to positions in
+the file through the id indexes filled before any record is read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from app.domain import (
+    Action,
+    ActionStatus,
+    ChecklistMark,
+    Dimension,
+    Entry,
+    EntryType,
+    Event,
+    EventKind,
+    FeedbackReport,
+    Level,
+    Objective,
+    Organization,
+    Participant,
+    Partnership,
+    Person,
+    Phase,
+    PhaseMove,
+    Problem,
+    Rating,
+    Role,
+    Tension,
+    Visibility,
+)
+from app.domain import validation as rules
+from app.exchange.reader import Reader, child
+from app.i18n import _
+
+
+class RecordReader:
+    """Reads the records of one file, collecting problems in ``self.r``."""
+
+    def __init__(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.r = Reader()
+        self.org_ids: dict[str, int] = {}
+        self.person_ids: dict[str, int] = {}
+        self.event_ids: dict[str, int] = {}
+        self.entry_ids: dict[str, int] = {}
+        self.people: list[Person | None] = []
+        # Messages for references that point nowhere (translated when a file is read).
+        self.no_person = _('no person "{id}"')
+        self.no_organization = _('no organization "{id}"')
+        self.no_entry = _('no entry "{id}"')
+
+    def rule(self, path: str, problems: list[Problem]) -> bool:
+        """Apply a domain rule's problems under ``path``; True when there were none."""
+        for p in problems:
+            self.r.add(child(path, p.field), p.message)
+        return not problems
+
+    def index(self, items: Sequence[Any], path: str, into: dict[str, int], at: int = 0) -> None:
+        """Note each item's id and position, reporting ids used twice."""
+        for i, item in enumerate(items):
+            value = item.get("id") if isinstance(item, dict) else None
+            if not isinstance(value, str) or not value.strip():
+                continue
+            if value in into:
+                self.r.add(
+                    child(child(path, i), "id"), _('the id "{id}" is used twice').format(id=value)
+                )
+            else:
+                into[value] = at + i
+
+    def items(
+        self, d: dict[str, Any], key: str, path: str, read: Callable[[Any, str], Any], **kw: bool
+    ) -> list[Any]:
+        """Read every element of an array with ``read``; None marks an element with problems."""
+        return [
+            read(item, child(child(path, key), i))
+            for i, item in enumerate(self.r.array(d, key, path, **kw))
+        ]
+
+    # -- the partnership and who takes part ---------------------------------------------------
+
+    def partnership(self, value: Any) -> tuple[Partnership | None, list[Objective | None]]:
+        path = "partnership"
+        d = self.r.obj(
+            value,
+            path,
+            ("id", "name", "started_on", "phases"),
+            ("description", "language", "objectives"),
+        )
+        if d is None:
+            return None, []
+        pid = self.r.ident(d, "id", path)
+        name = self.r.text(d, "name", path)
+        started = self.r.day(d, "started_on", path)
+        description = self.r.text(d, "description", path, required=False)
+        language = self.r.text(d, "language", path, required=False) or "en"
+        phases = self.items(d, "phases", path, self.phase_move)
+        objectives = self.items(d, "objectives", path, self.objective, required=False)
+        if pid is None or name is None or started is None or None in phases:
+            return None, objectives
+        p = Partnership(name, started, description, language, phases, id=pid)
+        self.rule(path, rules.check_partnership(p))
+        return p, objectives
+
+    def phase_move(self, value: Any, path: str) -> PhaseMove | None:
+        d = self.r.obj(value, path, ("phase", "from"), ("note",))
+        if d is None:
+            return None
+        phase = self.r.enum(d, "phase", path, Phase)
+        start = self.r.day(d, "from", path)
+        note = self.r.text(d, "note", path, required=False)
+        return PhaseMove(phase, start, note) if phase and start else None
+
+    def objective(self, value: Any, path: str) -> Objective | None:
+        d = self.r.obj(value, path, ("id", "text"), ("indicator", "target", "due_on", "owner"))
+        if d is None:
+            return None
+        oid = self.r.ident(d, "id", path)
+        text = self.r.text(d, "text", path)
+        indicator = self.r.text(d, "indicator", path, required=False)
+        target = self.r.text(d, "target", path, required=False)
+        due = self.r.day(d, "due_on", path, required=False)
+        owner = self.r.ref(d, "owner", path, self.person_ids, self.no_person, required=False)
+        if oid is None or text is None or (d.get("owner") is not None and owner is None):
+            return None
+        o = Objective(text, indicator, target, due, owner, id=oid)
+        return o if self.rule(path, rules.check_objective(o)) else None
+
+    def organization(self, value: Any, path: str) -> Organization | None:
+        d = self.r.obj(value, path, ("id", "name", "role"))
+        if d is None:
+            return None
+        oid = self.r.ident(d, "id", path)
+        name = self.r.text(d, "name", path)
+        role = self.r.enum(d, "role", path, Role)
+        if oid is None or name is None or role is None:
+            return None
+        o = Organization(name, role, id=oid)
+        return o if self.rule(path, rules.check_organization(o)) else None
+
+    def person(self, value: Any, path: str) -> Person | None:
+        d = self.r.obj(
+            value, path, ("id", "name", "organization"), ("title", "level", "sponsor", "pseudonym")
+        )
+        if d is None:
+            return None
+        pid = self.r.ident(d, "id", path)
+        name = self.r.text(d, "name", path)
+        org = self.r.ref(d, "organization", path, self.org_ids, self.no_organization)
+        title = self.r.text(d, "title", path, required=False)
+        level = self.r.enum(d, "level", path, Level, required=False)
+        sponsor = self.r.flag(d, "sponsor", path, False)
+        pseudonym = self.r.text(d, "pseudonym", path, required=False)
+        if pid is None or name is None or org is None or (d.get("level") and level is None):
+            return None
+        p = Person(name, org, title, level, sponsor, pseudonym, id=pid)
+        return p if self.rule(path, rules.check_person(p)) else None
+
+    # -- events, their entries, participants and ratings --------------------------------------
+
+    def event(self, value: Any, path: str) -> Event | None:
+        d = self.r.obj(
+            value,
+            path,
+            ("id", "kind", "title", "date", "participants", "entries"),
+            ("duration_minutes", "phase", "purpose", "ratings"),
+        )
+        if d is None:
+            return None
+        eid = self.r.ident(d, "id", path)
+        kind = self.r.enum(d, "kind", path, EventKind)
+        title = self.r.text(d, "title", path)
+        when = self.r.when(d, "date", path)
+        minutes = self.r.integer(d, "duration_minutes", path, required=False)
+        phase = self.r.enum(d, "phase", path, Phase, required=False)
+        purpose = self.r.text(d, "purpose", path, required=False)
+        participants = self.items(d, "participants", path, self.participant)
+        self.r.array(d, "entries", path)  # entries are read by ``events``; here only the type
+        ratings = self.items(d, "ratings", path, self.rating, required=False)
+        if eid is None or kind is None or title is None or when is None:
+            return None
+        if None in participants or None in ratings:
+            return None
+        if d.get("phase") is not None and phase is None:
+            return None
+        e = Event(kind, title, when, minutes, phase, purpose, participants, ratings, id=eid)
+        return e if self.rule(path, rules.check_event(e)) else None
+
+    def participant(self, value: Any, path: str) -> Participant | None:
+        d = self.r.obj(value, path, ("person", "attended"), ("invited",))
+        if d is None:
+            return None
+        person = self.r.ref(d, "person", path, self.person_ids, self.no_person)
+        invited = self.r.flag(d, "invited", path, True)
+        attended = self.r.flag(d, "attended", path, False)
+        return Participant(person, invited, attended) if person is not None else None
+
+    def rating(self, value: Any, path: str) -> Rating | None:
+        d = self.r.obj(value, path, ("organization", "dimension", "value"), ("respondent",))
+        if d is None:
+            return None
+        org = self.r.ref(d, "organization", path, self.org_ids, self.no_organization)
+        dimension = self.r.enum(d, "dimension", path, Dimension)
+        number = self.r.number(d, "value", path)
+        respondent = self.r.ref(
+            d, "respondent", path, self.person_ids, self.no_person, required=False
+        )
+        if org is None or dimension is None or number is None:
+            return None
+        if d.get("respondent") is not None and respondent is None:
+            return None
+        return Rating(org, dimension, number, respondent)
+
+    def entry(self, value: Any, path: str, event_index: int) -> Entry | None:
+        d = self.r.obj(value, path, ("id", "type", "text", "visibility"), ("tensions",))
+        if d is None:
+            return None
+        nid = self.r.ident(d, "id", path)
+        kind = self.r.enum(d, "type", path, EntryType)
+        text = self.r.text(d, "text", path)
+        visibility = self.r.enum(d, "visibility", path, Visibility)
+        tensions = [
+            self.r.member(t, child(child(path, "tensions"), i), Tension)
+            for i, t in enumerate(self.r.array(d, "tensions", path, required=False))
+        ]
+        if nid is None or kind is None or text is None or visibility is None or None in tensions:
+            return None
+        e = Entry(event_index, kind, text, visibility, tuple(t for t in tensions if t), id=nid)
+        return e if self.rule(path, rules.check_entry(e)) else None
+
+    def events(self, d: dict[str, Any]) -> tuple[list[Event | None], list[Entry | None]]:
+        events: list[Event | None] = []
+        entries: list[Entry | None] = []
+        for i, value in enumerate(self.r.array(d, "events", "")):
+            path = child("events", i)
+            events.append(self.event(value, path))
+            raw = value.get("entries") if isinstance(value, dict) else None
+            for j, item in enumerate(raw if isinstance(raw, list) else []):
+                entries.append(self.entry(item, child(child(path, "entries"), j), i))
+        return events, entries
+
+    # -- the plan and the records around it ---------------------------------------------------
+
+    def action(self, value: Any, path: str) -> Action | None:
+        d = self.r.obj(
+            value,
+            path,
+            ("id", "text", "created_on", "status"),
+            ("owner", "organization", "due_on", "done_on", "source_entry"),
+        )
+        if d is None:
+            return None
+        aid = self.r.ident(d, "id", path)
+        text = self.r.text(d, "text", path)
+        created = self.r.day(d, "created_on", path)
+        status = self.r.enum(d, "status", path, ActionStatus)
+        owner = self.r.ref(d, "owner", path, self.person_ids, self.no_person, required=False)
+        org = self.r.ref(
+            d, "organization", path, self.org_ids, self.no_organization, required=False
+        )
+        due = self.r.day(d, "due_on", path, required=False)
+        done = self.r.day(d, "done_on", path, required=False)
+        source = self.r.ref(d, "source_entry", path, self.entry_ids, self.no_entry, required=False)
+        if aid is None or text is None or created is None or status is None:
+            return None
+        if org is None and owner is not None and self.people[owner] is not None:
+            # The spec's default: an action belongs to its owner's organization.
+            org = self.people[owner].organization  # type: ignore[union-attr]
+        a = Action(text, created, status, owner, org, due, done, source, id=aid)
+        return a if self.rule(path, rules.check_action(a)) else None
+
+    def mark(self, value: Any, path: str) -> ChecklistMark | None:
+        d = self.r.obj(value, path, ("item", "done_on"), ("note", "evidence"))
+        if d is None:
+            return None
+        item = self.r.ident(d, "item", path)
+        done = self.r.day(d, "done_on", path)
+        note = self.r.text(d, "note", path, required=False)
+        evidence = self.r.text(d, "evidence", path, required=False)
+        if (
+            evidence is not None
+            and evidence not in self.event_ids
+            and evidence not in self.entry_ids
+        ):
+            self.r.add(child(path, "evidence"), _('no event or entry "{id}"').format(id=evidence))
+            return None
+        return ChecklistMark(item, done, note, evidence) if item and done else None
+
+    def report(self, value: Any, path: str) -> FeedbackReport | None:
+        d = self.r.obj(value, path, ("id", "generated_on", "audience"), ("sections", "sha256"))
+        if d is None:
+            return None
+        rid = self.r.ident(d, "id", path)
+        generated = self.r.day(d, "generated_on", path)
+        audience = self.r.text(d, "audience", path)
+        if audience is not None and audience != "all" and audience not in self.org_ids:
+            self.r.add(
+                child(path, "audience"),
+                _('must be "all" or an organization id; no organization "{id}"').format(
+                    id=audience
+                ),
+            )
+            audience = None
+        sections: tuple[str, ...] | None = None
+        if d.get("sections") is not None:
+            raw = self.r.array(d, "sections", path)
+            sections = tuple(s for s in raw if isinstance(s, str))
+            if len(sections) != len(raw):
+                self.r.add(child(path, "sections"), _("must be an array of text strings"))
+                return None
+        sha = self.r.text(d, "sha256", path, required=False)
+        if rid is None or generated is None or audience is None:
+            return None
+        return FeedbackReport(generated, audience, sections, sha, id=rid)
+
+
+def unique(parser: RecordReader, values: list[str | None], path: str, key: str, what: str) -> None:
+    seen: set[str] = set()
+    for i, value in enumerate(values):
+        if value is None:
+            continue
+        if value in seen:
+            parser.r.add(
+                child(child(path, i), key),
+                _('the {what} "{id}" is listed twice').format(what=what, id=value),
+            )
+        seen.add(value)
