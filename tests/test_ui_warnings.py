@@ -181,3 +181,20 @@ def test_meeting_reminders(qtbot: QtBot) -> None:
     reminders.boxes[0].setChecked(True)
     reminders.reset()
     assert not any(b.isChecked() for b in reminders.boxes)
+
+
+def test_event_form_shows_the_meeting_reminders(qtbot: QtBot, context: AppContext) -> None:
+    from PySide6.QtWidgets import QFrame
+
+    from ui.pages.diary_page import DiaryPage
+
+    pk = load_demo(context.diary)
+    page = DiaryPage(context)
+    qtbot.addWidget(page)
+    page.show_partnership(pk)
+    frame = page.findChild(QFrame, "meetingChecklist")
+    assert frame is not None
+    reminders = frame.findChild(MeetingChecklist)
+    assert reminders is not None and len(reminders.boxes) == 6
+    texts = [b.text() for b in reminders.boxes]
+    assert "Review open and overdue actions first" in texts

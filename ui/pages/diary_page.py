@@ -48,6 +48,7 @@ from ui.models.events import PK_ROLE, EventTableModel
 from ui.models.look import kind_name, locale_date, pydate, qdate
 from ui.pages.history_page import HistoryPage
 from ui.style import phase_name
+from ui.widgets.checklist_panel import MeetingChecklist
 from ui.widgets.live_capture import LiveCapture
 
 AUTOSAVE_MS = 800
@@ -122,6 +123,8 @@ class EventForm(QWidget):
         self.checklist = QFrame()
         self.checklist.setObjectName("meetingChecklist")
         QVBoxLayout(self.checklist).setContentsMargins(0, 0, 0, 0)
+        self.meeting_reminders = MeetingChecklist()
+        self.checklist.layout().addWidget(self.meeting_reminders)
         outer = QVBoxLayout(self)
         outer.addLayout(form)
         outer.addWidget(self.error)
@@ -156,6 +159,8 @@ class EventForm(QWidget):
 
     def set_event(self, partnership: int | None, pk: int | None) -> None:
         self.flush()
+        if self._event is None or self._event.pk != pk:
+            self.meeting_reminders.reset()  # another meeting: its reminders start unticked
         self._partnership = partnership
         self._event = events.get_event(self._editor.db, pk) if pk is not None else None
         self._load()
