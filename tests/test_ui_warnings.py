@@ -198,3 +198,28 @@ def test_event_form_shows_the_meeting_reminders(qtbot: QtBot, context: AppContex
     assert reminders is not None and len(reminders.boxes) == 6
     texts = [b.text() for b in reminders.boxes]
     assert "Review open and overdue actions first" in texts
+
+
+def test_a_broken_template_is_said_at_start_and_in_the_panel(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    from app.checklists import TemplateError, templates
+    from ui.widgets import checklist_panel
+
+    def broken() -> tuple[templates.Template, ...]:
+        raise TemplateError("The checklist file commitment.json is damaged at $.items[3].id.")
+
+    shown: list[str] = []
+    monkeypatch.setattr(checklist_panel, "load_templates", broken)
+    monkeypatch.setattr(templates, "load_templates", broken)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    assert not checklist_panel.check_templates(None)
+    assert "commitment.json is damaged" in shown[0] and "diary is safe" in shown[0]
+    pk = _negotiating(context)
+    panel = ChecklistPanel(context)
+    qtbot.addWidget(panel)
+    panel.show_partnership(pk)
+    assert "unavailable" in panel.title_label.text()
+    assert "commitment.json" in panel.why.text()

@@ -155,6 +155,9 @@ def run_gui(path: Path) -> int:
     launcher = Launcher(settings)
     if not launcher.open(path, create=True):
         return 1
+    from ui.widgets.checklist_panel import check_templates
+
+    check_templates(launcher.window)  # a damaged checklist file: a clear message at start
     try:
         return app.exec()
     finally:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -31,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.checklists import ChecklistItem, TemplateError
+from app.checklists import ChecklistItem, TemplateError, load_templates
 from app.domain import ValidationError
 from app.i18n import _
 from app.persistence import entries, events
@@ -340,3 +341,25 @@ class MeetingChecklist(QWidget):
         """Untick every reminder (a new meeting starts)."""
         for box in self.boxes:
             box.setChecked(False)
+
+
+def check_templates(parent: QWidget | None) -> bool:
+    """Load the checklist templates once at start; a damaged one is said plainly, not a crash.
+
+    Kumppani keeps working without checklists: the panels show the same message in place.
+    """
+    try:
+        load_templates()
+    except TemplateError as exc:
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(_("Checklists unavailable"))
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setText(
+            _("{problem}\n\nYour diary is safe; only the checklists cannot be shown.").format(
+                problem=exc
+            )
+        )
+        box.exec()
+        return False
+    return True
