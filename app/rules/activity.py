@@ -106,29 +106,35 @@ def _attended(e: Event, person: int) -> bool:
 
 def no_feedback(view: View, t: Params) -> EarlyWarning | None:
     """Long in commitment or execution with no feedback of accomplishments to the partners."""
-    if view.active_days() <= t["active_days"]:
-        return None
-    since = view.day - timedelta(days=int(t["window_days"]))
-    if any(since <= r.generated_on <= view.day for r in view.snap.reports):
+    active = view.active_days()
+    if active <= t["active_days"]:
         return None
     meetings = [e for e in view.events if e.kind == EventKind.FEEDBACK_MEETING]
-    if any(e.day >= since for e in meetings):
-        return None
-    shared = [
-        n
+    given = [r.generated_on for r in view.snap.reports if r.generated_on <= view.day]
+    given += [e.day for e in meetings]
+    given += [
+        n.day
         for n in view.entries
         if n.type == EntryType.ACCOMPLISHMENT and n.visibility == Visibility.SHARED
     ]
-    if any(n.day >= since for n in shared):
+    last = max(given, default=None)
+    if last is not None and last >= view.day - timedelta(days=int(t["window_days"])):
         return None
-    evidence = (event_ref(meetings[-1]),) if meetings else ()
+    if last is None:
+        message = _(
+            "The partners have had no feedback on what has been achieved in {n} days of "
+            "commitment and execution."
+        ).format(n=active)
+    else:
+        message = _(
+            "The partners have had no feedback on what has been achieved since {day} "
+            "({n} days ago)."
+        ).format(day=last.isoformat(), n=(view.day - last).days)
     return EarlyWarning(
         id="no-feedback",
         severity=Severity.WARNING,
-        message=_(
-            "The partners have had no feedback on what has been achieved in the last {n} days."
-        ).format(n=int(t["window_days"])),
-        evidence=evidence,
+        message=message,
+        evidence=(event_ref(meetings[-1]),) if meetings else (),
         suggestion=_(
             "Prepare a short feedback report of accomplishments so far and present it at the "
             "next partner meeting."
