@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 from test_report_support import Planted, pdf_text, plant
 
-from app.domain import Action, Entry, EntryType, Event, EventKind, Person, Visibility
+from app.domain import Action, Entry, EntryType, Event, EventKind, Person, Role, Visibility
 from app.persistence import actions, entries, events, partnerships
 from app.report import SECTIONS, ReportOptions
 from app.services import feedback
@@ -74,6 +74,7 @@ def test_every_shared_marker_in_the_full_report(
 def test_hidden_names_are_replaced_inside_shared_text(diary: Diary, planted: Planted) -> None:
     text = _flat(pdf_text(_build(diary, planted.pk, hide_names=True)))
     assert "SHRDmentionQ21 agreed with HR director, Tehdas Oy and Provider lead." in text
+    assert "Doctor A idea." in text  # "Oskarin", a Finnish genitive, is hidden as a whole
 
 
 def test_metadata_carries_no_private_text_and_no_author_unless_typed(
@@ -230,3 +231,21 @@ def test_an_idea_that_became_an_action_is_no_longer_an_open_question(
     text = pdf_text(_build(diary, planted.pk, sections=("next",)))
     assert "SHRDfromideaQ23" in text and "SHRDideaQ15" in text
     assert "SHRDconvertedideaQ22" not in text
+
+
+def test_a_given_name_shared_by_two_people_becomes_a_neutral_placeholder() -> None:
+    from app.persistence.shared import SharedOrganization, SharedPerson
+    from app.report.names import Namer
+
+    org = SharedOrganization(1, "Tehdas Oy", Role.CUSTOMER)
+    people = [
+        SharedPerson(1, "Anna Virtanen", 1, "HR director", None, False),
+        SharedPerson(2, "Anna Korhonen", 1, None, "Safety lead", False),
+    ]
+    namer = Namer(people, [org], hide=True, tr=lambda m: m)
+    assert namer.text("Anna met Anna Korhonen. Virtanen's plan.") == (
+        "[name hidden] met Safety lead. HR director, Tehdas Oy plan."
+    )
+    shown = Namer(people, [org], hide=False, tr=lambda m: m)
+    assert shown.text("Anna met Anna Korhonen") == "Anna met Anna Korhonen"
+    assert shown.person(2) == "Anna Korhonen"

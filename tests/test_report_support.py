@@ -151,7 +151,7 @@ def _entries(db: object, pk: int, event_pk: int, planted: Planted) -> None:
         )
         planted.private.append(private)
         planted.shared.append(shared)
-    mention = "SHRDmentionQ21 agreed with Helmi Haapaniemi and Pertti Tuominen."
+    mention = "SHRDmentionQ21 agreed with Helmi Haapaniemi and Pertti\nTuominen. Oskarin idea."
     entries.insert_entry(db, pk, Entry(event_pk, EntryType.NOTE, mention, Visibility.SHARED))  # type: ignore[arg-type]
     planted.shared.append("SHRDmentionQ21")
     deleted = Entry(event_pk, EntryType.NOTE, "PRIVdeletedentryQ16", Visibility.SHARED)
