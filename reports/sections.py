@@ -163,7 +163,7 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
 
 
 def _owner(a: ActionLine) -> str:
-    if a.owner and a.organization:
+    if a.owner and a.organization and not a.owner.endswith(a.organization):
         return f"{a.owner} ({a.organization})"
     return a.owner or a.organization or "–"
 
