@@ -11,7 +11,7 @@ from app.report.model import Questionnaire, ReportData
 from reports import labels as lb
 from reports.blocks import cell, gap, heading, para, rich, subheading, table
 from reports.charts import commitment_chart
-from reports.sections import Flow, Tr, _empty, _entries
+from reports.sections import Flow, Tr, empty, entry_list
 from reports.styles import FRAME_WIDTH
 
 
@@ -99,6 +99,8 @@ def observations(data: ReportData, tr: Tr) -> Flow:
         out.append(para(tr("No tensions noted in shared entries in this period."), "muted"))
     out.append(subheading(tr("Shared observations")))
     out += (
-        _entries(data.observations, tr, lang, show_type=True) if data.observations else [_empty(tr)]
+        entry_list(data.observations, tr, lang, show_type=True)
+        if data.observations
+        else [empty(tr)]
     )
     return out

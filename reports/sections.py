@@ -67,11 +67,11 @@ def cover(data: ReportData, tr: Tr) -> Flow:
     return [*out, NextPageTemplate("body"), PageBreak()]
 
 
-def _empty(tr: Tr) -> Flowable:
+def empty(tr: Tr) -> Flowable:
     return para(tr("Nothing recorded in this period."), "muted")
 
 
-def _entries(items: Sequence[EntryLine], tr: Tr, lang: str, *, show_type: bool = False) -> Flow:
+def entry_list(items: Sequence[EntryLine], tr: Tr, lang: str, *, show_type: bool = False) -> Flow:
     out: Flow = []
     for e in items:
         meta = [lb.when_text(e.when, lang)]
@@ -87,7 +87,7 @@ def _entries(items: Sequence[EntryLine], tr: Tr, lang: str, *, show_type: bool =
             )
         out += [gap(3), para(" · ".join(meta), "meta")]  # the style keeps it with the text
         out += long_text(e.text)
-    return out or [_empty(tr)]
+    return out or [empty(tr)]
 
 
 def _people(names: Sequence[str]) -> str:
@@ -158,7 +158,7 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
             )
         )
     out.append(subheading(tr("Meetings and events in this period")))
-    out.append(_events_table(data.meetings, tr, lang) if data.meetings else _empty(tr))
+    out.append(_events_table(data.meetings, tr, lang) if data.meetings else empty(tr))
     return out
 
 
@@ -184,9 +184,9 @@ def accomplishments(data: ReportData, tr: Tr) -> Flow:
             )
         )
     else:
-        out.append(_empty(tr))
+        out.append(empty(tr))
     out.append(subheading(tr("Accomplishments")))
-    out += _entries(data.accomplishments, tr, lang)
+    out += entry_list(data.accomplishments, tr, lang)
     out.append(subheading(tr("Checklist items completed")))
     if data.checklist_done:
         out.append(
@@ -197,7 +197,7 @@ def accomplishments(data: ReportData, tr: Tr) -> Flow:
             )
         )
     else:
-        out.append(_empty(tr))
+        out.append(empty(tr))
     return out
 
 
@@ -228,7 +228,7 @@ def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
     out: Flow = [heading(tr(lb.SECTION_TITLES["actions"]), "actions")]
     out.append(subheading(tr("Decisions")))
-    out += _entries(data.decisions, tr, lang)
+    out += entry_list(data.decisions, tr, lang)
     out.append(subheading(tr("Action plan")))
     if data.action_plan:
         out.append(_action_table(data.action_plan, tr, lang))
@@ -237,7 +237,7 @@ def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
             para(tr("OVERDUE: the due date has passed and the action is not done."), "muted")
         )
     else:
-        out.append(_empty(tr))
+        out.append(empty(tr))
     return out
 
 
@@ -245,9 +245,9 @@ def next_steps(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
     out: Flow = [heading(tr(lb.SECTION_TITLES["next"]), "next")]
     out.append(subheading(tr("Open questions")))
-    out += _entries(data.open_questions, tr, lang, show_type=True)
+    out += entry_list(data.open_questions, tr, lang, show_type=True)
     out.append(subheading(tr("Open actions")))
-    out.append(_action_table(data.open_actions, tr, lang) if data.open_actions else _empty(tr))
+    out.append(_action_table(data.open_actions, tr, lang) if data.open_actions else empty(tr))
     out.append(subheading(tr("Coming up")))
     if data.upcoming:
         out.append(_events_table(data.upcoming, tr, lang))

@@ -74,77 +74,96 @@ def assemble_report(
     p = view.partnership()
     if p is None:
         raise LookupError("partnership not found")
-    orgs = view.organizations()
-    namer = Namer(view.people(), orgs, hide=options.hide_names, tr=translator(options.language))
-    period = _Period(options)
-    events = view.events()
-    titles = {e.pk: namer.text(e.title) for e in events}
-    entries = [e for e in view.entries() if period.holds(parse_when(e.event_when)[0])]
-    actions = view.actions()
-    ratings = view.ratings()
+    a = _Assembler(view, options)
     as_of = options.as_of
-
-    def lines(kinds: tuple[EntryType, ...]) -> tuple[EntryLine, ...]:
-        return tuple(_entry_line(e, titles, namer) for e in entries if e.type in kinds)
-
-    def action_lines(chosen: list[SharedAction]) -> tuple[ActionLine, ...]:
-        return tuple(_action_line(a, namer, as_of) for a in chosen)
-
-    # Ideas that became actions are answered; the rest are still open questions.
-    converted = {a.source_entry for a in actions if a.source_entry is not None}
-    in_period = [
-        e for e in events if period.holds(parse_when(e.when)[0]) and parse_when(e.when)[0] <= as_of
-    ]
-    open_now = [a for a in actions if _open_on(a, as_of)]
     return ReportData(
         options=options,
         partnership=p.name,
-        partners=tuple(Partner(o.name, o.role) for o in orgs if o.role != Role.FACILITATOR),
+        partners=tuple(Partner(o.name, o.role) for o in a.orgs if o.role != Role.FACILITATOR),
         started_on=p.started_on,
         phases=_phase_spans(p),
         phase_now=_phase_on(p, as_of),
-        objectives=tuple(
-            ObjectiveLine(
-                namer.text(o.text),
-                namer.text(o.indicator) if o.indicator else None,
-                namer.text(o.target) if o.target else None,
-                o.due_on,
-                namer.person(o.owner),
+        objectives=a.objectives(),
+        meetings=a.event_lines(lambda day: a.period.holds(day) and day <= as_of),
+        done_actions=a.action_lines(
+            lambda x: x.status == ActionStatus.DONE and a.in_period(x.done_on)
+        ),
+        accomplishments=a.entry_lines(lambda e: e.type == EntryType.ACCOMPLISHMENT),
+        checklist_done=a.checklist(checklist_text),
+        decisions=a.entry_lines(lambda e: e.type == EntryType.DECISION),
+        action_plan=a.action_lines(lambda x: _open_on(x, as_of) or a.in_period(x.done_on)),
+        commitment=_commitment_series(a.ratings, a.orgs, a.period),
+        questionnaire=_latest_results(a.ratings, a.orgs, a.titles, a.period),
+        observations=a.entry_lines(lambda e: e.type in _OBSERVATIONS),
+        tensions=_tension_counts(a.entries),
+        # Ideas that became actions are answered; the rest are still open questions.
+        open_questions=a.entry_lines(
+            lambda e: (
+                e.type == EntryType.OBSTACLE
+                or (e.type == EntryType.IDEA and e.pk not in a.converted)
             )
-            for o in view.objectives()
         ),
-        meetings=tuple(_event_line(e, namer) for e in in_period),
-        done_actions=action_lines(
-            [
-                a
-                for a in actions
-                if a.status == ActionStatus.DONE and a.done_on and period.holds(a.done_on)
-            ]
-        ),
-        accomplishments=lines((EntryType.ACCOMPLISHMENT,)),
-        checklist_done=tuple(
-            (day, checklist_text(item, options.language) or custom or humanize_item(item))
-            for item, day, custom in view.checklist_done()
-            if period.holds(day)
-        ),
-        decisions=lines((EntryType.DECISION,)),
-        action_plan=action_lines(
-            [a for a in actions if _open_on(a, as_of) or (a.done_on and period.holds(a.done_on))]
-        ),
-        commitment=_commitment_series(ratings, orgs, period),
-        questionnaire=_latest_results(ratings, orgs, titles, period),
-        observations=lines(
-            (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE),
-        ),
-        tensions=_tension_counts(entries),
-        open_questions=tuple(
-            _entry_line(e, titles, namer)
-            for e in entries
-            if e.type == EntryType.OBSTACLE or (e.type == EntryType.IDEA and e.pk not in converted)
-        ),
-        open_actions=action_lines(open_now),
-        upcoming=tuple(_event_line(e, namer) for e in events if parse_when(e.when)[0] > as_of),
+        open_actions=a.action_lines(lambda x: _open_on(x, as_of)),
+        upcoming=a.event_lines(lambda day: day > as_of),
     )
+
+
+_OBSERVATIONS = (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE)
+
+
+class _Assembler:
+    """The shared records of one partnership, read once, turned into report lines."""
+
+    def __init__(self, view: SharedView, options: ReportOptions) -> None:
+        self.view, self.options = view, options
+        self.orgs = view.organizations()
+        tr = translator(options.language)
+        self.namer = Namer(view.people(), self.orgs, hide=options.hide_names, tr=tr)
+        self.period = _Period(options)
+        self.events = view.events()
+        self.titles = {e.pk: self.namer.text(e.title) for e in self.events}
+        self.entries = [e for e in view.entries() if self.period.holds(_day(e.event_when))]
+        self.actions = view.actions()
+        self.ratings = view.ratings()
+        self.converted = {a.source_entry for a in self.actions if a.source_entry is not None}
+
+    def in_period(self, day: date | None) -> bool:
+        return day is not None and self.period.holds(day)
+
+    def entry_lines(self, keep: Callable[[SharedEntry], bool]) -> tuple[EntryLine, ...]:
+        return tuple(_entry_line(e, self.titles, self.namer) for e in self.entries if keep(e))
+
+    def action_lines(self, keep: Callable[[SharedAction], bool]) -> tuple[ActionLine, ...]:
+        as_of = self.options.as_of
+        return tuple(_action_line(a, self.namer, as_of) for a in self.actions if keep(a))
+
+    def event_lines(self, keep: Callable[[date], bool]) -> tuple[EventLine, ...]:
+        return tuple(_event_line(e, self.namer) for e in self.events if keep(_day(e.when)))
+
+    def objectives(self) -> tuple[ObjectiveLine, ...]:
+        text = self.namer.text
+        return tuple(
+            ObjectiveLine(
+                text(o.text),
+                text(o.indicator) if o.indicator else None,
+                text(o.target) if o.target else None,
+                o.due_on,
+                self.namer.person(o.owner),
+            )
+            for o in self.view.objectives()
+        )
+
+    def checklist(self, checklist_text: ChecklistText) -> tuple[tuple[date, str], ...]:
+        lang = self.options.language
+        return tuple(
+            (day, checklist_text(item, lang) or custom or humanize_item(item))
+            for item, day, custom in self.view.checklist_done()
+            if self.period.holds(day)
+        )
+
+
+def _day(when: str) -> date:
+    return parse_when(when)[0]
 
 
 def _open_on(a: SharedAction, day: date) -> bool:
