@@ -44,12 +44,20 @@ def load_snapshot(db: Database, partnership_pk: int) -> Snapshot:
     partnership = partnerships.get_partnership(db, partnership_pk)
     if partnership is None:
         raise LookupError(partnership_pk)
+    # Events with participants and ratings in three flat queries: a large partnership has
+    # hundreds of events, and building every event's details one by one would be slow.
+    found = events.list_events(db, partnership_pk)
+    by_pk = {e.pk: e for e in found}
+    for event_pk, participant in checklist.event_participants(db, partnership_pk):
+        by_pk[event_pk].participants.append(participant)
+    for event_pk, rating in checklist.event_ratings(db, partnership_pk):
+        by_pk[event_pk].ratings.append(rating)
     return Snapshot(
         partnership=partnership,
         objectives=partnerships.list_objectives(db, partnership_pk),
         organizations=partnerships.list_organizations(db, partnership_pk),
         people=partnerships.list_people(db, partnership_pk),
-        events=events.list_events(db, partnership_pk, with_details=True),
+        events=found,
         entries=[
             EntryFact(pk, event, date.fromisoformat(day), kind, visibility)
             for pk, event, day, kind, visibility in checklist.entry_facts(db, partnership_pk)

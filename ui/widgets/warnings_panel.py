@@ -263,9 +263,10 @@ def _clear(layout: QVBoxLayout) -> None:
 class WarningCounter:
     """Badge numbers for the partnership list, cheap enough to ask after every write.
 
-    The selected partnership is counted again whenever the diary changed (writes in the window
-    nearly always touch it); the others are counted once, a moment after start-up, so that
-    opening a large diary does not wait for every partnership's rules.
+    Counting means loading a partnership and running the rules, so it never happens while the
+    list is being drawn: a number not yet known, or the selected partnership's after the diary
+    changed (writes in the window nearly always touch it), is counted a moment later, off the
+    path of the write, and ``on_ready`` then asks the window to redraw its list.
     """
 
     DEFERRED_MS = 400
@@ -280,14 +281,13 @@ class WarningCounter:
         self._timer.timeout.connect(self._count_pending)
 
     def count(self, pk: int, current: int | None) -> int:
+        """The last known number of warnings needing attention (0 until counted)."""
         known = self.counts.get(pk)
-        if pk == current and (known is None or known[0] != self.diary.changes):
-            return self._count(pk)
-        if known is None:
+        if known is None or (pk == current and known[0] != self.diary.changes):
             self.pending.add(pk)
-            self._timer.start()
-            return 0
-        return known[1]
+            if not self._timer.isActive():  # restarting would postpone it for ever
+                self._timer.start()
+        return known[1] if known is not None else 0
 
     def _count(self, pk: int) -> int:
         try:
