@@ -47,7 +47,7 @@ def test_sponsors_missing_the_final_meeting(demo: tuple[Diary, int]) -> None:
     people = {e.label for e in final.evidence if e.kind == EvidenceKind.PERSON}
     assert people == {"Mikko Häkkinen", "Hannu Väisänen", "Päivi Länsimäki"}
     events = [e.label for e in final.evidence if e.kind == EvidenceKind.EVENT]
-    assert events == ["Final evaluation meeting with the extended group (2025-11-19)"]
+    assert events == ["Final evaluation meeting with the exten… (2025-11-19)"]
 
 
 def test_demo_checklist_marks_count(demo: tuple[Diary, int]) -> None:

@@ -32,13 +32,22 @@ def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
     actions = sum(1 for a in view.snap.actions if since <= a.created_on <= view.day)
     if actions >= ideas * t["action_ratio"] - _EPS:
         return None
+    if actions:
+        message = _(
+            "The last {events} events produced {ideas} ideas but only {actions} actions were "
+            "agreed since {since}."
+        )
+    else:
+        message = _(
+            "The last {events} events produced {ideas} ideas but no action was agreed since "
+            "{since}."
+        )
     return EarlyWarning(
         id="drifting-boat",
         severity=Severity.WARNING,
-        message=_(
-            "The last {events} events produced {ideas} ideas but only {actions} actions were "
-            "agreed since {since}."
-        ).format(events=len(recent), ideas=ideas, actions=actions, since=since.isoformat()),
+        message=message.format(
+            events=len(recent), ideas=ideas, actions=actions, since=since.isoformat()
+        ),
         evidence=tuple(event_ref(e) for e in recent),
         suggestion=_(
             "Go through the open ideas with the partners: make each one an action with an "

@@ -90,7 +90,7 @@ class View:
 
 
 def event_ref(e: Event) -> Evidence:
-    label = f"{short(e.title, 60)} ({e.day.isoformat()})"
+    label = f"{short(e.title, 40)} ({e.day.isoformat()})"
     return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id)
 
 

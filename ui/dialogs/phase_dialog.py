@@ -7,7 +7,7 @@ confirmed items with the move so that the history shows what was left undone.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.domain import Phase, PhaseMove, ValidationError
 from app.i18n import _
 from app.persistence import partnerships
-from app.services import phases
+from app.services import checklist, phases
 from ui.context import AppContext
 from ui.style import date_edit_format, phase_name
 from ui.widgets.as_of import from_qdate, to_qdate
@@ -55,11 +55,17 @@ class PhaseDialog(QDialog):
         self.result_move: PhaseMove | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self._history_view())
-        layout.addLayout(self._form(on or date.today()))
+        # A move goes at the end of the history: propose a date after the latest move.
+        on = on or date.today()
+        if self.history and on <= self.history[-1].from_on:
+            on = max(date.today(), self.history[-1].from_on + timedelta(days=1))
+        layout.addLayout(self._form(on))
         self.open_title = plain_label("", "cardTitle", wrap=True)
         self.open_list = QListWidget()
         self.open_list.setObjectName("openItems")
         self.open_list.setMaximumHeight(150)
+        self.open_list.setWordWrap(True)
+        self.open_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.confirm = QCheckBox(_("Move on although these items are still open"))
         self.confirm.setObjectName("confirmOpen")
         for widget in (self.open_title, self.open_list, self.confirm):
@@ -78,20 +84,21 @@ class PhaseDialog(QDialog):
     def _history_view(self) -> QTreeWidget:
         tree = QTreeWidget()
         tree.setObjectName("phaseHistory")
-        tree.setHeaderLabels([_("From"), _("Phase"), _("Note"), _("Left open")])
+        tree.setHeaderLabels([_("From"), _("Phase"), _("Left open"), _("Note")])
         tree.setRootIsDecorated(False)
         for move in self.history:
             row = QTreeWidgetItem(
                 [
                     short_date(move.from_on),
                     phase_name(move.phase),
-                    move.note or "",
                     str(len(move.confirmed_open)) if move.confirmed_open else "",
+                    move.note or "",
                 ]
             )
             row.setData(0, Qt.ItemDataRole.UserRole, move.pk)
+            row.setToolTip(3, move.note or "")
             tree.addTopLevelItem(row)
-        for column in (0, 1, 3):
+        for column in (0, 1, 2):
             tree.resizeColumnToContents(column)
         tree.setMaximumHeight(40 + 24 * max(2, len(self.history)))
         return tree
@@ -133,6 +140,8 @@ class PhaseDialog(QDialog):
             self.day.dateChanged,
         ):
             signal.connect(self._update)
+        self.correct_radio.toggled.connect(self._show_corrected_date)
+        self.which.currentIndexChanged.connect(self._show_corrected_date)
         form = QFormLayout()
         form.addRow(self.move_radio, self.target)
         form.addRow(self.correct_radio, self.which)
@@ -142,24 +151,33 @@ class PhaseDialog(QDialog):
 
     # -- state --------------------------------------------------------------------------
 
-    def _open_items(self) -> list[str]:
+    def _open_items(self) -> tuple[Phase | None, list[str]]:
+        """The phase in force on the chosen date and its open items, when moving on."""
         if not self.move_radio.isChecked() or self.current is None:
-            return []
-        day = from_qdate(self.day.date())
-        return [i.text() for i in phases.open_items(self.context.diary, self.pk, day)]
+            return None, []
+        found = checklist.status(self.context.diary.db, self.pk, from_qdate(self.day.date()))
+        return found.phase, [i.text() for i in found.open]
+
+    def _show_corrected_date(self) -> None:
+        """When correcting, start from the date the chosen move has now."""
+        if not self.correct_radio.isChecked():
+            return
+        move = next((m for m in self.history if m.pk == self.which.currentData()), None)
+        if move is not None:
+            self.day.setDate(to_qdate(move.from_on))
 
     def _update(self) -> None:
         moving = self.move_radio.isChecked()
         self.target.setEnabled(moving)
         self.which.setEnabled(not moving)
-        items = self._open_items()
+        phase, items = self._open_items()
         self.open_list.clear()
         self.open_list.addItems(items)
         for widget in (self.open_title, self.open_list, self.confirm):
             widget.setVisible(bool(items))
         self.open_title.setText(
             _("{n} items of the {phase} checklist are still open:").format(
-                n=len(items), phase=phase_name(self.current) if self.current else ""
+                n=len(items), phase=phase_name(phase) if phase else ""
             )
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)

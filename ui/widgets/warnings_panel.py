@@ -52,7 +52,7 @@ if TYPE_CHECKING:
 
 def severity_name(severity: Severity) -> str:
     return {
-        Severity.INFO: _("Note"),
+        Severity.INFO: _("Info"),
         Severity.WARNING: _("Warning"),
         Severity.CRITICAL: _("Critical"),
     }[severity]
@@ -154,7 +154,7 @@ class WarningCard(QFrame):
         self.evidence_activated.emit(kind, int(pk))
 
 
-def _shorten(text: str, limit: int = 48) -> str:
+def _shorten(text: str, limit: int = 56) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
