@@ -229,3 +229,52 @@ def test_a_broken_template_is_said_at_start_and_in_the_panel(
     panel.show_partnership(pk)
     assert "unavailable" in panel.title_label.text()
     assert "commitment.json" in panel.why.text()
+
+
+def test_phase_change_from_the_overview_can_be_undone(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs import phase_dialog
+
+    pk = _negotiating(context)
+    page = OverviewPage(context)
+    qtbot.addWidget(page)
+    page.show_partnership(pk)
+
+    def confirm_and_accept(dialog: PhaseDialog) -> int:
+        dialog.confirm.setChecked(True)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(phase_dialog.PhaseDialog, "exec", confirm_and_accept)
+    page.findChild(ChecklistPanel).phase_button.click()
+    assert [m.phase for m in partnerships.list_phases(context.diary.db, pk)][-1] == Phase.COMMITMENT
+    assert context.undo.undo_text == "change phase"
+    context.undo.undo()
+    assert [m.phase for m in partnerships.list_phases(context.diary.db, pk)] == [Phase.NEGOTIATION]
+    context.undo.redo()
+    assert len(partnerships.list_phases(context.diary.db, pk)) == 2
+
+
+def test_history_of_acknowledgements(
+    overview: tuple[OverviewPage, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QDialog, QTreeWidget
+
+    page, _pk = overview
+    panel = page.findChild(WarningsPanel)
+    assert panel is not None and panel.history_button.isHidden()
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("<b>seen</b>", True))
+    panel.acknowledge(panel.reviewed[0].warning)
+    assert not panel.history_button.isHidden()
+    rows: list[list[str]] = []
+
+    def capture(dialog: QDialog) -> int:
+        tree = dialog.findChild(QTreeWidget)
+        item = tree.topLevelItem(0)
+        rows.append([item.text(i) for i in range(4)])
+        return 0
+
+    monkeypatch.setattr(QDialog, "exec", capture)
+    panel.history_button.click()
+    assert rows[0][3] == "<b>seen</b>" and rows[0][1] == "Sponsor absent"

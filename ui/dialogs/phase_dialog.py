@@ -8,6 +8,7 @@ confirmed items with the move so that the history shows what was left undone.
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -31,11 +32,15 @@ from app.domain import Phase, PhaseMove, ValidationError
 from app.i18n import _
 from app.persistence import partnerships
 from app.services import checklist, phases
+from app.services.undo import Command
 from ui.context import AppContext
 from ui.style import date_edit_format, phase_name
 from ui.widgets.as_of import from_qdate, to_qdate
 from ui.widgets.card import plain_label
 from ui.widgets.phase_timeline import short_date
+
+if TYPE_CHECKING:
+    from ui.pages.overview import OverviewPage
 
 
 class PhaseDialog(QDialog):
@@ -210,3 +215,22 @@ class PhaseDialog(QDialog):
             self._update()
             return
         super().accept()
+
+
+def change_phase(page: OverviewPage, context: AppContext) -> None:
+    """Open the phase dialog for the overview's partnership; the move can be undone."""
+    if page.pk is None:
+        return
+    dialog = PhaseDialog(context, page.pk, page.as_of, page.window())
+    if dialog.exec() != PhaseDialog.DialogCode.Accepted or dialog.result_move is None:
+        return
+    move, pk = dialog.result_move, page.pk
+    if dialog.move_radio.isChecked():
+
+        def redo() -> None:
+            partnerships.add_phase(context.diary.db, pk, move)
+
+        def undo() -> None:
+            phases.undo_move(context.diary, move.pk or 0)
+
+        context.undo.push(Command(_("change phase"), redo, undo), apply=False)

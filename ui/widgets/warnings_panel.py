@@ -17,6 +17,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QInputDialog,
@@ -24,18 +26,21 @@ from PySide6.QtWidgets import (
     QPushButton,
     QStyle,
     QToolButton,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import _
+from app.persistence.checklist import WarningAck
 from app.rules import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
 from app.services.diary import Diary
 from app.services.warnings import Reviewed
 from ui.context import AppContext
 from ui.style import ACCENT, DANGER, MUTED, WARNING
-from ui.widgets.card import Card, plain_label
+from ui.widgets.card import Card, plain_label, row
 from ui.widgets.phase_timeline import short_date
 
 SEVERITY_COLORS = {Severity.INFO: ACCENT, Severity.WARNING: WARNING, Severity.CRITICAL: DANGER}
@@ -56,6 +61,22 @@ def severity_name(severity: Severity) -> str:
         Severity.WARNING: _("Warning"),
         Severity.CRITICAL: _("Critical"),
     }[severity]
+
+
+def rule_title(rule: str) -> str:
+    """A short human name of a warning rule."""
+    titles = {
+        "objectives-unspecified": _("Objectives not specific"),
+        "roles-unclear": _("Roles unclear"),
+        "drifting-boat": _("A drifting boat"),
+        "sponsor-absent": _("Sponsor absent"),
+        "no-feedback": _("No feedback to partners"),
+        "commitment-falling": _("Commitment falling"),
+        "one-sided-ownership": _("One-sided ownership"),
+        "overdue-actions": _("Overdue actions"),
+        "no-assessment": _("No assessment"),
+    }
+    return titles.get(rule, rule)
 
 
 def evidence_kind_name(kind: EvidenceKind) -> str:
@@ -111,7 +132,9 @@ class WarningCard(QFrame):
         icon = QLabel()
         size = self.fontMetrics().height() + 4
         icon.setPixmap(self.style().standardIcon(SEVERITY_ICONS[severity]).pixmap(size, size))
-        word = plain_label(severity_name(severity), "warningSeverity")
+        word = plain_label(
+            f"{severity_name(severity)} · {rule_title(reviewed.warning.id)}", "warningSeverity"
+        )
         word.setStyleSheet(f"color: {SEVERITY_COLORS[severity]}; font-weight: 700;")
         heading = QHBoxLayout()
         heading.setSpacing(6)
@@ -180,7 +203,12 @@ class WarningsPanel(Card):
         self.quiet_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.quiet_toggle.setAutoRaise(True)
         self.quiet_toggle.toggled.connect(self._render)
-        self.body.addWidget(self.quiet_toggle)
+        self.history_button = QToolButton()
+        self.history_button.setObjectName("warningHistoryButton")
+        self.history_button.setText(_("History of acknowledgements…"))
+        self.history_button.setAutoRaise(True)
+        self.history_button.clicked.connect(self.show_history)
+        self.body.addLayout(row(self.quiet_toggle, self.history_button))
         self.quiet = QVBoxLayout()
         self.quiet.setSpacing(6)
         self.body.addLayout(self.quiet)
@@ -220,6 +248,7 @@ class WarningsPanel(Card):
         for reviewed in active:
             self.list.addWidget(self._card(reviewed))
         self.quiet_toggle.setVisible(bool(quiet))
+        self.history_button.setVisible(self.pk is not None and bool(self.history()))
         shown = self.quiet_toggle.isChecked()
         self.quiet_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.quiet_toggle.setText(_("Acknowledged ({n})").format(n=len(quiet)))
@@ -232,6 +261,38 @@ class WarningsPanel(Card):
         card.evidence_activated.connect(self.evidence_activated)
         card.acknowledge_requested.connect(self.acknowledge)
         return card
+
+    def history(self) -> list[WarningAck]:
+        return warnings.history(self.context.diary.db, self.pk) if self.pk is not None else []
+
+    def show_history(self) -> None:
+        """Every acknowledgement of the partnership, newest first, with its note."""
+        dialog = QDialog(self)
+        dialog.setObjectName("warningHistory")
+        dialog.setWindowTitle(_("History of acknowledged warnings"))
+        dialog.resize(640, 320)
+        tree = QTreeWidget()
+        tree.setHeaderLabels([_("Date"), _("Warning"), _("Severity"), _("Note")])
+        tree.setRootIsDecorated(False)
+        for ack in reversed(self.history()):
+            tree.addTopLevelItem(
+                QTreeWidgetItem(
+                    [
+                        short_date(ack.acknowledged_on),
+                        rule_title(ack.warning),
+                        severity_name(Severity(ack.severity)),
+                        ack.note or "",
+                    ]
+                )
+            )
+        for column in range(3):
+            tree.resizeColumnToContents(column)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(dialog.reject)
+        layout = QVBoxLayout(dialog)
+        layout.addWidget(tree)
+        layout.addWidget(buttons)
+        dialog.exec()
 
     def acknowledge(self, warning: EarlyWarning) -> None:
         """Ask for a note and record the acknowledgement as of the overview's date."""
@@ -318,6 +379,7 @@ def warning_counter(diary: Diary) -> WarningCounter:
 
 def install_on_overview(page: OverviewLike, context: AppContext) -> tuple[QWidget, ...]:
     """Put the as-of control, the warnings and the checklist on the overview page."""
+    from ui.dialogs.phase_dialog import change_phase
     from ui.widgets.as_of import AsOfControl
     from ui.widgets.checklist_panel import ChecklistPanel
 
@@ -346,27 +408,3 @@ def open_evidence(page: OverviewLike, kind: str, pk: int) -> None:
         opener = getattr(target, f"show_{kind}", None)
         if callable(opener):
             opener(pk)
-
-
-def change_phase(page: OverviewLike, context: AppContext) -> None:
-    """Open the phase dialog for the overview's partnership; the move can be undone."""
-    from app.persistence import partnerships
-    from app.services import phases
-    from app.services.undo import Command
-    from ui.dialogs.phase_dialog import PhaseDialog
-
-    if page.pk is None:
-        return
-    dialog = PhaseDialog(context, page.pk, page.as_of, page.window())
-    if dialog.exec() != PhaseDialog.DialogCode.Accepted or dialog.result_move is None:
-        return
-    move, pk = dialog.result_move, page.pk
-    if dialog.move_radio.isChecked():
-
-        def redo() -> None:
-            partnerships.add_phase(context.diary.db, pk, move)
-
-        def undo() -> None:
-            phases.undo_move(context.diary, move.pk or 0)
-
-        context.undo.push(Command(_("change phase"), redo, undo), apply=False)
