@@ -9,6 +9,7 @@ here (CSV, with a preview). Clicking a point or marker asks the window to open i
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -28,8 +29,10 @@ from app.scores.snapshot import load_snapshot
 from app.series import Series, build_series, commitment_series, measures, questionnaire_waves
 from ui.context import AppContext
 from ui.widgets.card import Card
-from ui.widgets.commitment_plot import CommitmentPlot
-from ui.widgets.small_multiples import SmallMultiples
+
+if TYPE_CHECKING:
+    from ui.pages.overview import OverviewPage
+    from ui.widgets.commitment_plot import CommitmentPlot
 
 MEASURE_SETTING = "commitment/measure"
 
@@ -58,6 +61,10 @@ class CommitmentPage(QWidget):
         self.show_partnership(None)
 
     def _build(self) -> None:
+        # pyqtgraph is imported only once a plot is built (start-up stays fast).
+        from ui.widgets.commitment_plot import CommitmentPlot
+        from ui.widgets.small_multiples import SmallMultiples
+
         self.measure = QComboBox()
         self.measure.setObjectName("measureChooser")
         for key, label in measures():
@@ -178,7 +185,10 @@ class CommitmentPage(QWidget):
 
 
 class CommitmentOverviewPanel(Card):
-    """The small plot on the Overview page: commitment per organization, as of its day."""
+    """The small plot on the Overview page: commitment per organization, as of its day.
+
+    The plot (and pyqtgraph with it) is built the first time a partnership is shown.
+    """
 
     event_activated = Signal(int)
 
@@ -188,10 +198,8 @@ class CommitmentOverviewPanel(Card):
         self.context = context
         self.pk: int | None = None
         self.as_of: date | None = None
-        self.plot = CommitmentPlot(compact=True)
-        self.plot.setMinimumHeight(260)
-        self.plot.event_activated.connect(self.event_activated)
-        self.body.addWidget(self.plot)
+        self.plot: CommitmentPlot | None = None
+        self.hide()
 
     def set_as_of(self, day: date | None) -> None:
         self.as_of = day
@@ -204,4 +212,21 @@ class CommitmentOverviewPanel(Card):
             else None
         )
         self.setVisible(series is not None)
+        if series is None:
+            return
+        if self.plot is None:
+            from ui.widgets.commitment_plot import CommitmentPlot
+
+            self.plot = CommitmentPlot(compact=True)
+            self.plot.setMinimumHeight(260)
+            self.plot.event_activated.connect(self.event_activated)
+            self.body.addWidget(self.plot)
         self.plot.set_series(series)
+
+
+def install_on_overview(overview: OverviewPage, context: AppContext) -> CommitmentOverviewPanel:
+    """Put the small commitment plot into the Overview's plot slot; clicks open the event."""
+    panel = CommitmentOverviewPanel(context)
+    panel.event_activated.connect(overview.event_activated)
+    overview.add_panel(overview.plot_slot, panel)
+    return panel

@@ -43,7 +43,7 @@ def short_dimension(dimension: Dimension) -> str:
         Dimension.EQUITY: _("Equity"),
         Dimension.EFFICIENCY: _("Efficiency"),
         Dimension.CLARITY: _("Clarity"),
-        Dimension.ACTION_CONFIDENCE: _("Actions"),
+        Dimension.ACTION_CONFIDENCE: _("Idea→action"),
     }[dimension]
 
 

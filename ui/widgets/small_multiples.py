@@ -90,7 +90,7 @@ class SmallMultiples(QWidget):
         plot.getAxis("bottom").setTicks([[(v, str(v)) for v in range(1, 6)]])
         for axis in ("left", "bottom"):
             plot.getAxis(axis).setTextPen("#3A4650")
-        plot.getAxis("left").setWidth(70)
+        plot.getAxis("left").setWidth(118)
         light = QColor(ROLE_COLORS[Role.PROVIDER]).lighter(150)
         bars = pg.BarGraphItem(
             x0=[1, 1],
