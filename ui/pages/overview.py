@@ -28,6 +28,7 @@ from app.domain import Event
 from app.i18n import _
 from app.services.partnerships import OrganizationSummary, Overview, overview
 from ui.context import AppContext
+from ui.pages.commitment_page import install_on_overview as install_commitment_plot
 from ui.style import (
     MUTED,
     PHASE_COLORS,
@@ -74,6 +75,7 @@ class OverviewPage(QScrollArea):
         self.setWidget(body)
         self._build(body)
         install_on_overview(self, context)  # as-of control, early warnings, checklist
+        install_commitment_plot(self, context)  # the small commitment plot
         self.show_partnership(None)
 
     # -- construction -------------------------------------------------------------------
