@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import date
 from pathlib import Path
 
@@ -20,7 +20,13 @@ from app.services.demo import load_demo
 from app.services.diary import Diary
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
 from app.services.undo import Command, UndoStack
-from ui.application import Launcher, build_main_window, install_qt_translations, offer_welcome
+from ui.application import (
+    Launcher,
+    build_main_window,
+    install_qt_translations,
+    offer_welcome,
+    run_gui,
+)
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.style import phase_name
@@ -39,11 +45,24 @@ def context(diary: Diary, settings: QSettings) -> AppContext:
 
 
 @pytest.fixture
-def window(qtbot: QtBot, context: AppContext) -> Iterator[MainWindow]:
-    win = build_main_window(context)
-    qtbot.addWidget(win)
-    yield win
-    win.close()
+def build(qtbot: QtBot, context: AppContext) -> Iterator[Callable[[], MainWindow]]:
+    """Builds windows on the test's diary and closes them before the diary is closed."""
+    built: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        win = build_main_window(context)
+        qtbot.addWidget(win)
+        built.append(win)
+        return win
+
+    yield make
+    for win in built:
+        win.close()
+
+
+@pytest.fixture
+def window(build: Callable[[], MainWindow]) -> MainWindow:
+    return build()
 
 
 def _add(diary: Diary, name: str) -> int:
@@ -57,10 +76,11 @@ def _list_names(win: MainWindow) -> list[str]:
     return [str(win.model.index(r).data()) for r in range(win.model.rowCount())]
 
 
-def test_main_window_shows_the_demonstration_partnership(qtbot: QtBot, context: AppContext) -> None:
+def test_main_window_shows_the_demonstration_partnership(
+    context: AppContext, build: Callable[[], MainWindow]
+) -> None:
     pk = load_demo(context.diary)
-    win = build_main_window(context)
-    qtbot.addWidget(win)
+    win = build()
     stored = partnership_rows.get_partnership(context.diary.db, pk)
     assert stored is not None
 
@@ -90,10 +110,9 @@ def test_only_the_overview_is_built_at_start(window: MainWindow) -> None:
     assert window.tabs.tabText(0) == "Overview"
 
 
-def test_user_text_is_shown_literally(qtbot: QtBot, context: AppContext) -> None:
+def test_user_text_is_shown_literally(context: AppContext, build: Callable[[], MainWindow]) -> None:
     _add(context.diary, "<b>Bold</b> & co")
-    win = build_main_window(context)
-    qtbot.addWidget(win)
+    win = build()
     page = win.page("overview")
     assert page is not None
     assert page.name_label.text() == "<b>Bold</b> & co"
@@ -133,12 +152,11 @@ def test_undo_and_redo_are_labelled_from_the_undo_stack(window: MainWindow) -> N
 
 
 def test_geometry_splitter_and_last_partnership_are_remembered(
-    qtbot: QtBot, context: AppContext
+    context: AppContext, build: Callable[[], MainWindow]
 ) -> None:
     _add(context.diary, "Alpha")
     second = _add(context.diary, "Beta")
-    first_window = build_main_window(context)
-    qtbot.addWidget(first_window)
+    first_window = build()
     assert first_window.current_pk != second
     first_window.select_partnership(second)
     first_window.show()
@@ -147,8 +165,7 @@ def test_geometry_splitter_and_last_partnership_are_remembered(
     sizes = first_window.splitter.sizes()
     first_window.close()
 
-    again = build_main_window(context)
-    qtbot.addWidget(again)
+    again = build()
     again.show()
     assert again.current_pk == second
     assert again.list_view.currentIndex().data(PK_ROLE) == second
@@ -210,7 +227,7 @@ def test_phase_bands_end_where_the_next_phase_starts() -> None:
 
 
 def test_finnish_interface_with_qt_standard_texts(
-    qtbot: QtBot, qapp: QApplication, context: AppContext
+    qtbot: QtBot, qapp: QApplication, build: Callable[[], MainWindow]
 ) -> None:
     before = QLocale()
     set_language("fi")
@@ -220,8 +237,7 @@ def test_finnish_interface_with_qt_standard_texts(
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         qtbot.addWidget(buttons)
         assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Peru"
-        win = build_main_window(context)
-        qtbot.addWidget(win)
+        win = build()
         assert [a.text() for a in win.menuBar().actions()][:2] == ["&Tiedosto", "&Muokkaa"]
         assert win.tabs.tabText(0) == "Yleiskuva"
         assert win.new_partnership_action.text() == "&Uusi kumppanuus…"
@@ -230,3 +246,40 @@ def test_finnish_interface_with_qt_standard_texts(
         for translator in translators:
             qapp.removeTranslator(translator)
         QLocale.setDefault(before)
+
+
+def test_run_gui_opens_the_diary_and_offers_the_welcome(
+    qtbot: QtBot, qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
+    seen: dict[str, object] = {}
+
+    def run_loop() -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        visible = [w for w in windows if w.isVisible()]
+        seen["title"] = visible[0].windowTitle()
+        seen["icon"] = not qapp.windowIcon().isNull()
+        for window in visible:
+            window.close()
+        return 0
+
+    monkeypatch.setenv("KUMPPANI_LANG", "en")
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: seen.setdefault("welcome", True) and 0)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_loop))
+    path = tmp_path / "new" / "diary.sqlite3"
+    assert run_gui(path) == 0
+    assert path.exists()  # a missing diary is created
+    assert seen == {"welcome": True, "title": "diary.sqlite3 — Kumppani", "icon": True}
+
+
+def test_run_gui_on_a_damaged_file_says_so_and_returns_an_error(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(box.text()) or 0)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(lambda: pytest.fail("no event loop")))
+    bogus = tmp_path / "diary.sqlite3"
+    bogus.write_bytes(b"\x00" * 4096)
+    assert run_gui(bogus) == 1
+    assert len(shown) == 1 and str(bogus) in shown[0]

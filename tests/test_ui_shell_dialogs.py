@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
@@ -26,6 +27,17 @@ from ui.application import build_main_window
 from ui.context import AppContext
 from ui.dialogs.organization_editor import NAME, TITLE
 from ui.dialogs.partnership_dialog import PartnershipDialog
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot: QtBot, diary: Diary, tmp_path: Path) -> Iterator[MainWindow]:
+    """A main window on the test's diary, closed before the diary is."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    win = build_main_window(AppContext(diary, UndoStack(diary), settings))
+    qtbot.addWidget(win)
+    yield win
+    win.close()
 
 
 def _dialog(qtbot: QtBot, diary: Diary, pk: int | None = None) -> PartnershipDialog:
@@ -127,13 +139,8 @@ def test_edit_shows_the_stored_partnership_and_keeps_stored_people(
 
 
 def test_new_partnership_from_the_menu_is_selected(
-    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    context = AppContext(
-        diary, UndoStack(diary), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-    window = build_main_window(context)
-    qtbot.addWidget(window)
 
     def fill_and_accept(dialog: PartnershipDialog) -> int:
         dialog.name.setText("From the menu")
@@ -149,14 +156,10 @@ def test_new_partnership_from_the_menu_is_selected(
 
 
 def test_export_then_import_through_the_file_menu(
-    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     pk = load_demo(diary)
-    context = AppContext(
-        diary, UndoStack(diary), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-    window = build_main_window(context)
-    qtbot.addWidget(window)
+    window.select_partnership(pk)
     out = tmp_path / "exported.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
     window.files.export_action.trigger()
@@ -178,13 +181,8 @@ def test_export_then_import_through_the_file_menu(
 
 
 def test_a_broken_import_file_changes_nothing(
-    qtbot: QtBot, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    window: MainWindow, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    context = AppContext(
-        diary, UndoStack(diary), QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    )
-    window = build_main_window(context)
-    qtbot.addWidget(window)
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "kumppani-partnership", "version": 1,')
     shown: list[str] = []

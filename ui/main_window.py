@@ -442,6 +442,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
         self.context.diary.unsubscribe(self._refresh_timer.start)
+        self._refresh_timer.stop()
+        # Counts still waiting would read the diary after it is closed: drop them.
+        from ui.widgets.warnings_panel import warning_counter
+
+        counter = warning_counter(self.context.diary)
+        counter.on_ready = None
+        counter.pending.clear()
         super().closeEvent(event)
 
 
