@@ -50,6 +50,7 @@ from ui.pages.history_page import HistoryPage
 from ui.style import phase_name
 from ui.widgets.checklist_panel import MeetingChecklist
 from ui.widgets.live_capture import LiveCapture
+from ui.widgets.ratings_editor import RatingsEditor
 
 AUTOSAVE_MS = 800
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -111,6 +112,8 @@ class EventForm(QWidget):
         form.addRow(_("Purpose"), self.purpose)
         self.participants = ParticipantsEditor(self._editor)
         form.addRow(_("Participants"), self.participants)
+        self.ratings = RatingsEditor(self._editor.diary, self._editor.undo)
+        form.addRow(_("Ratings"), self.ratings)
         self.error = QLabel()
         self.error.setObjectName("fieldError")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
@@ -149,6 +152,7 @@ class EventForm(QWidget):
         self.duration.valueChanged.connect(lambda: self._store("duration"))
         self.participants.changed.connect(lambda: self._store(None))
         self.participants.problem.connect(self.error.setText)
+        self.ratings.problem.connect(self.error.setText)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.purpose and event.type() == QEvent.Type.FocusOut:
@@ -194,6 +198,7 @@ class EventForm(QWidget):
         for w in (*widgets, self.title, self.purpose):
             w.blockSignals(False)
         self.participants.set_participants(self._partnership, e.participants if e else [])
+        self.ratings.set_event(e.pk if e else None)
         self.error.clear()
         self._show_review()
 
@@ -248,6 +253,8 @@ class EventForm(QWidget):
         e.title = self.title.text()
         e.purpose = self.purpose.toPlainText() or None
         e.participants = self.participants.participants()
+        if e.pk is not None:  # the ratings grid stores its own changes: never write stale ones
+            e.ratings = events.list_ratings(self._editor.db, e.pk)
         return e
 
     def _save(self, field: str | None) -> None:
