@@ -263,7 +263,10 @@ def commitment_series(
 
     ``as_of`` leaves out everything dated after it, as the warnings do.
     """
-    snapshot = load_snapshot(db, partnership_pk)
+    from app.indicators import INDICATORS
+
+    # A rating dimension is drawn from events and ratings alone: no need to read the entries.
+    snapshot = load_snapshot(db, partnership_pk, with_entries=measure in INDICATORS)
     if snapshot is None:
         return None
     return build_series(snapshot.until(as_of), measure)

@@ -60,6 +60,10 @@ class BuildCancelled(Exception):
     """The user cancelled the report while it was being built."""
 
 
+class _LongEnough(Exception):
+    """A trial build reached more than ``TOC_AFTER_PAGES`` pages: no need to lay out the rest."""
+
+
 def _numbered_canvas(tr: Tr) -> type[Canvas]:
     """A canvas that writes "Page n of m" once the number of pages is known."""
 
@@ -91,7 +95,7 @@ def _numbered_canvas(tr: Tr) -> type[Canvas]:
 class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
     """Two page templates (cover, body); section headings become outline and contents entries."""
 
-    def __init__(self, out: io.BytesIO, data: ReportData, tr: Tr) -> None:
+    def __init__(self, out: io.BytesIO, data: ReportData, tr: Tr, trial: bool = False) -> None:
         title = tr("Feedback report") + " – " + data.partnership
         super().__init__(
             out,
@@ -112,6 +116,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         )
         self._data, self._tr = data, tr
         self.page_count = 0
+        # A trial build only finds out whether the report is long; it stops once it knows.
+        self.trial = trial
         frame = Frame(
             self.leftMargin, self.bottomMargin, self.width, self.height, id="body", showBoundary=0
         )
@@ -124,6 +130,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
 
     def _count(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         self.page_count = canv.getPageNumber()
+        if self.trial and self.page_count > TOC_AFTER_PAGES:
+            raise _LongEnough
 
     def _cover(self, canv: Canvas, doc: BaseDocTemplate) -> None:
         """A band of the accent colour across the top of the cover."""
@@ -201,10 +209,16 @@ def build_feedback_pdf(
     tr = translator(data.options.language)
     canvas = _numbered_canvas(tr)
     out = io.BytesIO()
-    doc = _Document(out, data, tr)
+    may_need_contents = len(data.options.sections) > 1
+    doc = _Document(out, data, tr, trial=may_need_contents)
     _watch(doc, progress, cancelled)
-    doc.build(_story(data, tr, with_contents=False), canvasmaker=canvas)
-    if doc.page_count > TOC_AFTER_PAGES and len(data.options.sections) > 1:
+    try:
+        doc.build(_story(data, tr, with_contents=False), canvasmaker=canvas)
+        long = False
+    except _LongEnough:
+        # Laying out a 1,000-page report once more just to count its pages costs seconds.
+        long = True
+    if long:
         out = io.BytesIO()
         doc = _Document(out, data, tr)
         _watch(doc, progress, cancelled)

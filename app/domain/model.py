@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
+from functools import lru_cache
 
 from app.domain.enums import (
     ActionStatus,
@@ -112,8 +113,11 @@ class Rating:
     pk: int | None = None
 
 
+@lru_cache(maxsize=8192)
 def parse_when(text: str) -> tuple[date, time | None]:
     """Split an event's ``YYYY-MM-DD`` or ``YYYY-MM-DDTHH:MM`` into its date and time."""
+    # Cached (the result is immutable): rules and series ask every event for its day many
+    # times, and strptime is slow.
     if "T" in text:
         moment = datetime.strptime(text, "%Y-%m-%dT%H:%M")
         return moment.date(), moment.time()

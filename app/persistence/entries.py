@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
@@ -15,16 +16,24 @@ def tensions_to_text(tensions: tuple[Tension, ...]) -> str:
     return ",".join(t.value for t in tensions)
 
 
+@lru_cache(maxsize=64)
 def text_to_tensions(text: str | None) -> tuple[Tension, ...]:
+    # Cached: a diary holds only a handful of distinct tension strings, and reading a large
+    # partnership converts tens of thousands of them (Enum lookups are slow in Python 3.11).
     return tuple(Tension(t) for t in text.split(",") if t) if text else ()
+
+
+# Plain dictionaries: ``EntryType(value)`` costs several times more per row than a lookup.
+_TYPES = {t.value: t for t in EntryType}
+_VISIBILITIES = {v.value: v for v in Visibility}
 
 
 def _entry(r: dict[str, Any]) -> Entry:
     return Entry(
         event=r["event_pk"],
-        type=EntryType(r["type"]),
+        type=_TYPES[r["type"]],
         text=r["text"],
-        visibility=Visibility(r["visibility"]),
+        visibility=_VISIBILITIES[r["visibility"]],
         tensions=text_to_tensions(r["tensions"]),
         id=r["id"],
         pk=r["pk"],

@@ -51,8 +51,14 @@ class Snapshot:
         )
 
 
-def load_snapshot(db: Database, partnership_pk: int) -> Snapshot | None:
-    """Read one partnership for the computations; None when it does not exist."""
+def load_snapshot(
+    db: Database, partnership_pk: int, *, with_entries: bool = True
+) -> Snapshot | None:
+    """Read one partnership for the computations; None when it does not exist.
+
+    Only some indicators read entries; ``with_entries=False`` leaves them out, which makes a
+    partnership with 10,000 entries load several times faster (the plot of a dimension).
+    """
     partnership = partnership_repo.get_partnership(db, partnership_pk)
     if partnership is None:
         return None
@@ -62,7 +68,11 @@ def load_snapshot(db: Database, partnership_pk: int) -> Snapshot | None:
         people=partnership_repo.list_people(db, partnership_pk),
         events=event_repo.list_events(db, partnership_pk, with_details=True),
         actions=action_repo.list_actions(db, partnership_pk),
-        entries=[e for _, e in entry_repo.list_partnership_entries(db, partnership_pk)],
+        entries=(
+            [e for _, e in entry_repo.list_partnership_entries(db, partnership_pk)]
+            if with_entries
+            else []
+        ),
         reports=records.list_feedback_reports(db, partnership_pk),
         thresholds=partnership_repo.get_thresholds(db, partnership_pk),
     )

@@ -33,11 +33,13 @@ def _tabs(window: QMainWindow) -> QTabWidget:
 
 
 def _history_index(tabs: QTabWidget) -> int:
-    for i in range(tabs.count()):
-        page = tabs.widget(i)
-        if "history" in (page.objectName() + type(page).__name__).lower():
-            return i
-    raise LookupError("no history page among the tabs")
+    """The history tab's place: pages are built lazily, so it is found by the page registry."""
+    from ui.pages import page_specs
+
+    keys = [spec.key for spec in page_specs()]
+    if "history" not in keys or len(keys) != tabs.count():
+        raise LookupError("no history page among the tabs")
+    return keys.index("history")
 
 
 def _select(window: Any, pk: int) -> None:
@@ -102,11 +104,12 @@ def main() -> None:
 
     watcher = FirstPaint(after_paint)
 
-    def exec_watched(*args: Any, **kwargs: Any) -> int:
+    def exec_watched(*_args: Any) -> int:
+        # Called as app.exec() or QApplication.exec(); the original is a static method.
         app = QApplication.instance()
         assert app is not None
         app.installEventFilter(watcher)
-        return int(original_exec(*args, **kwargs))
+        return int(original_exec())
 
     QApplication.exec = exec_watched  # type: ignore[method-assign]
     code = kumppani(["--db", diary])
