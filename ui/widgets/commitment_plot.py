@@ -34,6 +34,7 @@ if SVGExporter in Exporter.Exporters:
     Exporter.Exporters.remove(SVGExporter)
 
 DAY = 86400.0
+WIDE_PEN_POINTS = 150
 # (dash style, symbol) by line position: grey-scale print tells lines apart by these.
 LINE_STYLES = [
     (Qt.PenStyle.SolidLine, "o"),
@@ -305,7 +306,10 @@ class CommitmentPlot(QWidget):
         colour, dash, symbol = line_style(line, position)
         xs = [to_x(p.day) for p in line.points]
         ys = [p.value for p in line.points]
-        pen = pg.mkPen(colour, width=2.5, style=dash)
+        # Qt strokes wide dashed pens in time that grows faster than the points (1,000 points
+        # take half a second); long series get the one-pixel pen, which stays fast.
+        width = 2.5 if len(line.points) <= WIDE_PEN_POINTS else 1
+        pen = pg.mkPen(colour, width=width, style=dash)
         curve = pg.PlotDataItem(xs, ys, pen=pen)
         self.main.addItem(curve)
         size = 7 if self.compact else 9
