@@ -5,14 +5,16 @@ what is remembered between runs (geometry, splitter, tab, last partnership). Pag
 lazily from ``ui.pages.PAGES`` the first time their tab is opened. After every write to the
 diary the list and the visible page are refreshed; hidden pages are refreshed when shown.
 Switching to another diary file is asked of the composition root with ``diary_requested``.
+The menus live in ``main_window_menus``, the File actions in ``main_window_files`` and what is
+remembered in ``main_window_settings``.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QByteArray, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -30,20 +32,15 @@ from app.persistence import partnerships as partnership_rows
 from app.persistence.errors import DiaryError
 from ui.context import AppContext
 from ui.main_window_files import FileActions
+from ui.main_window_menus import build_menus
+from ui.main_window_settings import restore_window_settings, save_window_settings
 from ui.pages import PageSpec, page_specs
 from ui.style import app_icon
 from ui.widgets.partnership_list import (
-    ID_ROLE,
     PK_ROLE,
     PartnershipDelegate,
     PartnershipListModel,
 )
-
-SETTINGS_GEOMETRY = "mainWindow/geometry"
-SETTINGS_STATE = "mainWindow/state"
-SETTINGS_SPLITTER = "mainWindow/splitter"
-SETTINGS_TAB = "mainWindow/tab"
-SETTINGS_PARTNERSHIP = "mainWindow/lastPartnership"
 
 
 class MainWindow(QMainWindow):
@@ -58,18 +55,18 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         self.setWindowIcon(app_icon())
         self.current_pk: int | None = None
-        self._specs: list[PageSpec] = page_specs()
+        self.page_specs: list[PageSpec] = page_specs()
         self._pages: dict[int, QWidget] = {}
         self._stale: set[int] = set()
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._after_write)
         self.files = FileActions(self)
         self._build_central()
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
         self._update_title()
         self.reload_partnerships()
-        self._restore_settings()
+        restore_window_settings(self)
         context.diary.subscribe(self._refresh_timer.start)
         context.undo.subscribe(self._update_undo_actions)
         self._update_undo_actions()
@@ -91,7 +88,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("pageTabs")
         self.tabs.setDocumentMode(True)
-        for spec in self._specs:
+        for spec in self.page_specs:
             self.tabs.addTab(QWidget(), spec.title())
         self.tabs.currentChanged.connect(self._tab_changed)
 
@@ -121,63 +118,6 @@ class MainWindow(QMainWindow):
         self.left_pane = pane
         return pane
 
-    def _action(
-        self, text: str, slot: object, shortcut: QKeySequence | str | None = None
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(slot)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        file_menu = bar.addMenu(_("&File"))
-        self.files.add_to_menu(file_menu)
-        file_menu.addSeparator()
-        quit_action = self._action(_("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        quit_action.setMenuRole(QAction.MenuRole.QuitRole)
-        file_menu.addAction(quit_action)
-
-        edit_menu = bar.addMenu(_("&Edit"))
-        self.undo_action = self._action(_("&Undo"), self.undo, QKeySequence.StandardKey.Undo)
-        self.redo_action = self._action(_("&Redo"), self.redo, "Ctrl+Shift+Z")
-        edit_menu.addAction(self.undo_action)
-        edit_menu.addAction(self.redo_action)
-        self.edit_menu = edit_menu
-
-        self.partnership_menu = bar.addMenu(_("&Partnership"))
-        self.new_partnership_action = self._action(
-            _("&New partnership…"), self.new_partnership, QKeySequence.StandardKey.New
-        )
-        self.edit_partnership_action = self._action(
-            _("&Edit partnership…"), self.edit_partnership, "Ctrl+E"
-        )
-        self.partnership_menu.addAction(self.new_partnership_action)
-        self.partnership_menu.addAction(self.edit_partnership_action)
-        self.report_action = self._action(
-            _("Report for the partners…"), self.open_report, "Ctrl+Shift+P"
-        )
-        self.partnership_menu.addAction(self.report_action)
-
-        self.view_menu = bar.addMenu(_("&View"))
-        toggle = self._action(_("Partnership &list"), self._toggle_list, "Ctrl+L")
-        toggle.setCheckable(True)
-        toggle.setChecked(True)
-        self.view_menu.addAction(toggle)
-        self.view_menu.addSeparator()
-        for i, spec in enumerate(self._specs):
-            shortcut = f"Ctrl+{i + 1}" if i < 9 else None
-            go = self._action(spec.title(), lambda _c=False, i=i: self.tabs.setCurrentIndex(i))
-            if shortcut:
-                go.setShortcut(QKeySequence(shortcut))
-            self.view_menu.addAction(go)
-
-        help_menu = bar.addMenu(_("&Help"))
-        about = self._action(_("&About Kumppani"), self.about)
-        about.setMenuRole(QAction.MenuRole.AboutRole)
-        help_menu.addAction(about)
-
     def _build_status_bar(self) -> None:
         self.path_label = QLabel(_("Diary: {path}").format(path=self.context.diary.path))
         self.path_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -193,8 +133,8 @@ class MainWindow(QMainWindow):
         page = self._pages.get(index)
         if page is not None:
             return page
-        page = self._specs[index].factory(self.context)
-        page.setObjectName(page.objectName() or f"{self._specs[index].key}Page")
+        page = self.page_specs[index].factory(self.context)
+        page.setObjectName(page.objectName() or f"{self.page_specs[index].key}Page")
         self._pages[index] = page
         self._connect_page(page)
         # Swapping the placeholder keeps the tab's place; block the signal it would send.
@@ -202,7 +142,7 @@ class MainWindow(QMainWindow):
         current = self.tabs.currentIndex()
         placeholder = self.tabs.widget(index)
         self.tabs.removeTab(index)
-        self.tabs.insertTab(index, page, self._specs[index].title())
+        self.tabs.insertTab(index, page, self.page_specs[index].title())
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
         placeholder.deleteLater()
@@ -219,13 +159,13 @@ class MainWindow(QMainWindow):
 
     def page(self, key: str) -> QWidget | None:
         """The page registered under ``key`` (built now if it was not yet)."""
-        for i, spec in enumerate(self._specs):
+        for i, spec in enumerate(self.page_specs):
             if spec.key == key:
                 return self._ensure_page(i)
         return None
 
     def show_page(self, key: str) -> QWidget | None:
-        for i, spec in enumerate(self._specs):
+        for i, spec in enumerate(self.page_specs):
             if spec.key == key:
                 self.tabs.setCurrentIndex(i)
                 return self._ensure_page(i)
@@ -233,7 +173,7 @@ class MainWindow(QMainWindow):
 
     def open_event(self, event_pk: int) -> None:
         """Show ``event_pk`` on the first page that can show an event."""
-        for i in range(len(self._specs)):
+        for i in range(len(self.page_specs)):
             page = self._ensure_page(i)
             show_event = getattr(page, "show_event", None)
             if callable(show_event):
@@ -381,7 +321,7 @@ class MainWindow(QMainWindow):
 
     # -- view and help ------------------------------------------------------------------
 
-    def _toggle_list(self, visible: bool) -> None:
+    def toggle_list(self, visible: bool) -> None:
         self.left_pane.setVisible(visible)
 
     def about(self) -> None:
@@ -397,47 +337,8 @@ class MainWindow(QMainWindow):
 
     # -- settings -----------------------------------------------------------------------
 
-    def _restore_settings(self) -> None:
-        settings = self.context.settings
-        geometry = settings.value(SETTINGS_GEOMETRY)
-        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self._default_size()
-        state = settings.value(SETTINGS_STATE)
-        if isinstance(state, QByteArray):
-            self.restoreState(state)
-        splitter = settings.value(SETTINGS_SPLITTER)
-        if isinstance(splitter, QByteArray):
-            self.splitter.restoreState(splitter)
-        tab = settings.value(SETTINGS_TAB)
-        for i, spec in enumerate(self._specs):
-            if spec.key == tab:
-                self.tabs.setCurrentIndex(i)
-        last = settings.value(SETTINGS_PARTNERSHIP)
-        row = self.model.row_of_id(str(last)) if last else None
-        if row is None and self.model.rowCount() > 0:
-            row = 0
-        if row is not None:
-            self.list_view.setCurrentIndex(self.model.index(row))
-
-    def _default_size(self) -> None:
-        """1366×768, or most of a smaller screen, on first start."""
-        available = self.screen().availableGeometry()
-        width = min(1366, int(available.width() * 0.92)) if available.width() else 1366
-        height = min(768, int(available.height() * 0.92)) if available.height() else 768
-        self.resize(width, height)
-
     def save_settings(self) -> None:
-        settings = self.context.settings
-        settings.setValue(SETTINGS_GEOMETRY, self.saveGeometry())
-        settings.setValue(SETTINGS_STATE, self.saveState())
-        settings.setValue(SETTINGS_SPLITTER, self.splitter.saveState())
-        settings.setValue(SETTINGS_TAB, self._specs[max(0, self.tabs.currentIndex())].key)
-        index = self.list_view.currentIndex()
-        if index.isValid():
-            settings.setValue(SETTINGS_PARTNERSHIP, index.data(ID_ROLE))
-        settings.sync()
+        save_window_settings(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

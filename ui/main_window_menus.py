@@ -1,0 +1,95 @@
+"""The menu bar of the main window: File, Edit (undo/redo), Partnership, View, Help.
+
+``build_menus`` creates the actions as attributes of the window (``undo_action``,
+``new_partnership_action``, ...) so that pages and tests can reach them; to add a command,
+add its action here and its slot on the window or in the module that does the work.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+
+from app.i18n import _
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+
+def make_action(
+    window: MainWindow,
+    text: str,
+    slot: Callable[..., object],
+    shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+) -> QAction:
+    """An action of the window with its shortcut (shown in the menu) and its slot."""
+    action = QAction(text, window)
+    if shortcut is not None:
+        action.setShortcut(QKeySequence(shortcut))
+    action.triggered.connect(slot)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    _file_menu(window)
+    _edit_menu(window)
+    _partnership_menu(window)
+    _view_menu(window)
+    help_menu = window.menuBar().addMenu(_("&Help"))
+    about = make_action(window, _("&About Kumppani"), window.about)
+    about.setMenuRole(QAction.MenuRole.AboutRole)
+    help_menu.addAction(about)
+
+
+def _file_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu(_("&File"))
+    window.files.add_to_menu(menu)
+    menu.addSeparator()
+    quit_action = make_action(window, _("&Quit"), window.close, QKeySequence.StandardKey.Quit)
+    quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+    menu.addAction(quit_action)
+    window.file_menu = menu
+
+
+def _edit_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu(_("&Edit"))
+    window.undo_action = make_action(window, _("&Undo"), window.undo, QKeySequence.StandardKey.Undo)
+    # Ctrl+Shift+Z everywhere (the platform's Redo key differs between systems).
+    window.redo_action = make_action(window, _("&Redo"), window.redo, "Ctrl+Shift+Z")
+    menu.addAction(window.undo_action)
+    menu.addAction(window.redo_action)
+    window.edit_menu = menu
+
+
+def _partnership_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu(_("&Partnership"))
+    window.new_partnership_action = make_action(
+        window, _("&New partnership…"), window.new_partnership, QKeySequence.StandardKey.New
+    )
+    window.edit_partnership_action = make_action(
+        window, _("&Edit partnership…"), window.edit_partnership, "Ctrl+E"
+    )
+    window.report_action = make_action(
+        window, _("Report for the partners…"), window.open_report, "Ctrl+Shift+P"
+    )
+    menu.addAction(window.new_partnership_action)
+    menu.addAction(window.edit_partnership_action)
+    menu.addAction(window.report_action)
+    window.partnership_menu = menu
+
+
+def _view_menu(window: MainWindow) -> None:
+    menu = window.menuBar().addMenu(_("&View"))
+    toggle = make_action(window, _("Partnership &list"), window.toggle_list, "Ctrl+L")
+    toggle.setCheckable(True)
+    toggle.setChecked(True)
+    menu.addAction(toggle)
+    menu.addSeparator()
+    for i, spec in enumerate(window.page_specs):
+        go = make_action(window, spec.title(), lambda _c=False, i=i: window.tabs.setCurrentIndex(i))
+        if i < 9:
+            go.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+        menu.addAction(go)
+    window.view_menu = menu

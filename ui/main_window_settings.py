@@ -1,0 +1,68 @@
+"""What the main window remembers between runs: geometry, splitter, open tab, last partnership.
+
+Kept in the ``QSettings`` of the ``AppContext``. The last partnership is stored by its stable
+id, so it is found again even if the database keys change (an import that replaces it).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QByteArray
+
+from ui.widgets.partnership_list import ID_ROLE
+
+if TYPE_CHECKING:
+    from ui.main_window import MainWindow
+
+SETTINGS_GEOMETRY = "mainWindow/geometry"
+SETTINGS_STATE = "mainWindow/state"
+SETTINGS_SPLITTER = "mainWindow/splitter"
+SETTINGS_TAB = "mainWindow/tab"
+SETTINGS_PARTNERSHIP = "mainWindow/lastPartnership"
+
+
+def restore_window_settings(window: MainWindow) -> None:
+    """Put the window back as it was left; on first start, a sensible size and the first row."""
+    settings = window.context.settings
+    geometry = settings.value(SETTINGS_GEOMETRY)
+    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+        window.restoreGeometry(geometry)
+    else:
+        _default_size(window)
+    state = settings.value(SETTINGS_STATE)
+    if isinstance(state, QByteArray):
+        window.restoreState(state)
+    splitter = settings.value(SETTINGS_SPLITTER)
+    if isinstance(splitter, QByteArray):
+        window.splitter.restoreState(splitter)
+    tab = settings.value(SETTINGS_TAB)
+    for i, spec in enumerate(window.page_specs):
+        if spec.key == tab:
+            window.tabs.setCurrentIndex(i)
+    last = settings.value(SETTINGS_PARTNERSHIP)
+    row = window.model.row_of_id(str(last)) if last else None
+    if row is None and window.model.rowCount() > 0:
+        row = 0
+    if row is not None:
+        window.list_view.setCurrentIndex(window.model.index(row))
+
+
+def _default_size(window: MainWindow) -> None:
+    """1366×768, or most of a smaller screen."""
+    available = window.screen().availableGeometry()
+    width = min(1366, int(available.width() * 0.92)) if available.width() else 1366
+    height = min(768, int(available.height() * 0.92)) if available.height() else 768
+    window.resize(width, height)
+
+
+def save_window_settings(window: MainWindow) -> None:
+    settings = window.context.settings
+    settings.setValue(SETTINGS_GEOMETRY, window.saveGeometry())
+    settings.setValue(SETTINGS_STATE, window.saveState())
+    settings.setValue(SETTINGS_SPLITTER, window.splitter.saveState())
+    settings.setValue(SETTINGS_TAB, window.page_specs[max(0, window.tabs.currentIndex())].key)
+    index = window.list_view.currentIndex()
+    if index.isValid():
+        settings.setValue(SETTINGS_PARTNERSHIP, index.data(ID_ROLE))
+    settings.sync()
