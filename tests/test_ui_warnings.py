@@ -278,3 +278,29 @@ def test_history_of_acknowledgements(
     monkeypatch.setattr(QDialog, "exec", capture)
     panel.history_button.click()
     assert rows[0][3] == "<b>seen</b>" and rows[0][1] == "Sponsor absent"
+
+
+def test_thresholds_dialog_stores_only_what_changed(qtbot: QtBot, context: AppContext) -> None:
+    from PySide6.QtWidgets import QSpinBox
+
+    from app.services import warnings
+    from ui.dialogs.thresholds_dialog import ThresholdsDialog
+
+    pk = _negotiating(context)
+    dialog = ThresholdsDialog(context, pk)
+    qtbot.addWidget(dialog)
+    events = dialog.findChild(QSpinBox, "drifting-boat.events")
+    assert events is not None and events.value() == 4
+    events.setValue(6)
+    dialog.switches["no-assessment"].setChecked(False)
+    dialog.accept()
+    assert partnerships.get_thresholds(context.diary.db, pk) == {
+        "drifting-boat": {"events": 6},
+        "no-assessment": {"enabled": 0},
+    }
+    assert warnings.thresholds(context.diary.db, pk)["drifting-boat"]["min_ideas"] == 3
+    again = ThresholdsDialog(context, pk)
+    qtbot.addWidget(again)
+    again.reset()
+    again.accept()
+    assert partnerships.get_thresholds(context.diary.db, pk) == {}

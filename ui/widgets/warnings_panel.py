@@ -208,7 +208,15 @@ class WarningsPanel(Card):
         self.history_button.setText(_("History of acknowledgements…"))
         self.history_button.setAutoRaise(True)
         self.history_button.clicked.connect(self.show_history)
-        self.body.addLayout(row(self.quiet_toggle, self.history_button))
+        self.thresholds_button = QToolButton()
+        self.thresholds_button.setObjectName("thresholdsButton")
+        self.thresholds_button.setText(_("Thresholds…"))
+        self.thresholds_button.setToolTip(
+            _("Choose which warnings this partnership gets, and when")
+        )
+        self.thresholds_button.setAutoRaise(True)
+        self.thresholds_button.clicked.connect(self.edit_thresholds)
+        self.body.addLayout(row(self.quiet_toggle, self.history_button, self.thresholds_button))
         self.quiet = QVBoxLayout()
         self.quiet.setSpacing(6)
         self.body.addLayout(self.quiet)
@@ -261,6 +269,12 @@ class WarningsPanel(Card):
         card.evidence_activated.connect(self.evidence_activated)
         card.acknowledge_requested.connect(self.acknowledge)
         return card
+
+    def edit_thresholds(self) -> None:
+        from ui.dialogs.thresholds_dialog import ThresholdsDialog
+
+        if self.pk is not None and ThresholdsDialog(self.context, self.pk, self).exec():
+            self.show_partnership(self.pk)
 
     def history(self) -> list[WarningAck]:
         return warnings.history(self.context.diary.db, self.pk) if self.pk is not None else []
