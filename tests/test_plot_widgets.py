@@ -154,3 +154,43 @@ def test_commitment_page_draws_chosen_measure_and_remembers_it(
     assert blocker.args == [point.event_pk]
     page.show_partnership(None)
     assert page.series is None and not page.export_button.isEnabled()
+
+
+def test_answers_typed_in_the_grid_become_a_wave(
+    qtbot, diary: Diary, demo: int, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.dialogs.responses_import_dialog import ResponsesImportDialog
+
+    people = partnership_repo.list_people(diary.db, demo)
+    dialog = ResponsesImportDialog(diary, demo, context.undo)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentWidget(dialog.grid)
+    grid = dialog.grid
+    row = grid.add_row(0)
+    who = grid.table.cellWidget(row, 1)
+    who.setCurrentIndex(1)  # the first person of the first organization
+    grid.table.setFocus()
+    grid.table.setCurrentCell(row, grid.FIRST)
+    for key in (Qt.Key.Key_4, Qt.Key.Key_3, Qt.Key.Key_7):  # 7 is not a rating: ignored
+        qtbot.keyClick(grid.table, key)
+    # the same person twice is refused with a problem worded for the grid
+    grid.add_row(0)
+    grid.table.cellWidget(1, 1).setCurrentIndex(1)
+    grid.table.setCurrentCell(1, grid.FIRST + 2)
+    qtbot.keyClick(grid.table, Qt.Key.Key_5)
+    assert not dialog.import_button.isEnabled()
+    problems = [dialog.problems.item(i).text() for i in range(dialog.problems.count())]
+    assert problems == [f"respondent 2: {who.currentText()} answered twice"]
+    grid.table.cellWidget(1, 1).setCurrentIndex(0)  # anonymous instead
+    assert dialog.import_button.isEnabled()
+    dialog.import_button.click()
+    event = event_repo.get_event(diary.db, dialog.event_pk or 0)
+    assert event is not None and event.kind == EventKind.QUESTIONNAIRE
+    person = next(p for p in people if p.name == who.currentText())
+    assert sorted((r.dimension.value, r.value, r.respondent) for r in event.ratings) == sorted(
+        [
+            ("commitment", 4.0, person.pk),
+            ("partner_commitment", 3.0, person.pk),
+            ("equity", 5.0, None),
+        ]
+    )

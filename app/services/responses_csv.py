@@ -169,6 +169,58 @@ def _number(text: str) -> float | None:
         return None
 
 
+def _who(
+    line: int,
+    fields: dict[str, str],
+    matcher: _Matcher,
+    result: ParsedResponses,
+    problems: list[CsvProblem],
+) -> tuple[Organization | None, Person | None]:
+    """The row's organization and respondent, with a problem for each that does not fit."""
+    org_ref = fields.get(ORGANIZATION, "").strip()
+    org = matcher.organization(org_ref) if org_ref else None
+    if org_ref and org is None:
+        message = _("unknown organization {name}").format(name=org_ref)
+        problems.append(CsvProblem(line, ORGANIZATION, message))
+    elif not org_ref:
+        problems.append(CsvProblem(line, ORGANIZATION, _("the organization is missing")))
+    who = fields.get(RESPONDENT, "").strip()
+    person = matcher.person(who) if who else None
+    if who and person is None:
+        problems.append(CsvProblem(line, RESPONDENT, _("unknown person {name}").format(name=who)))
+    elif person is not None and org is not None and person.organization != org.pk:
+        message = _("{name} is not in {organization}").format(
+            name=person.name, organization=org.name
+        )
+        problems.append(CsvProblem(line, RESPONDENT, message))
+    elif person is not None and any(r.respondent_pk == person.pk for r in result.rows):
+        message = _("{name} answered twice").format(name=person.name)
+        problems.append(CsvProblem(line, RESPONDENT, message))
+    return org, person
+
+
+def _answers(
+    line: int,
+    fields: dict[str, str],
+    instrument: Instrument,
+    columns: list[str],
+    problems: list[CsvProblem],
+) -> dict[str, float | None]:
+    """The row's answers by item; a problem for each value that is not on the scale."""
+    answers: dict[str, float | None] = {}
+    for name in columns:
+        text = fields.get(name, "").strip()
+        value = _number(text) if text else None
+        if text and (value is None or not instrument.in_scale(value)):
+            message = _("{value} is not a number from {low:g} to {high:g}").format(
+                value=text, low=instrument.scale_min, high=instrument.scale_max
+            )
+            problems.append(CsvProblem(line, name, message))
+        else:
+            answers[name] = value
+    return answers
+
+
 def _row(
     line: int,
     record: list[str],
@@ -182,45 +234,15 @@ def _row(
     if any(f.strip() for f in record[width:]):
         problems.append(CsvProblem(line, None, _("the row has more fields than the header")))
     fields = {name: (record[pos] if pos < len(record) else "") for pos, name in columns.items()}
-    org_ref = fields.get(ORGANIZATION, "").strip()
-    org = matcher.organization(org_ref) if org_ref else None
-    if org_ref and org is None:
-        problems.append(
-            CsvProblem(line, ORGANIZATION, _("unknown organization {name}").format(name=org_ref))
-        )
-    elif not org_ref:
-        problems.append(CsvProblem(line, ORGANIZATION, _("the organization is missing")))
-    who = fields.get(RESPONDENT, "").strip()
-    person = matcher.person(who) if who else None
-    if who and person is None:
-        problems.append(CsvProblem(line, RESPONDENT, _("unknown person {name}").format(name=who)))
-    elif person is not None and org is not None and person.organization != org.pk:
-        problems.append(
-            CsvProblem(
-                line,
-                RESPONDENT,
-                _("{name} is not in {organization}").format(name=who, organization=org.name),
-            )
-        )
-    elif person is not None and any(r.respondent_pk == person.pk for r in result.rows):
-        problems.append(CsvProblem(line, RESPONDENT, _("{name} answered twice").format(name=who)))
-    answers: dict[str, float | None] = {}
-    for name in result.columns:
-        text = fields.get(name, "").strip()
-        value = _number(text) if text else None
-        if text and (value is None or not instrument.in_scale(value)):
-            message = _("{value} is not a number from {low:g} to {high:g}").format(
-                value=text, low=instrument.scale_min, high=instrument.scale_max
-            )
-            problems.append(CsvProblem(line, name, message))
-        else:
-            answers[name] = value
+    org, person = _who(line, fields, matcher, result, problems)
+    answers = _answers(line, fields, instrument, result.columns, problems)
     result.problems.extend(problems)
     if problems or org is None or org.pk is None:
         return
     if all(v is None for v in answers.values()):
         result.skipped.append(line)
         return
+    who = fields.get(RESPONDENT, "").strip()
     scores = score_respondent(instrument, answers)
     result.rows.append(
         ResponseRow(line, org.pk, org.name, person.pk if person else None, who, answers, scores)

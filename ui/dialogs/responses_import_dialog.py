@@ -1,9 +1,11 @@
-"""The dialog that imports questionnaire answers from a CSV file, with a preview.
+"""The dialog that adds a questionnaire wave: answers from a CSV file (with a preview) or
+typed into a grid.
 
-Choose a file, a date and a title; the dialog reads the file at once and shows either a
-preview table (one row per respondent, the values that will be stored) or the list of every
-problem found, in which case Import stays disabled. Import creates one questionnaire event in
-one transaction, undoable as one step.
+From a file: the dialog reads it at once and shows either a preview table (one row per
+respondent, the values that will be stored) or the list of every problem found, in which case
+Import stays disabled. Typed: one row per respondent (organization, respondent or anonymous,
+1–5 per dimension from the keyboard); the grid goes through the very same checks as a file.
+Either way Import creates one questionnaire event in one transaction, undoable as one step.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +43,7 @@ from app.services.responses_csv import (
     parse_for_partnership,
 )
 from app.services.undo import Command, UndoStack
+from ui.widgets.ratings_editor import AnswersGrid
 
 
 class ResponsesImportDialog(QDialog):
@@ -53,9 +57,9 @@ class ResponsesImportDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Import questionnaire answers"))
+        self.setWindowTitle(_("Add questionnaire answers"))
         self.setObjectName("responsesImportDialog")
-        self.resize(760, 560)
+        self.resize(900, 580)
         self._diary, self._pk, self._undo = diary, partnership_pk, undo
         self.data: bytes | None = None
         self.parsed: ParsedResponses | None = None
@@ -63,6 +67,25 @@ class ResponsesImportDialog(QDialog):
         self._build()
 
     def _build(self) -> None:
+        self.day = QDateEdit(QDate.currentDate())
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.title = QLineEdit(_("Questionnaire"))
+        form = QFormLayout()
+        form.addRow(_("Date"), self.day)
+        form.addRow(_("Title"), self.title)
+        self.grid = AnswersGrid(self._diary, self._pk)
+        self.grid.changed.connect(self._grid_changed)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._build_file_tab(), _("From a CSV file"))
+        self.tabs.addTab(self.grid, _("Type the answers"))
+        self.tabs.currentChanged.connect(self._tab_changed)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.tabs, 2)
+        self._build_outcome(layout)
+
+    def _build_file_tab(self) -> QWidget:
         self.path = QLineEdit()
         self.path.setReadOnly(True)
         self.path.setPlaceholderText(_("Choose a CSV file…"))
@@ -71,14 +94,6 @@ class ResponsesImportDialog(QDialog):
         picker = QHBoxLayout()
         picker.addWidget(self.path, 1)
         picker.addWidget(browse)
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
-        self.title = QLineEdit(_("Questionnaire"))
-        form = QFormLayout()
-        form.addRow(_("File"), picker)
-        form.addRow(_("Date"), self.day)
-        form.addRow(_("Title"), self.title)
         help_text = QLabel(
             _(
                 "Columns: respondent (a person's id or name, or empty), organization (id or "
@@ -88,6 +103,15 @@ class ResponsesImportDialog(QDialog):
         )
         help_text.setTextFormat(Qt.TextFormat.PlainText)
         help_text.setWordWrap(True)
+        tab = QWidget()
+        tab_layout = QVBoxLayout(tab)
+        tab_layout.addLayout(picker)
+        tab_layout.addWidget(help_text)
+        tab_layout.addStretch(1)
+        return tab
+
+    def _build_outcome(self, layout: QVBoxLayout) -> None:
+        """The summary, the preview or the problems, and the buttons."""
         self.summary = QLabel()
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
@@ -105,14 +129,12 @@ class ResponsesImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.buttons.accepted.connect(self._import)
         self.buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(help_text)
         layout.addWidget(self.summary)
         layout.addWidget(self.preview, 3)
         layout.addWidget(self.problems, 3)
         layout.addWidget(self.buttons)
         self.problems.hide()
+        self.preview.hide()
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -177,6 +199,32 @@ class ResponsesImportDialog(QDialog):
                 self.preview.setItem(i, j, QTableWidgetItem(text))
         self.preview.resizeColumnsToContents()
         self.import_button.setEnabled(True)
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.grid:
+            self._grid_changed()
+        elif self.path.text():
+            self.load_file(Path(self.path.text()))
+        else:
+            self.data = self.parsed = None
+            self.summary.clear()
+            self.problems.hide()
+            self.preview.hide()
+            self.import_button.setEnabled(False)
+
+    def _grid_changed(self) -> None:
+        # The typed answers go through the same checks as a file; they need no preview.
+        self.data = self.grid.to_csv()
+        self.parsed = parse_for_partnership(self._diary, self._pk, self.data)
+        if self.parsed.ok:
+            self.problems.hide()
+            self.summary.setText(
+                _("{n} respondent(s) will be imported.").format(n=len(self.parsed.rows))
+            )
+            self.import_button.setEnabled(True)
+        else:
+            self._show_problems([self.grid.describe(p) for p in self.parsed.problems])
+        self.preview.hide()
 
     # -- importing --------------------------------------------------------------------------
 

@@ -74,7 +74,7 @@ class CommitmentPage(QWidget):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.export_button = QPushButton(_("Export PNG…"))
         self.export_button.clicked.connect(self.export_png)
-        self.import_button = QPushButton(_("Import answers…"))
+        self.import_button = QPushButton(_("Questionnaire answers…"))
         self.import_button.clicked.connect(self.import_answers)
         bar = QHBoxLayout()
         bar.addWidget(_label(_("Show")))

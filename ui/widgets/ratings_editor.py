@@ -7,6 +7,9 @@ Questionnaire events hold respondents' answers instead, so the grid is read-only
 
 API: ``RatingsEditor(diary, undo=None)``, ``set_event(event_pk | None)``, ``refresh()``;
 signal ``rating_saved()`` after every stored change, ``problem(str)`` on a refused one.
+
+``AnswersGrid`` is the same keyboard grid for a questionnaire wave's respondents (used by the
+answers import dialog).
 """
 
 from __future__ import annotations
@@ -15,8 +18,11 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
+    QPushButton,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -31,6 +37,7 @@ from app.persistence.errors import DiaryError
 from app.scores.ratings import facilitator_ratings, set_facilitator_rating
 from app.series import dimension_label
 from app.services.diary import Diary
+from app.services.responses_csv import CsvProblem
 from app.services.undo import UndoStack
 
 CLEAR_KEYS = (Qt.Key.Key_Delete, Qt.Key.Key_Backspace, Qt.Key.Key_0, Qt.Key.Key_Space)
@@ -184,3 +191,147 @@ class RatingsEditor(QWidget):
         if item is not None:
             item.setText("" if value is None else f"{value:g}")
         self.rating_saved.emit()
+
+
+class AnswersGrid(QWidget):
+    """Respondents' answers typed in a grid: one row per respondent, 1–5 per dimension.
+
+    Digits 1–5 fill a cell and move on (past the last cell of the last row a new row is added),
+    Delete clears. ``to_csv()`` gives the rows as the CSV the import reads, so typed answers
+    pass exactly the same checks as a file; ``describe(problem)`` words a problem for the grid.
+    """
+
+    changed = Signal()
+    FIRST = 2  # columns 0 and 1 hold the organization and the respondent
+
+    def __init__(self, diary: Diary, partnership_pk: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("answersGrid")
+        db = diary.db
+        self._orgs = [
+            o
+            for o in partnership_repo.list_organizations(db, partnership_pk)
+            if o.role != Role.FACILITATOR
+        ]
+        self._people = partnership_repo.list_people(db, partnership_pk)
+        self.table = QTableWidget(0, self.FIRST + len(Dimension))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setHorizontalHeaderLabels(
+            [_("Organization"), _("Respondent"), *(short_dimension(d) for d in Dimension)]
+        )
+        for column, dimension in enumerate(Dimension, self.FIRST):
+            header = self.table.horizontalHeaderItem(column)
+            if header is not None:
+                header.setToolTip(f"{dimension_label(dimension)}\n{scale_hint(dimension)}")
+        self.table.installEventFilter(self)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        for column in (0, 1):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            self.table.setColumnWidth(column, 160)
+        add = QPushButton(_("Add respondent"))
+        add.clicked.connect(lambda: self.add_row())
+        remove = QPushButton(_("Remove respondent"))
+        remove.clicked.connect(self._remove_row)
+        buttons = QHBoxLayout()
+        buttons.addWidget(add)
+        buttons.addWidget(remove)
+        buttons.addStretch(1)
+        hint = QLabel(_("Type 1–5 in the cells (Delete clears); leave a cell empty for no answer."))
+        hint.setTextFormat(Qt.TextFormat.PlainText)
+        layout = QVBoxLayout(self)
+        layout.addWidget(hint)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(buttons)
+
+    def add_row(self, organization: int = 0) -> int:
+        """Add a respondent row (anonymous, of the given organization index); returns its row."""
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        orgs = QComboBox()
+        for org in self._orgs:
+            orgs.addItem(org.name, org.id)
+        orgs.setCurrentIndex(organization)
+        who = QComboBox()
+        self.table.setCellWidget(row, 0, orgs)
+        self.table.setCellWidget(row, 1, who)
+        for column in range(self.FIRST, self.table.columnCount()):
+            item = QTableWidgetItem("")
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.table.setItem(row, column, item)
+        self._fill_people(orgs, who)
+        orgs.currentIndexChanged.connect(lambda: self._fill_people(orgs, who))
+        who.currentIndexChanged.connect(self.changed)
+        self.table.setCurrentCell(row, self.FIRST)
+        self.changed.emit()
+        return row
+
+    def _fill_people(self, orgs: QComboBox, who: QComboBox) -> None:
+        org = next((o for o in self._orgs if o.id == orgs.currentData()), None)
+        who.blockSignals(True)
+        who.clear()
+        who.addItem(_("(anonymous)"), "")
+        for person in self._people:
+            if org is not None and person.organization == org.pk:
+                who.addItem(person.name, person.id)
+        who.blockSignals(False)
+        self.changed.emit()
+
+    def _remove_row(self) -> None:
+        if self.table.currentRow() >= 0:
+            self.table.removeRow(self.table.currentRow())
+            self.changed.emit()
+
+    def set_value(self, row: int, dimension: Dimension, value: float | None) -> None:
+        item = self.table.item(row, self.FIRST + list(Dimension).index(dimension))
+        if item is not None:
+            item.setText("" if value is None else f"{value:g}")
+            self.changed.emit()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            row, column = self.table.currentRow(), self.table.currentColumn()
+            if row >= 0 and column >= self.FIRST:
+                dimension = list(Dimension)[column - self.FIRST]
+                if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_5:
+                    self.set_value(row, dimension, float(event.key() - Qt.Key.Key_0))
+                    self._advance(row, column)
+                    return True
+                if event.key() in CLEAR_KEYS:
+                    self.set_value(row, dimension, None)
+                    return True
+        return super().eventFilter(watched, event)
+
+    def _advance(self, row: int, column: int) -> None:
+        if column + 1 < self.table.columnCount():
+            self.table.setCurrentCell(row, column + 1)
+        else:
+            if row + 1 == self.table.rowCount():
+                organization = self.table.cellWidget(row, 0)
+                self.add_row(
+                    organization.currentIndex() if isinstance(organization, QComboBox) else 0
+                )
+            self.table.setCurrentCell(row + 1, self.FIRST)
+
+    def to_csv(self) -> bytes:
+        """The typed rows as the CSV the import reads (ids for organizations and people)."""
+        lines = [",".join(["organization", "respondent", *(d.value for d in Dimension)])]
+        for row in range(self.table.rowCount()):
+            orgs, who = self.table.cellWidget(row, 0), self.table.cellWidget(row, 1)
+            if not (isinstance(orgs, QComboBox) and isinstance(who, QComboBox)):
+                continue  # a row still being built
+            values = []
+            for column in range(self.FIRST, self.table.columnCount()):
+                item = self.table.item(row, column)
+                values.append(item.text() if item is not None else "")
+            lines.append(",".join([str(orgs.currentData()), str(who.currentData()), *values]))
+        return ("\n".join(lines) + "\n").encode("utf-8")
+
+    def describe(self, problem: CsvProblem) -> str:
+        """A problem worded for the grid: "respondent 2" instead of the CSV's "row 3"."""
+        if problem.row is None:
+            return _("No answers typed yet.")
+        if problem.row < 2:
+            return problem.message
+        return _("respondent {n}: {message}").format(n=problem.row - 1, message=problem.message)
