@@ -302,7 +302,9 @@ class OverviewPage(QScrollArea):
             placeholder = QTreeWidgetItem(["", "", _("No events recorded yet")])
             placeholder.setFlags(Qt.ItemFlag.NoItemFlags)
             self.latest.addTopLevelItem(placeholder)
-        row_height = max(self.latest.sizeHintForRow(0), self.latest.fontMetrics().height() + 4)
+        row_height = self.latest.sizeHintForRow(0)
+        if row_height <= 0:
+            row_height = self.latest.fontMetrics().height() + 4
         height = self.latest.header().sizeHint().height() + max(1, len(events)) * row_height
         self.latest.setFixedHeight(height + 4)
 
