@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.checklists import TemplateError, template_items
 from app.domain import Phase, PhaseMove, ValidationError
 from app.i18n import _
 from app.persistence import partnerships
@@ -102,6 +103,8 @@ class PhaseDialog(QDialog):
             )
             row.setData(0, Qt.ItemDataRole.UserRole, move.pk)
             row.setToolTip(3, move.note or "")
+            if move.confirmed_open:
+                row.setToolTip(2, "\n".join(_item_text(i) for i in move.confirmed_open))
             tree.addTopLevelItem(row)
         for column in (0, 1, 2):
             tree.resizeColumnToContents(column)
@@ -234,3 +237,12 @@ def change_phase(page: OverviewPage, context: AppContext) -> None:
             phases.undo_move(context.diary, move.pk or 0)
 
         context.undo.push(Command(_("change phase"), redo, undo), apply=False)
+
+
+def _item_text(item_id: str) -> str:
+    """The text of a checklist item left open at a move (its id if it is no longer known)."""
+    try:
+        known = template_items()
+    except TemplateError:
+        return item_id
+    return known[item_id].text() if item_id in known else item_id
