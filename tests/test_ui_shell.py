@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.domain import Phase, PhaseMove, Role
@@ -283,3 +283,28 @@ def test_run_gui_on_a_damaged_file_says_so_and_returns_an_error(
     bogus.write_bytes(b"\x00" * 4096)
     assert run_gui(bogus) == 1
     assert len(shown) == 1 and str(bogus) in shown[0]
+
+
+def test_new_diary_from_the_file_menu_switches_windows_and_closes_the_old_diary(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: 0)
+    first_path, second_path = tmp_path / "one.sqlite3", tmp_path / "two.sqlite3"
+    launcher = Launcher(settings)
+    assert launcher.open(first_path, create=True)
+    first = launcher.window
+    assert first is not None
+    qtbot.addWidget(first)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(second_path), ""))
+    first.files.new_diary.trigger()
+    second = launcher.window
+    assert second is not None and second is not first
+    qtbot.addWidget(second)
+    assert second.context.diary.path == second_path and second_path.exists()
+    assert not first.isVisible()
+    # The first diary was closed and unlocked: it opens again at once.
+    Diary.open(first_path).close()
+    second.close()
+    launcher.close()
