@@ -16,10 +16,11 @@ from app.services.demo import load_demo
 from app.services.diary import Diary
 from app.services.undo import UndoStack
 from ui.context import AppContext
+from ui.dialogs.mark_done_dialog import MarkDoneDialog
 from ui.dialogs.phase_dialog import PhaseDialog
 from ui.pages.overview import OverviewPage
 from ui.widgets.as_of import AsOfControl
-from ui.widgets.checklist_panel import ChecklistPanel, MarkDoneDialog, MeetingChecklist
+from ui.widgets.checklist_panel import ChecklistPanel, MeetingChecklist
 from ui.widgets.warnings_panel import WarningsPanel, warning_counter
 
 
@@ -176,8 +177,28 @@ def test_custom_item_and_hiding_from_the_panel(
     texts = [panel.items.item(i).text() for i in range(panel.items.count())]
     assert any("Visit the warehouse" in t for t in texts) and len(texts) == 13
     panel.items.setCurrentRow(0)
+    hidden = panel._current()
     panel.hide_button.click()
     assert panel.items.count() == 12
+    menu = panel.hidden_menu_button.menu()
+    assert not panel.hidden_menu_button.isHidden() and len(menu.actions()) == 1
+    assert hidden is not None and menu.actions()[0].text() == hidden.text()
+    menu.actions()[0].trigger()
+    assert panel.items.count() == 13 and panel.hidden_menu_button.isHidden()
+
+
+def test_a_done_item_can_be_taken_back(qtbot: QtBot, context: AppContext) -> None:
+    from app.services import checklist
+
+    pk = _negotiating(context)
+    checklist.mark_done(context.diary, pk, "negotiation.risks", date(2025, 1, 20))
+    panel = ChecklistPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_as_of(date(2025, 2, 1))
+    panel.show_partnership(pk)
+    assert panel.done_menu_button.text() == "Done (1)" and panel.items.count() == 11
+    panel.done_menu_button.menu().actions()[0].trigger()
+    assert panel.items.count() == 12 and panel.done_menu_button.isHidden()
 
 
 def test_meeting_reminders(qtbot: QtBot) -> None:

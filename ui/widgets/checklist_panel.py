@@ -3,7 +3,8 @@
 ``ChecklistPanel`` lists the open items of the phase in force on the overview's date (the why
 of each item in its tooltip and under it), marks items done through ``MarkDoneDialog`` (date,
 note, an event or entry as evidence), adds the partnership's own items and hides template
-items. ``MeetingChecklist`` shows the reminders for every meeting in the event form.
+items; menus of done and hidden items take a mark back or show an item again.
+``MeetingChecklist`` shows the reminders for every meeting in the event form.
 """
 
 from __future__ import annotations
@@ -13,11 +14,7 @@ from datetime import date
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -25,9 +22,9 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMenu,
     QMessageBox,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -35,12 +32,10 @@ from PySide6.QtWidgets import (
 from app.checklists import ChecklistItem, TemplateError, load_templates
 from app.domain import ValidationError
 from app.i18n import _
-from app.persistence import entries, events
 from app.services import checklist
 from app.services.checklist import ChecklistStatus
 from ui.context import AppContext
-from ui.style import MUTED, date_edit_format, phase_name
-from ui.widgets.as_of import from_qdate, to_qdate
+from ui.style import MUTED, phase_name
 from ui.widgets.card import Card, plain_label
 from ui.widgets.phase_timeline import short_date
 
@@ -94,9 +89,19 @@ class ChecklistPanel(Card):
         self.phase_button = QPushButton(_("Change phase…"))
         self.phase_button.setObjectName("changePhaseButton")
         self.phase_button.clicked.connect(self.phase_move_requested)
+        self.done_menu_button = QToolButton()
+        self.done_menu_button.setObjectName("doneItemsButton")
+        self.done_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.done_menu_button.setMenu(QMenu(self.done_menu_button))
+        self.hidden_menu_button = QToolButton()
+        self.hidden_menu_button.setObjectName("hiddenItemsButton")
+        self.hidden_menu_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.hidden_menu_button.setMenu(QMenu(self.hidden_menu_button))
         buttons = QHBoxLayout()
         for button in (self.done_button, self.add_button, self.hide_button):
             buttons.addWidget(button)
+        buttons.addWidget(self.done_menu_button)
+        buttons.addWidget(self.hidden_menu_button)
         buttons.addStretch(1)
         buttons.addWidget(self.phase_button)
         return buttons
@@ -150,7 +155,27 @@ class ChecklistPanel(Card):
         self._fit_height()
         if status.open:
             self.items.setCurrentRow(0)
+        self._fill_menus(status)
         self._enable()
+
+    def _fill_menus(self, status: ChecklistStatus) -> None:
+        """Done items (to undo a mark) and hidden items (to show again), one menu each."""
+        done_menu = self.done_menu_button.menu()
+        done_menu.clear()
+        for item, mark in status.done:
+            text = f"✓ {item.text()} — {short_date(mark.done_on)}"
+            done_menu.addAction(text, lambda i=item: self.unmark(i))
+        self.done_menu_button.setText(_("Done ({n})").format(n=len(status.done)))
+        self.done_menu_button.setToolTip(_("Choose a done item to mark it not done"))
+        self.done_menu_button.setVisible(bool(status.done))
+        hidden_menu = self.hidden_menu_button.menu()
+        hidden_menu.clear()
+        hidden = checklist.hidden_items(self.context.diary.db, self.pk) if self.pk else []
+        for item in hidden:
+            hidden_menu.addAction(item.text(), lambda i=item: self.show_item(i))
+        self.hidden_menu_button.setText(_("Hidden ({n})").format(n=len(hidden)))
+        self.hidden_menu_button.setToolTip(_("Choose a hidden item to show it again"))
+        self.hidden_menu_button.setVisible(bool(hidden))
 
     def _fit_height(self) -> None:
         """Tall enough for the open items (wrapped ones too), up to about a dozen lines."""
@@ -187,6 +212,8 @@ class ChecklistPanel(Card):
     def mark_done(self, item: ChecklistItem | None) -> None:
         if item is None or self.pk is None:
             return
+        from ui.dialogs.mark_done_dialog import MarkDoneDialog
+
         dialog = MarkDoneDialog(self.context, self.pk, item, self.as_of, self)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_partnership(self.pk)
@@ -210,106 +237,21 @@ class ChecklistPanel(Card):
             return
         self.show_partnership(self.pk)
 
+    def unmark(self, item: ChecklistItem) -> None:
+        if self.pk is not None:
+            checklist.unmark(self.context.diary, self.pk, item.id)
+            self.show_partnership(self.pk)
+
+    def show_item(self, item: ChecklistItem) -> None:
+        if self.pk is not None:
+            checklist.set_hidden(self.context.diary, self.pk, item, False)
+            self.show_partnership(self.pk)
+
     def hide_item(self, item: ChecklistItem | None) -> None:
         if item is None or self.pk is None:
             return
         checklist.set_hidden(self.context.diary, self.pk, item, True)
         self.show_partnership(self.pk)
-
-
-class MarkDoneDialog(QDialog):
-    """Mark one item done: the date, a note, and an event or entry as evidence."""
-
-    def __init__(
-        self,
-        context: AppContext,
-        pk: int,
-        item: ChecklistItem,
-        on: date,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.context, self.pk, self.item = context, pk, item
-        self.setObjectName("markDoneDialog")
-        self.setWindowTitle(_("Mark checklist item done"))
-        self.setMinimumWidth(520)
-        layout = QVBoxLayout(self)
-        title = plain_label(item.text(), wrap=True)
-        font = title.font()
-        font.setBold(True)
-        title.setFont(font)
-        layout.addWidget(title)
-        if item.why():
-            why = plain_label(item.why(), wrap=True)
-            why.setStyleSheet(f"color: {MUTED};")
-            layout.addWidget(why)
-        layout.addLayout(self._form(on))
-        self.error = plain_label("", "fieldError", wrap=True)
-        layout.addWidget(self.error)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-
-    def _form(self, on: date) -> QFormLayout:
-        self.day = QDateEdit(to_qdate(on))
-        self.day.setObjectName("doneOn")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("doneNote")
-        self.note.setTabChangesFocus(True)
-        self.note.setFixedHeight(70)
-        self.event = QComboBox()
-        self.event.setObjectName("evidenceEvent")
-        self.event.addItem(_("no evidence"), None)
-        for e in reversed(events.list_events(self.context.diary.db, self.pk)):
-            self.event.addItem(f"{short_date(e.day)} — {e.title}", e.id)
-        self.entry = QComboBox()
-        self.entry.setObjectName("evidenceEntry")
-        self.event.currentIndexChanged.connect(self._fill_entries)
-        self._fill_entries()
-        form = QFormLayout()
-        form.addRow(_("Done on"), self.day)
-        form.addRow(_("Note"), self.note)
-        form.addRow(_("Evidence: event"), self.event)
-        form.addRow(_("…or an entry in it"), self.entry)
-        return form
-
-    def _fill_entries(self) -> None:
-        self.entry.clear()
-        self.entry.addItem(_("the whole event"), None)
-        event_id = self.event.currentData()
-        if event_id is None:
-            self.entry.setEnabled(False)
-            return
-        self.entry.setEnabled(True)
-        for e in events.list_events(self.context.diary.db, self.pk):
-            if e.id == event_id and e.pk is not None:
-                for n in entries.list_entries(self.context.diary.db, e.pk):
-                    text = " ".join(n.text.split())
-                    self.entry.addItem(text if len(text) < 70 else text[:69] + "…", n.id)
-
-    def evidence(self) -> str | None:
-        entry = self.entry.currentData()
-        return str(entry) if entry else self.event.currentData()
-
-    def accept(self) -> None:
-        try:
-            checklist.mark_done(
-                self.context.diary,
-                self.pk,
-                self.item.id,
-                from_qdate(self.day.date()),
-                self.note.toPlainText(),
-                self.evidence(),
-            )
-        except ValidationError as exc:
-            self.error.setText(str(exc))
-            return
-        super().accept()
 
 
 class MeetingChecklist(QWidget):
