@@ -35,7 +35,7 @@ ERROR_BACKGROUND = QColor("#FBE3E4")
 
 def field_name(field: str) -> str:
     """The name of a person's or organization's field, in words."""
-    return {"name": _("name"), "title": _("title")}.get(field, field)
+    return {"name": _("name"), "title": _("job title")}.get(field, field)
 
 
 class OrganizationEditor(QFrame):
@@ -79,7 +79,7 @@ class OrganizationEditor(QFrame):
 
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("peopleTable")
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Title"), _("Level"), _("Sponsor")])
+        self.table.setHorizontalHeaderLabels([_("Name"), _("Job title"), _("Level"), _("Sponsor")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
