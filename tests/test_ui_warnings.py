@@ -325,3 +325,16 @@ def test_thresholds_dialog_stores_only_what_changed(qtbot: QtBot, context: AppCo
     again.reset()
     again.accept()
     assert partnerships.get_thresholds(context.diary.db, pk) == {}
+
+
+def test_partnership_list_shows_the_warning_count(qtbot: QtBot, context: AppContext) -> None:
+    from app.services import warnings
+    from ui.application import build_main_window
+    from ui.widgets.partnership_list import WARNINGS_ROLE
+
+    pk = load_demo(context.diary)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    expected = warnings.warning_count(context.diary.db, pk, date.today())
+    assert expected > 0
+    qtbot.waitUntil(lambda: window.model.index(0).data(WARNINGS_ROLE) == expected)
