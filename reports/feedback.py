@@ -172,13 +172,15 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         self.notify("TOCEntry", (0, text, self.page, key))
 
 
-def _story(data: ReportData, tr: Tr, with_contents: bool) -> Flow:
-    story = cover(data, tr)
-    if with_contents:
-        toc = TableOfContents()
-        toc.levelStyles = [styles()["toc1"]]
-        toc.dotsMinLevel = 0
-        story += [para(tr(lb.SECTION_TITLES["contents"]), "h1"), toc, PageBreak()]
+def _contents(tr: Tr) -> Flow:
+    toc = TableOfContents()
+    toc.levelStyles = [styles()["toc1"]]
+    toc.dotsMinLevel = 0
+    return [para(tr(lb.SECTION_TITLES["contents"]), "h1"), toc, PageBreak()]
+
+
+def _sections(data: ReportData, tr: Tr) -> Flow:
+    story: Flow = []
     for i, key in enumerate(s for s in _SECTION_BUILDERS if s in data.options.sections):
         if i:
             # A new section starts on a fresh page only when little room is left on this one.
@@ -213,7 +215,8 @@ def build_feedback_pdf(
     doc = _Document(out, data, tr, trial=may_need_contents)
     _watch(doc, progress, cancelled)
     try:
-        doc.build(_story(data, tr, with_contents=False), canvasmaker=canvas)
+        # Fresh flowables for every build: a trial build leaves split state behind in them.
+        doc.build([*cover(data, tr), *_sections(data, tr)], canvasmaker=canvas)
         long = False
     except _LongEnough:
         # Laying out a 1,000-page report once more just to count its pages costs seconds.
@@ -222,7 +225,8 @@ def build_feedback_pdf(
         out = io.BytesIO()
         doc = _Document(out, data, tr)
         _watch(doc, progress, cancelled)
-        doc.multiBuild(_story(data, tr, with_contents=True), canvasmaker=canvas)
+        story = [*cover(data, tr), *_contents(tr), *_sections(data, tr)]
+        doc.multiBuild(story, canvasmaker=canvas)
     if progress is not None:
         progress(1.0)
     return out.getvalue()
