@@ -14,7 +14,6 @@ For tests the drawn items are kept: ``line_items``, ``point_items`` (per organiz
 
 from __future__ import annotations
 
-import calendar
 import re
 from datetime import date
 
@@ -51,9 +50,14 @@ MARKER_SYMBOLS = {
 }
 
 
+_EPOCH_ORDINAL = date(1970, 1, 1).toordinal()
+
+
 def to_x(day: date) -> float:
     """A date as the plot's x value (seconds since 1970, UTC midnight)."""
-    return float(calendar.timegm(day.timetuple()))
+    # Day arithmetic, not calendar.timegm(day.timetuple()): the same value, many times faster
+    # for the 10,000 points of a long series.
+    return (day.toordinal() - _EPOCH_ORDINAL) * DAY
 
 
 def month_names() -> dict[str, str]:
@@ -106,6 +110,18 @@ def point_tooltip(line: Line, point: Point, unit: str) -> str:
     if point.title:
         parts.append(point.title)
     return "\n".join(parts)
+
+
+class _Tip:
+    """A point's hover text, written only when the point is hovered (not for all 10,000)."""
+
+    __slots__ = ("line", "point", "unit")
+
+    def __init__(self, line: Line, point: Point, unit: str) -> None:
+        self.line, self.point, self.unit = line, point, unit
+
+    def __str__(self) -> str:
+        return point_tooltip(self.line, self.point, self.unit)
 
 
 def line_style(line: Line, position: int) -> tuple[QColor, Qt.PenStyle, str]:
@@ -320,7 +336,7 @@ class CommitmentPlot(QWidget):
             size=size,
             brush=pg.mkBrush(colour),
             pen=pg.mkPen("w", width=1),
-            data=[(point_tooltip(line, p, unit), p.event_pk) for p in line.points],
+            data=[(_Tip(line, p, unit), p.event_pk) for p in line.points],
             hoverable=True,
             hoverSize=size + 4,
             tip=_spot_tip,
@@ -358,12 +374,14 @@ class CommitmentPlot(QWidget):
         self.gap_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#5F6B76")))
         width = max(4 * DAY, (to_x(series.end) - to_x(series.start)) / 90)
         if series.gap:
+            # Two shared brushes and one pen: making one per bar costs more than drawing them.
+            dark, light = pg.mkBrush("#1F2A33"), pg.mkBrush("#B8C2CA")
             self.gap_item = pg.BarGraphItem(
                 x=[to_x(g.day) for g in series.gap],
                 height=[g.gap for g in series.gap],
                 width=width,
-                brushes=[pg.mkBrush("#1F2A33" if g.flagged else "#B8C2CA") for g in series.gap],
-                pens=[pg.mkPen("#1F2A33") for _ in series.gap],
+                brushes=[dark if g.flagged else light for g in series.gap],
+                pen=pg.mkPen("#1F2A33"),
             )
             self.gap_plot.addItem(self.gap_item)
         top = max([abs(g.gap) for g in series.gap] + [flag]) + 0.3
