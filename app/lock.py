@@ -92,6 +92,18 @@ def _is_stale(info: LockInfo | None) -> bool:
     return not _pid_alive(info.pid)
 
 
+def current_holder(diary: Path) -> LockInfo | None:
+    """The running program holding ``diary``'s lock, or None when the lock is free or stale."""
+    path = lock_path(diary)
+    if not path.exists():
+        return None
+    info = read_lock(path)
+    if info is not None and info.pid == os.getpid():
+        ref = _held.get(str(path.resolve()))
+        return info if ref is not None and ref() is not None else None
+    return None if _is_stale(info) else info
+
+
 class DiaryLock:
     """The lock file of one open diary; ``release()`` removes it."""
 

@@ -132,7 +132,11 @@ def test_killed_writer_loses_nothing_acknowledged(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_killed_writer_loses_nothing_acknowledged_300_times(tmp_path: Path) -> None:
+def test_killed_writer_loses_nothing_acknowledged_300_times(
+    tmp_path: Path, request: pytest.FixtureRequest
+) -> None:
+    if "slow" not in (request.config.getoption("markexpr") or ""):
+        pytest.skip("300 rounds take minutes: run with -m slow")
     _crash_rounds(tmp_path, 300)
 
 

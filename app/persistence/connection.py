@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.lock import DiaryLock, LockHeld
+from app.lock import DiaryLock, LockHeld, current_holder
 from app.persistence.errors import (
     DamagedDiary,
     DiaryError,
@@ -193,6 +193,8 @@ def open_diary(
     try:
         if not read_only:
             _take_lock(path, db)
+        elif (holder := current_holder(path)) is not None:
+            raise DiaryLocked(path, holder.describe(), f"lock file: {path}.lock")
         version, has_tables = _verify(conn, path)
         if read_only:
             if version < SCHEMA_VERSION:

@@ -84,3 +84,14 @@ def schema_version(conn: sqlite3.Connection) -> int:
 def set_rollback_journal(conn: sqlite3.Connection) -> None:
     """Make a copy self-contained in one file (backups must not depend on a -wal file)."""
     conn.execute("PRAGMA journal_mode = DELETE")
+
+
+def purge_deleted_text(conn: sqlite3.Connection) -> None:
+    """Rewrite the full-text indexes so that text of removed rows leaves the file.
+
+    FTS5 records a removal as a tombstone and keeps the old tokens in its segments until they
+    are merged; ``optimize`` merges everything, and ``secure_delete`` zeroes the freed pages.
+    Run it after emptying the deleted items (it rewrites the whole index: not on every edit).
+    """
+    for table in ("entries_fts", "events_fts"):
+        conn.execute(f"INSERT INTO {table}({table}) VALUES ('optimize')")
