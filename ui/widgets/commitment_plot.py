@@ -374,16 +374,25 @@ class CommitmentPlot(QWidget):
         self.gap_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#5F6B76")))
         width = max(4 * DAY, (to_x(series.end) - to_x(series.start)) / 90)
         if series.gap:
-            # Two shared brushes and one pen: making one per bar costs more than drawing them.
-            dark, light = pg.mkBrush("#1F2A33"), pg.mkBrush("#B8C2CA")
+            # Every bar light, then the flagged ones dark on top: one brush per item draws
+            # 5,000 bars several times faster than a brush per bar.
+            pen = pg.mkPen("#1F2A33")
+            xs = [to_x(g.day) for g in series.gap]
             self.gap_item = pg.BarGraphItem(
-                x=[to_x(g.day) for g in series.gap],
-                height=[g.gap for g in series.gap],
-                width=width,
-                brushes=[dark if g.flagged else light for g in series.gap],
-                pen=pg.mkPen("#1F2A33"),
+                x=xs, height=[g.gap for g in series.gap], width=width, brush="#B8C2CA", pen=pen
             )
             self.gap_plot.addItem(self.gap_item)
+            flagged = [(x, g.gap) for x, g in zip(xs, series.gap, strict=True) if g.flagged]
+            if flagged:
+                self.gap_plot.addItem(
+                    pg.BarGraphItem(
+                        x=[x for x, _ in flagged],
+                        height=[h for _, h in flagged],
+                        width=width,
+                        brush="#1F2A33",
+                        pen=pen,
+                    )
+                )
         top = max([abs(g.gap) for g in series.gap] + [flag]) + 0.3
         self.gap_plot.setYRange(-top, top, padding=0)
         k = max(1, round(top / 2))
