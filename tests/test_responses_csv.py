@@ -160,3 +160,17 @@ def test_cli_imports_and_reports_problems(
         assert (event.title, event.when, len(event.ratings)) == ("June", "2025-06-01", 1)
     finally:
         reopened.close()
+
+
+def test_imported_answers_are_exported_as_ratings_with_respondents(diary: Diary, pk: int) -> None:
+    from app.exchange.export import export_partnership
+
+    data = "respondent;organization;equity\nAino Ääninen;org-emp;4\n;org-ohs;2\n".encode()
+    do_import(diary, pk, data)
+    document = export_partnership(diary.db, pk)
+    (event,) = document["events"]
+    assert event["kind"] == "questionnaire" and event["date"] == "2025-05-02"
+    assert sorted(event["ratings"], key=lambda r: r["organization"]) == [
+        {"organization": "org-emp", "dimension": "equity", "value": 4, "respondent": "p-aino"},
+        {"organization": "org-ohs", "dimension": "equity", "value": 2},
+    ]
