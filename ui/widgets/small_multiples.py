@@ -9,6 +9,8 @@ to the texts above the bars.
 
 from __future__ import annotations
 
+import html
+
 import pyqtgraph as pg
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -28,12 +30,12 @@ def side_label(summary: Summary | None) -> str:
     return f"{summary.mean:.1f} (n = {summary.n})"
 
 
-def panel_title(score: DimensionScore) -> str:
-    title = dimension_label(score.dimension)
+def gap_text(score: DimensionScore) -> str:
+    """The gap customer − provider as shown in a panel's corner, marked when flagged."""
     if score.gap is None:
-        return title
+        return ""
     flag = " ⚑" if score.flagged else ""
-    return _("{title} — gap {gap:+.1f}{flag}").format(title=title, gap=score.gap, flag=flag)
+    return _("gap {gap:+.1f}{flag}").format(gap=score.gap, flag=flag)
 
 
 class SmallMultiples(QWidget):
@@ -76,7 +78,11 @@ class SmallMultiples(QWidget):
     def _draw(self, plot: pg.PlotItem, score: DimensionScore) -> None:
         # Horizontal bars from 1, the bottom of the scale: the labels fit beside them even in
         # a short panel.
-        plot.setTitle(panel_title(score), size="9pt", color="#1F2A33")
+        # The title is rich text: our own fixed words, escaped all the same.
+        title = html.escape(dimension_label(score.dimension))
+        if score.gap is not None:
+            title += f"<br><b>{html.escape(gap_text(score))}</b>"
+        plot.setTitle(title, size="9pt", color="#1F2A33")
         plot.setMouseEnabled(x=False, y=False)
         plot.setMenuEnabled(False)
         plot.hideButtons()
