@@ -5,7 +5,10 @@ Public API (plain data; the report builder reuses it):
 - ``pulse()``, ``load_instruments()``, ``score_respondent(instrument, answers)``
 - ``score_wave(event_pk, day, title, ratings, roles, gap_flag) -> WaveScores``
 - ``score_dimension(dimension, ratings, roles, gap_flag) -> DimensionScore``
-- ``wave_scores(db, partnership_pk)`` — every rated event of a partnership, scored.
+- ``set_facilitator_rating`` (``app.scores.ratings``) — one undoable change of a rating.
+
+Series over time for charts live in ``app.series`` (``commitment_series``, ``build_series``,
+``questionnaire_waves``, ``latest_wave``) and ``app.indicators``.
 """
 
 from app.scores.instruments import (
