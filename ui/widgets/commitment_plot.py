@@ -175,6 +175,7 @@ class CommitmentPlot(QWidget):
         self.main = layout.addPlot(row=1, col=0, axisItems={"bottom": LocalDateAxis()})
         self.gap_plot = layout.addPlot(row=2, col=0, axisItems={"bottom": LocalDateAxis()})
         self.gap_plot.setXLink(self.main)
+        self.gap_plot.getAxis("left").enableAutoSIPrefix(False)
         layout.layout.setRowStretchFactor(1, 3)
         layout.layout.setRowStretchFactor(2, 1)
         for plot in (self.main, self.gap_plot):
@@ -351,7 +352,7 @@ class CommitmentPlot(QWidget):
         self.point_items[line.organization_pk] = points
 
     def _draw_gap(self, series: Series) -> None:
-        if series.gap_flag is None or (self.compact and not series.gap):
+        if series.gap_flag is None or not series.gap:
             self._show_gap_panel(False)
             return
         self._show_gap_panel(True)
@@ -395,8 +396,12 @@ class CommitmentPlot(QWidget):
                 )
         top = max([abs(g.gap) for g in series.gap] + [flag]) + 0.3
         self.gap_plot.setYRange(-top, top, padding=0)
-        k = max(1, round(top / 2))
-        self.gap_plot.getAxis("left").setTicks([[(-k, f"−{k}"), (0, "0"), (k, f"+{k}")], []])
+        # Ticks at the flag threshold, and at the largest whole gap that fits above it.
+        ticks = [(-flag, f"−{flag:g}"), (0.0, "0"), (flag, f"+{flag:g}")]
+        k = int(top)
+        if k >= 2 * flag + 0.5:
+            ticks += [(-k, f"−{k}"), (k, f"+{k}")]
+        self.gap_plot.getAxis("left").setTicks([ticks, []])
 
     def _spot_clicked(self, _item: object, spots: list[object], _event: object = None) -> None:
         for spot in spots:
