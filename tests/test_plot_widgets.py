@@ -194,3 +194,23 @@ def test_answers_typed_in_the_grid_become_a_wave(
             ("equity", 5.0, None),
         ]
     )
+
+
+def test_overview_shows_the_small_plot_and_forwards_clicks(
+    qtbot, diary: Diary, demo: int, context: AppContext
+) -> None:  # type: ignore[no-untyped-def]
+    from ui.pages.commitment_page import CommitmentOverviewPanel
+    from ui.pages.overview import OverviewPage
+
+    overview = OverviewPage(context)
+    qtbot.addWidget(overview)
+    panel = overview.findChild(CommitmentOverviewPanel, "commitmentPanel")
+    assert panel is not None and panel.plot is None  # nothing drawn before a partnership
+    overview.show_partnership(demo)
+    assert panel.plot is not None and panel.plot.compact
+    series = panel.plot.series
+    assert series is not None and series.measure == "commitment"
+    assert {pk for pk in panel.plot.line_items} == {ln.organization_pk for ln in series.lines}
+    with qtbot.waitSignal(overview.event_activated) as blocker:
+        panel.plot.event_activated.emit(series.lines[0].points[0].event_pk)
+    assert blocker.args == [series.lines[0].points[0].event_pk]
