@@ -17,6 +17,7 @@ from app.exchange import (
     export_partnership,
     import_partnership,
     load_file,
+    parse,
     save_file,
 )
 from app.persistence import actions, entries, events, partnerships, records
@@ -214,3 +215,11 @@ def test_save_file_writes_canonical_utf8(tmp_path: Path, edge_case: dict[str, An
 def test_save_file_into_a_missing_folder_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(ExchangeError, match="Cannot write"):
         save_file({}, tmp_path / "no" / "such" / "out.json")
+
+
+def test_a_file_checked_first_is_imported_from_its_parsed_records(
+    diary: Diary, edge_case: dict[str, Any]
+) -> None:
+    parsed = parse(edge_case)
+    pk = import_partnership(diary, parsed)
+    assert _without_stamp(export_partnership(diary.db, pk)) == _without_stamp(edge_case)

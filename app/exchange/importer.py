@@ -95,13 +95,16 @@ def _store(db: Database, parsed: Parsed) -> int:
 def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
     """Import a partnership file's content (parsed JSON); returns the new partnership's key.
 
+    ``data`` may also be the ``Parsed`` result of ``parse`` (a caller that checked the file
+    first need not check it twice); its records are used up by the import.
+
     Raises ``ExchangeError`` when the file has problems, and its subclass ``AlreadyInDiary``
     when the partnership is already in the diary (with ``mode="refuse"``); in both cases
     nothing is changed.
     """
     if mode not in MODES:
         raise ValueError(f"unknown import mode {mode!r}")
-    parsed = parse(data)
+    parsed = data if isinstance(data, Parsed) else parse(data)
     existing = partnerships.partnership_pk_by_id(diary.db, parsed.partnership.id)
     if existing is not None and mode == "refuse":
         current = partnerships.get_partnership(diary.db, existing)

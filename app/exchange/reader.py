@@ -105,16 +105,16 @@ class Reader:
 
     def member(self, value: object, path: str, kind: type[E]) -> E | None:
         """``value`` as a member of a closed vocabulary."""
-        allowed = [m.value for m in kind]
-        if not isinstance(value, str) or value not in allowed:
-            self.add(
-                path,
-                _("must be one of {allowed}, not {v}").format(
-                    allowed=", ".join(f'"{a}"' for a in allowed), v=_shown(value)
-                ),
-            )
-            return None
-        return kind(value)
+        if isinstance(value, str):
+            try:
+                return kind(value)
+            except ValueError:
+                pass
+        allowed = ", ".join(f'"{m.value}"' for m in kind)
+        self.add(
+            path, _("must be one of {allowed}, not {v}").format(allowed=allowed, v=_shown(value))
+        )
+        return None
 
     def day(
         self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True

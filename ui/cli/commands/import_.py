@@ -34,14 +34,13 @@ def run(args: argparse.Namespace) -> int:
 
     mode = "copy" if args.copy else "replace" if args.replace else "refuse"
     try:
-        data = load_file(args.file)
         # Check the whole file before a missing diary is created for it.
-        parse(data)
+        parsed = parse(load_file(args.file))
     except ExchangeError as exc:
         raise UserError(str(exc)) from None
     diary = Diary.open(diary_path(args), create=True)
     try:
-        pk = import_partnership(diary, data, mode)
+        pk = import_partnership(diary, parsed, mode)
         imported = get_partnership(diary.db, pk)
     except AlreadyInDiary as exc:
         raise UserError(
