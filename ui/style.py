@@ -79,7 +79,8 @@ def short_date(day: date) -> str:
     locale = QLocale()
     if locale.language() == QLocale.Language.C:
         return day.isoformat()
-    return locale.toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+    # The short format with a four-digit year: "15.1.2024", "1/15/2024" (never "1/15/24").
+    return locale.toString(QDate(day.year, day.month, day.day), date_edit_format())
 
 
 def date_edit_format() -> str:
