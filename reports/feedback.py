@@ -22,12 +22,12 @@ from reportlab.platypus import (
     PageTemplate,
     Spacer,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from app.i18n import translator
 from app.report.model import ReportData
 from reports import labels as lb
 from reports.blocks import para
+from reports.contents import ContentsSpace, draw_contents, note_entry
 from reports.fonts import FAMILY
 from reports.results import commitment, observations
 from reports.sections import (
@@ -81,6 +81,7 @@ def _numbered_canvas(tr: Tr) -> type[Canvas]:
             for state in self._saved:
                 self.__dict__.update(state)
                 number = self.getPageNumber()
+                draw_contents(self, number, styles()["toc1"], INK)
                 if number > 1:
                     self.setFont(FAMILY, 8)
                     self.setFillColor(MUTED)
@@ -169,14 +170,14 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         text = flowable.getPlainText()  # type: ignore[attr-defined]
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0)
-        self.notify("TOCEntry", (0, text, self.page, key))
+        note_entry(self.canv, text, self.page, key)
 
 
-def _contents(tr: Tr) -> Flow:
-    toc = TableOfContents()
-    toc.levelStyles = [styles()["toc1"]]
-    toc.dotsMinLevel = 0
-    return [para(tr(lb.SECTION_TITLES["contents"]), "h1"), toc, PageBreak()]
+def _contents(data: ReportData, tr: Tr) -> Flow:
+    # One line per section heading; the canvas writes them once the pages are numbered.
+    lines = sum(1 for key in _SECTION_BUILDERS if key in data.options.sections)
+    space = ContentsSpace(lines, styles()["toc1"])
+    return [para(tr(lb.SECTION_TITLES["contents"]), "h1"), space, PageBreak()]
 
 
 def _sections(data: ReportData, tr: Tr) -> Flow:
@@ -225,8 +226,10 @@ def build_feedback_pdf(
         out = io.BytesIO()
         doc = _Document(out, data, tr)
         _watch(doc, progress, cancelled)
-        story = [*cover(data, tr), *_contents(tr), *_sections(data, tr)]
-        doc.multiBuild(story, canvasmaker=canvas)
+        # One pass: the contents are written when the document is saved (reports.contents).
+        doc.build(
+            [*cover(data, tr), *_contents(data, tr), *_sections(data, tr)], canvasmaker=canvas
+        )
     if progress is not None:
         progress(1.0)
     return out.getvalue()
