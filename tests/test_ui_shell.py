@@ -29,9 +29,9 @@ from ui.application import (
 )
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.style import phase_name
+from ui.style import phase_name, short_date
 from ui.widgets.partnership_list import PK_ROLE
-from ui.widgets.phase_timeline import phase_bands
+from ui.widgets.phase_timeline import PhaseTimeline, phase_bands
 
 
 @pytest.fixture
@@ -308,3 +308,33 @@ def test_new_diary_from_the_file_menu_switches_windows_and_closes_the_old_diary(
     Diary.open(first_path).close()
     second.close()
     launcher.close()
+
+
+def test_dates_follow_the_locale_with_a_four_digit_year() -> None:
+    before = QLocale()
+    try:
+        QLocale.setDefault(QLocale("fi_FI"))
+        assert short_date(date(2024, 1, 5)) == "5.1.2024"
+        QLocale.setDefault(QLocale("en_US"))
+        assert short_date(date(2024, 1, 5)) == "1/5/2024"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_timeline_widget_labels_its_bands(qtbot: QtBot) -> None:
+    timeline = PhaseTimeline()
+    qtbot.addWidget(timeline)
+    timeline.resize(400, timeline.sizeHint().height())
+    moves = [
+        PhaseMove(Phase.NEGOTIATION, date(2024, 1, 1)),
+        PhaseMove(Phase.COMMITMENT, date(2024, 7, 1)),
+    ]
+    timeline.set_history(moves, date(2024, 1, 1), date(2025, 1, 1), today=date(2024, 9, 1))
+    assert "Negotiation" in timeline.accessibleDescription()
+    assert "Commitment" in timeline.accessibleDescription()
+    first = timeline.band_at(10)
+    last = timeline.band_at(390)
+    assert first is not None and first.phase is Phase.NEGOTIATION
+    assert last is not None and last.phase is Phase.COMMITMENT
+    image = timeline.grab().toImage()  # paints without error
+    assert image.width() == 400
