@@ -262,3 +262,22 @@ def test_real_process_of_main_py(tmp_path: Path) -> None:
         failing.stderr.startswith("kumppani: There is no file")
         and "Traceback" not in failing.stderr
     )
+
+
+def test_a_damaged_diary_is_reported_and_left_as_it_is(
+    demo_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    damaged = bytearray(demo_db.read_bytes())
+    damaged[4096 * 20 : 4096 * 40] = b"Z" * (4096 * 20)
+    demo_db.write_bytes(bytes(damaged))
+    for argv in (
+        ["status", "--partnership", DEMO_ID],
+        ["export", "--partnership", DEMO_ID, "--out", str(demo_db.with_name("x.json"))],
+        ["import", str(FIXTURES / "edge-case.json")],
+        ["demo"],
+    ):
+        code, out, err = run(capsys, "--db", str(demo_db), *argv)
+        assert code == 2 and out == "" and "is damaged" in err
+        _no_traceback(err)
+    assert demo_db.read_bytes() == bytes(damaged)
+    assert not demo_db.with_name("x.json").exists()
