@@ -13,7 +13,17 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain import Action, Entry, Event, Objective, Partnership, Person, Rating
+from app.domain import (
+    Action,
+    ChecklistMark,
+    Entry,
+    Event,
+    FeedbackReport,
+    Objective,
+    Partnership,
+    Person,
+    Rating,
+)
 from app.exchange.errors import single
 from app.exchange.parse import FORMAT, VERSION
 from app.i18n import _
@@ -145,6 +155,30 @@ def _action(a: Action, ids: _Ids) -> dict[str, Any]:
     )
 
 
+def _mark(m: ChecklistMark, live_ids: set[str]) -> dict[str, Any]:
+    return _compact(
+        {
+            "item": m.item,
+            "done_on": m.done_on.isoformat(),
+            "note": m.note,
+            # Evidence in the deleted items is not exported, so the reference goes with it.
+            "evidence": m.evidence if m.evidence in live_ids else None,
+        }
+    )
+
+
+def _report(r: FeedbackReport) -> dict[str, Any]:
+    return _compact(
+        {
+            "id": r.id,
+            "generated_on": r.generated_on.isoformat(),
+            "audience": r.audience,
+            "sections": list(r.sections) if r.sections is not None else None,
+            "sha256": r.sha256,
+        }
+    )
+
+
 def export_partnership(db: Database, pk: int) -> dict[str, Any]:
     """The partnership with key ``pk`` as an exchange-format document (a JSON-ready dict)."""
     p = partnerships.get_partnership(db, pk)
@@ -171,28 +205,7 @@ def export_partnership(db: Database, pk: int) -> dict[str, Any]:
         "people": [_person(x, ids) for x in people],
         "events": [_event(e, by_event.get(e.pk or 0, []), ids) for e in live_events],
         "actions": [_action(a, ids) for a in actions.list_actions(db, pk)],
-        "checklist": [
-            _compact(
-                {
-                    "item": m.item,
-                    "done_on": m.done_on.isoformat(),
-                    "note": m.note,
-                    "evidence": m.evidence if m.evidence in live_ids else None,
-                }
-            )
-            for m in records.list_checklist_marks(db, pk)
-        ],
-        "reports": [
-            _compact(
-                {
-                    "id": r.id,
-                    "generated_on": r.generated_on.isoformat(),
-                    "audience": r.audience,
-                    "sections": list(r.sections) if r.sections is not None else None,
-                    "sha256": r.sha256,
-                }
-            )
-            for r in records.list_feedback_reports(db, pk)
-        ],
+        "checklist": [_mark(m, live_ids) for m in records.list_checklist_marks(db, pk)],
+        "reports": [_report(r) for r in records.list_feedback_reports(db, pk)],
     }
     return doc
