@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from app.domain import Entry, EntryType, Event, EventKind, Partnership
+from app.domain import Entry, EntryType, Event, EventKind, Partnership, Phase, PhaseMove
 from app.persistence import entries, events, partnerships
 from app.persistence.connection import open_diary
 from app.services.diary import Diary
@@ -15,7 +15,12 @@ def fill(diary: Diary, events_count: int = 3, entries_per_event: int = 4) -> int
     """Add one partnership with events and entries; returns the partnership's pk."""
     with diary.write() as db:
         pk = partnerships.insert_partnership(
-            db, Partnership(name="Wholesale & OH", started_on=date(2024, 1, 10))
+            db,
+            Partnership(
+                name="Wholesale & OH",
+                started_on=date(2024, 1, 10),
+                phases=[PhaseMove(Phase.NEGOTIATION, date(2024, 1, 10))],
+            ),
         )
         for i in range(events_count):
             ev = Event(EventKind.MEETING, f"Meeting {i}", f"2024-02-{i + 1:02d}")

@@ -84,25 +84,34 @@ class Launcher:
         self.window: MainWindow | None = None
 
     def open(self, path: str | Path, create: bool = False) -> bool:
+        from ui.safety import SafetyGuard, recover_from_open_error
+
         try:
             context = open_context(Path(path), self.settings, create=create)
         except DiaryError as exc:
-            show_diary_error(self.window, exc)
+            # A damaged diary offers its newest backup; after a restore, open it again.
+            if recover_from_open_error(self.window, exc, self.settings):
+                return self.open(path, create)
             return False
         window = build_main_window(context)
         window.diary_requested.connect(self.open)
         old = self.window
         self.window = window
+        window.safety = SafetyGuard(window, context.diary, self.settings, self.open)
+        window.safety.add_to_menu(window.file_menu)
         window.show()
         if old is not None:
+            old.safety.at_exit()
             old.close()
             old.context.diary.close()
             old.deleteLater()
+        window.safety.start()  # backup if the newest is a day old; warn about sync folders
         offer_welcome(window)
         return True
 
     def close(self) -> None:
         if self.window is not None:
+            self.window.safety.at_exit()  # a backup at a clean exit if anything changed
             self.window.context.diary.close()
 
 
@@ -158,7 +167,14 @@ def run_gui(path: Path) -> int:
     from ui.widgets.checklist_panel import check_templates
 
     check_templates(launcher.window)  # a damaged checklist file: a clear message at start
+    from app.paths import data_dir
+    from ui.dialogs.error_dialog import install_excepthook
+
+    # Unexpected errors: a dialog with a copyable report and a log file, never a traceback.
+    previous_hook = sys.excepthook
+    install_excepthook(lambda: data_dir() / "logs")
     try:
         return app.exec()
     finally:
+        sys.excepthook = previous_hook
         launcher.close()

@@ -146,3 +146,23 @@ def restore(diary: Diary, backup: Path) -> tuple[Diary, Path | None]:
     except BackupFailed as exc:
         raise RestoreFailed(exc, Diary.open(path)) from exc
     return Diary.open(path), kept
+
+
+def move(diary: Diary, target: Path) -> tuple[Diary, Path]:
+    """Move the open diary to ``target`` (a safe local folder): copy, verify, reopen there.
+
+    The old file is kept beside its old place under a new name, never deleted. Returns the
+    diary opened at ``target`` and where the old file was kept.
+    """
+    if target.exists():
+        raise BackupFailed(target, "a file of that name is already there")
+    target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    copied = make_backup(diary.db.conn, target.parent, f".{target.stem}-moving")
+    os.replace(copied, target)
+    old = diary.path
+    diary.close()
+    kept = _kept_name(old, datetime.now(UTC)).with_name(
+        old.name.replace(old.suffix, "") + ".moved-away" + old.suffix
+    )
+    os.replace(old, kept)
+    return Diary.open(target), kept
