@@ -76,7 +76,8 @@ class OverviewPage(QScrollArea):
         self._build(body)
         install_on_overview(self, context)  # as-of control, early warnings, checklist
         install_commitment_plot(self, context)  # the small commitment plot
-        self.show_partnership(None)
+        # Panels were told "no partnership" as they were added; only the page itself remains.
+        self._show_empty()
 
     # -- construction -------------------------------------------------------------------
 
