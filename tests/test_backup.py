@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sqlite3
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -121,10 +122,20 @@ def test_thinning_deletes_old_backups_but_never_the_newest(diary: Diary) -> None
     assert list_backups(policy.folder, "diary")[0] == kept[0]
 
 
+FIXTURE = Path(__file__).parent / "fixtures" / "schema-v1.sqlite3"
+
+
+@pytest.mark.parametrize("source", ["made now", "shipped v1 fixture"])
 def test_every_migration_is_preceded_by_a_backup(
-    diary_path: Path, monkeypatch: pytest.MonkeyPatch
+    diary_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
 ) -> None:
-    make_diary(diary_path)
+    if source == "made now":
+        make_diary(diary_path)
+    else:
+        if not FIXTURE.exists():
+            pytest.skip("tests/fixtures/schema-v1.sqlite3 is not committed yet")
+        shutil.copyfile(FIXTURE, diary_path)
+    expected = count_entries(diary_path)
 
     def m0099(db: Database) -> None:
         db.execute("CREATE TABLE later_feature (x)")
@@ -138,7 +149,8 @@ def test_every_migration_is_preceded_by_a_backup(
     tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     conn.close()
     assert "entries" in tables and "later_feature" not in tables
-    assert count_entries(backup.path) == 12
+    assert count_entries(backup.path) == expected
+    assert check_file(backup.path) == []
 
 
 def test_restore_keeps_the_current_file_and_reopens(diary: Diary) -> None:
