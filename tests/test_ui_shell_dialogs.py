@@ -191,3 +191,28 @@ def test_a_broken_import_file_changes_nothing(
     window.files.import_action.trigger()
     assert len(shown) == 1 and "is not valid JSON" in shown[0]
     assert partnership_rows.list_partnerships(diary.db) == []
+
+
+def test_import_replacing_a_partnership_clears_the_undo_history(
+    window: MainWindow, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.exchange import export_partnership, save_file
+    from app.services.undo import Command
+
+    pk = load_demo(diary)
+    out = tmp_path / "demo.json"
+    save_file(export_partnership(diary.db, pk), out)
+    window.context.undo.push(Command("edit entry", lambda: None, lambda: None))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(out), ""))
+
+    def choose_replace(box: QMessageBox) -> int:
+        next(b for b in box.buttons() if b.text() == "Replace").click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", choose_replace)
+    window.files.import_action.trigger()
+    (replaced,) = partnership_rows.list_partnerships(diary.db)
+    assert window.model.rowCount() == 1
+    assert window.current_pk == replaced.pk
+    assert window.context.undo.undo_text is None
+    assert not window.undo_action.isEnabled()

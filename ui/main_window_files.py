@@ -121,6 +121,9 @@ class FileActions:
 
             show_diary_error(self.window, exc)
             return
+        if mode == "replace":
+            # The replaced partnership's records are gone; their undo steps cannot be replayed.
+            self.window.context.undo.clear()
         self.window.select_partnership(pk)
         self.window.statusBar().showMessage(_("Partnership imported."), 5000)
 
