@@ -19,6 +19,8 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
+from app.i18n import _
+
 
 @dataclass(frozen=True, slots=True)
 class LockInfo:
@@ -31,7 +33,9 @@ class LockInfo:
 
     def describe(self) -> str:
         """Names the holder in words a user recognises ("Kumppani (process 42, user on host...")."""
-        return f"Kumppani (process {self.pid}, {self.user} on {self.host}, since {self.since})"
+        return _("Kumppani (process {pid}, {user} on {host}, since {since})").format(
+            pid=self.pid, user=self.user, host=self.host, since=self.since
+        )
 
 
 class LockHeld(Exception):
