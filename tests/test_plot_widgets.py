@@ -214,3 +214,31 @@ def test_overview_shows_the_small_plot_and_forwards_clicks(
     with qtbot.waitSignal(overview.event_activated) as blocker:
         panel.plot.event_activated.emit(series.lines[0].points[0].event_pk)
     assert blocker.args == [series.lines[0].points[0].event_pk]
+
+
+def test_page_exports_the_plot_as_png(
+    qtbot,
+    diary: Diary,
+    demo: int,
+    context: AppContext,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QImage
+    from PySide6.QtWidgets import QFileDialog
+
+    from ui.pages.commitment_page import CommitmentPage
+
+    target = tmp_path / "chart"  # the suffix is added when missing
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(target), ""))
+    )
+    page = CommitmentPage(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show_partnership(demo)
+    page.show()
+    qtbot.waitExposed(page)
+    page.export_button.click()
+    image = QImage(str(target) + ".png")
+    assert (image.width(), image.height()) == (page.plot.width(), page.plot.height())
