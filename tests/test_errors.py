@@ -230,6 +230,27 @@ def test_read_only_folder_as_an_ordinary_user(tmp_path: Path) -> None:
     assert path.read_bytes() == before
 
 
+@pytest.mark.skipif(os.geteuid() != 0 if hasattr(os, "geteuid") else True, reason="needs root")
+def test_read_only_mount(tmp_path: Path) -> None:
+    # A read-only bind mount refuses even root (EROFS), unlike file permissions.
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    path = make_diary(folder / "diary.sqlite3")
+    if subprocess.run(["mount", "--bind", str(folder), str(folder)]).returncode:
+        pytest.skip("cannot bind-mount here")
+    try:
+        if subprocess.run(["mount", "-o", "remount,ro,bind", str(folder)]).returncode:
+            pytest.skip("cannot remount read-only here")
+        before = path.read_bytes()
+        with pytest.raises(DiaryReadOnly) as caught:
+            Diary.open(path)
+        assert str(caught.value) == READ_ONLY.format(p=path)
+        assert path.read_bytes() == before
+        assert sorted(f.name for f in folder.iterdir()) == ["diary.sqlite3"]
+    finally:
+        subprocess.run(["umount", str(folder)], check=False)
+
+
 INVALID_TEXT = (
     "The text contains a character that cannot be saved (an invisible control character or a "
     "broken character, often from pasting). Nothing was saved and your text is still in its "
