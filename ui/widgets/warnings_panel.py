@@ -373,9 +373,16 @@ class WarningCounter:
         return value
 
     def _count_pending(self) -> None:
-        pending, self.pending = self.pending, set()
-        for pk in pending:
+        # One partnership per turn of the event loop: counting the twenty partnerships of a
+        # large diary in one go would freeze the window for a third of a second at start.
+        if self.pending:
+            pk = min(self.pending)
+            self.pending.discard(pk)
             self._count(pk)
+        if self.pending:
+            self._timer.start(0)
+            return
+        self._timer.setInterval(self.DEFERRED_MS)
         if self.on_ready is not None:
             self.on_ready()
 
