@@ -338,3 +338,26 @@ def test_timeline_widget_labels_its_bands(qtbot: QtBot) -> None:
     assert last is not None and last.phase is Phase.COMMITMENT
     image = timeline.grab().toImage()  # paints without error
     assert image.width() == 400
+
+
+def test_a_failing_undo_is_explained_with_details(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.persistence.errors import DiskFull
+
+    def full() -> None:
+        raise DiskFull(window.context.diary.path, "SQLITE_FULL")
+
+    window.context.undo.push(Command("delete entry", lambda: None, full))
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())) or 0
+    )
+    window.undo_action.trigger()
+    assert len(shown) == 1
+    assert shown[0][0].startswith("The disk is full")
+    assert "SQLITE_FULL" in shown[0][1]
+    # The menu says what the history holds now, whatever the failed step left in it.
+    left = window.context.undo.undo_text
+    assert window.undo_action.text() == (f"&Undo {left}" if left else "&Undo")
+    assert window.undo_action.isEnabled() == (left is not None)

@@ -318,6 +318,8 @@ class MainWindow(QMainWindow):
             operation()  # type: ignore[operator]
         except DiaryError as exc:
             show_diary_error(self, exc)
+        # A failed step may have changed the history without telling: label it as it is now.
+        self._update_undo_actions()
 
     # -- view and help ------------------------------------------------------------------
 
@@ -354,12 +356,7 @@ class MainWindow(QMainWindow):
 
 
 def show_diary_error(parent: QWidget | None, exc: DiaryError) -> None:
-    """A diary problem as a message box: the message, the technical part behind Details."""
-    box = QMessageBox(parent)
-    box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(_("Kumppani"))
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.setText(exc.message)
-    if exc.details:
-        box.setDetailedText(exc.details)
-    box.exec()
+    """A diary problem explained: the message, the technical part behind Details."""
+    from ui.dialogs.error_dialog import diary_error_dialog
+
+    diary_error_dialog(parent, exc).run()
