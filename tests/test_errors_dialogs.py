@@ -179,3 +179,60 @@ def test_screenshot_of_the_damaged_diary_message(qtbot: QtBot, tmp_path: Path) -
     dialog.show()
     dialog.grab().save(str(_shots() / "error_dialog.png"))
     assert set(dialog.action_buttons) == {"restore", "folder"}
+
+
+def _guard_in_dropbox(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, reopened: list[Path]
+) -> tuple[object, Diary]:
+    from PySide6.QtWidgets import QWidget
+
+    from ui.safety import SafetyGuard
+
+    path = make_diary(tmp_path / "Dropbox" / "diary.sqlite3")
+    diary = Diary.open(path)
+    window = QWidget()
+    qtbot.addWidget(window)
+    return SafetyGuard(window, diary, settings, reopened.append), diary
+
+
+def test_a_diary_in_a_sync_folder_is_backed_up_and_the_risk_explained(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts: list[str] = []
+
+    def keep(dialog: ErrorDialog) -> str:
+        texts.append(dialog.text())
+        qtbot.addWidget(dialog)
+        dialog.show()
+        dialog.grab().save(str(_shots() / "sync_folder_warning.png"))
+        return "keep"
+
+    monkeypatch.setattr(ErrorDialog, "run", keep)
+    reopened: list[Path] = []
+    guard, diary = _guard_in_dropbox(qtbot, tmp_path, settings, reopened)
+    guard.start_now()  # type: ignore[attr-defined]
+    assert len(list_backups(tmp_path / "Dropbox" / "backups", "diary")) == 1
+    [text] = texts
+    assert text.startswith("The diary is in a folder managed by Dropbox.")
+    assert reopened == [] and diary.path.exists()
+    guard.at_exit()  # type: ignore[attr-defined]
+    diary.close()
+
+
+def test_moving_a_diary_out_of_a_sync_folder_keeps_the_old_file(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.paths import data_dir
+
+    monkeypatch.setattr(ErrorDialog, "run", lambda d: "move")
+    reopened: list[Path] = []
+    guard, diary = _guard_in_dropbox(qtbot, tmp_path, settings, reopened)
+    guard.warn_if_risky()  # type: ignore[attr-defined]
+    target = data_dir() / "diary.sqlite3"
+    assert reopened == [target]
+    moved = Diary.open(target)
+    assert moved.db.execute("SELECT count(*) FROM entries").fetchone()[0] == 12
+    moved.close()
+    assert target.stat().st_mode & 0o777 == 0o600
+    [kept] = [f for f in (tmp_path / "Dropbox").iterdir() if "moved-away" in f.name]
+    assert kept.stat().st_size > 0 and not diary.path.exists()

@@ -23,7 +23,7 @@ from app.paths import data_dir
 from app.persistence.errors import DamagedDiary, DiaryError
 from app.safety.cloud import risky_location
 from app.services.diary import Diary
-from ui.dialogs.error_dialog import diary_error_dialog, open_folder
+from ui.dialogs.error_dialog import ErrorDialog, diary_error_dialog, open_folder
 from ui.dialogs.preferences_dialog import PreferencesDialog, second_folder
 from ui.dialogs.restore_dialog import RestoreDialog
 
@@ -73,7 +73,14 @@ class SafetyGuard(QObject):
 
     # -- the policy ---------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, delay_ms: int = 1500) -> None:
+        """Begin once the window has painted: a start-up backup of a large diary takes a
+        second, which must not delay the first sight of the window."""
+        QTimer.singleShot(delay_ms, self, self.start_now)
+
+    def start_now(self) -> None:
+        if not self.active:
+            return
         self._guarded(self.policy.at_start)
         self.timer.start()
         self.warn_if_risky()
@@ -159,8 +166,7 @@ class SafetyGuard(QObject):
             "{target} on this computer (its backups still protect it), or keep it where it is."
         ).format(service=service, target=target)
         actions = [("move", _("Move it")), ("keep", _("Keep it here"))]
-        dialog = diary_error_dialog(self.window, DiaryError(message, self.diary.path), actions)
-        if dialog.run() != "move":
+        if ErrorDialog(self.window, message, "", actions).run() != "move":
             return
         if target.exists():
             diary_error_dialog(
