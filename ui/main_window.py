@@ -12,13 +12,15 @@ remembered in ``main_window_settings``.
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -42,12 +44,28 @@ from ui.widgets.partnership_list import (
     PartnershipListModel,
 )
 
+if TYPE_CHECKING:
+    from ui.safety import SafetyGuard
+
 
 class MainWindow(QMainWindow):
     """The window every page lives in."""
 
     partnership_selected = Signal(object)  # int | None
     diary_requested = Signal(str, bool)  # path, create
+
+    # Made by ``build_menus``; declared here so pages and tests can rely on them.
+    file_menu: QMenu
+    edit_menu: QMenu
+    partnership_menu: QMenu
+    view_menu: QMenu
+    undo_action: QAction
+    redo_action: QAction
+    new_partnership_action: QAction
+    edit_partnership_action: QAction
+    report_action: QAction
+    # Set by the launcher: backups and the safety commands of this window's diary.
+    safety: SafetyGuard
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -145,7 +163,8 @@ class MainWindow(QMainWindow):
         self.tabs.insertTab(index, page, self.page_specs[index].title())
         self.tabs.setCurrentIndex(current)
         self.tabs.blockSignals(False)
-        placeholder.deleteLater()
+        if placeholder is not None:
+            placeholder.deleteLater()
         page.show_partnership(self.current_pk)  # type: ignore[attr-defined]
         return page
 

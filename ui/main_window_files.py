@@ -18,6 +18,7 @@ from app.i18n import _
 from app.persistence.errors import DiaryError
 
 if TYPE_CHECKING:
+    from app.exchange import Mode
     from ui.main_window import MainWindow
 
 DIARY_FILTER = "Kumppani diaries (*.sqlite3 *.db);;All files (*)"
@@ -107,12 +108,13 @@ class FileActions:
             parsed = parse(data)
             from app.persistence.partnerships import partnership_pk_by_id
 
-            mode = "refuse"
+            mode: Mode = "refuse"
             if partnership_pk_by_id(diary.db, parsed.partnership.id) is not None:
-                mode = self._ask_duplicate(parsed.partnership.name)
-                if mode is None:
+                chosen = self._ask_duplicate(parsed.partnership.name)
+                if chosen is None:
                     return
-            pk = import_partnership(diary, data, mode)  # type: ignore[arg-type]
+                mode = chosen
+            pk = import_partnership(diary, data, mode)
         except ExchangeError as exc:
             self._inform(str(exc))
             return
@@ -127,7 +129,7 @@ class FileActions:
         self.window.select_partnership(pk)
         self.window.statusBar().showMessage(_("Partnership imported."), 5000)
 
-    def _ask_duplicate(self, name: str) -> str | None:
+    def _ask_duplicate(self, name: str) -> Mode | None:
         box = QMessageBox(self.window)
         box.setIcon(QMessageBox.Icon.Question)
         box.setWindowTitle(_("Import partnership"))

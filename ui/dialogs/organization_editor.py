@@ -155,7 +155,9 @@ class OrganizationEditor(QFrame):
     def _add_new_person(self) -> None:
         row = self.add_person(PersonDraft(""))
         self.table.setCurrentCell(row, NAME)
-        self.table.editItem(self.table.item(row, NAME))
+        item = self.table.item(row, NAME)
+        if item is not None:
+            self.table.editItem(item)
         self._people_touched()
 
     def _remove_person(self) -> None:

@@ -37,9 +37,10 @@ from ui.style import (
     level_name,
     phase_name,
     role_name,
+    short_date,
 )
 from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
-from ui.widgets.phase_timeline import PhaseTimeline, short_date
+from ui.widgets.phase_timeline import PhaseTimeline
 from ui.widgets.warnings_panel import install_on_overview
 
 
@@ -347,6 +348,6 @@ def _organization_block(summary: OrganizationSummary) -> QWidget:
 def _clear_layout(layout: QVBoxLayout) -> None:
     while layout.count():
         item = layout.takeAt(0)
-        widget = item.widget()
+        widget = item.widget() if item is not None else None
         if widget is not None:
             widget.deleteLater()
