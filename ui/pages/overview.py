@@ -90,7 +90,6 @@ class OverviewPage(QScrollArea):
         self.description = plain_label("", wrap=True)
         layout.addWidget(self.description)
         self.empty = plain_label("", "muted", wrap=True)
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(self.empty)
 
         self.content = QWidget()
@@ -223,8 +222,9 @@ class OverviewPage(QScrollArea):
         self.content.hide()
         self.empty.setText(
             _(
-                "Choose a partnership in the list on the left, or create one with "
-                "Partnership ▸ New partnership… (Ctrl+N)."
+                "Choose a partnership in the list on the left, create one with "
+                "Partnership ▸ New partnership… (Ctrl+N), or bring one in with "
+                "File ▸ Import partnership… (Ctrl+I)."
             )
         )
         self.empty.show()
