@@ -375,13 +375,23 @@ class ReportDialog(QDialog):
 
     def _load_given(self) -> None:
         self.given_list.clear()
+        audiences = {
+            str(self.audience_box.itemData(i)): self.audience_box.itemText(i)
+            for i in range(self.audience_box.count())
+        }
         for report in reversed(feedback.list_given(self._diary, self._pk)):
-            sections = ", ".join(
-                _(SECTION_TITLES[s]) for s in report.sections or SECTIONS if s in SECTION_TITLES
+            chosen = [s for s in report.sections or SECTIONS if s in SECTION_TITLES]
+            amount = (
+                _("all sections")
+                if len(chosen) == len(SECTIONS)
+                else _("{n} section(s)").format(n=len(chosen))
             )
-            item = QListWidgetItem(f"{report.generated_on.isoformat()} · {sections}")
+            audience = audiences.get(report.audience, report.audience)
+            item = QListWidgetItem(f"{report.generated_on.isoformat()} · {audience} · {amount}")
             item.setData(Qt.ItemDataRole.UserRole, report.pk)
-            item.setToolTip(_("SHA-256 of the file: {hash}").format(hash=report.sha256 or "–"))
+            titles = "\n".join(_(SECTION_TITLES[s]) for s in chosen)
+            sha = _("SHA-256 of the file: {hash}").format(hash=report.sha256 or "–")
+            item.setToolTip(f"{titles}\n\n{sha}")
             self.given_list.addItem(item)
 
     def _given_selected(self, row: int) -> None:
