@@ -361,3 +361,41 @@ def test_a_failing_undo_is_explained_with_details(
     left = window.context.undo.undo_text
     assert window.undo_action.text() == (f"&Undo {left}" if left else "&Undo")
     assert window.undo_action.isEnabled() == (left is not None)
+
+
+SHELL_MODULES = [
+    "ui/application.py",
+    "ui/main_window.py",
+    "ui/main_window_files.py",
+    "ui/main_window_menus.py",
+    "ui/pages/overview.py",
+    "ui/widgets/phase_timeline.py",
+    "ui/widgets/partnership_list.py",
+    "ui/dialogs/partnership_dialog.py",
+    "ui/dialogs/organization_editor.py",
+    "ui/dialogs/welcome_dialog.py",
+    "ui/style.py",
+    "app/services/partnerships.py",
+]
+
+
+def test_every_shell_message_has_a_finnish_translation() -> None:
+    import ast
+
+    from app.i18n import catalogue
+
+    root = Path(__file__).resolve().parents[1]
+    finnish = catalogue("fi")
+    missing = []
+    for module in SHELL_MODULES:
+        for node in ast.walk(ast.parse((root / module).read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value not in finnish
+            ):
+                missing.append(f"{module}: {node.args[0].value!r}")
+    assert missing == []
