@@ -171,3 +171,15 @@ def test_emptying_removes_rows_and_index(filled: tuple[Editor, Seed, int, int]) 
     db.execute("INSERT INTO events_fts(events_fts) VALUES ('integrity-check')")
     assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert trash.list_deleted(db, s.partnership) == []
+
+
+def test_snippet_window_keeps_the_match_and_its_range() -> None:
+    text = "alku " * 200 + "Työkykykoordinaattori auttaa esimiehiä " + "loppu " * 200
+    snip = search.make_snippet(text, search.query_words("TYÖKYKY"))
+    assert snip.text.startswith("…") and snip.text.endswith("…")
+    [(a, b)] = snip.highlights
+    assert snip.text[a:b] == "Työkykykoordinaattori"
+    assert len(snip.text) <= search.PLAIN_SNIPPET + 2
+    # Only the last word is a prefix; earlier words must match whole.
+    assert search.make_snippet("auttaa autto", search.query_words("aut x")).highlights == ()
+    assert search.query_words('"NEAR(" a_b') == ["near", "a", "b"]

@@ -9,6 +9,7 @@ deleted events are never found (soft-deleted rows stay in the index until the tr
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,10 +18,7 @@ from sqlite_utils import Database
 from app.domain import EntryType, EventKind, Phase, Tension, Visibility
 from app.persistence.rows import rows
 
-# Private-use characters mark the match inside a snippet; they never reach the user.
-_OPEN, _CLOSE = "\ue000", "\ue001"
 _ELLIPSIS = "…"
-SNIPPET_WORDS = 24
 PLAIN_SNIPPET = 240
 
 
@@ -73,23 +71,41 @@ def fts_query(text: str) -> str | None:
     return " ".join(quoted)
 
 
-def parse_snippet(marked: str) -> Snippet:
-    """Turn FTS5 ``snippet()`` output with private markers into text and highlight ranges."""
-    parts: list[str] = []
-    ranges: list[tuple[int, int]] = []
-    length = 0
-    start: int | None = None
-    for ch in marked:
-        if ch == _OPEN:
-            start = length
-        elif ch == _CLOSE:
-            if start is not None and length > start:
-                ranges.append((start, length))
-            start = None
-        else:
-            parts.append(ch)
-            length += 1
-    return Snippet("".join(parts), tuple(ranges))
+# A word as the index's unicode61 tokenizer sees it: letters and digits (not "_").
+_WORD = re.compile(r"[^\W_]+")
+
+
+def query_words(text: str) -> list[str]:
+    """The searched words of ``text``, case-folded, in order."""
+    return [w.casefold() for w in _WORD.findall(text)]
+
+
+def make_snippet(text: str, words: list[str]) -> Snippet:
+    """A window of ``text`` around the first match, with every matched word's range.
+
+    A word matches a searched word when equal (ignoring case); the last searched word also
+    matches as a prefix, as in the query.
+    """
+    if not words:
+        return _plain(text)
+    flat = " ".join(text.split())
+    last, exact = words[-1], set(words[:-1])
+    spans = [
+        (m.start(), m.end())
+        for m in _WORD.finditer(flat)
+        if (w := m.group().casefold()) in exact or w.startswith(last)
+    ]
+    if not spans:
+        return _plain(text)
+    start = max(0, spans[0][0] - PLAIN_SNIPPET // 3)
+    if start:
+        start = flat.find(" ", start) + 1 or start  # begin at a word
+    end = min(len(flat), start + PLAIN_SNIPPET)
+    prefix = _ELLIPSIS if start else ""
+    suffix = _ELLIPSIS if end < len(flat) else ""
+    shift = len(prefix) - start
+    ranges = tuple((a + shift, b + shift) for a, b in spans if a >= start and b <= end)
+    return Snippet(prefix + flat[start:end] + suffix, ranges)
 
 
 def _plain(text: str) -> Snippet:
@@ -140,6 +156,89 @@ _ENTRY_COLUMNS = (
 )
 
 
+Key = tuple[int, int | None]  # (event key, entry key or None for the event itself)
+
+
+def search_keys(
+    db: Database, partnership_pk: int, text: str = "", filters: Filters | None = None
+) -> list[Key]:
+    """Every match of ``text`` and ``filters`` in result order, as keys only.
+
+    With text, results come best match first; without, entries come newest event first. A
+    view reads the keys once per query and then the hits of the rows it shows (``hits``), so
+    scrolling deep into 50,000 results costs the same as the first page.
+    """
+    f = filters or Filters()
+    if not text.strip():
+        return _listing_keys(db, partnership_pk, f)
+    query = fts_query(text)
+    if query is None:
+        return []
+    params: list[Any] = [query, partnership_pk]
+    sql = (
+        "SELECT e.pk AS event_pk, n.pk AS entry_pk, e.date AS date, "
+        "bm25(entries_fts) AS rank FROM entries_fts "
+        "JOIN entries n ON n.pk = entries_fts.rowid JOIN events e ON e.pk = n.event_pk "
+        "WHERE entries_fts MATCH ? AND n.partnership_pk = ? "
+        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
+    )
+    sql += _event_conditions(f, params) + _entry_conditions(f, params)
+    if not f.entries_only:
+        params += [query, partnership_pk]
+        sql += (
+            " UNION ALL SELECT e.pk, NULL, e.date, bm25(events_fts) FROM events_fts "
+            "JOIN events e ON e.pk = events_fts.rowid "
+            "WHERE events_fts MATCH ? AND e.partnership_pk = ? AND e.deleted_at IS NULL"
+        )
+        sql += _event_conditions(f, params)
+    # Ties are broken by keys so that the order is the same every time.
+    sql += " ORDER BY rank, date DESC, event_pk DESC, entry_pk"
+    return [(r[0], r[1]) for r in db.conn.execute(sql, params)]
+
+
+def _listing_keys(db: Database, partnership_pk: int, f: Filters) -> list[Key]:
+    params: list[Any] = [partnership_pk]
+    sql = (
+        "SELECT e.pk, n.pk FROM entries n JOIN events e ON e.pk = n.event_pk "
+        "WHERE n.partnership_pk = ? AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
+    )
+    sql += _event_conditions(f, params) + _entry_conditions(f, params)
+    sql += " ORDER BY e.date DESC, e.pk DESC, n.seq"
+    return [(r[0], r[1]) for r in db.conn.execute(sql, params)]
+
+
+def hits(db: Database, text: str, keys: list[Key]) -> list[Hit]:
+    """The hits of ``keys`` (one page of ``search_keys``), in the same order, with snippets.
+
+    Snippets are cut here rather than by FTS5's ``snippet()``, which would re-run the whole
+    match for every page; the words are matched the way the index's tokenizer splits them.
+    """
+    words = query_words(text)
+    entry_keys = [k[1] for k in keys if k[1] is not None]
+    event_keys = [k[0] for k in keys if k[1] is None]
+    found: dict[Key, Hit] = {}
+    if entry_keys:
+        marks = ",".join("?" * len(entry_keys))
+        sql = (
+            f"SELECT {_ENTRY_COLUMNS}, n.text AS text FROM entries n "
+            f"JOIN events e ON e.pk = n.event_pk WHERE n.pk IN ({marks})"
+        )
+        for r in rows(db, sql, entry_keys):
+            found[(r["event_pk"], r["entry_pk"])] = _hit(r, make_snippet(r["text"], words))
+    if event_keys:
+        marks = ",".join("?" * len(event_keys))
+        sql = (
+            "SELECT e.pk AS event_pk, NULL AS entry_pk, e.date AS date, e.title AS title, "
+            "e.kind AS kind, NULL AS type, NULL AS visibility, e.purpose AS purpose "
+            f"FROM events e WHERE e.pk IN ({marks})"
+        )
+        for r in rows(db, sql, event_keys):
+            purpose = make_snippet(r["purpose"] or "", words)
+            snippet = purpose if purpose.highlights else make_snippet(r["title"], words)
+            found[(r["event_pk"], None)] = _hit(r, snippet)
+    return [found[k] for k in keys if k in found]
+
+
 def search(
     db: Database,
     partnership_pk: int,
@@ -149,51 +248,9 @@ def search(
     limit: int = 100,
     offset: int = 0,
 ) -> list[Hit]:
-    """Entries and events of a partnership matching ``text`` and ``filters``, one page.
-
-    With text, results come best match first; without, entries come newest event first.
-    """
-    f = filters or Filters()
-    if not text.strip():
-        return _listing(db, partnership_pk, f, limit, offset)
-    query = fts_query(text)
-    if query is None:
-        return []
-    params: list[Any] = [_OPEN, _CLOSE, _ELLIPSIS, SNIPPET_WORDS, query, partnership_pk]
-    sql = (
-        f"SELECT {_ENTRY_COLUMNS}, snippet(entries_fts, 0, ?, ?, ?, ?) AS snip, "
-        "bm25(entries_fts) AS rank FROM entries_fts "
-        "JOIN entries n ON n.pk = entries_fts.rowid JOIN events e ON e.pk = n.event_pk "
-        "WHERE entries_fts MATCH ? AND n.partnership_pk = ? "
-        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
-    )
-    sql += _event_conditions(f, params) + _entry_conditions(f, params)
-    if not f.entries_only:
-        params += [_OPEN, _CLOSE, _ELLIPSIS, SNIPPET_WORDS, query, partnership_pk]
-        sql += (
-            " UNION ALL SELECT e.pk, NULL, e.date, e.title, e.kind, NULL, NULL, "
-            "snippet(events_fts, -1, ?, ?, ?, ?), bm25(events_fts) FROM events_fts "
-            "JOIN events e ON e.pk = events_fts.rowid "
-            "WHERE events_fts MATCH ? AND e.partnership_pk = ? AND e.deleted_at IS NULL"
-        )
-        sql += _event_conditions(f, params)
-    # Ties are broken by keys so that pages never repeat or skip a hit.
-    sql += " ORDER BY rank, date DESC, event_pk DESC, entry_pk LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [_hit(r, parse_snippet(r["snip"] or "")) for r in rows(db, sql, params)]
-
-
-def _listing(db: Database, partnership_pk: int, f: Filters, limit: int, offset: int) -> list[Hit]:
-    params: list[Any] = [partnership_pk]
-    sql = (
-        f"SELECT {_ENTRY_COLUMNS}, n.text AS text FROM entries n "
-        "JOIN events e ON e.pk = n.event_pk WHERE n.partnership_pk = ? "
-        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
-    )
-    sql += _event_conditions(f, params) + _entry_conditions(f, params)
-    sql += " ORDER BY e.date DESC, e.pk DESC, n.seq LIMIT ? OFFSET ?"
-    params += [limit, offset]
-    return [_hit(r, _plain(r["text"])) for r in rows(db, sql, params)]
+    """One page of the hits of ``text`` and ``filters`` (see ``search_keys`` for the order)."""
+    keys = search_keys(db, partnership_pk, text, filters)
+    return hits(db, text, keys[offset : offset + limit])
 
 
 def _hit(r: dict[str, Any], snippet: Snippet) -> Hit:

@@ -32,6 +32,8 @@ class SearchResultModel(QAbstractListModel):
         self._text = ""
         self._filters = Filters()
         self._hits: list[Hit] = []
+        self._keys: list[search.Key] = []
+        self._read = 0
         self._exhausted = True
         self._fetching = False
 
@@ -40,12 +42,24 @@ class SearchResultModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
+        """Run the query again: all keys at once, hits for the first page."""
         self.beginResetModel()
         self._hits = []
-        self._exhausted = self._partnership is None
+        self._read = 0
+        self._keys = (
+            search.search_keys(self._diary.db, self._partnership, self._text, self._filters)
+            if self._partnership is not None
+            else []
+        )
+        self._exhausted = not self._keys
         self.endResetModel()
         if not self._exhausted:
             self.fetchMore()
+
+    @property
+    def total(self) -> int:
+        """How many results the query has in all (rows are read as the view scrolls)."""
+        return len(self._keys)
 
     @property
     def text(self) -> str:
@@ -62,17 +76,13 @@ class SearchResultModel(QAbstractListModel):
     def fetchMore(self, parent: Index = _NO_INDEX) -> None:
         if parent.isValid() or self._partnership is None or not self.canFetchMore():
             return
-        more = search.search(
-            self._diary.db,
-            self._partnership,
-            self._text,
-            self._filters,
-            limit=self.PAGE,
-            offset=len(self._hits),
-        )
-        self._exhausted = len(more) < self.PAGE
+        # Keys read so far and rows shown can differ if a record vanished in between.
+        page = self._keys[self._read : self._read + self.PAGE]
+        self._read += len(page)
+        self._exhausted = self._read >= len(self._keys)
+        more = search.hits(self._diary.db, self._text, page)
+        start = len(self._hits)
         if more:
-            start = len(self._hits)
             self._fetching = True
             try:
                 self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)

@@ -288,12 +288,11 @@ class HistoryPage(QWidget):
     def run_search(self) -> None:
         self._delay.stop()
         self.results.set_query(self._partnership, self.search.text(), self.filters())
-        shown = self.results.rowCount()
-        more = "+" if self.results.canFetchMore() else ""
+        total = self.results.total
         if self.search.text().strip():
-            self.count.setText(_("{n} results").format(n=f"{shown}{more}"))
+            self.count.setText(_("{n} results").format(n=total))
         else:
-            self.count.setText(_("{n} entries, newest first").format(n=f"{shown}{more}"))
+            self.count.setText(_("{n} entries, newest first").format(n=total))
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.results.hit_at(index.row())
