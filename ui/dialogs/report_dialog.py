@@ -9,11 +9,9 @@ records and removes one that was never handed out.
 
 from __future__ import annotations
 
-import threading
-from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QDate, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import QDate, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
@@ -39,57 +37,17 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.persistence import partnerships
 from app.persistence.errors import DiaryError
-from app.report import SECTIONS, ReportData, ReportOptions
+from app.report import SECTIONS, ReportOptions
 from app.services import feedback
 from app.services.diary import Diary
 from reports.labels import SECTION_TITLES
-from ui.widgets.pdf_preview import PdfPreview, print_pdf, render_pages
-
-PREVIEW_DPI = 80
-
-
-class _Signals(QObject):
-    progressed = Signal(int, float)
-    finished = Signal(int, bytes, list)
-    failed = Signal(int, str)
-    cancelled = Signal(int)
-
-
-@dataclass
-class _Job:
-    number: int
-    data: ReportData
-    stop: threading.Event
-
-
-class _BuildWorker(QRunnable):
-    """Builds the PDF and renders its preview pages; never touches the diary."""
-
-    def __init__(self, job: _Job, signals: _Signals) -> None:
-        super().__init__()
-        self._job, self._signals = job, signals
-
-    def run(self) -> None:
-        from reports.feedback import BuildCancelled, build_feedback_pdf
-
-        job, stop = self._job, self._job.stop.is_set
-        try:
-            pdf = build_feedback_pdf(
-                job.data,
-                progress=lambda f: self._signals.progressed.emit(job.number, f * 0.85),
-                cancelled=stop,
-            )
-            images: list[QImage] = list(render_pages(pdf, PREVIEW_DPI, stop=stop))
-        except BuildCancelled:
-            self._signals.cancelled.emit(job.number)
-            return
-        except Exception as exc:  # shown to the user in the dialog, never a crash of the thread
-            self._signals.failed.emit(job.number, f"{type(exc).__name__}: {exc}")
-            return
-        if stop():
-            self._signals.cancelled.emit(job.number)
-        else:
-            self._signals.finished.emit(job.number, pdf, images)
+from ui.widgets.pdf_preview import (
+    PdfPreview,
+    PreviewJob,
+    PreviewSignals,
+    PreviewWorker,
+    print_pdf,
+)
 
 
 class ReportDialog(QDialog):
@@ -105,12 +63,12 @@ class ReportDialog(QDialog):
         self._diary, self._pk = diary, partnership_pk
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)
-        self._signals = _Signals(self)
+        self._signals = PreviewSignals(self)
         self._signals.progressed.connect(self._on_progress)
         self._signals.finished.connect(self._on_finished)
         self._signals.failed.connect(self._on_failed)
         self._signals.cancelled.connect(self._on_cancelled)
-        self._job: _Job | None = None
+        self._job: PreviewJob | None = None
         self._jobs = 0
         self.pdf: bytes | None = None
         self.options: ReportOptions | None = None
@@ -273,10 +231,14 @@ class ReportDialog(QDialog):
             self._show_status(str(exc), busy=False)
             return
         self._jobs += 1
-        self._job = _Job(self._jobs, data, threading.Event())
+        from reports.feedback import build_feedback_pdf
+
+        self._job = PreviewJob(
+            self._jobs, lambda progress, stop: build_feedback_pdf(data, progress, stop)
+        )
         self.options = options
         self._show_status(_("Preparing the report…"), busy=True)
-        self._pool.start(_BuildWorker(self._job, self._signals))
+        self._pool.start(PreviewWorker(self._job, self._signals))
 
     def cancel(self) -> None:
         if self._job is not None:

@@ -2,21 +2,27 @@
 
 ``render_pages`` turns PDF bytes into ``QImage``s with pypdfium2 (safe off the GUI thread, one
 document at a time); ``PdfPreview`` shows such images stacked in a scroll area, like a reader.
-``print_pdf`` paints the pages onto a ``QPrinter`` at the printer's resolution, so what prints is
+``PreviewWorker`` builds a PDF and renders its preview off the GUI thread. ``print_pdf`` paints the pages onto a ``QPrinter`` at the printer's resolution, so what prints is
 exactly the file that is saved.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QObject, QRect, QRunnable, Qt, Signal
 from PySide6.QtGui import QImage, QPainter, QPixmap
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 # Enough for sharp text on paper without multi-hundred-megabyte page images.
 MAX_PRINT_DPI = 300
+PREVIEW_DPI = 80
+
+Progress = Callable[[float], None]
+Stop = Callable[[], bool]
 
 
 def render_pages(
@@ -117,3 +123,49 @@ class PdfPreview(QScrollArea):
             label.setStyleSheet("background: white; border: 1px solid #5f6b76;")
             self._layout.addWidget(label, 0, Qt.AlignmentFlag.AlignHCenter)
             self._pages.append(label)
+
+
+class PreviewSignals(QObject):
+    """Results of preview jobs, delivered on the GUI thread; the int is the job's number."""
+
+    progressed = Signal(int, float)
+    finished = Signal(int, bytes, list)
+    failed = Signal(int, str)
+    cancelled = Signal(int)
+
+
+@dataclass
+class PreviewJob:
+    """One build: ``build(progress, stop)`` returns PDF bytes and should stop once ``stop()``."""
+
+    number: int
+    build: Callable[[Progress, Stop], bytes]
+    stop: threading.Event = field(default_factory=threading.Event)
+
+
+class PreviewWorker(QRunnable):
+    """Builds a PDF and renders its pages as preview images in a worker thread.
+
+    The build must not touch the diary (its connection belongs to the GUI thread): give it
+    plain data prepared beforehand.
+    """
+
+    def __init__(self, job: PreviewJob, signals: PreviewSignals) -> None:
+        super().__init__()
+        self._job, self._signals = job, signals
+
+    def run(self) -> None:
+        job, stop = self._job, self._job.stop.is_set
+        try:
+            pdf = job.build(lambda f: self._signals.progressed.emit(job.number, f * 0.85), stop)
+            images = list(render_pages(pdf, PREVIEW_DPI, stop=stop))
+        except Exception as exc:  # shown in the dialog; a worker thread must never crash
+            if stop():
+                self._signals.cancelled.emit(job.number)
+            else:
+                self._signals.failed.emit(job.number, f"{type(exc).__name__}: {exc}")
+            return
+        if stop():
+            self._signals.cancelled.emit(job.number)
+        else:
+            self._signals.finished.emit(job.number, pdf, images)
