@@ -249,3 +249,30 @@ def test_a_given_name_shared_by_two_people_becomes_a_neutral_placeholder() -> No
     shown = Namer(people, [org], hide=False, tr=lambda m: m)
     assert shown.text("Anna met Anna Korhonen") == "Anna met Anna Korhonen"
     assert shown.person(2) == "Anna Korhonen"
+
+
+def test_a_partnership_with_nothing_recorded_yet_still_reads_well(diary: Diary) -> None:
+    from app.domain import Organization, Partnership
+
+    with diary.write() as db:
+        pk = partnerships.insert_partnership(db, Partnership("Fresh start", date(2025, 11, 1)))
+        partnerships.insert_organization(db, pk, Organization("Only Oy", Role.CUSTOMER))
+    text = pdf_text(_build(diary, pk, language="fi"))
+    assert "Fresh start" in text and "Tältä jaksolta ei ole kirjauksia." in text
+    assert "Tällä jaksolla ei ole sitoutumisen arvioita." in text
+
+
+def test_a_single_rated_event_draws_a_chart(diary: Diary) -> None:
+    from app.domain import Dimension, Organization, Partnership, Phase, PhaseMove, Rating
+
+    with diary.write() as db:
+        moves = [PhaseMove(Phase.NEGOTIATION, date(2025, 1, 1))]
+        pk = partnerships.insert_partnership(
+            db, Partnership("One point", date(2025, 1, 1), phases=moves)
+        )
+        org = partnerships.insert_organization(db, pk, Organization("Only Oy", Role.CUSTOMER))
+        ev = Event(EventKind.MEETING, "Kick-off", "2025-02-01")
+        ev.ratings = [Rating(org, Dimension.COMMITMENT, 4.0)]
+        events.insert_event(db, pk, ev)
+    text = pdf_text(_build(diary, pk, sections=("commitment",)))
+    assert "Only Oy" in text and "4.0 (n = 1)" in text
