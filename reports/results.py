@@ -63,10 +63,13 @@ def _results(q: Questionnaire, tr: Tr, lang: str) -> Flow:
         ]
         for r in q.rows
     ]
-    note = tr(
-        "Mean of the respondents of each side (n = number of respondents), 1–5. "
-        "Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more, worth discussing."
-    ).format(customer=customer, provider=provider)
+    if all(q.organizations):
+        note = tr(
+            "Mean of the respondents of each side (n = number of respondents), 1–5. "
+            "Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more, worth discussing."
+        ).format(customer=customer, provider=provider)
+    else:  # only one side rated: there is no gap to explain
+        note = tr("Mean of the respondents of each side (n = number of respondents), 1–5.")
     return [
         KeepTogether(
             [
