@@ -276,3 +276,24 @@ def test_a_single_rated_event_draws_a_chart(diary: Diary) -> None:
         events.insert_event(db, pk, ev)
     text = pdf_text(_build(diary, pk, sections=("commitment",)))
     assert "Only Oy" in text and "4.0 (n = 1)" in text
+
+
+def test_a_report_given_quiets_the_no_feedback_warning(diary: Diary) -> None:
+    from app.domain import Organization, Partnership, Phase, PhaseMove
+    from app.services.warnings import review
+
+    with diary.write() as db:
+        moves = [PhaseMove(Phase.COMMITMENT, date(2025, 1, 1))]
+        p = Partnership("Quiet", date(2025, 1, 1), phases=moves)
+        pk = partnerships.insert_partnership(db, p)
+        partnerships.insert_organization(db, pk, Organization("Only Oy", Role.CUSTOMER))
+
+    def warned() -> bool:
+        return any(r.warning.id == "no-feedback" for r in review(diary.db, pk, TODAY))
+
+    assert warned()
+    options = ReportOptions(generated_on=TODAY)
+    feedback.record_given(
+        diary, pk, build_feedback_pdf(feedback.report_data(diary, pk, options)), options
+    )
+    assert not warned()
