@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
 from app.domain import Action, ActionStatus, Entry, EntryType, Event, EventKind, Objective
+from app.persistence import events
 from app.persistence.search import Filters
 from app.services.diary import Diary
 from app.services.editing import Editor
@@ -117,4 +118,34 @@ def test_window_opens_a_search_hit_with_its_entry(
     assert selected.text == "entry number 221 <b>x</b>"
     window.close()
     # Let the window's deferred warning count run while the diary is still open.
+    qtbot.wait(WarningCounter.DEFERRED_MS + 100)
+
+
+def test_typing_survives_the_window_refreshing_after_autosave(
+    qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
+) -> None:
+    editor, s, event = filled
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext(diary=editor.diary, undo=editor.undo, settings=settings)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.select_partnership(s.partnership)
+    diary = window.show_page("diary")
+    assert isinstance(diary, DiaryPage)
+    diary.show_details()
+    title = diary.form.title
+    title.setFocus()
+    title.end(False)
+    qtbot.keyClicks(title, " one")
+    db = editor.diary.db
+    qtbot.waitUntil(lambda: events.get_event(db, event).title == "Kick-off one", timeout=3000)  # type: ignore[union-attr]
+    qtbot.wait(50)  # the window refreshes its pages after the write
+    qtbot.keyClicks(title, " two")
+    assert title.text() == "Kick-off one two"
+    qtbot.waitUntil(lambda: events.get_event(db, event).title == "Kick-off one two", timeout=3000)  # type: ignore[union-attr]
+    assert context.undo.undo_text == "edit event"
+    context.undo.undo()
+    qtbot.waitUntil(lambda: title.text() == "Kick-off", timeout=3000)
+    window.close()
     qtbot.wait(WarningCounter.DEFERRED_MS + 100)
