@@ -399,3 +399,29 @@ def test_every_shell_message_has_a_finnish_translation() -> None:
             ):
                 missing.append(f"{module}: {node.args[0].value!r}")
     assert missing == []
+
+
+def test_switching_partnerships_leaves_no_organization_of_the_previous_one(
+    context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    first = create_partnership(
+        context.diary,
+        PartnershipDraft(
+            "First", date(2024, 1, 1), organizations=[OrganizationDraft("Old Org", Role.CUSTOMER)]
+        ),
+    )
+    second = _add(context.diary, "Second")
+    win = build()
+    win.select_partnership(first)
+    page = win.page("overview")
+    assert page is not None
+    win.select_partnership(second)
+    shown = [
+        label.text()
+        for label in page.organizations_card.findChildren(QLabel)
+        if not label.isHidden() and not label.parentWidget().isHidden()
+    ]
+    assert "Old Org" not in shown
+    assert "A" in shown

@@ -350,4 +350,6 @@ def _clear_layout(layout: QVBoxLayout) -> None:
         item = layout.takeAt(0)
         widget = item.widget() if item is not None else None
         if widget is not None:
+            # Hidden now: deletion waits for the event loop, and must not show meanwhile.
+            widget.hide()
             widget.deleteLater()
