@@ -65,9 +65,13 @@ def install_qt_translations(app: QApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
-def build_main_window(context: AppContext) -> MainWindow:
-    """The main window on ``context``, built but not shown (no event loop is started)."""
-    return MainWindow(context)
+def build_main_window(context: AppContext, *, select_after_paint: bool = False) -> MainWindow:
+    """The main window on ``context``, built but not shown (no event loop is started).
+
+    ``select_after_paint``: the last partnership is selected only after the window's first
+    paint, so start-up shows the window at once (the launcher uses it; tests need not).
+    """
+    return MainWindow(context, select_after_paint=select_after_paint)
 
 
 def open_context(path: Path, settings: QSettings, *, create: bool) -> AppContext:
@@ -93,7 +97,7 @@ class Launcher:
             if recover_from_open_error(self.window, exc, self.settings):
                 return self.open(path, create)
             return False
-        window = build_main_window(context)
+        window = build_main_window(context, select_after_paint=True)
         window.diary_requested.connect(self.open)
         old = self.window
         self.window = window

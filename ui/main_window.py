@@ -15,7 +15,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
@@ -35,7 +35,11 @@ from app.persistence.errors import DiaryError
 from ui.context import AppContext
 from ui.main_window_files import FileActions
 from ui.main_window_menus import build_menus
-from ui.main_window_settings import restore_window_settings, save_window_settings
+from ui.main_window_settings import (
+    restore_last_partnership,
+    restore_window_settings,
+    save_window_settings,
+)
 from ui.pages import PageSpec, page_specs
 from ui.style import app_icon
 from ui.widgets.partnership_list import (
@@ -67,7 +71,7 @@ class MainWindow(QMainWindow):
     # Set by the launcher: backups and the safety commands of this window's diary.
     safety: SafetyGuard
 
-    def __init__(self, context: AppContext) -> None:
+    def __init__(self, context: AppContext, *, select_after_paint: bool = False) -> None:
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
@@ -84,7 +88,10 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._update_title()
         self.reload_partnerships()
-        restore_window_settings(self)
+        # At start-up the window is painted first and the last partnership (a large one
+        # takes a few hundred milliseconds to show) is selected right after.
+        self._select_after_paint = select_after_paint
+        restore_window_settings(self, select=not select_after_paint)
         context.diary.subscribe(self._refresh_timer.start)
         context.undo.subscribe(self._update_undo_actions)
         self._update_undo_actions()
@@ -258,6 +265,10 @@ class MainWindow(QMainWindow):
         self._show(pk)
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self._select_after_paint:
+            # Not painted yet (the list takes focus and picks its first row): the remembered
+            # partnership is shown right after the first paint.
+            return
         pk = current.data(PK_ROLE) if current.isValid() else None
         self._show(pk if isinstance(pk, int) else None)
 
@@ -360,6 +371,12 @@ class MainWindow(QMainWindow):
 
     def save_settings(self) -> None:
         save_window_settings(self)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._select_after_paint:
+            self._select_after_paint = False
+            QTimer.singleShot(0, lambda: restore_last_partnership(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()

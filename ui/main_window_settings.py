@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray
 
-from ui.widgets.partnership_list import ID_ROLE
+from ui.widgets.partnership_list import ID_ROLE, PK_ROLE
 
 if TYPE_CHECKING:
     from ui.main_window import MainWindow
@@ -22,8 +22,12 @@ SETTINGS_TAB = "mainWindow/tab"
 SETTINGS_PARTNERSHIP = "mainWindow/lastPartnership"
 
 
-def restore_window_settings(window: MainWindow) -> None:
-    """Put the window back as it was left; on first start, a sensible size and the first row."""
+def restore_window_settings(window: MainWindow, *, select: bool = True) -> None:
+    """Put the window back as it was left; on first start, a sensible size and the first row.
+
+    With ``select`` False the partnership is left for ``restore_last_partnership`` (called once
+    the window has been painted, so a large partnership does not hold up the start).
+    """
     settings = window.context.settings
     geometry = settings.value(SETTINGS_GEOMETRY)
     if isinstance(geometry, QByteArray) and not geometry.isEmpty():
@@ -40,12 +44,22 @@ def restore_window_settings(window: MainWindow) -> None:
     for i, spec in enumerate(window.page_specs):
         if spec.key == tab:
             window.tabs.setCurrentIndex(i)
-    last = settings.value(SETTINGS_PARTNERSHIP)
+    if select:
+        restore_last_partnership(window)
+
+
+def restore_last_partnership(window: MainWindow) -> None:
+    """Select the partnership that was open when the window was last closed (else the first)."""
+    if window.current_pk is not None:
+        return  # something was selected meanwhile: keep it
+    last = window.context.settings.value(SETTINGS_PARTNERSHIP)
     row = window.model.row_of_id(str(last)) if last else None
     if row is None and window.model.rowCount() > 0:
         row = 0
     if row is not None:
-        window.list_view.setCurrentIndex(window.model.index(row))
+        pk = window.model.index(row).data(PK_ROLE)
+        # Through the window, not the list: the list may already have this row as current.
+        window.select_partnership(pk if isinstance(pk, int) else None)
 
 
 def _default_size(window: MainWindow) -> None:

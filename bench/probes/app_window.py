@@ -20,7 +20,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow, QTabWidget, QWidget
 
 from bench.probes import emit
-from bench.probes.paint import FirstPaint
+from bench.probes.paint import FirstPaint, cpu_ms
 
 SELECTIONS = 5
 
@@ -85,6 +85,7 @@ def main() -> None:
 
     def after_paint(window: QMainWindow, t_ns: int) -> None:
         result["painted_ns"] = t_ns
+        result["cpu_ms"] = cpu_ms()
         app = QApplication.instance()
         assert isinstance(app, QApplication)
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
 
 from bench.probes import emit
-from bench.probes.paint import FirstPaint
+from bench.probes.paint import FirstPaint, cpu_ms
 
 
 def main() -> None:
@@ -21,7 +21,7 @@ def main() -> None:
     window.resize(1366, 768)
 
     def painted(_window: QMainWindow, t_ns: int) -> None:
-        emit({"painted_ns": t_ns})
+        emit({"painted_ns": t_ns, "cpu_ms": cpu_ms()})
         QTimer.singleShot(0, app.quit)
 
     watcher = FirstPaint(painted)
