@@ -425,3 +425,27 @@ def test_switching_partnerships_leaves_no_organization_of_the_previous_one(
     ]
     assert "Old Org" not in shown
     assert "A" in shown
+
+
+def test_welcome_can_start_a_new_partnership(
+    window: MainWindow, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.dialogs.partnership_dialog import PartnershipDialog
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
+    def choose_new(dialog: WelcomeDialog) -> int:
+        dialog.new_button.click()
+        return 1
+
+    def fill(dialog: PartnershipDialog) -> int:
+        dialog.name.setText("Our own")
+        dialog.editors[0].name.setText("Acme")
+        dialog.editors[1].name.setText("Terveys")
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(WelcomeDialog, "exec", choose_new)
+    monkeypatch.setattr(PartnershipDialog, "exec", fill)
+    offer_welcome(window)
+    assert _list_names(window) == ["Our own"]
+    assert window.current_pk is not None
