@@ -6,12 +6,13 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
 from app.domain import Action, ActionStatus, Entry, EntryType, Event, EventKind, Objective
+from app.persistence import entries as entries_repo
 from app.persistence import events
 from app.persistence.search import Filters
 from app.services.diary import Diary
@@ -147,5 +148,41 @@ def test_typing_survives_the_window_refreshing_after_autosave(
     assert context.undo.undo_text == "edit event"
     context.undo.undo()
     qtbot.waitUntil(lambda: title.text() == "Kick-off", timeout=3000)
+    window.close()
+    qtbot.wait(WarningCounter.DEFERRED_MS + 100)
+
+
+def test_capture_keys_win_over_the_window_shortcuts_while_typing(
+    qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
+) -> None:
+    editor, s, event = filled
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    context = AppContext(diary=editor.diary, undo=editor.undo, settings=settings)
+    window = build_main_window(context)
+    qtbot.addWidget(window)
+    window.show()
+    window.select_partnership(s.partnership)
+    diary = window.show_page("diary")
+    assert isinstance(diary, DiaryPage)
+    diary.show_capture()
+    field = diary.capture.field
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClick(field, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(field, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentWidget() is diary  # Ctrl+3 did not switch the page
+    assert diary.capture.current_type() is EntryType.OBSTACLE
+    qtbot.keyClicks(field, "Roles unclear")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    last = entries_repo.list_entries(editor.db, event)[-1]
+    assert (last.type, last.text, [t.value for t in last.tensions]) == (
+        EntryType.OBSTACLE,
+        "Roles unclear",
+        ["roles"],
+    )
+    # Outside the field the window's page keys work as before.
+    diary.list.setFocus()
+    qtbot.keyClick(diary.list, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 0
     window.close()
     qtbot.wait(WarningCounter.DEFERRED_MS + 100)

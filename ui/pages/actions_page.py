@@ -207,6 +207,9 @@ class ActionsPage(QWidget):
         self.new_act = self._act(_("New action"), "Ctrl+Shift+K", self.new_action)
         self.delete_act = self._act(_("Delete action"), "Ctrl+Shift+Del", self.delete_action)
         self.overdue_act = self._act(_("Only overdue"), "Ctrl+Shift+O", self.overdue.toggle)
+        # The commands and their keys are listed in the table's context menu.
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.addActions([self.new_act, self.delete_act, self.overdue_act])
         for act, button in ((self.new_act, self.new_button), (self.delete_act, self.delete_button)):
             button.setToolTip(act.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
 

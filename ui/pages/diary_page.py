@@ -111,6 +111,9 @@ class DiaryPage(QWidget):
         self.delete_act = self._act(_("Delete event"), "Ctrl+Shift+Del", self.delete_event)
         self.capture_act = self._act(_("Live capture"), "Ctrl+Shift+L", self.show_capture)
         self.details_act = self._act(_("Event details"), "Ctrl+Shift+D", self.show_details)
+        # The commands and their keys are listed in the event list's context menu.
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.addActions([self.new_act, self.delete_act, self.capture_act, self.details_act])
         self.new_button.setToolTip(self.new_act.shortcut().toString())
         self.delete_button.setToolTip(self.delete_act.shortcut().toString())
 

@@ -172,6 +172,13 @@ class HistoryPage(QWidget):
         find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
         self.addAction(find)
         self.find_act = find
+        self.open_act = QAction(_("Open in the diary"), self)
+        self.open_act.setShortcut(QKeySequence("Return"))
+        self.open_act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        self.open_act.triggered.connect(lambda _c=False: self._open(self.list.currentIndex()))
+        self.list.addAction(self.open_act)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.list.addAction(find)
 
     def menu_actions(self) -> list[QAction]:
         return [self.find_act]
@@ -200,7 +207,6 @@ class HistoryPage(QWidget):
         self.list.setItemDelegate(HitDelegate(self.list))
         self.list.setUniformItemSizes(True)
         self.list.activated.connect(self._open)
-        self.list.doubleClicked.connect(self._open)
         outer.addWidget(self.list, 1)
 
     def _combo(self, name: str, anything: str, items: list[tuple[str, Any]]) -> QComboBox:

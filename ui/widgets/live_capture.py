@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
-from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,11 +51,38 @@ _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 
 
 class CaptureField(QPlainTextEdit):
-    """A large text field where Enter submits the line and Shift+Enter breaks it."""
+    """A large text field where Enter submits the line and Shift+Enter breaks it.
+
+    While it has focus, its own keys (entry types, tensions) win over the window's shortcuts
+    with the same keys (Ctrl+1..9 switch pages elsewhere): it accepts the shortcut override.
+    """
 
     submitted = Signal()
 
+    def __init__(self) -> None:
+        super().__init__()
+        # (modifiers, key) -> command; the digit row and the keypad count the same.
+        self.keys: dict[tuple[int, int], Callable[[], object]] = {}
+
+    @staticmethod
+    def combination(modifiers: Qt.KeyboardModifier, key: int) -> tuple[int, int]:
+        return ((modifiers & ~Qt.KeyboardModifier.KeypadModifier).value, int(key))
+
+    def event(self, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self.combination(event.modifiers(), event.key()) in self.keys
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        command = self.keys.get(self.combination(event.modifiers(), event.key()))
+        if command is not None:
+            command()
+            return
         enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
             self.submitted.emit()
@@ -221,14 +248,16 @@ class LiveCapture(QWidget):
         return box
 
     def _add_actions(self) -> None:
+        ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
         for n, t in enumerate(CAPTURE_TYPES, start=1):
-            self._shortcut(
-                entry_type_name(t), QKeySequence(f"Ctrl+{n}"), lambda t=t: self._choose_type(t)
-            )
+            combo = self.field.combination(ctrl, Qt.Key.Key_0.value + n)
+            self.field.keys[combo] = lambda t=t: self._choose_type(t)
         for n, tension in enumerate(Tension, start=1):
-            button = self._tension_buttons[tension]
-            self._shortcut(tension_name(tension), QKeySequence(f"Alt+{n}"), button.toggle)
-        self._shortcut(_("Shared / private"), QKeySequence("Ctrl+P"), self.toggle_visibility)
+            combo = self.field.combination(alt, Qt.Key.Key_0.value + n)
+            self.field.keys[combo] = self._tension_buttons[tension].toggle
+        self.visibility_act = self._shortcut(
+            _("Shared / private"), QKeySequence("Ctrl+P"), self.toggle_visibility
+        )
         self.make_action_act = self._shortcut(
             _("Make action"), QKeySequence("Ctrl+Shift+A"), self.make_action
         )
@@ -238,7 +267,6 @@ class LiveCapture(QWidget):
         # Delete only where it cannot eat text being typed: in the entries table.
         self.removeAction(self.delete_act)
         self.table.addAction(self.delete_act)
-        self.focus_act = self._shortcut(_("Write"), QKeySequence("Ctrl+L"), self.field.setFocus)
 
     def _shortcut(self, text: str, keys: QKeySequence, slot: Callable[[], object]) -> QAction:
         act = QAction(text, self)
@@ -251,7 +279,7 @@ class LiveCapture(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         """Commands of this view with their shortcuts, for menus."""
-        return [self.focus_act, self.make_action_act, self.delete_act]
+        return [self.visibility_act, self.make_action_act, self.delete_act]
 
     # -- state ----------------------------------------------------------------------------
 
