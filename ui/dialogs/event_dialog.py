@@ -49,7 +49,7 @@ from app.domain import (
 from app.domain.model import format_when
 from app.i18n import _
 from app.persistence import events, partnerships
-from app.services.editing import Editor, open_actions_for_review
+from app.services.editing import Editor, default_phase, open_actions_for_review
 from ui.models.look import kind_name, locale_date, pydate, qdate
 from ui.style import phase_name
 from ui.widgets.checklist_panel import MeetingChecklist
@@ -192,6 +192,10 @@ class EventForm(QWidget):
             t = e.time or time(9, 0)
             self.at.setTime(QTime(t.hour, t.minute))
             self.duration.setValue(e.duration_minutes if e.duration_minutes is not None else -1)
+            p = self._partnership
+            in_force = default_phase(self._editor.db, p, e.day) if p is not None else None
+            none = _("none (in force then: {phase})") if in_force else _("none")
+            self.phase.setItemText(0, none.format(phase=phase_name(in_force) if in_force else ""))
             self.phase.setCurrentIndex(self.phase.findData(e.phase.value if e.phase else None))
             if self.title.text() != e.title:
                 self.title.setText(e.title)
@@ -292,6 +296,7 @@ class ParticipantsEditor(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         self.table = QTableWidget(0, 4)
+        self.table.setMaximumHeight(180)
         self.table.setObjectName("participants")
         self.table.setHorizontalHeaderLabels(
             [_("Person"), _("Organization"), _("Invited"), _("Attended")]

@@ -16,7 +16,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 from app.domain import ActionStatus, EntryType, EventKind, Tension, Visibility
 from app.domain.model import parse_when
 from app.i18n import _
-from ui.style import DANGER, ENTRY_COLORS, MUTED, SUCCESS, text_color_on
+from ui.style import ACCENT, DANGER, ENTRY_COLORS, MUTED, SUCCESS, text_color_on
 
 
 def entry_type_name(t: EntryType) -> str:
@@ -110,6 +110,19 @@ def entry_icon(t: EntryType, size: int = 18) -> QIcon:
     painter.setFont(font)
     painter.setPen(text_color_on(color))
     painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, entry_type_name(t)[0])
+    painter.end()
+    return QIcon(pixmap)
+
+
+@cache
+def event_icon(size: int = 18) -> QIcon:
+    """A small calendar sheet: a hit in an event's title or purpose."""
+    pixmap, painter = _canvas(size)
+    painter.setPen(QPen(QColor(ACCENT), 1.4))
+    painter.setBrush(QColor("#FFFFFF"))
+    painter.drawRoundedRect(QRectF(2, 3, size - 4, size - 5), 2, 2)
+    painter.setBrush(QColor(ACCENT))
+    painter.drawRect(QRectF(2, 3, size - 4, size * 0.28))
     painter.end()
     return QIcon(pixmap)
 

@@ -192,6 +192,7 @@ class ActionsPage(QWidget):
         self.objective_table.setModel(self.objectives)
         self.objective_table.setWordWrap(True)
         self.objective_table.verticalHeader().hide()
+        self.objective_table.verticalHeader().setMinimumSectionSize(30)
         self.objective_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.objective_table.horizontalHeader()
         for col in (ObjectiveTableModel.TEXT, ObjectiveTableModel.INDICATOR):
@@ -200,7 +201,6 @@ class ActionsPage(QWidget):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.objective_table, 1)
         self.objectives.modelReset.connect(self.objective_table.resizeRowsToContents)
-        self.actions_model.modelReset.connect(self.table.resizeRowsToContents)
         return box
 
     def _add_actions(self) -> None:

@@ -54,6 +54,7 @@ from ui.context import AppContext
 from ui.models.look import (
     entry_icon,
     entry_type_name,
+    event_icon,
     kind_name,
     locale_when,
     tension_name,
@@ -92,9 +93,8 @@ class HitDelegate(QStyledItemDelegate):
         metrics = QFontMetrics(font)
         line = metrics.lineSpacing()
         x, y = rect.left() + self.PAD, rect.top() + self.PAD
-        icon = entry_icon(hit.entry_type) if hit.entry_type else None
-        if icon is not None:
-            icon.paint(painter, int(x), int(y), 16, 16)
+        icon = entry_icon(hit.entry_type) if hit.entry_type else event_icon()
+        icon.paint(painter, int(x), int(y), 16, 16)
         label = entry_type_name(hit.entry_type) if hit.entry_type else kind_name(hit.event_kind)
         head = f"{label} · {locale_when(hit.when)} · {hit.event_title}"
         painter.setPen(QColor(MUTED))

@@ -219,6 +219,7 @@ class LiveCapture(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setMinimumSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(EntryTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for col in (EntryTableModel.TYPE, EntryTableModel.VISIBILITY, EntryTableModel.TENSIONS):
