@@ -56,6 +56,7 @@ from ui.widgets.checklist_panel import MeetingChecklist
 from ui.widgets.ratings_editor import RatingsEditor
 
 AUTOSAVE_MS = 800
+REVIEW_LINES = 5
 
 
 class EventForm(QWidget):
@@ -131,12 +132,14 @@ class EventForm(QWidget):
         self.meeting_reminders = MeetingChecklist()
         self.checklist.layout().addWidget(self.meeting_reminders)
         outer = QVBoxLayout(self)
-        outer.addLayout(form)
-        outer.addWidget(self.error)
+        # The open and overdue actions come first: a meeting starts by reviewing them.
         review_title = QLabel(_("Open actions to review"))
         review_title.setObjectName("cardTitle")
         outer.addWidget(review_title)
         outer.addWidget(self.review)
+        outer.addSpacing(10)
+        outer.addLayout(form)
+        outer.addWidget(self.error)
         outer.addWidget(self.checklist)
         outer.addStretch(1)
         self._connect()
@@ -223,6 +226,10 @@ class EventForm(QWidget):
                 parts.append(_("due {day}").format(day=locale_date(a.due_on)))
             mark = "⚠ " + _("overdue") + ": " if a.is_overdue_on(e.day) else "• "
             lines.append(mark + " — ".join(x for x in parts if x))
+        if len(lines) > REVIEW_LINES:
+            rest = len(lines) - REVIEW_LINES + 1
+            lines = lines[: REVIEW_LINES - 1]
+            lines.append(_("… and {n} more in the action plan").format(n=rest))
         self.review.setText("\n".join(lines) if lines else _("No open actions."))
 
     # -- storing --------------------------------------------------------------------------
