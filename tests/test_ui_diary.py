@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QLabel
+from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
@@ -20,7 +20,7 @@ from ui.context import AppContext
 from ui.models.actions import PK_ROLE as ACTION_PK
 from ui.models.actions import ActionTableModel
 from ui.pages.actions_page import ActionsPage
-from ui.pages.diary_page import DiaryPage
+from ui.pages.diary_page import DeletedItemsDialog, DiaryPage
 from ui.pages.history_page import HistoryPage
 
 
@@ -242,3 +242,29 @@ def test_everything_is_there_after_reopening(
         assert entry.text == "Decided to keep going"
     finally:
         again.close()
+
+
+def test_deleted_items_restore_and_empty(
+    qtbot: QtBot, page: DiaryPage, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept = _new_event(qtbot, page, "Kept")
+    gone = _new_event(qtbot, page, "Gone for good")
+    page.delete_event()  # the newest, "Gone for good", is selected
+    page.list.selectRow(page.events.row_of(kept))
+    page.delete_event()
+    assert page.events.rowCount() == 0
+    dialog = DeletedItemsDialog(page.editor, page._partnership, page)  # type: ignore[arg-type]
+    qtbot.addWidget(dialog)
+    assert dialog.items.count() == 2
+    for row in range(dialog.items.count()):
+        item = dialog.items.item(row)
+        item.setSelected(item.text().endswith("Kept"))
+    dialog.restore_selected()
+    assert dialog.items.count() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog.empty()
+    assert dialog.items.count() == 0
+    page.refresh()
+    assert [page.events.event_at(r).title for r in range(page.events.rowCount())] == ["Kept"]  # type: ignore[union-attr]
+    assert events.get_event(context.diary.db, gone) is None
+    assert context.undo.undo_text is None  # undo steps of removed rows are gone

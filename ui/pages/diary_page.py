@@ -12,9 +12,13 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -27,6 +31,7 @@ from PySide6.QtWidgets import (
 from app.domain import Event, EventKind, ValidationError
 from app.domain.model import format_when
 from app.i18n import _
+from app.persistence import trash
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventForm
@@ -35,6 +40,79 @@ from ui.pages.history_page import HistoryPage
 from ui.widgets.live_capture import LiveCapture
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+class DeletedItemsDialog(QDialog):
+    """The partnership's deleted events, entries, actions and objectives: restore or empty."""
+
+    def __init__(self, editor: Editor, partnership: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Deleted items"))
+        self.resize(640, 420)
+        self._editor, self._partnership = editor, partnership
+        lay = QVBoxLayout(self)
+        note = QLabel(
+            _(
+                "Deleted items stay in the diary until you empty them. Emptying removes them "
+                "for good; it cannot be undone."
+            )
+        )
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        self.items = QListWidget()
+        self.items.setObjectName("deletedItems")
+        self.items.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        lay.addWidget(self.items, 1)
+        buttons = QHBoxLayout()
+        self.restore_button = QPushButton(_("Restore"))
+        self.restore_button.clicked.connect(self.restore_selected)
+        self.empty_button = QPushButton(_("Empty deleted items…"))
+        self.empty_button.clicked.connect(self.empty)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.accept)
+        for b in (self.restore_button, self.empty_button):
+            buttons.addWidget(b)
+        buttons.addStretch(1)
+        buttons.addWidget(close)
+        lay.addLayout(buttons)
+        self.reload()
+
+    def reload(self) -> None:
+        names = {"event": _("Event"), "entry": _("Entry"), "action": _("Action")}
+        self.items.clear()
+        for item in trash.list_deleted(self._editor.db, self._partnership):
+            label = " ".join(item.label.split())
+            if len(label) > 120:
+                label = label[:119] + "…"
+            kind = names.get(item.kind, _("Objective"))
+            row = QListWidgetItem(f"{kind}: {label}")
+            row.setData(Qt.ItemDataRole.UserRole, (item.kind, item.pk))
+            self.items.addItem(row)
+        self.empty_button.setEnabled(self.items.count() > 0)
+        self.restore_button.setEnabled(self.items.count() > 0)
+
+    def restore_selected(self) -> None:
+        chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.items.selectedItems()]
+        with self._editor.diary.write() as db:
+            for kind, pk in chosen:
+                trash.restore(db, kind, pk)
+        self.reload()
+
+    def empty(self) -> None:
+        answer = QMessageBox.question(
+            self,
+            _("Empty deleted items"),
+            _("Remove {n} deleted items for good? This cannot be undone.").format(
+                n=self.items.count()
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        with self._editor.diary.write() as db:
+            trash.empty(db, self._partnership)
+        # Undo steps may point at rows that no longer exist.
+        self._editor.undo.clear()
+        self.reload()
 
 
 class DiaryPage(QWidget):
@@ -66,6 +144,9 @@ class DiaryPage(QWidget):
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         lay.addLayout(buttons)
+        self.trash_button = QPushButton(_("Deleted items…"))
+        self.trash_button.setObjectName("deletedItemsButton")
+        self.trash_button.clicked.connect(self.show_deleted)
         self.list = QTableView()
         self.list.setObjectName("eventList")
         self.list.setModel(self.events)
@@ -82,6 +163,7 @@ class DiaryPage(QWidget):
         self.list.setMinimumWidth(300)
         self.list.setWordWrap(False)
         lay.addWidget(self.list, 1)
+        lay.addWidget(self.trash_button)
         self.form = EventForm(self.editor)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -137,6 +219,7 @@ class DiaryPage(QWidget):
         self._partnership = pk
         self.events.set_partnership(pk)
         self.new_button.setEnabled(pk is not None)
+        self.trash_button.setEnabled(pk is not None)
         if self.events.rowCount():
             self.list.selectRow(0)
         else:
@@ -214,6 +297,14 @@ class DiaryPage(QWidget):
             self.list.selectRow(0)
         else:
             self._show(None)
+
+    def show_deleted(self) -> None:
+        """The deleted items of this partnership, to restore or to empty for good."""
+        if self._partnership is None:
+            return
+        self.form.flush()
+        DeletedItemsDialog(self.editor, self._partnership, self).exec()
+        self.refresh()
 
     def show_capture(self) -> None:
         self.tabs.setCurrentWidget(self.capture)
