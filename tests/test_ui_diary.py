@@ -189,6 +189,14 @@ def test_action_plan_filters_overdue_and_changes_status(
     assert stored is not None and stored.status is ActionStatus.DONE
     assert stored.done_on == date(2024, 2, 1)
     assert context.undo.undo_text == "change action status"
+    # The owner is chosen among both organizations' people; the organization follows.
+    late = page.proxy.index(0, ActionTableModel.OWNER)
+    assert page.proxy.setData(late, seeded.pekka)
+    moved = actions.get_action(context.diary.db, late.data(ACTION_PK))
+    assert moved is not None and (moved.owner, moved.organization) == (
+        seeded.pekka,
+        seeded.provider,
+    )
 
 
 def test_search_and_open_the_hit(qtbot: QtBot, page: DiaryPage, context: AppContext) -> None:

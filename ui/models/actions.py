@@ -63,6 +63,13 @@ class ActionTableModel(QAbstractTableModel):
     def action_at(self, row: int) -> Action | None:
         return self._actions[row] if 0 <= row < len(self._actions) else None
 
+    def people(self) -> list[tuple[int, str]]:
+        """(key, "name (organization)") of everyone who can own an action."""
+        return [
+            (pk, f"{p.name} ({self._orgs.get(p.organization, '')})")
+            for pk, p in self._people.items()
+        ]
+
     def organization_of(self, a: Action) -> int | None:
         if a.organization is not None:
             return a.organization
@@ -84,7 +91,7 @@ class ActionTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() in (self.TEXT, self.DUE, self.STATUS):
+        if index.isValid() and index.column() in (self.TEXT, self.OWNER, self.DUE, self.STATUS):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -114,6 +121,8 @@ class ActionTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.EditRole:
             if col == self.TEXT:
                 return a.text
+            if col == self.OWNER:
+                return a.owner
             if col == self.DUE:
                 return qdate(a.due_on) if a.due_on else None
             if col == self.STATUS:
@@ -139,6 +148,11 @@ class ActionTableModel(QAbstractTableModel):
                 self._editor.set_action_status(_pk(a), ActionStatus(value), self.today)
             elif index.column() == self.TEXT:
                 a.text = str(value)
+                self._editor.edit_action(a)
+            elif index.column() == self.OWNER:
+                a.owner = int(value) if value is not None else None
+                person = self._people.get(a.owner) if a.owner is not None else None
+                a.organization = person.organization if person else None
                 self._editor.edit_action(a)
             elif index.column() == self.DUE:
                 a.due_on = pydate(value) if value is not None and value.isValid() else None

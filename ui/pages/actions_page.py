@@ -65,6 +65,30 @@ class StatusDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
 
 
+class OwnerDelegate(QStyledItemDelegate):
+    """Chooses an action's owner among the people of both organizations."""
+
+    def __init__(self, actions: ActionTableModel, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._actions = actions
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
+        box = QComboBox(parent)
+        box.addItem(_("No owner"), None)
+        for pk, label in self._actions.people():
+            box.addItem(label, pk)
+        box.activated.connect(lambda: self.commitData.emit(box))
+        return box
+
+    def setEditorData(self, editor: QWidget, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
+        assert isinstance(editor, QComboBox)
+        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
+
+
 class DateDelegate(QStyledItemDelegate):
     """Picks a due date from a calendar."""
 
@@ -122,6 +146,9 @@ class ActionsPage(QWidget):
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(ActionTableModel.STATUS, StatusDelegate(self.table))
         self.table.setItemDelegateForColumn(ActionTableModel.DUE, DateDelegate(self.table))
+        self.table.setItemDelegateForColumn(
+            ActionTableModel.OWNER, OwnerDelegate(self.actions_model, self.table)
+        )
         self.table.setEditTriggers(
             QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
