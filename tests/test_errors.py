@@ -273,3 +273,38 @@ def test_text_cleaning_keeps_line_breaks_and_drops_what_cannot_be_stored() -> No
     assert problems(pasted) == [19, 25, 31]
     assert clean(pasted) == "Line one\r\n\tindented and  cut [0m emoji 😀 ok"
     assert problems(clean(pasted)) == []
+
+
+def test_damaged_diary_left_with_its_log_after_a_crash_is_not_written(tmp_path: Path) -> None:
+    # The crash left diary.sqlite3-wal behind; folding it in would write to the damaged file.
+    path = make_diary(tmp_path / "live.sqlite3")
+    d = Diary.open(path)
+    fill(d)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{path}{suffix}", crashed / f"diary.sqlite3{suffix}")
+    d.close()
+    target = crashed / "diary.sqlite3"
+    _truncate(target)
+    before = target.read_bytes(), (crashed / "diary.sqlite3-wal").read_bytes()
+    with pytest.raises(DamagedDiary) as caught:
+        Diary.open(target)
+    assert str(caught.value) == DAMAGED.format(p=target)
+    assert (target.read_bytes(), (crashed / "diary.sqlite3-wal").read_bytes()) == before
+
+
+def test_healthy_diary_left_with_its_log_after_a_crash_opens_with_everything(
+    tmp_path: Path,
+) -> None:
+    path = make_diary(tmp_path / "live.sqlite3")
+    d = Diary.open(path)
+    fill(d)
+    crashed = tmp_path / "crashed"
+    crashed.mkdir()
+    for suffix in ("", "-wal"):
+        shutil.copyfile(f"{path}{suffix}", crashed / f"diary.sqlite3{suffix}")
+    d.close()
+    reopened = Diary.open(crashed / "diary.sqlite3")
+    assert reopened.db.execute("SELECT count(*) FROM entries").fetchone()[0] == 24
+    reopened.close()

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.i18n import _
 from app.lock import DiaryLock, LockHeld, current_holder
 from app.persistence.errors import (
     DamagedDiary,
@@ -91,8 +92,10 @@ def _identity(conn: sqlite3.Connection) -> tuple[int, int, bool]:
     return app_id, version, has_tables
 
 
-def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
-    """Identity, version and health, all read-only. Returns (schema version, has tables)."""
+def _verify(conn: sqlite3.Connection, path: Path, check: bool = True) -> tuple[int, bool]:
+    """Identity, version and (with ``check``) health, all read-only.
+
+    Returns (schema version, has tables)."""
     try:
         app_id, version, has_tables = _identity(conn)
     except UnicodeDecodeError as exc:
@@ -101,7 +104,7 @@ def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
         raise NotADiary(path, f"application_id={app_id:#x}")
     if version > SCHEMA_VERSION:
         raise NewerDiary(path, version, SCHEMA_VERSION)
-    if has_tables:
+    if has_tables and check:
         # A damaged page can hold invalid UTF-8 in names and in the check's own messages.
         conn.text_factory = lambda b: b.decode("utf-8", "replace")
         try:
@@ -113,6 +116,28 @@ def _verify(conn: sqlite3.Connection, path: Path) -> tuple[int, bool]:
         if problems:
             raise DamagedDiary(path, "\n".join(problems[:20]))
     return version, has_tables
+
+
+def _verify_left_log(path: Path) -> bool:
+    """After a crash the -wal file is still there. Closing a writable connection would fold it
+    into the main file, so the check happens first over a read-only connection, which never
+    writes. Returns whether the check ran."""
+    if not path.with_name(path.name + "-wal").exists():
+        return False
+    try:
+        ro = sqlite3.connect(f"file:{path.resolve().as_posix()}?mode=ro", uri=True, timeout=0.2)
+    except sqlite3.Error:
+        return False
+    try:
+        _verify(ro, path)
+    except sqlite3.Error as exc:
+        # Locked or unreadable this way: the writable connection's own checks decide.
+        if is_damage(exc):
+            raise DamagedDiary(path, f"{type(exc).__name__}: {exc}") from exc
+        return False
+    finally:
+        ro.close()
+    return True
 
 
 def _prepare_path(path: Path, create: bool, read_only: bool) -> bool:
@@ -195,10 +220,14 @@ def open_diary(
             _take_lock(path, db)
         elif (holder := current_holder(path)) is not None:
             raise DiaryLocked(path, holder.describe(), f"lock file: {path}.lock")
-        version, has_tables = _verify(conn, path)
+        checked = not read_only and _verify_left_log(path)
+        version, has_tables = _verify(conn, path, check=not checked)
         if read_only:
             if version < SCHEMA_VERSION:
-                raise DiaryError(f"{path} needs an upgrade, which cannot be done read-only.", path)
+                raise DiaryError(
+                    _("{path} needs an upgrade, which cannot be done read-only.").format(path=path),
+                    path,
+                )
             return db
         _start_writing(conn)
         if not has_tables:
