@@ -67,6 +67,7 @@ class PreferencesDialog(QDialog):
         note.setWordWrap(True)
         note.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(note)
+        layout.addStretch(1)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
