@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
@@ -276,3 +276,17 @@ def test_deleted_items_restore_and_empty(
     assert [page.events.event_at(r).title for r in range(page.events.rowCount())] == ["Kept"]  # type: ignore[union-attr]
     assert events.get_event(context.diary.db, gone) is None
     assert context.undo.undo_text is None  # undo steps of removed rows are gone
+
+
+def test_tab_follows_the_form(qtbot: QtBot, page: DiaryPage) -> None:
+    _new_event(qtbot, page, "Tabbing")
+    form = page.form
+    page.activateWindow()
+    form.title.setFocus()
+    qtbot.waitUntil(form.title.hasFocus)
+    order = []
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        order.append(QApplication.focusWidget())
+    # (Tab then walks the date's day, month and year sections, as Qt's date fields do.)
+    assert order[:2] == [form.kind, form.day]

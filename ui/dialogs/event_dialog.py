@@ -13,6 +13,7 @@ new person inline; it reports every change with ``changed`` and the form stores 
 from __future__ import annotations
 
 import copy
+import itertools
 from datetime import time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
@@ -143,6 +144,31 @@ class EventForm(QWidget):
         outer.addWidget(self.checklist)
         outer.addStretch(1)
         self._connect()
+        self._tab_order()
+
+    def _tab_order(self) -> None:
+        """Tab follows the form from top to bottom (widgets were not created in that order)."""
+        people = self.participants
+        chain = [
+            self.title,
+            self.kind,
+            self.day,
+            self.has_time,
+            self.at,
+            self.duration,
+            self.phase,
+            self.purpose,
+            people.table,
+            people.pick,
+            people.add_button,
+            people.remove_button,
+            people.new_name,
+            people.new_org,
+            people.new_button,
+            self.ratings,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.title.textEdited.connect(lambda: self._typed("title"))

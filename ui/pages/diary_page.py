@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +40,7 @@ from ui.pages.history_page import HistoryPage
 from ui.widgets.live_capture import LiveCapture
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+SPLITTER_KEY = "diary/splitter"
 
 
 class DeletedItemsDialog(QDialog):
@@ -180,6 +181,13 @@ class DiaryPage(QWidget):
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
         split.setSizes([330, 800])
+        # The user's division of the page is remembered between runs.
+        state = self.context.settings.value(SPLITTER_KEY)
+        if isinstance(state, QByteArray):
+            split.restoreState(state)
+        split.splitterMoved.connect(
+            lambda *_: self.context.settings.setValue(SPLITTER_KEY, split.saveState())
+        )
         outer = QVBoxLayout(self)
         outer.addWidget(split, 1)
         self.status = QLabel()

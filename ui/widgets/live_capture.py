@@ -161,6 +161,9 @@ class LiveCapture(QWidget):
         split.setStretchFactor(1, 1)
         outer.addWidget(split, 1)
         self._add_actions()
+        # Tab goes from the text field to what was written, then to the attendance list.
+        QWidget.setTabOrder(self.field, self.table)
+        QWidget.setTabOrder(self.table, self.attendance)
 
     def _type_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
