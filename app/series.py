@@ -265,8 +265,10 @@ def commitment_series(
     """
     from app.indicators import INDICATORS
 
-    # A rating dimension is drawn from events and ratings alone: no need to read the entries.
-    snapshot = load_snapshot(db, partnership_pk, with_entries=measure in INDICATORS)
+    # A rating dimension is drawn from events and ratings alone: entries and actions are only
+    # read for the indicators.
+    indicator = measure in INDICATORS
+    snapshot = load_snapshot(db, partnership_pk, with_entries=indicator, with_actions=indicator)
     if snapshot is None:
         return None
     return build_series(snapshot.until(as_of), measure)

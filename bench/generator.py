@@ -51,7 +51,7 @@ from app.persistence import records as records_repo
 from app.services.diary import Diary
 from bench import words
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 DATA_DIR = Path(__file__).resolve().parent / "data"
 SEED = 20261128
 
@@ -86,11 +86,17 @@ _ENTRY_TYPES = (
     + [EntryType.OBSTACLE] * 2
     + [EntryType.ACCOMPLISHMENT, EntryType.ASSESSMENT]
 )
+# Mostly meetings; feedback meetings about quarterly and a few pilots, as in a real partnership.
 _EVENT_KINDS = (
-    [EventKind.MEETING] * 6
-    + [EventKind.WORKSHOP] * 2
-    + [EventKind.INTERVIEW, EventKind.FOCUS_GROUP, EventKind.PILOT, EventKind.FEEDBACK_MEETING]
+    EventKind.MEETING,
+    EventKind.WORKSHOP,
+    EventKind.INTERVIEW,
+    EventKind.FOCUS_GROUP,
+    EventKind.OTHER,
+    EventKind.FEEDBACK_MEETING,
+    EventKind.PILOT,
 )
+_EVENT_WEIGHTS = (14, 3, 2, 1, 1, 0.5, 0.3)
 
 
 def split(total: int, parts: int, largest_share: float) -> list[int]:
@@ -190,7 +196,11 @@ def _events(
     events: list[Event] = []
     for i, when in enumerate(_dates(rng, start, days, n_events)):
         wave = i in wave_at
-        kind = EventKind.QUESTIONNAIRE if wave else rng.choice(_EVENT_KINDS)
+        kind = (
+            EventKind.QUESTIONNAIRE
+            if wave
+            else rng.choices(_EVENT_KINDS, weights=_EVENT_WEIGHTS)[0]
+        )
         day = date.fromisoformat(when[:10])
         phase = Partnership("", start, phases=phases).phase_on(day)
         attendees = rng.sample(people, min(len(people), rng.randint(3, 6)))

@@ -86,6 +86,11 @@ def probe_env(home: Path) -> dict[str, str]:
         PYTHONPATH=str(ROOT) + os.pathsep + env.get("PYTHONPATH", ""),
     )
     env.pop("KUMPPANI_DB", None)
+    # An installed Kumppani starts from compiled byte-code (pip compiles it at install). Let the
+    # probes write theirs, kept out of the source tree, so every start after the warm-up one
+    # measures the program and not the compiler.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    env["PYTHONPYCACHEPREFIX"] = str(ROOT / "bench" / "data" / "pycache")
     return env
 
 
