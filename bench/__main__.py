@@ -19,7 +19,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench import generator
-from bench.report_table import table
+from bench.report_table import markdown, table
 from bench.runner import Result, Unavailable, machine, measure, run_probe
 from bench.startup import StartupProbe
 
@@ -49,6 +49,11 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--runs", type=int, help="samples per metric (overrides --quick)")
     parser.add_argument(
         "--tiny", action="store_true", help="tiny diaries instead of the large one (smoke test)"
+    )
+    parser.add_argument(
+        "--markdown",
+        action="store_true",
+        help="only print the table of the results file in Markdown (for the README)",
     )
     return parser
 
@@ -148,6 +153,9 @@ def run(args: argparse.Namespace) -> dict[str, object]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(args.out.read_text(encoding="utf-8"))))
+        return 0
     started = time.perf_counter()
     data = run(args)
     args.out.parent.mkdir(parents=True, exist_ok=True)

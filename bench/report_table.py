@@ -37,7 +37,15 @@ def table(data: Mapping[str, object]) -> str:
 
 
 def markdown(data: Mapping[str, object]) -> str:
-    """The same table in Markdown, for the README."""
+    """The same table in Markdown, for the README, with the machine it was measured on."""
     lines = ["| metric | median | target | |", "|---|---:|---|---|"]
     lines += [f"| `{n}` | {v} | {t} | {s} |" for n, v, t, s in _rows(data)]
+    found = data.get("machine")
+    if isinstance(found, dict):
+        lines.append("")
+        lines.append(
+            f"Measured on {found.get('cpu')}, {found.get('cores')} cores, "
+            f"{found.get('memory_mb')} MB, {found.get('os')}, Python {found.get('python')}, "
+            f"SQLite {found.get('sqlite')} ({data.get('mode', 'full')} run)."
+        )
     return "\n".join(lines)

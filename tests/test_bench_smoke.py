@@ -104,5 +104,6 @@ def test_benchmark_command_writes_every_metric(
     assert data["startup_to_window_ms"]["target"] == pytest.approx(1.3 * bare, abs=0.2)
     printed = capsys.readouterr().out
     assert "search_ms" in printed and "startup_bare_ms" in printed
-    assert markdown(data).count("\n") == len(TARGETS) + 1
+    assert markdown(data).count("\n| `") == len(TARGETS)
+    assert "cores" in markdown(data)
     assert "peak_rss_mb" in table(data)
