@@ -48,6 +48,7 @@ from ui.models.look import (
 from ui.style import ENTRY_COLORS
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+FIT_ROWS_LIMIT = 600
 
 
 class CaptureField(QPlainTextEdit):
@@ -227,16 +228,18 @@ class LiveCapture(QWidget):
         header.setSectionResizeMode(EntryTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for col in (EntryTableModel.TYPE, EntryTableModel.VISIBILITY, EntryTableModel.TENSIONS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        # Rows grow to show whole entries; measured per page read, not for the whole list.
-        self.entries.modelReset.connect(self.table.resizeRowsToContents)
-        self.entries.rowsInserted.connect(
-            lambda _p, first, last: [
-                self.table.resizeRowToContents(r) for r in range(first, last + 1)
-            ]
-        )
+        # Rows grow to show whole entries; measured per page read, never for a huge list
+        # at once (a refresh after every saved line must stay instant).
+        self.entries.modelReset.connect(lambda: self._fit_rows(0, self.entries.rowCount() - 1))
+        self.entries.rowsInserted.connect(lambda _p, first, last: self._fit_rows(first, last))
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         return self.table
+
+    def _fit_rows(self, first: int, last: int) -> None:
+        if last - first < FIT_ROWS_LIMIT:
+            for row in range(first, last + 1):
+                self.table.resizeRowToContents(row)
 
     def _attendance_box(self) -> QWidget:
         box = QWidget()
