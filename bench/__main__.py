@@ -10,7 +10,9 @@ and finishes within a few minutes on two cores.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import shutil
 import sys
 import tempfile
@@ -127,7 +129,17 @@ def _child_metrics(
             measure(results[name], sample, count)
 
 
+def _prefer_benchmark() -> int:
+    """Ask the scheduler to run the benchmark (and its children) before other work on the
+    machine, where that is allowed; returns the niceness in effect (0 is normal)."""
+    with contextlib.suppress(OSError):
+        os.nice(-10)
+    return os.nice(0)
+
+
 def run(args: argparse.Namespace) -> dict[str, object]:
+    # Not in the smoke test: the test process should not change its own priority.
+    niceness = os.nice(0) if args.tiny else _prefer_benchmark()
     runs = _runs(args)
     large, typical = _diaries(args)
     results = {name: Result(name, unit, target) for name, (unit, target) in TARGETS.items()}
@@ -145,7 +157,7 @@ def run(args: argparse.Namespace) -> dict[str, object]:
         _in_process(results, large, work, runs["fast"])
         paths = {"home": home, "work": work, "large": large, "typical": typical}
         _child_metrics(results, paths, runs)
-    out: dict[str, object] = {"machine": machine()}
+    out: dict[str, object] = {"machine": {**machine(), "niceness": niceness}}
     out["mode"] = "tiny" if args.tiny else ("quick" if args.quick else "full")
     out.update({name: r.as_json() for name, r in results.items()})
     return out
