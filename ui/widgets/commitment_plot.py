@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import partial
 
+import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import Exporter, SVGExporter
 from PySide6.QtCore import Qt, Signal
@@ -112,18 +114,6 @@ def point_tooltip(line: Line, point: Point, unit: str) -> str:
     return "\n".join(parts)
 
 
-class _Tip:
-    """A point's hover text, written only when the point is hovered (not for all 10,000)."""
-
-    __slots__ = ("line", "point", "unit")
-
-    def __init__(self, line: Line, point: Point, unit: str) -> None:
-        self.line, self.point, self.unit = line, point, unit
-
-    def __str__(self) -> str:
-        return point_tooltip(self.line, self.point, self.unit)
-
-
 def line_style(line: Line, position: int) -> tuple[QColor, Qt.PenStyle, str]:
     """Colour, dash pattern and symbol of a line: sides keep their colours everywhere."""
     dash, symbol = LINE_STYLES[position % len(LINE_STYLES)]
@@ -155,6 +145,7 @@ class CommitmentPlot(QWidget):
         self.series: Series | None = None
         self.line_items: dict[int | None, pg.PlotDataItem] = {}
         self.point_items: dict[int | None, pg.ScatterPlotItem] = {}
+        self._lines_of: dict[int, Line] = {}  # id of a point item -> its line
         self.band_items: list[tuple[Band, pg.LinearRegionItem]] = []
         self.gap_item: pg.BarGraphItem | None = None
         self.marker_item: pg.ScatterPlotItem | None = None
@@ -197,6 +188,7 @@ class CommitmentPlot(QWidget):
         self.legend.clear()
         self.main.addItem(self.message, ignoreBounds=True)
         self.line_items, self.point_items, self.band_items = {}, {}, []
+        self._lines_of = {}
         self.gap_item = self.marker_item = None
 
     # -- drawing ----------------------------------------------------------------------------
@@ -337,11 +329,14 @@ class CommitmentPlot(QWidget):
             size=size,
             brush=pg.mkBrush(colour),
             pen=pg.mkPen("w", width=1),
-            data=[(_Tip(line, p, unit), p.event_pk) for p in line.points],
+            # Each spot carries only its position in the line; the hover text is written
+            # when it is hovered (a long series has 10,000 points).
+            data=np.arange(len(line.points)),
             hoverable=True,
             hoverSize=size + 4,
-            tip=_spot_tip,
+            tip=partial(_line_tip, line, unit),
         )
+        self._lines_of[id(points)] = line
         points.sigClicked.connect(self._spot_clicked)
         self.main.addItem(points)
         sample = pg.PlotDataItem(
@@ -403,11 +398,14 @@ class CommitmentPlot(QWidget):
             ticks += [(-k, f"−{k}"), (k, f"+{k}")]
         self.gap_plot.getAxis("left").setTicks([ticks, []])
 
-    def _spot_clicked(self, _item: object, spots: list[object], _event: object = None) -> None:
+    def _spot_clicked(self, item: object, spots: list[object], _event: object = None) -> None:
+        line = self._lines_of.get(id(item))
         for spot in spots:
             data = spot.data()  # type: ignore[attr-defined]
-            if data and data[1] is not None:
-                self.event_activated.emit(int(data[1]))
+            # A line's spot holds its position; a marker's holds (hover text, event key).
+            pk = line.points[int(data)].event_pk if line is not None else (data or (0, None))[1]
+            if pk is not None:
+                self.event_activated.emit(int(pk))
                 return
 
     # -- export -----------------------------------------------------------------------------
@@ -415,6 +413,11 @@ class CommitmentPlot(QWidget):
     def export_png(self, path: str) -> bool:
         """Save the plot as it is shown (legend and gap panel included) as a PNG file."""
         return bool(self.grab().save(path, "PNG"))
+
+
+def _line_tip(line: Line, unit: str, x: float, y: float, data: object) -> str:
+    """Hover text of the point at position ``data`` of ``line``."""
+    return point_tooltip(line, line.points[int(data)], unit)  # type: ignore[call-overload]
 
 
 def _spot_tip(x: float, y: float, data: object) -> str:
