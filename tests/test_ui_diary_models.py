@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QDate, QSettings, Qt
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
@@ -14,6 +14,7 @@ from test_editing_seed import Seed, seed
 from app.domain import Action, ActionStatus, Entry, EntryType, Event, EventKind, Objective
 from app.persistence import entries as entries_repo
 from app.persistence import events
+from app.persistence import partnerships as partnership_rows
 from app.persistence.search import Filters
 from app.services.diary import Diary
 from app.services.editing import Editor
@@ -79,6 +80,18 @@ def test_action_and_objective_models(
     qtmodeltester.check(objectives)
     marks = [objectives.index(r, ObjectiveTableModel.SPECIFIC).data() for r in range(2)]
     assert marks == ["Not yet specific", ""]
+    # Indicator, due date and owner are edited in place; the marker goes with an indicator.
+    first = objectives.index(0, ObjectiveTableModel.INDICATOR)
+    assert objectives.setData(first, "sick days per person")
+    assert objectives.setData(objectives.index(0, ObjectiveTableModel.DUE), QDate(2025, 6, 30))
+    assert objectives.setData(objectives.index(0, ObjectiveTableModel.OWNER), s.pekka)
+    [stored, _] = partnership_rows.list_objectives(editor.db, s.partnership)
+    assert (stored.indicator, stored.due_on, stored.owner) == (
+        "sick days per person",
+        date(2025, 6, 30),
+        s.pekka,
+    )
+    assert objectives.index(0, ObjectiveTableModel.SPECIFIC).data() == ""
 
 
 def test_search_model_pages(

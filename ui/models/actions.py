@@ -219,6 +219,11 @@ class ObjectiveTableModel(QAbstractTableModel):
         self._partnership: int | None = None
         self._objectives: list[Objective] = []
         self._people: dict[int, str] = {}
+        self._labels: list[tuple[int, str]] = []
+
+    def people(self) -> list[tuple[int, str]]:
+        """(key, "name (organization)") of everyone who can own an objective."""
+        return list(self._labels)
 
     def set_partnership(self, pk: int | None) -> None:
         self._partnership = pk
@@ -228,7 +233,12 @@ class ObjectiveTableModel(QAbstractTableModel):
         self.beginResetModel()
         pk, db = self._partnership, self._editor.db
         self._objectives = partnerships.list_objectives(db, pk) if pk is not None else []
-        self._people = {p.pk: p.name for p in partnerships.list_people(db, pk)} if pk else {}  # type: ignore[misc]
+        people = partnerships.list_people(db, pk) if pk is not None else []
+        orgs = {o.pk: o.name for o in partnerships.list_organizations(db, pk)} if pk else {}
+        self._people = {p.pk: p.name for p in people if p.pk is not None}
+        self._labels = [
+            (p.pk, f"{p.name} ({orgs.get(p.organization, '')})") for p in people if p.pk is not None
+        ]
         self.endResetModel()
 
     def objective_at(self, row: int) -> Objective | None:
@@ -247,7 +257,7 @@ class ObjectiveTableModel(QAbstractTableModel):
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         base = super().flags(index)
-        if index.isValid() and index.column() in (self.TEXT, self.INDICATOR, self.TARGET):
+        if index.isValid() and index.column() != self.SPECIFIC:
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -256,6 +266,10 @@ class ObjectiveTableModel(QAbstractTableModel):
             return None
         o = self._objectives[index.row()]
         col = index.column()
+        if role == Qt.ItemDataRole.EditRole and col == self.DUE:
+            return qdate(o.due_on) if o.due_on else None
+        if role == Qt.ItemDataRole.EditRole and col == self.OWNER:
+            return o.owner
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == self.SPECIFIC:
                 return "" if o.is_specific else _("Not yet specific")
@@ -273,8 +287,12 @@ class ObjectiveTableModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.EditRole or self._partnership is None:
             return False
         o = self._objectives[index.row()]
-        text = str(value).strip()
-        if index.column() == self.TEXT:
+        text = str(value).strip() if isinstance(value, str) else ""
+        if index.column() == self.DUE:
+            o.due_on = pydate(value) if value is not None and value.isValid() else None
+        elif index.column() == self.OWNER:
+            o.owner = int(value) if value is not None else None
+        elif index.column() == self.TEXT:
             o.text = text
         elif index.column() == self.INDICATOR:
             o.indicator = text or None

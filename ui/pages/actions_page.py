@@ -68,9 +68,9 @@ class StatusDelegate(QStyledItemDelegate):
 class OwnerDelegate(QStyledItemDelegate):
     """Chooses an action's owner among the people of both organizations."""
 
-    def __init__(self, actions: ActionTableModel, parent: QWidget) -> None:
+    def __init__(self, model: ActionTableModel | ObjectiveTableModel, parent: QWidget) -> None:
         super().__init__(parent)
-        self._actions = actions
+        self._actions = model
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         box = QComboBox(parent)
@@ -220,6 +220,12 @@ class ActionsPage(QWidget):
         self.objective_table.setWordWrap(True)
         self.objective_table.verticalHeader().hide()
         self.objective_table.verticalHeader().setMinimumSectionSize(30)
+        self.objective_table.setItemDelegateForColumn(
+            ObjectiveTableModel.DUE, DateDelegate(self.objective_table)
+        )
+        self.objective_table.setItemDelegateForColumn(
+            ObjectiveTableModel.OWNER, OwnerDelegate(self.objectives, self.objective_table)
+        )
         self.objective_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.objective_table.horizontalHeader()
         for col in (ObjectiveTableModel.TEXT, ObjectiveTableModel.INDICATOR):
