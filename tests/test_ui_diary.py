@@ -142,6 +142,13 @@ def test_delete_entry_then_undo(qtbot: QtBot, page: DiaryPage, context: AppConte
     assert context.undo.undo_text == "delete entry"
     context.undo.undo()
     page.refresh()
+    # A private note can be shared afterwards (and back), each an undoable edit.
+    page.capture.table.selectRow(0)
+    page.capture.flip_selected_visibility()
+    assert entries.list_entries(page.editor.db, event)[0].visibility is Visibility.PRIVATE
+    assert context.undo.undo_text == "edit entry"
+    context.undo.undo()
+    page.refresh()
     assert [e.text for e in entries.list_entries(page.editor.db, event)] == ["Keep me"]
     assert page.capture.entries.rowCount() == 1
 

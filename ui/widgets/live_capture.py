@@ -413,6 +413,20 @@ class LiveCapture(QWidget):
         self.message.emit(_("Action made: {text}").format(text=entry.text))
         self.action_made.emit(pk)
 
+    def flip_selected_visibility(self) -> None:
+        """Share a selected private entry with the partners, or make a shared one private."""
+        entry = self.selected_entry()
+        if entry is None or entry.pk is None:
+            return
+        row = self.entries.row_of(entry.pk)
+        current = entry.visibility or entry.type.default_visibility
+        entry.visibility = (
+            Visibility.SHARED if current is Visibility.PRIVATE else Visibility.PRIVATE
+        )
+        self._editor.edit_entry(entry)
+        self.entries.reload()
+        self.table.selectRow(row)
+
     def delete_selected(self) -> None:
         entry = self.selected_entry()
         if entry is not None and entry.pk is not None:
@@ -433,6 +447,12 @@ class LiveCapture(QWidget):
 
     def _context_menu(self, pos: object) -> None:
         menu = QMenu(self)
+        entry = self.selected_entry()
+        if entry is not None:
+            private = (entry.visibility or entry.type.default_visibility) is Visibility.PRIVATE
+            flip = menu.addAction(_("Make shared") if private else _("Make private"))
+            flip.setIcon(visibility_icon(Visibility.SHARED if private else Visibility.PRIVATE))
+            flip.triggered.connect(lambda _c=False: self.flip_selected_visibility())
         menu.addAction(self.make_action_act)
         menu.addAction(self.delete_act)
         menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
