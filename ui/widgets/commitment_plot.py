@@ -146,6 +146,7 @@ class CommitmentPlot(QWidget):
         self.line_items: dict[int | None, pg.PlotDataItem] = {}
         self.point_items: dict[int | None, pg.ScatterPlotItem] = {}
         self._lines_of: dict[int, Line] = {}  # id of a point item -> its line
+        self.rule_item: pg.PlotDataItem | None = None
         self.band_items: list[tuple[Band, pg.LinearRegionItem]] = []
         self.gap_item: pg.BarGraphItem | None = None
         self.marker_item: pg.ScatterPlotItem | None = None
@@ -189,6 +190,7 @@ class CommitmentPlot(QWidget):
         self.main.addItem(self.message, ignoreBounds=True)
         self.line_items, self.point_items, self.band_items = {}, {}, []
         self._lines_of = {}
+        self.rule_item = None
         self.gap_item = self.marker_item = None
 
     # -- drawing ----------------------------------------------------------------------------
@@ -275,6 +277,7 @@ class CommitmentPlot(QWidget):
                 self.main.addItem(label, ignoreBounds=True)
 
     def _draw_markers(self, series: Series, y: float) -> None:
+        self._draw_rules(series)
         spots = []
         for m in series.markers:
             symbol, colour = MARKER_SYMBOLS[m.kind]
@@ -288,12 +291,6 @@ class CommitmentPlot(QWidget):
                     "data": (self._marker_tip(m), m.event_pk),
                 }
             )
-            if m.kind in (MarkerKind.FEEDBACK_MEETING, MarkerKind.PILOT):
-                rule = pg.InfiniteLine(
-                    to_x(m.day), angle=90, pen=pg.mkPen("#8A949C", style=Qt.PenStyle.DotLine)
-                )
-                rule.setZValue(-10)
-                self.main.addItem(rule, ignoreBounds=True)
         if not spots:
             return
         self.marker_item = pg.ScatterPlotItem(hoverable=True, tip=_spot_tip)
@@ -306,6 +303,29 @@ class CommitmentPlot(QWidget):
                 [0], [0], pen=None, symbol=symbol, symbolBrush=colour, symbolPen="w"
             )
             self.legend.addItem(sample, marker_label(kind))
+
+    def _draw_rules(self, series: Series) -> None:
+        """A dotted vertical rule at every feedback meeting and pilot: one item for all of
+        them (an item per rule made a redraw of a busy partnership several times slower)."""
+        days = [
+            m.day
+            for m in series.markers
+            if m.kind in (MarkerKind.FEEDBACK_MEETING, MarkerKind.PILOT)
+        ]
+        if not days:
+            return
+        # Well past the shown value range, so the rules reach the plot's edges.
+        span = series.y_max - series.y_min or 1.0
+        low, high = series.y_min - span, series.y_max + span
+        rules = pg.PlotDataItem(
+            [to_x(day) for day in days for _ in (0, 1)],
+            [low, high] * len(days),
+            connect="pairs",
+            pen=pg.mkPen("#8A949C", style=Qt.PenStyle.DotLine),
+        )
+        rules.setZValue(-10)
+        self.main.addItem(rules, ignoreBounds=True)
+        self.rule_item = rules
 
     @staticmethod
     def _marker_tip(m: Marker) -> str:
