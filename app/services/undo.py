@@ -47,19 +47,23 @@ class UndoStack:
         """Revert the latest change; returns its label, or None when there is nothing to undo."""
         if not self._done:
             return None
-        command = self._done.pop()
+        command = self._done[-1]
+        # Popped only after success: a failed step rolls back and stays where it was.
         with self._diary.write():
             command.undo_fn()
+        self._done.pop()
         self._undone.append(command)
         self._notify()
         return command.label
 
     def redo(self) -> str | None:
+        """Carry out the latest undone change again; returns its label, or None."""
         if not self._undone:
             return None
-        command = self._undone.pop()
+        command = self._undone[-1]
         with self._diary.write():
             command.redo_fn()
+        self._undone.pop()
         self._done.append(command)
         self._notify()
         return command.label
