@@ -7,8 +7,8 @@ the same records (ids, text, dates); only the created/updated timestamps differ.
 
 Everything is written through the repositories in ``app.persistence``, one transaction per
 partnership, so the files are exactly what the application itself would write. Generated files
-are cached in ``bench/data/`` under a name that carries ``GENERATOR_VERSION`` and the sizes:
-change the generator, bump the version.
+are cached in ``bench/data/`` under a name that carries ``GENERATOR_VERSION``, the sizes and a
+digest of the schema: change the generator, bump the version.
 """
 
 from __future__ import annotations
@@ -344,7 +344,12 @@ def generate(path: Path, sizes: Sizes, seed: int = SEED) -> Path:
 
 
 def cache_name(label: str, sizes: Sizes, seed: int = SEED) -> str:
-    digest = hashlib.sha256(repr((astuple(sizes), seed)).encode()).hexdigest()[:10]
+    """The cached file's name: the generator version, the sizes, the seed and the schema (a
+    changed index or table makes a new file, so no measurement runs on a stale layout)."""
+    from app.persistence import schema
+
+    schema_text = Path(schema.__file__).read_bytes()
+    digest = hashlib.sha256(repr((astuple(sizes), seed, schema_text)).encode()).hexdigest()[:10]
     return f"{label}-g{GENERATOR_VERSION}-{digest}.sqlite3"
 
 

@@ -197,10 +197,13 @@ def search_keys(
 
 
 def _listing_keys(db: Database, partnership_pk: int, f: Filters) -> list[Key]:
-    params: list[Any] = [partnership_pk]
+    params: list[Any] = [partnership_pk, partnership_pk]
+    # Events first, in date order, then each event's entries through the covering index
+    # entries_event: 10,000 entries are listed without reading their rows or sorting them.
     sql = (
-        "SELECT e.pk, n.pk FROM entries n JOIN events e ON e.pk = n.event_pk "
-        "WHERE n.partnership_pk = ? AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
+        "SELECT e.pk, n.pk FROM events e JOIN entries n ON n.event_pk = e.pk "
+        "WHERE e.partnership_pk = ? AND n.partnership_pk = ? "
+        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
     )
     sql += _event_conditions(f, params) + _entry_conditions(f, params)
     sql += " ORDER BY e.date DESC, e.pk DESC, n.seq"
