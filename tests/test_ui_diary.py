@@ -215,7 +215,7 @@ def test_search_and_open_the_hit(qtbot: QtBot, page: DiaryPage, context: AppCont
     history = HistoryPage(context)
     qtbot.addWidget(history)
     history.show_partnership(page._partnership)
-    history.event_activated.connect(page.show_event)
+    history.entry_activated.connect(page.show_event)
     history.search.setText("työkykyk")  # QTest types ASCII only
     qtbot.waitUntil(lambda: history.results.rowCount() == 1, timeout=3000)
     hit = history.results.hit_at(0)

@@ -179,6 +179,9 @@ class MainWindow(QMainWindow):
         activated = getattr(page, "event_activated", None)
         if activated is not None:
             activated.connect(self.open_event)
+        entry = getattr(page, "entry_activated", None)
+        if entry is not None:
+            entry.connect(self.open_event)
         edit = getattr(page, "edit_requested", None)
         if edit is not None:
             edit.connect(self.edit_partnership)
@@ -197,14 +200,14 @@ class MainWindow(QMainWindow):
                 return self._ensure_page(i)
         return None
 
-    def open_event(self, event_pk: int) -> None:
-        """Show ``event_pk`` on the first page that can show an event."""
+    def open_event(self, event_pk: int, entry_pk: int | None = None) -> None:
+        """Show ``event_pk`` (with ``entry_pk`` selected) on the first page that shows events."""
         for i in range(len(self.page_specs)):
             page = self._ensure_page(i)
             show_event = getattr(page, "show_event", None)
             if callable(show_event):
                 self.tabs.setCurrentIndex(i)
-                show_event(event_pk)
+                show_event(event_pk, entry_pk)
                 return
 
     def _tab_changed(self, index: int) -> None:

@@ -7,8 +7,12 @@ A page is a QWidget built by a factory taking the ``AppContext``. It provides:
 - optionally ``refresh() -> None`` — called after a write to the diary while the page is visible
   (a hidden page is refreshed when it is next shown). Without it the window calls
   ``show_partnership`` again with the same key;
-- optionally ``show_event(pk: int) -> None`` — the window uses the first page that has it when
-  another page asks to open an event (a page asks by emitting an ``event_activated(int)`` signal).
+- optionally ``show_event(pk: int, entry: int | None = None) -> None`` — the window uses the
+  first page that has it when another page asks to open an event (a page asks by emitting an
+  ``event_activated(int)`` signal, or ``entry_activated(int, int)`` for an event with one of its
+  entries selected);
+- optionally ``menu_actions() -> list[QAction]`` — its commands with their shortcuts, listed in
+  the window's menu named after the page while the page is shown.
 
 Pages are built lazily, the first time their tab is opened, so start-up pays only for the
 Overview. To add a page: write a small factory that imports your module inside it and append a

@@ -36,7 +36,6 @@ from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventForm
 from ui.models.events import PK_ROLE, EventTableModel
-from ui.pages.history_page import HistoryPage
 from ui.widgets.live_capture import LiveCapture
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -250,8 +249,6 @@ class DiaryPage(QWidget):
 
     def show_event(self, pk: int, entry: int | None = None) -> None:
         """Select an event (and one of its entries) and show it in the live capture view."""
-        if entry is None and HistoryPage.opening and HistoryPage.opening[0] == pk:
-            entry = HistoryPage.opening[1]
         row = self.events.row_of(pk)
         if row < 0:
             return

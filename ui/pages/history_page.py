@@ -150,9 +150,7 @@ class HistoryPage(QWidget):
     """Timeline, filters, search box and results of one partnership."""
 
     event_activated = Signal(int)
-    entry_activated = Signal(int, int)
-    # (event, entry) of the result being opened, only while ``event_activated`` is delivered.
-    opening: tuple[int, int | None] | None = None
+    entry_activated = Signal(int, int)  # event, entry
 
     def __init__(self, context: AppContext) -> None:
         super().__init__()
@@ -304,12 +302,8 @@ class HistoryPage(QWidget):
         hit = self.results.hit_at(index.row())
         if hit is None:
             return
+        # One signal per result: an entry opens its event with the entry selected.
         if hit.entry_pk is not None:
             self.entry_activated.emit(hit.event_pk, hit.entry_pk)
-        # The window only passes the event on; the page that shows it reads the entry from
-        # here while the signal is being delivered (a synchronous call), then it is cleared.
-        HistoryPage.opening = (hit.event_pk, hit.entry_pk)
-        try:
+        else:
             self.event_activated.emit(hit.event_pk)
-        finally:
-            HistoryPage.opening = None

@@ -1,0 +1,104 @@
+"""Shell polish driven through the real window: page menus and their shortcuts, opening a
+search hit, the remembered diary, the language preference and dates under a "C" locale."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from app.services.demo import load_demo
+from app.services.diary import Diary
+from app.services.undo import UndoStack
+from ui.application import build_main_window
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.pages.diary_page import DiaryPage
+from ui.pages.history_page import HistoryPage
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def context(diary: Diary, settings: QSettings) -> AppContext:
+    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
+
+
+@pytest.fixture
+def build(qtbot: QtBot, context: AppContext) -> Iterator[Callable[[], MainWindow]]:
+    """Builds windows on the test's diary and closes them before the diary is closed."""
+    built: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        win = build_main_window(context)
+        qtbot.addWidget(win)
+        built.append(win)
+        return win
+
+    yield make
+    for win in built:
+        win.close()
+
+
+@pytest.fixture
+def demo_window(context: AppContext, build: Callable[[], MainWindow]) -> MainWindow:
+    load_demo(context.diary)
+    return build()
+
+
+# -- opening a search hit -------------------------------------------------------------------
+
+
+def _search(history: HistoryPage, text: str) -> None:
+    history.search.setText(text)
+    history.run_search()
+
+
+def test_opening_an_entry_hit_shows_its_event_with_the_entry_selected(
+    demo_window: MainWindow,
+) -> None:
+    history = demo_window.show_page("history")
+    assert isinstance(history, HistoryPage)
+    _search(history, "sponsor")
+    entries = [
+        (row, hit)
+        for row in range(history.results.rowCount())
+        if (hit := history.results.hit_at(row)) is not None and hit.entry_pk is not None
+    ]
+    assert len(entries) >= 2
+    # Not the first hit, so an entry selected by default would not pass by chance.
+    row, hit = entries[-1]
+    history.list.activated.emit(history.results.index(row))
+    diary = demo_window.tabs.currentWidget()
+    assert isinstance(diary, DiaryPage)
+    assert diary.current_event() == hit.event_pk
+    selected = diary.capture.selected_entry()
+    assert selected is not None and selected.pk == hit.entry_pk
+    assert not hasattr(HistoryPage, "opening")
+
+
+def test_opening_an_event_hit_shows_the_event(demo_window: MainWindow) -> None:
+    history = demo_window.show_page("history")
+    assert isinstance(history, HistoryPage)
+    opened: list[tuple[int, ...]] = []
+    history.entry_activated.connect(lambda *a: opened.append(a))
+    _search(history, "workshop")
+    rows = [
+        row
+        for row in range(history.results.rowCount())
+        if (hit := history.results.hit_at(row)) is not None and hit.entry_pk is None
+    ]
+    assert rows, "the demonstration has workshops named in event titles"
+    hit = history.results.hit_at(rows[-1])
+    assert hit is not None
+    history.list.activated.emit(history.results.index(rows[-1]))
+    diary = demo_window.tabs.currentWidget()
+    assert isinstance(diary, DiaryPage)
+    assert diary.current_event() == hit.event_pk
+    assert opened == []  # an event hit opens no entry
