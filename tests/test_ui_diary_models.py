@@ -26,7 +26,6 @@ from ui.models.events import EntryTableModel, EventTableModel
 from ui.models.search import SearchResultModel
 from ui.pages.diary_page import DiaryPage
 from ui.pages.history_page import HistoryPage
-from ui.widgets.warnings_panel import WarningCounter
 
 
 @pytest.fixture
@@ -131,8 +130,6 @@ def test_window_opens_a_search_hit_with_its_entry(
     assert selected is not None and selected.pk == hit.entry_pk
     assert selected.text == "entry number 221 <b>x</b>"
     window.close()
-    # Let the window's deferred warning count run while the diary is still open.
-    qtbot.wait(WarningCounter.DEFERRED_MS + 100)
 
 
 def test_typing_survives_the_window_refreshing_after_autosave(
@@ -162,7 +159,6 @@ def test_typing_survives_the_window_refreshing_after_autosave(
     context.undo.undo()
     qtbot.waitUntil(lambda: title.text() == "Kick-off", timeout=3000)
     window.close()
-    qtbot.wait(WarningCounter.DEFERRED_MS + 100)
 
 
 def test_capture_keys_win_over_the_window_shortcuts_while_typing(
@@ -198,4 +194,3 @@ def test_capture_keys_win_over_the_window_shortcuts_while_typing(
     qtbot.keyClick(diary.list, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 0
     window.close()
-    qtbot.wait(WarningCounter.DEFERRED_MS + 100)

@@ -29,7 +29,9 @@ class Diary:
         # Counts committed writes; backups compare it to decide whether anything changed.
         self.changes = 0
         self._listeners: list[Listener] = []
+        self._close_listeners: list[Listener] = []
         self._depth = 0
+        self._closed = False
 
     @classmethod
     def open(cls, path: Path | str, *, create: bool = False) -> Diary:
@@ -66,5 +68,21 @@ class Diary:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
+    @property
+    def closed(self) -> bool:
+        """True once ``close()`` has run: deferred work checks it before reading."""
+        return self._closed
+
+    def on_close(self, listener: Listener) -> None:
+        """Call ``listener`` just before the diary closes (to stop timers that would read it)."""
+        self._close_listeners.append(listener)
+
     def close(self) -> None:
+        """Close the file; closing again does nothing."""
+        if self._closed:
+            return
+        self._closed = True
+        for listener in list(self._close_listeners):
+            listener()
+        self._close_listeners.clear()
         close_diary(self.db)

@@ -354,10 +354,25 @@ class WarningCounter:
         self.on_ready: Callable[[], None] | None = None
         self._timer = QTimer(singleShot=True, interval=self.DEFERRED_MS)
         self._timer.timeout.connect(self._count_pending)
+        # The timer must never outlive the connection it reads: it stops when the diary closes,
+        # and _count_pending checks ``diary.closed`` as the backstop.
+        diary.on_close(self._diary_closed)
+
+    def stop(self) -> None:
+        """Forget counts still waiting and stop the timer (the diary or the window closes)."""
+        self._timer.stop()
+        self.pending.clear()
+        self.on_ready = None
+
+    def _diary_closed(self) -> None:
+        self.stop()
+        _COUNTERS.pop(self.diary, None)  # the counter holds its diary: let both go
 
     def count(self, pk: int, current: int | None) -> int:
         """The last known number of warnings needing attention (0 until counted)."""
         known = self.counts.get(pk)
+        if self.diary.closed:
+            return known[1] if known is not None else 0
         if known is None or (pk == current and known[0] != self.diary.changes):
             self.pending.add(pk)
             if not self._timer.isActive():  # restarting would postpone it for ever
@@ -375,6 +390,9 @@ class WarningCounter:
     def _count_pending(self) -> None:
         # One partnership per turn of the event loop: counting the twenty partnerships of a
         # large diary in one go would freeze the window for a third of a second at start.
+        if self.diary.closed:
+            self.stop()
+            return
         if self.pending:
             pk = min(self.pending)
             self.pending.discard(pk)
