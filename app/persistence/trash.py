@@ -2,7 +2,8 @@
 
 Deleting in the app is a soft delete (a ``deleted_at`` stamp), so everything stays recoverable
 until the user empties the deleted items. Emptying removes the rows for real, and their text from
-the full-text indexes first (``secure_delete`` is on, so the freed pages are zeroed too).
+the full-text indexes first; then the indexes are merged so that no tombstoned token of the
+removed text stays in them (``secure_delete`` is on, so the freed pages are zeroed too).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Literal
 from sqlite_utils import Database
 
 from app.persistence import fts
+from app.persistence.integrity import purge_deleted_text
 from app.persistence.rows import rows
 
 Kind = Literal["event", "entry", "action", "objective"]
@@ -83,4 +85,7 @@ def empty(db: Database, partnership_pk: int) -> int:
             [partnership_pk],
         )
         removed += max(cur.rowcount, 0)
+    if removed:
+        # Without the merge the removed words stay readable in the index's old segments.
+        purge_deleted_text(db.conn)
     return removed
