@@ -18,6 +18,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 
 from bench import generator
@@ -114,19 +115,13 @@ def _child_metrics(
         ("report_typical_s", "report", 1.0, runs["process"], (typical, typical_id, str(work))),
         ("report_large_s", "report", 1.0, runs["slow"], (large, large_id, str(work))),
         ("import_large_s", "import_large", 1.0, runs["slow"], (large, large_id, str(work))),
+        # One process: the probe itself redraws the plot many times and reports the median.
         ("plot_render_ms", "plot", 1000.0, 1, (str(runs["fast"]),)),
     ]
     for name, module, scale, count, args in plan:
         print(f"  {name} …", flush=True)
-
-        def sample(module: str = module, scale: float = scale, args: tuple = args) -> float:
-            return _timed_probe(module, "seconds", scale, home, *args)
-
-        if name == "plot_render_ms":
-            # The probe itself repeats the redraw and reports the median.
-            measure(results[name], sample, 1)
-        else:
-            measure(results[name], sample, count)
+        sample = partial(_timed_probe, module, "seconds", scale, home, *args)
+        measure(results[name], sample, count)
 
 
 def _prefer_benchmark() -> int:
