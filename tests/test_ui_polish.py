@@ -102,3 +102,67 @@ def test_opening_an_event_hit_shows_the_event(demo_window: MainWindow) -> None:
     assert isinstance(diary, DiaryPage)
     assert diary.current_event() == hit.event_pk
     assert opened == []  # an event hit opens no entry
+
+
+# -- the page menu and its keys -------------------------------------------------------------
+
+
+def _shortcuts(window: MainWindow) -> list[tuple[str, str]]:
+    """(key, command) of every enabled action with a key in the menu bar, submenus included."""
+    found: list[tuple[str, str]] = []
+    menus = [a.menu() for a in window.menuBar().actions() if a.menu() is not None]
+    while menus:
+        menu = menus.pop()
+        for action in menu.actions():
+            if action.menu() is not None:
+                menus.append(action.menu())
+            elif not action.shortcut().isEmpty():
+                found.append((action.shortcut().toString(), action.text()))
+    return found
+
+
+def test_the_page_menu_lists_the_shown_page_commands_with_unique_keys(
+    demo_window: MainWindow,
+) -> None:
+    titles = []
+    for i, spec in enumerate(demo_window.page_specs):
+        demo_window.tabs.setCurrentIndex(i)
+        page = demo_window.tabs.currentWidget()
+        menu = demo_window.page_menu
+        titles.append(menu.title().replace("&", ""))
+        commands = getattr(page, "menu_actions", lambda: [])()
+        assert menu.actions() == commands
+        assert menu.menuAction().isEnabled() == bool(commands)
+        keys = [key for key, _text in _shortcuts(demo_window)]
+        duplicates = {k for k in keys if keys.count(k) > 1}
+        assert duplicates == set(), f"{spec.key}: {duplicates}"
+    assert titles == [spec.title() for spec in demo_window.page_specs]
+    # Each page's commands were offered with their keys while it was shown.
+    demo_window.show_page("diary")
+    listed = dict((text, key) for key, text in _shortcuts(demo_window))
+    assert listed["New event"] and listed["Make action"] == "Ctrl+Shift+A"
+    demo_window.show_page("actions")
+    listed = dict((text, key) for key, text in _shortcuts(demo_window))
+    assert "New event" not in listed and listed["New action"] == "Ctrl+Shift+K"
+
+
+def test_page_menu_titles_get_a_free_alt_key() -> None:
+    from ui.main_window_menus import with_mnemonic
+
+    assert with_mnemonic("History", ["&File", "&Help"]) == "H&istory"
+    assert with_mnemonic("Diary", ["&File", "&Edit"]) == "&Diary"
+    assert with_mnemonic("Toimintasuunnitelma", ["&Tiedosto", "&Ohje"]) == "To&imintasuunnitelma"
+
+
+def test_the_new_event_key_works_in_the_diary_page(qtbot: QtBot, demo_window: MainWindow) -> None:
+    demo_window.show()
+    qtbot.waitExposed(demo_window)
+    diary = demo_window.show_page("diary")
+    assert isinstance(diary, DiaryPage)
+    before = diary.events.rowCount()
+    diary.list.setFocus()
+    qtbot.waitUntil(diary.list.hasFocus)
+    key = diary.new_act.shortcut()[0]
+    qtbot.keyClick(diary.list, key.key(), key.keyboardModifiers())
+    # Not shadowed by a window key with the same combination (Qt would do nothing at all).
+    assert diary.events.rowCount() == before + 1

@@ -1,7 +1,8 @@
 """The main window: the partnership list on the left, the pages of the selected one in tabs.
 
-It owns the menus (file, edit with undo/redo, partnership, view, help), the status bar, and
-what is remembered between runs (geometry, splitter, tab, last partnership). Pages are built
+It owns the menus (file, edit with undo/redo, partnership, the shown page's commands, view,
+help), the status bar, and what is remembered between runs (geometry, splitter, tab, last
+partnership). Pages are built
 lazily from ``ui.pages.PAGES`` the first time their tab is opened. After every write to the
 diary the list and the visible page are refreshed; hidden pages are refreshed when shown.
 Switching to another diary file is asked of the composition root with ``diary_requested``.
@@ -34,7 +35,7 @@ from app.persistence import partnerships as partnership_rows
 from app.persistence.errors import DiaryError
 from ui.context import AppContext
 from ui.main_window_files import FileActions
-from ui.main_window_menus import build_menus
+from ui.main_window_menus import build_menus, update_page_menu
 from ui.main_window_settings import (
     restore_last_partnership,
     restore_window_settings,
@@ -63,6 +64,7 @@ class MainWindow(QMainWindow):
     edit_menu: QMenu
     partnership_menu: QMenu
     view_menu: QMenu
+    page_menu: QMenu
     undo_action: QAction
     redo_action: QAction
     new_partnership_action: QAction
@@ -85,6 +87,7 @@ class MainWindow(QMainWindow):
         self.files = FileActions(self)
         self._build_central()
         build_menus(self)
+        update_page_menu(self)
         self._build_status_bar()
         self._update_title()
         self.reload_partnerships()
@@ -176,15 +179,14 @@ class MainWindow(QMainWindow):
         return page
 
     def _connect_page(self, page: QWidget) -> None:
-        activated = getattr(page, "event_activated", None)
-        if activated is not None:
-            activated.connect(self.open_event)
-        entry = getattr(page, "entry_activated", None)
-        if entry is not None:
-            entry.connect(self.open_event)
-        edit = getattr(page, "edit_requested", None)
-        if edit is not None:
-            edit.connect(self.edit_partnership)
+        for name, slot in (
+            ("event_activated", self.open_event),
+            ("entry_activated", self.open_event),  # (event, entry)
+            ("edit_requested", self.edit_partnership),
+        ):
+            signal = getattr(page, name, None)
+            if signal is not None:
+                signal.connect(slot)
 
     def page(self, key: str) -> QWidget | None:
         """The page registered under ``key`` (built now if it was not yet)."""
@@ -218,6 +220,7 @@ class MainWindow(QMainWindow):
         if not fresh and index in self._stale:
             self._refresh_page(page)
         self._stale.discard(index)
+        update_page_menu(self)
 
     @staticmethod
     def _refresh_page(page: QWidget) -> None:

@@ -1,8 +1,14 @@
-"""The menu bar of the main window: File, Edit (undo/redo), Partnership, View, Help.
+"""The menu bar of the main window: File, Edit (undo/redo), Partnership, the page, View, Help.
 
 ``build_menus`` creates the actions as attributes of the window (``undo_action``,
 ``new_partnership_action``, ...) so that pages and tests can reach them; to add a command,
 add its action here and its slot on the window or in the module that does the work.
+
+The page menu is named after the tab being shown and lists that page's own commands
+(``menu_actions()``) with their keys; ``update_page_menu`` refills it when the tab changes, so
+a page's commands are offered only while it is shown. Their keys work only inside their page,
+which is why two pages may use the same key (Delete event, Delete action) but no page key may
+repeat a window key: Qt would call the key ambiguous and do nothing.
 """
 
 from __future__ import annotations
@@ -36,6 +42,7 @@ def build_menus(window: MainWindow) -> None:
     _file_menu(window)
     _edit_menu(window)
     _partnership_menu(window)
+    window.page_menu = window.menuBar().addMenu("")
     _view_menu(window)
     help_menu = window.menuBar().addMenu(_("&Help"))
     about = make_action(window, _("&About Kumppani"), window.about)
@@ -93,3 +100,27 @@ def _view_menu(window: MainWindow) -> None:
             go.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
         menu.addAction(go)
     window.view_menu = menu
+
+
+def update_page_menu(window: MainWindow) -> None:
+    """Fill the page menu with the shown page's commands and name it after the page."""
+    menu = window.page_menu
+    menu.clear()  # the actions belong to their page: they are taken out, not deleted
+    index = window.tabs.currentIndex()
+    page = window.tabs.currentWidget()
+    commands = getattr(page, "menu_actions", None)
+    actions: list[QAction] = list(commands()) if callable(commands) else []
+    menu.addActions(actions)
+    title = window.page_specs[index].title() if index >= 0 else ""
+    others = [a.text() for a in window.menuBar().actions() if a is not menu.menuAction()]
+    menu.setTitle(with_mnemonic(title, others))
+    menu.menuAction().setEnabled(bool(actions))
+
+
+def with_mnemonic(title: str, others: list[str]) -> str:
+    """``title`` with an Alt-key letter that none of the ``others`` menu titles uses."""
+    taken = {t[t.index("&") + 1].lower() for t in others if "&" in t[:-1]}
+    for i, char in enumerate(title):
+        if char.isalpha() and char.lower() not in taken:
+            return title[:i] + "&" + title[i:]
+    return title

@@ -196,7 +196,7 @@ class DiaryPage(QWidget):
         self.capture.message.connect(self.status.setText)
 
     def _add_actions(self) -> None:
-        self.new_act = self._act(_("New event"), "Ctrl+Shift+E", self.new_event)
+        self.new_act = self._act(_("New event"), "Ctrl+Shift+N", self.new_event)
         self.delete_act = self._act(_("Delete event"), "Ctrl+Shift+Del", self.delete_event)
         self.capture_act = self._act(_("Live capture"), "Ctrl+Shift+L", self.show_capture)
         self.details_act = self._act(_("Event details"), "Ctrl+Shift+D", self.show_details)
