@@ -95,7 +95,8 @@ class FileActions:
     # -- exchange files -----------------------------------------------------------------
 
     def import_partnership(self) -> None:
-        from app.exchange import ExchangeError, import_partnership, load_file, parse
+        from app.exchange import ExchangeError, load_file, parse
+        from app.services.imports import import_partnership_file
 
         name, _filter = QFileDialog.getOpenFileName(
             self.window, _("Import partnership"), self._folder(), EXCHANGE_FILTER
@@ -114,7 +115,9 @@ class FileActions:
                 if chosen is None:
                     return
                 mode = chosen
-            pk = import_partnership(diary, data, mode)
+            # A backup first, with the window's policy (its second folder) when there is one.
+            guard = getattr(self.window, "safety", None)
+            pk = import_partnership_file(diary, parsed, mode, policy=getattr(guard, "policy", None))
         except ExchangeError as exc:
             self._inform(str(exc))
             return

@@ -36,12 +36,8 @@ from app.i18n import _
 from app.persistence import events as event_repo
 from app.persistence.errors import DiaryError
 from app.services.diary import Diary
-from app.services.responses_csv import (
-    ParsedResponses,
-    ResponsesError,
-    import_responses,
-    parse_for_partnership,
-)
+from app.services.imports import import_responses_file
+from app.services.responses_csv import ParsedResponses, ResponsesError, parse_for_partnership
 from app.services.undo import Command, UndoStack
 from ui.widgets.ratings_editor import AnswersGrid
 
@@ -246,7 +242,16 @@ class ResponsesImportDialog(QDialog):
         self.accept()
 
     def _store(self, data: bytes) -> int:
-        pk = import_responses(self._diary, self._pk, data, self.selected_day(), self.title.text())
+        # A backup first, with the window's policy (its second folder) when there is one.
+        guard = getattr(self.window(), "safety", None)
+        pk = import_responses_file(
+            self._diary,
+            self._pk,
+            data,
+            self.selected_day(),
+            self.title.text(),
+            policy=getattr(guard, "policy", None),
+        )
         if self._undo is not None:
             # Already written; undo moves the new wave to the deleted items, redo brings it back.
             db = self._diary.db

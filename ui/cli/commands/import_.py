@@ -27,9 +27,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.exchange import AlreadyInDiary, ExchangeError, import_partnership, load_file, parse
+    from app.exchange import AlreadyInDiary, ExchangeError, load_file, parse
     from app.persistence.partnerships import get_partnership
     from app.services.diary import Diary
+    from app.services.imports import import_partnership_file
     from ui.cli import UserError, diary_path
 
     mode = "copy" if args.copy else "replace" if args.replace else "refuse"
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(str(exc)) from None
     diary = Diary.open(diary_path(args), create=True)
     try:
-        pk = import_partnership(diary, parsed, mode)
+        pk = import_partnership_file(diary, parsed, mode)  # a backup first
         imported = get_partnership(diary.db, pk)
     except AlreadyInDiary as exc:
         raise UserError(

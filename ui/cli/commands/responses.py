@@ -45,7 +45,8 @@ def _day(text: str) -> date:
 def run(args: argparse.Namespace) -> int:
     from app.persistence.partnerships import find_partnership
     from app.services.diary import Diary
-    from app.services.responses_csv import ResponsesError, import_responses, parse_for_partnership
+    from app.services.imports import import_responses_file
+    from app.services.responses_csv import ResponsesError, parse_for_partnership
     from ui.cli import UserError, diary_path
 
     day = _day(args.date)
@@ -61,7 +62,7 @@ def run(args: argparse.Namespace) -> int:
         if partnership is None or partnership.pk is None:
             raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
         try:
-            import_responses(diary, partnership.pk, data, day, args.title)
+            import_responses_file(diary, partnership.pk, data, day, args.title)
         except ResponsesError as exc:
             raise UserError(str(exc)) from None
         parsed = parse_for_partnership(diary, partnership.pk, data)
