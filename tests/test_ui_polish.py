@@ -166,3 +166,99 @@ def test_the_new_event_key_works_in_the_diary_page(qtbot: QtBot, demo_window: Ma
     qtbot.keyClick(diary.list, key.key(), key.keyboardModifiers())
     # Not shadowed by a window key with the same combination (Qt would do nothing at all).
     assert diary.events.rowCount() == before + 1
+
+
+# -- the remembered diary -------------------------------------------------------------------
+
+
+def _run_gui_once(
+    monkeypatch: pytest.MonkeyPatch, path: Path | None, during: Callable[[MainWindow], None]
+) -> list[str]:
+    """Start the GUI as ``kumppani`` does, let ``during`` act on the window, then quit.
+
+    Returns the window's diary path, its status-bar message and what message boxes said."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.application import run_gui
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
+    seen: list[str] = []
+
+    def run_loop() -> int:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        window = next(w for w in windows if w.isVisible())
+        seen.append(str(window.context.diary.path))
+        seen.append(window.statusBar().currentMessage())
+        during(window)
+        for w in QApplication.topLevelWidgets():
+            if isinstance(w, MainWindow) and w.isVisible():
+                w.close()
+        return 0
+
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: 0)
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: seen.append("box: " + box.text()) or 0)
+    monkeypatch.setattr(QApplication, "exec", staticmethod(run_loop))
+    assert run_gui(path) == 0
+    return seen
+
+
+def _nothing(window: MainWindow) -> None:
+    pass
+
+
+def test_a_diary_opened_from_the_file_menu_is_reopened_at_the_next_start(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.paths import default_diary_path
+
+    monkeypatch.setenv("KUMPPANI_LANG", "en")
+    chosen = tmp_path / "team" / "partners.sqlite3"
+    chosen.parent.mkdir()
+    Diary.open(chosen, create=True).close()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
+
+    def open_from_menu(window: MainWindow) -> None:
+        window.files.open_diary.trigger()
+
+    first = _run_gui_once(monkeypatch, None, open_from_menu)
+    assert first == [str(default_diary_path()), ""]
+    # Started again without --db or KUMPPANI_DB: the chosen diary, not the default.
+    assert _run_gui_once(monkeypatch, None, _nothing) == [str(chosen), ""]
+    # --db and KUMPPANI_DB still win over the remembered diary.
+    other = tmp_path / "other.sqlite3"
+    assert _run_gui_once(monkeypatch, other, _nothing)[0] == str(other)
+    monkeypatch.setenv("KUMPPANI_DB", str(other))
+    assert _run_gui_once(monkeypatch, None, _nothing)[0] == str(other)
+    monkeypatch.delenv("KUMPPANI_DB")
+    assert _run_gui_once(monkeypatch, None, _nothing)[0] == str(chosen)
+
+
+def test_a_remembered_diary_that_is_gone_falls_back_to_the_default_with_a_note(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    from app.paths import default_diary_path
+
+    monkeypatch.setenv("KUMPPANI_LANG", "en")
+    new = tmp_path / "usb" / "diary.sqlite3"
+    new.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(new), ""))
+
+    def new_from_menu(window: MainWindow) -> None:
+        window.files.new_diary.trigger()
+
+    _run_gui_once(monkeypatch, None, new_from_menu)
+    assert _run_gui_once(monkeypatch, None, _nothing)[0] == str(new)
+    for leftover in new.parent.iterdir():  # the drive is gone
+        leftover.unlink()
+    new.parent.rmdir()
+    path, note, *boxes = _run_gui_once(monkeypatch, None, _nothing)
+    assert path == str(default_diary_path())
+    assert str(new) in note and "default diary" in note
+    assert boxes == []  # a note in the status bar, never a message box
+    assert not new.exists()
+    # Said once: the next start opens the default diary quietly.
+    assert _run_gui_once(monkeypatch, None, _nothing) == [str(default_diary_path()), ""]

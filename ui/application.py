@@ -1,8 +1,9 @@
 """The composition root of the desktop application.
 
 ``run_gui(path)`` creates the QApplication (name, style, palette, icon, translations), opens the
-diary, builds the ``AppContext`` and the main window, and on an empty diary offers the welcome
-dialog. ``build_main_window(context)`` builds the window without running the event loop, for
+diary (``path``, else ``KUMPPANI_DB``, else the diary last chosen with File ▸ Open/New diary,
+else the default one), builds the ``AppContext`` and the main window, and on an empty diary
+offers the welcome dialog. ``build_main_window(context)`` builds the window without running the event loop, for
 tests and the benchmark. Nothing heavy is imported here: report and plotting code load when
 first used.
 """
@@ -27,6 +28,7 @@ from ui.style import app_icon, apply_style
 ORGANIZATION = "Kumppani"
 APPLICATION = "Kumppani"
 SETTINGS_LANGUAGE = "ui/language"
+SETTINGS_DIARY = "diary/last"  # the diary last chosen with File ▸ Open diary / New diary
 
 
 def ui_language(settings: QSettings) -> str:
@@ -80,6 +82,31 @@ def open_context(path: Path, settings: QSettings, *, create: bool) -> AppContext
     return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
 
 
+def choose_diary(explicit: Path | None, settings: QSettings) -> tuple[Path, str | None]:
+    """The diary to open at start, and a note for the status bar when the plan changed.
+
+    ``--db`` and ``KUMPPANI_DB`` win; then the diary last chosen in the File menu. A remembered
+    file that is gone (moved, or on a drive not plugged in) is forgotten and the default diary
+    opens instead: the note says so, without a message box in the way of the start.
+    """
+    from app.paths import default_diary_path
+
+    if explicit is not None:
+        return explicit, None
+    remembered = settings.value(SETTINGS_DIARY)
+    if os.environ.get("KUMPPANI_DB") or not remembered:
+        return default_diary_path(), None
+    path = Path(str(remembered))
+    if path.is_file():
+        return path, None
+    settings.remove(SETTINGS_DIARY)
+    note = _(
+        "The diary used last, {path}, was not found, so the default diary is open. "
+        "Use File ▸ Open diary… to open another one."
+    ).format(path=path)
+    return default_diary_path(), note
+
+
 class Launcher:
     """Keeps the one open window and its diary, and switches to another diary on request."""
 
@@ -98,7 +125,7 @@ class Launcher:
                 return self.open(path, create)
             return False
         window = build_main_window(context, select_after_paint=True)
-        window.diary_requested.connect(self.open)
+        window.diary_requested.connect(self.switch)
         old = self.window
         self.window = window
         window.safety = SafetyGuard(window, context.diary, self.settings, self.open)
@@ -112,6 +139,14 @@ class Launcher:
         window.safety.start()  # backup if the newest is a day old; warn about sync folders
         offer_welcome(window)
         return True
+
+    def switch(self, path: str, create: bool = False) -> bool:
+        """Open the diary the user chose in the File menu, and remember it for the next start."""
+        opened = self.open(path, create)
+        if opened:
+            self.settings.setValue(SETTINGS_DIARY, str(Path(path).resolve()))
+            self.settings.sync()
+        return opened
 
     def close(self) -> None:
         if self.window is not None:
@@ -158,16 +193,20 @@ def _inform(parent: QWidget | None, message: str) -> None:
     box.exec()
 
 
-def run_gui(path: Path) -> int:
-    """Start the desktop application on the diary at ``path`` (created when missing)."""
+def run_gui(path: Path | None = None) -> int:
+    """Start the desktop application on the diary at ``path`` (None: see ``choose_diary``);
+    a missing diary file is created."""
     app = make_application()
     settings = QSettings()
     lang = ui_language(settings)
     set_language(lang)
     install_qt_translations(app, lang)
+    path, note = choose_diary(path, settings)
     launcher = Launcher(settings)
-    if not launcher.open(path, create=True):
+    if not launcher.open(path, create=True) or launcher.window is None:
         return 1
+    if note:
+        launcher.window.statusBar().showMessage(note, 30000)
     from ui.widgets.checklist_panel import check_templates
 
     check_templates(launcher.window)  # a damaged checklist file: a clear message at start

@@ -68,7 +68,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from ui.application import run_gui
 
-            return run_gui(diary_path(args))
+            # Without --db the GUI may reopen the diary last chosen in its File menu.
+            return run_gui(Path(args.db) if args.db else None)
         return int(commands[args.command].run(args))
     except (UserError, DiaryError) as exc:
         print(f"kumppani: {exc}", file=sys.stderr)
