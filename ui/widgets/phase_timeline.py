@@ -40,15 +40,26 @@ class Band:
     note: str | None = None
 
 
+def no_phases_hint() -> str:
+    """What an empty timeline says (looked up when drawn, in the language then in use)."""
+    return _("No phases recorded yet. Use Change phase… to set the phase in force.")
+
+
 def phase_bands(moves: Sequence[PhaseMove], end: date) -> list[Band]:
-    """The bands of a phase history up to ``end``; moves on or after ``end`` are left out."""
+    """The bands of a phase history up to ``end``; moves on or after ``end`` are left out.
+
+    No moves (a partnership whose phase was never set) give no bands.
+    """
     ordered = sorted((m for m in moves if m.from_on < end), key=lambda m: m.from_on)
-    bands = []
-    for move, following in zip(ordered, [*ordered[1:], None], strict=True):
-        stop = following.from_on if following is not None else end
-        if stop > move.from_on:
-            bands.append(Band(move.phase, move.from_on, stop, move.note))
-    return bands
+    if not ordered:
+        return []
+    # Each phase lasts until the next move; the last one until ``end``.
+    stops = [m.from_on for m in ordered[1:]] + [end]
+    return [
+        Band(move.phase, move.from_on, stop, move.note)
+        for move, stop in zip(ordered, stops, strict=True)
+        if stop > move.from_on
+    ]
 
 
 class PhaseTimeline(QWidget):
@@ -86,6 +97,7 @@ class PhaseTimeline(QWidget):
         self._markers = [d for d in markers if start <= d <= end]
         self.setAccessibleDescription(
             "; ".join(f"{phase_name(b.phase)} {short_date(b.start)}" for b in self._bands)
+            or no_phases_hint()
         )
         self.update()
 
@@ -121,7 +133,7 @@ class PhaseTimeline(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        if self._start is None or not self._bands:
+        if self._start is None:
             painter.setPen(QColor(MUTED))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, _("No phases recorded"))
             return
@@ -129,6 +141,8 @@ class PhaseTimeline(QWidget):
         for band in self._bands:
             self._paint_band(painter, band, metrics)
         self._paint_markers(painter)
+        if not self._bands:
+            self._paint_empty(painter, metrics)  # after the today line, so it stays legible
         self._paint_axis(painter, metrics)
 
     def _paint_band(self, painter: QPainter, band: Band, metrics: QFontMetrics) -> None:
@@ -147,6 +161,21 @@ class PhaseTimeline(QWidget):
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 label,
             )
+
+    def _paint_empty(self, painter: QPainter, metrics: QFontMetrics) -> None:
+        """The band row outlined, with the hint in it: the dates and events still show."""
+        rect = QRectF(2, self.TICK_ROOM, max(1.0, self.width() - 4.0), self.BAND_HEIGHT)
+        painter.setPen(QPen(QColor(BORDER), 1, Qt.PenStyle.DashLine))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.drawRoundedRect(rect, 3, 3)
+        hint = metrics.elidedText(
+            no_phases_hint(), Qt.TextElideMode.ElideRight, int(rect.width()) - 12
+        )
+        width = metrics.horizontalAdvance(hint) + 12
+        behind = QRectF(rect.center().x() - width / 2, rect.top() + 4, width, rect.height() - 8)
+        painter.fillRect(behind, self.palette().window())
+        painter.setPen(QColor(MUTED))
+        painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, hint)
 
     def _paint_markers(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor(TEXT), 1.5))
@@ -201,7 +230,10 @@ class PhaseTimeline(QWidget):
         if isinstance(event, QHelpEvent):
             band = self.band_at(event.pos().x()) if self._start else None
             if band is None:
-                QToolTip.hideText()
+                if self._start is not None and not self._bands:
+                    QToolTip.showText(event.globalPos(), plain_tooltip(no_phases_hint()), self)
+                else:
+                    QToolTip.hideText()
                 return True
             text = _("{phase}: {start} – {end}").format(
                 phase=phase_name(band.phase),
