@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
 from app.services.demo import load_demo
@@ -262,3 +263,45 @@ def test_a_remembered_diary_that_is_gone_falls_back_to_the_default_with_a_note(
     assert not new.exists()
     # Said once: the next start opens the default diary quietly.
     assert _run_gui_once(monkeypatch, None, _nothing) == [str(default_diary_path()), ""]
+
+
+# -- the language preference ----------------------------------------------------------------
+
+
+def test_the_language_chosen_in_the_preferences_is_used_at_the_next_start(
+    qtbot: QtBot, tmp_path: Path, settings: QSettings, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ui.application import Launcher, ui_language
+    from ui.dialogs.preferences_dialog import PreferencesDialog
+    from ui.dialogs.welcome_dialog import WelcomeDialog
+
+    monkeypatch.delenv("KUMPPANI_LANG", raising=False)
+    monkeypatch.setattr(WelcomeDialog, "exec", lambda d: 0)
+    launcher = Launcher(settings)
+    assert launcher.open(tmp_path / "diary.sqlite3", create=True)
+    window = launcher.window
+    assert window is not None
+    qtbot.addWidget(window)
+    shown: list[PreferencesDialog] = []
+
+    def choose_finnish(dialog: PreferencesDialog) -> int:
+        shown.append(dialog)
+        assert dialog.language.currentText() == "English"  # the language in use now
+        dialog.language.setCurrentIndex(dialog.language.findText("Suomi"))
+        dialog._save()
+        return int(dialog.result())
+
+    monkeypatch.setattr(PreferencesDialog, "exec", choose_finnish)
+    entry = next(a for a in window.file_menu.actions() if a.text() == "&Preferences…")
+    entry.trigger()
+    assert len(shown) == 1
+    notes = [label.text() for label in shown[0].findChildren(QLabel)]
+    assert "A new language is used the next time Kumppani starts." in notes
+    assert ui_language(settings) == "fi"
+    assert window.file_menu.title() == "&File"  # applied at the next start, not now
+    window.close()
+    launcher.close()
+    # The dialog opened again shows the stored choice.
+    again = PreferencesDialog(None, settings, tmp_path / "backups")
+    qtbot.addWidget(again)
+    assert again.language.currentData() == "fi"

@@ -27,7 +27,7 @@ from ui.style import app_icon, apply_style
 
 ORGANIZATION = "Kumppani"
 APPLICATION = "Kumppani"
-SETTINGS_LANGUAGE = "ui/language"
+SETTINGS_LANGUAGE = "ui/language"  # chosen in the preferences dialog (its ``LANGUAGE``)
 SETTINGS_DIARY = "diary/last"  # the diary last chosen with File ▸ Open diary / New diary
 
 

@@ -1,7 +1,7 @@
 """The data-safety side of the running application, plugged into the launcher.
 
 ``SafetyGuard`` drives the backup policy of one open diary (at start, every 30 minutes when
-something changed, at a clean exit), adds Back up now / Restore / Backup preferences to the File
+something changed, at a clean exit), adds Back up now / Restore / Preferences to the File
 menu, and warns once when the diary lives in a cloud-sync or network folder, offering to move
 it. ``recover_from_open_error`` handles a diary that cannot be opened: a damaged one offers its
 newest backup and the data folder.
@@ -114,12 +114,12 @@ class SafetyGuard(QObject):
     # -- menu ---------------------------------------------------------------------------
 
     def add_to_menu(self, menu: QMenu) -> list[QAction]:
-        """Back up now, Restore, Backup preferences — inserted before the menu's last entry."""
+        """Back up now, Restore, Preferences — inserted before the menu's last entry."""
         actions = []
         for text, slot in (
             (_("&Back up now"), self.backup_now),
             (_("&Restore from a backup…"), self.choose_and_restore),
-            (_("Backup &preferences…"), self.preferences),
+            (_("&Preferences…"), self.preferences),
         ):
             action = QAction(text, self.window)
             action.triggered.connect(slot)

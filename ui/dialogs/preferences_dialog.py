@@ -1,7 +1,9 @@
-"""Backup preferences: where backups go, and an optional second folder (an external drive).
+"""Preferences: the language of the interface, where backups go, and an optional second backup
+folder (an external drive).
 
-The second folder is a property of this computer (a drive letter or mount point), so it is kept
-in the user's settings (``QSettings``), not in the diary.
+Both are properties of this computer (a drive letter or mount point), so they are kept in the
+user's settings (``QSettings``), not in the diary. The language is read once at start (under the
+key ``ui.application`` reads), so a change applies at the next start, as the dialog says.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -22,9 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, language
 
 SECOND_FOLDER = "backup/second_folder"
+LANGUAGE = "ui/language"  # the same key as ``ui.application.SETTINGS_LANGUAGE``
+# Each language is named in itself, so it can be found whatever the interface shows now.
+LANGUAGES = [("English", "en"), ("Suomi", "fi")]
 
 
 def second_folder(settings: QSettings) -> Path | None:
@@ -34,15 +40,16 @@ def second_folder(settings: QSettings) -> Path | None:
 
 
 class PreferencesDialog(QDialog):
-    """Shows the backup folder and lets the user choose a second one."""
+    """The interface language, the backup folder and a second backup folder."""
 
     def __init__(self, parent: QWidget | None, settings: QSettings, backup_folder: Path) -> None:
         super().__init__(parent)
-        self.setWindowTitle(_("Backup preferences"))
+        self.setWindowTitle(_("Preferences"))
         self.setObjectName("preferencesDialog")
         self.settings = settings
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self._language_row(form)
         folder = QLabel(str(backup_folder))
         folder.setTextFormat(Qt.TextFormat.PlainText)
         folder.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -74,7 +81,20 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(560, 200)
+        self.resize(660, 260)
+
+    def _language_row(self, form: QFormLayout) -> None:
+        self.language = QComboBox()
+        self.language.setObjectName("languageChoice")
+        for name, code in LANGUAGES:
+            self.language.addItem(name, code)
+        chosen = self.settings.value(LANGUAGE) or language()
+        self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
+        form.addRow(_("Language"), self.language)
+        later = QLabel(_("A new language is used the next time Kumppani starts."))
+        later.setObjectName("muted")
+        later.setWordWrap(True)
+        form.addRow("", later)
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(self, _("Second backup folder"))
@@ -82,6 +102,7 @@ class PreferencesDialog(QDialog):
             self.second.setText(chosen)
 
     def _save(self) -> None:
+        self.settings.setValue(LANGUAGE, self.language.currentData())
         text = self.second.text().strip()
         if text:
             self.settings.setValue(SECOND_FOLDER, str(Path(text).expanduser()))
