@@ -37,7 +37,7 @@ def test_backup_holds_the_latest_commit_and_is_one_private_file(diary: Diary) ->
     fill(diary)  # still in the -wal file: a file copy of diary.sqlite3 would miss it
     folder = diary.path.parent / "backups"
     path = make_backup(diary.db.conn, folder, "diary", T0)
-    assert path.name == "diary-20260302T093000Z.sqlite3"
+    assert path.name == "diary-20260302T093000.000Z.sqlite3"
     assert path.stat().st_mode & 0o777 == 0o600
     assert folder.stat().st_mode & 0o777 == 0o700
     assert sorted(f.name for f in folder.iterdir()) == [path.name]  # no -wal, no temp file

@@ -1,19 +1,22 @@
 """Where backups live and what they are called.
 
-A backup of ``diary.sqlite3`` is ``backups/diary-20260128T101500Z.sqlite3`` next to the diary:
-the UTC time in the name sorts correctly and survives time-zone changes. Files being written
-carry a leading dot and a ``.tmp`` suffix, so a crash never leaves a half-written file under a
-backup's final name.
+A backup of ``diary.sqlite3`` is ``backups/diary-20260128T101500.250Z.sqlite3`` next to the
+diary: the UTC time to the millisecond in the name sorts correctly and survives time-zone
+changes. Names are never reused: a backup whose time is already taken (two in the same
+millisecond, or a clock that stands still) is named a millisecond later, so no backup ever
+replaces another. Names from before milliseconds (``diary-20260128T101500Z.sqlite3``) are still
+read. Files being written carry a leading dot and a ``.tmp`` suffix, so a crash never leaves a
+half-written file under a backup's final name.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-_STAMP = "%Y%m%dT%H%M%SZ"
+_STAMP = "%Y%m%dT%H%M%S"
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,7 +36,18 @@ def default_backup_dir(diary: Path) -> Path:
 
 
 def backup_name(stem: str, when: datetime) -> str:
-    return f"{stem}-{when.astimezone(UTC).strftime(_STAMP)}.sqlite3"
+    utc = when.astimezone(UTC)
+    return f"{stem}-{utc.strftime(_STAMP)}.{utc.microsecond // 1000:03d}Z.sqlite3"
+
+
+def unused_backup_path(folder: Path, stem: str, when: datetime) -> Path:
+    """Where a backup taken at ``when`` goes: the first name from ``when`` on, a millisecond
+    apart, that no file in ``folder`` has (one owner per diary, so nobody races us to it)."""
+    at = when.astimezone(UTC)
+    at = at.replace(microsecond=at.microsecond // 1000 * 1000)
+    while (path := folder / backup_name(stem, at)).exists():
+        at += timedelta(milliseconds=1)
+    return path
 
 
 def temp_name(stem: str) -> str:
@@ -42,14 +56,16 @@ def temp_name(stem: str) -> str:
 
 def list_backups(folder: Path, stem: str) -> list[BackupFile]:
     """Finished backups of the diary called ``stem`` in ``folder``, newest first."""
-    pattern = re.compile(rf"{re.escape(stem)}-(\d{{8}}T\d{{6}}Z)\.sqlite3")
+    pattern = re.compile(rf"{re.escape(stem)}-(\d{{8}}T\d{{6}})(?:\.(\d{{3}}))?Z\.sqlite3")
     found: list[BackupFile] = []
     if not folder.is_dir():
         return found
     for item in folder.iterdir():
         match = pattern.fullmatch(item.name)
         if match and item.is_file():
-            when = datetime.strptime(match.group(1), _STAMP).replace(tzinfo=UTC)
+            when = datetime.strptime(match.group(1), _STAMP).replace(
+                tzinfo=UTC, microsecond=int(match.group(2) or 0) * 1000
+            )
             found.append(BackupFile(item, when))
     found.sort(key=lambda b: b.taken_at, reverse=True)
     return found

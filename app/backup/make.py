@@ -18,7 +18,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
-from app.backup.files import backup_name, default_backup_dir, temp_name
+from app.backup.files import default_backup_dir, temp_name, unused_backup_path
 from app.persistence.errors import BackupFailed
 from app.persistence.integrity import check_file, full_problems, set_rollback_journal
 
@@ -77,7 +77,6 @@ def make_backup(
     written or the copy fails its check.
     """
     when = now or datetime.now(UTC)
-    final = folder / backup_name(stem, when)
     tmp = folder / temp_name(stem)
     try:
         _private_dir(folder)
@@ -85,6 +84,8 @@ def make_backup(
         problems = _copy_into(conn, tmp)
         if problems:
             raise BackupFailed(folder, "integrity_check of the copy: " + "; ".join(problems[:5]))
+        # Named only now, so that a name is never taken over (os.replace would overwrite).
+        final = unused_backup_path(folder, stem, when)
         _publish(tmp, final)
     except (OSError, sqlite3.Error) as exc:
         with contextlib.suppress(OSError):

@@ -76,7 +76,16 @@ def explain_damage(error: DamagedDiary, extra_folders: list[Path] | None = None)
 
 def _kept_name(diary: Path, now: datetime) -> Path:
     stamp = now.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
-    return diary.with_name(f"{diary.stem}.replaced-{stamp}{diary.suffix}")
+    return _unused(diary.with_name(f"{diary.stem}.replaced-{stamp}{diary.suffix}"))
+
+
+def _unused(path: Path) -> Path:
+    """``path``, or ``name-2``, ``name-3``…: the kept file must never replace an earlier one."""
+    n, found = 1, path
+    while found.exists():
+        n += 1
+        found = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return found
 
 
 def _copy_checked(backup: Path, tmp: Path) -> None:
@@ -161,8 +170,6 @@ def move(diary: Diary, target: Path) -> tuple[Diary, Path]:
     os.replace(copied, target)
     old = diary.path
     diary.close()
-    kept = _kept_name(old, datetime.now(UTC)).with_name(
-        old.name.replace(old.suffix, "") + ".moved-away" + old.suffix
-    )
+    kept = _unused(old.with_name(old.name.replace(old.suffix, "") + ".moved-away" + old.suffix))
     os.replace(old, kept)
     return Diary.open(target), kept
