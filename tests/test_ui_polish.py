@@ -305,3 +305,58 @@ def test_the_language_chosen_in_the_preferences_is_used_at_the_next_start(
     again = PreferencesDialog(None, settings, tmp_path / "backups")
     qtbot.addWidget(again)
     assert again.language.currentData() == "fi"
+
+
+# -- dates under a "C" system locale --------------------------------------------------------
+
+
+def test_a_c_locale_falls_back_to_the_locale_of_the_interface_language() -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QDate, QLocale
+
+    from ui.application import default_locale
+    from ui.models.look import locale_when
+    from ui.style import short_date
+
+    c = QLocale.c()
+    assert default_locale("en", c).name() == "en_GB"
+    assert default_locale("fi", c).name() == "fi_FI"
+    # A real system locale is kept (a Finnish interface keeps Finnish dates).
+    assert default_locale("en", QLocale("en_US")).name() == "en_US"
+    assert default_locale("fi", QLocale("en_US")).name() == "fi_FI"
+    before = QLocale()
+    try:
+        # What a "C" locale would show: day and month alike, no separators a reader knows.
+        assert c.toString(QDate(2025, 12, 10), QLocale.FormatType.ShortFormat) == "10 12 2025"
+        QLocale.setDefault(default_locale("en", c))
+        assert short_date(date(2025, 12, 10)) == "10/12/2025"
+        assert locale_when("2025-12-10T09:30") == "10/12/2025 09:30"
+        QLocale.setDefault(default_locale("fi", c))
+        assert short_date(date(2025, 12, 10)) == "10.12.2025"
+        assert locale_when("2025-12-10") == "10.12.2025"
+    finally:
+        QLocale.setDefault(before)
+
+
+def test_the_started_application_never_shows_c_locale_dates(
+    qapp: object, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from datetime import date
+
+    from PySide6.QtCore import QLocale
+
+    from ui.style import short_date
+
+    monkeypatch.setenv("KUMPPANI_LANG", "en")
+    before = QLocale().name()
+    shown: list[str] = []
+
+    def look(window: MainWindow) -> None:
+        shown.append(QLocale().name())
+        shown.append(short_date(date(2025, 12, 10)))
+
+    _run_gui_once(monkeypatch, tmp_path / "diary.sqlite3", look)
+    assert shown[0] != "C"
+    assert shown[1] not in ("10 12 2025", "2025-12-10")
+    assert QLocale().name() == before  # put back when the application ends

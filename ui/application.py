@@ -63,8 +63,21 @@ def install_qt_translations(app: QApplication, lang: str) -> list[QTranslator]:
         if translator.load(f"{name}_{lang}", folder):
             app.installTranslator(translator)
             translators.append(translator)
-    QLocale.setDefault(QLocale("fi_FI"))
     return translators
+
+
+def default_locale(lang: str, system: QLocale) -> QLocale:
+    """The locale dates and numbers are shown in, for the interface language ``lang``.
+
+    The system's, except where it would not fit: a Finnish interface writes Finnish dates, and
+    a "C"/POSIX system locale (no locale configured, as on some Linux set-ups and the offscreen
+    platform) would show dates as "10 12 2025", so English falls back to British English.
+    """
+    if lang == "fi":
+        return system if system.language() == QLocale.Language.Finnish else QLocale("fi_FI")
+    if system.language() == QLocale.Language.C:
+        return QLocale("en_GB")
+    return system
 
 
 def build_main_window(context: AppContext, *, select_after_paint: bool = False) -> MainWindow:
@@ -201,6 +214,16 @@ def run_gui(path: Path | None = None) -> int:
     lang = ui_language(settings)
     set_language(lang)
     install_qt_translations(app, lang)
+    previous_locale = QLocale()
+    QLocale.setDefault(default_locale(lang, QLocale.system()))
+    try:
+        return _run(app, settings, path)
+    finally:
+        # The process is left as it was found (it may start the GUI again, as tests do).
+        QLocale.setDefault(previous_locale)
+
+
+def _run(app: QApplication, settings: QSettings, path: Path | None) -> int:
     path, note = choose_diary(path, settings)
     launcher = Launcher(settings)
     if not launcher.open(path, create=True) or launcher.window is None:

@@ -10,13 +10,13 @@ from __future__ import annotations
 from datetime import date
 from functools import cache
 
-from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QDate, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
 from app.domain import ActionStatus, EntryType, EventKind, Tension, Visibility
 from app.domain.model import parse_when
 from app.i18n import _
-from ui.style import ACCENT, DANGER, ENTRY_COLORS, MUTED, SUCCESS, text_color_on
+from ui.style import ACCENT, DANGER, ENTRY_COLORS, MUTED, SUCCESS, short_date, text_color_on
 
 
 def entry_type_name(t: EntryType) -> str:
@@ -183,7 +183,8 @@ def pydate(day: QDate) -> date:
 def locale_date(day: date | None) -> str:
     if day is None:
         return ""
-    return QLocale().toString(qdate(day), QLocale.FormatType.ShortFormat)
+    # The one date format of the application: the default locale, four-digit year.
+    return short_date(day)
 
 
 def locale_when(when: str) -> str:
