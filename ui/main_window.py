@@ -95,6 +95,9 @@ class MainWindow(QMainWindow):
         # takes a few hundred milliseconds to show) is selected right after.
         self._select_after_paint = select_after_paint
         restore_window_settings(self, select=not select_after_paint)
+        if select_after_paint:
+            # Blank, not "No partnership selected", for the moment before it is shown.
+            self.tabs.currentWidget().hide()
         context.diary.subscribe(self._refresh_timer.start)
         context.undo.subscribe(self._update_undo_actions)
         self._update_undo_actions()
@@ -382,7 +385,11 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._select_after_paint:
             self._select_after_paint = False
-            QTimer.singleShot(0, lambda: restore_last_partnership(self))
+            QTimer.singleShot(0, self._restore_after_paint)
+
+    def _restore_after_paint(self) -> None:
+        restore_last_partnership(self)
+        self.tabs.currentWidget().show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
