@@ -133,7 +133,7 @@ def test_the_page_menu_lists_the_shown_page_commands_with_unique_keys(
         titles.append(menu.title().replace("&", ""))
         commands = getattr(page, "menu_actions", lambda: [])()
         assert menu.actions() == commands
-        assert menu.menuAction().isEnabled() == bool(commands)
+        assert menu.menuAction().isVisible() == bool(commands)
         keys = [key for key, _text in _shortcuts(demo_window)]
         duplicates = {k for k in keys if keys.count(k) > 1}
         assert duplicates == set(), f"{spec.key}: {duplicates}"

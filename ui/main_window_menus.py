@@ -114,7 +114,8 @@ def update_page_menu(window: MainWindow) -> None:
     title = window.page_specs[index].title() if index >= 0 else ""
     others = [a.text() for a in window.menuBar().actions() if a is not menu.menuAction()]
     menu.setTitle(with_mnemonic(title, others))
-    menu.menuAction().setEnabled(bool(actions))
+    # A page without commands of its own (the overview) shows no empty, greyed menu.
+    menu.menuAction().setVisible(bool(actions))
 
 
 def with_mnemonic(title: str, others: list[str]) -> str:
