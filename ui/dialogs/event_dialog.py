@@ -52,7 +52,7 @@ from app.i18n import _
 from app.persistence import events, partnerships
 from app.services.editing import Editor, default_phase, open_actions_for_review
 from ui.models.look import kind_name, locale_date, pydate, qdate
-from ui.style import phase_name
+from ui.style import date_edit_format, phase_name
 from ui.widgets.checklist_panel import MeetingChecklist
 from ui.widgets.ratings_editor import RatingsEditor
 
@@ -84,6 +84,7 @@ class EventForm(QWidget):
             self.kind.addItem(kind_name(k), k.value)
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat(date_edit_format())
         self.has_time = QCheckBox(_("at"))
         self.at = QTimeEdit()
         self.at.setDisplayFormat("HH:mm")

@@ -41,6 +41,7 @@ from app.report import SECTIONS, ReportOptions
 from app.services import feedback
 from app.services.diary import Diary
 from reports.labels import SECTION_TITLES
+from ui.style import date_edit_format, short_date
 from ui.widgets.pdf_preview import (
     PdfPreview,
     PreviewJob,
@@ -152,7 +153,7 @@ class ReportDialog(QDialog):
         check = QCheckBox()
         edit = QDateEdit(QDate(day.year, day.month, day.day))
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setDisplayFormat(date_edit_format())
         edit.setEnabled(False)
         check.toggled.connect(edit.setEnabled)
         check.toggled.connect(self._options_changed)
@@ -349,7 +350,7 @@ class ReportDialog(QDialog):
                 else _("{n} section(s)").format(n=len(chosen))
             )
             audience = audiences.get(report.audience, report.audience)
-            item = QListWidgetItem(f"{report.generated_on.isoformat()} · {audience} · {amount}")
+            item = QListWidgetItem(f"{short_date(report.generated_on)} · {audience} · {amount}")
             item.setData(Qt.ItemDataRole.UserRole, report.pk)
             titles = "\n".join(_(SECTION_TITLES[s]) for s in chosen)
             sha = _("SHA-256 of the file: {hash}").format(hash=report.sha256 or "–")

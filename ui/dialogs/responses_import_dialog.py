@@ -39,6 +39,7 @@ from app.services.diary import Diary
 from app.services.imports import import_responses_file
 from app.services.responses_csv import ParsedResponses, ResponsesError, parse_for_partnership
 from app.services.undo import Command, UndoStack
+from ui.style import date_edit_format
 from ui.widgets.ratings_editor import AnswersGrid
 
 
@@ -65,7 +66,7 @@ class ResponsesImportDialog(QDialog):
     def _build(self) -> None:
         self.day = QDateEdit(QDate.currentDate())
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("yyyy-MM-dd")
+        self.day.setDisplayFormat(date_edit_format())
         self.title = QLineEdit(_("Questionnaire"))
         form = QFormLayout()
         form.addRow(_("Date"), self.day)

@@ -41,6 +41,7 @@ from ui.models.actions import (
     ObjectiveTableModel,
 )
 from ui.models.look import status_name
+from ui.style import date_edit_format
 
 Index = QModelIndex | QPersistentModelIndex
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -95,6 +96,7 @@ class DateDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         edit = QDateEdit(parent)
         edit.setCalendarPopup(True)
+        edit.setDisplayFormat(date_edit_format())
         return edit
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:

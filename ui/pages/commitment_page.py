@@ -28,6 +28,7 @@ from app.i18n import _
 from app.scores.snapshot import load_snapshot
 from app.series import Series, build_series, commitment_series, measures, questionnaire_waves
 from ui.context import AppContext
+from ui.style import short_date
 from ui.widgets.card import Card
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class CommitmentPage(QWidget):
         self.wave.blockSignals(True)
         self.wave.clear()
         for wave in reversed(self._waves):
-            self.wave.addItem(f"{wave.day.isoformat()} — {wave.title}", wave.event_pk)
+            self.wave.addItem(f"{short_date(wave.day)} — {wave.title}", wave.event_pk)
         self.wave.setCurrentIndex(max(0, self.wave.findData(current)))
         self.wave.blockSignals(False)
         self._wave_changed()

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.domain import Phase, Role
 from app.i18n import _
 from app.series import Band, Line, Marker, MarkerKind, Point, Series
-from ui.style import PHASE_COLORS, ROLE_COLORS
+from ui.style import PHASE_COLORS, ROLE_COLORS, short_date
 
 # pyqtgraph 0.14's SVG export fails on Qt 6.11 (a "Z" path token): keep it out of the menu.
 if SVGExporter in Exporter.Exporters:
@@ -107,7 +107,7 @@ def point_tooltip(line: Line, point: Point, unit: str) -> str:
     """The hover text of a point: organization, date, value, n and the event's title."""
     parts = [
         line.name,
-        f"{point.day.isoformat()}: {format_value(point.value, unit)} (n = {point.n})",
+        f"{short_date(point.day)}: {format_value(point.value, unit)} (n = {point.n})",
     ]
     if point.title:
         parts.append(point.title)
@@ -265,7 +265,7 @@ class CommitmentPlot(QWidget):
                 pen=pg.mkPen(None),
             )
             region.setZValue(-20)
-            region.setToolTip(f"{band.label}: {band.start.isoformat()} – {band.end.isoformat()}")
+            region.setToolTip(f"{band.label}: {short_date(band.start)} – {short_date(band.end)}")
             self.main.addItem(region, ignoreBounds=True)
             self.band_items.append((band, region))
             # A name wider than its band would run into the next one: the band's tooltip and
@@ -329,7 +329,7 @@ class CommitmentPlot(QWidget):
 
     @staticmethod
     def _marker_tip(m: Marker) -> str:
-        return f"{marker_label(m.kind)}\n{m.day.isoformat()}: {m.label}"
+        return f"{marker_label(m.kind)}\n{short_date(m.day)}: {m.label}"
 
     def _draw_line(self, line: Line, position: int, unit: str) -> None:
         colour, dash, symbol = line_style(line, position)

@@ -19,7 +19,7 @@ from app.domain import Dimension, Role
 from app.i18n import _
 from app.scores import DimensionScore, Summary, WaveScores
 from app.series import dimension_label
-from ui.style import ROLE_COLORS, role_name
+from ui.style import ROLE_COLORS, role_name, short_date
 
 COLUMNS = 3
 
@@ -66,7 +66,7 @@ class SmallMultiples(QWidget):
             "{title}, {day}. Customer: {customer} (dark); provider: {provider} (light)"
         ).format(
             title=wave.title,
-            day=wave.day.isoformat(),
+            day=short_date(wave.day),
             customer=names.get(Role.CUSTOMER, "–"),
             provider=names.get(Role.PROVIDER, "–"),
         )
