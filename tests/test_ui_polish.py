@@ -360,3 +360,25 @@ def test_the_started_application_never_shows_c_locale_dates(
     assert shown[0] != "C"
     assert shown[1] not in ("10 12 2025", "2025-12-10")
     assert QLocale().name() == before  # put back when the application ends
+
+
+# -- the window on a small screen -----------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "fi"])
+def test_every_page_fits_a_1280_pixel_wide_screen(
+    lang: str, context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    from app.i18n import set_language
+
+    load_demo(context.diary)
+    set_language(lang)
+    try:
+        window = build()
+        for i in range(len(window.page_specs)):
+            window.tabs.setCurrentIndex(i)  # builds the page: its minimum counts from now on
+        # Long event titles and key hints wrap, filters take two rows: no page forces the
+        # window wider than a common laptop screen.
+        assert window.minimumSizeHint().width() <= 1280
+    finally:
+        set_language("en")

@@ -242,8 +242,9 @@ class HistoryPage(QWidget):
             self.tension,
             self.visibility,
         ]
-        for col, box in enumerate(boxes):
-            grid.addWidget(box, 0, col)
+        # Two rows: seven filters side by side would not fit a 1366-pixel window in Finnish.
+        for i, box in enumerate(boxes):
+            grid.addWidget(box, i // 4, i % 4)
         return grid
 
     # -- page protocol --------------------------------------------------------------------

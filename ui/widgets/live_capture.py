@@ -123,6 +123,8 @@ class LiveCapture(QWidget):
         self.title = QLabel()
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         self.title.setObjectName("pageTitle")
+        # Long titles and the key hints wrap instead of widening the window past small screens.
+        self.title.setWordWrap(True)
         self.clock = QLabel()
         self.clock.setObjectName("captureClock")
         self.clock.setTextFormat(Qt.TextFormat.PlainText)
@@ -154,6 +156,7 @@ class LiveCapture(QWidget):
             )
         )
         keys.setObjectName("muted")
+        keys.setWordWrap(True)
         outer.addWidget(keys)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._entry_table())
