@@ -370,7 +370,9 @@ def test_every_page_fits_a_1280_pixel_wide_screen(
     lang: str, context: AppContext, build: Callable[[], MainWindow]
 ) -> None:
     from app.i18n import set_language
+    from ui.application import make_application
 
+    make_application()  # the application's style and fonts, as at a real start
     load_demo(context.diary)
     set_language(lang)
     try:

@@ -160,7 +160,7 @@ class DiaryPage(QWidget):
         header.setSectionResizeMode(EventTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(EventTableModel.DATE, QHeaderView.ResizeMode.ResizeToContents)
         self.list.selectionModel().currentRowChanged.connect(self._selected)
-        self.list.setMinimumWidth(260)  # with the capture view, fits a 1280-pixel screen
+        self.list.setMinimumWidth(240)  # with the capture view, fits a 1280-pixel screen
         self.list.setWordWrap(False)
         lay.addWidget(self.list, 1)
         lay.addWidget(self.trash_button)
