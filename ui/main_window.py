@@ -85,19 +85,16 @@ class MainWindow(QMainWindow):
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._after_write)
         self.files = FileActions(self)
+        # At start-up the window is painted first; the shown page is built and the last
+        # partnership (a large one takes a few hundred milliseconds) selected right after.
+        self._select_after_paint = select_after_paint
         self._build_central()
         build_menus(self)
         update_page_menu(self)
         self._build_status_bar()
         self._update_title()
         self.reload_partnerships()
-        # At start-up the window is painted first and the last partnership (a large one
-        # takes a few hundred milliseconds to show) is selected right after.
-        self._select_after_paint = select_after_paint
         restore_window_settings(self, select=not select_after_paint)
-        if select_after_paint:
-            # Blank, not "No partnership selected", for the moment before it is shown.
-            self.tabs.currentWidget().hide()
         context.diary.subscribe(self._refresh_timer.start)
         context.undo.subscribe(self._update_undo_actions)
         self._update_undo_actions()
@@ -131,7 +128,8 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([250, 1100])
         self.splitter.setChildrenCollapsible(False)
         self.setCentralWidget(self.splitter)
-        self._ensure_page(0)
+        if not self._select_after_paint:
+            self._ensure_page(0)
 
     def _build_left_pane(self) -> QWidget:
         """The partnership list with a button to add one under it."""
@@ -216,8 +214,8 @@ class MainWindow(QMainWindow):
                 return
 
     def _tab_changed(self, index: int) -> None:
-        if index < 0:
-            return
+        if index < 0 or self._select_after_paint:
+            return  # before the first paint pages are not built (_restore_after_paint)
         fresh = index not in self._pages
         page = self._ensure_page(index)
         if not fresh and index in self._stale:
@@ -388,8 +386,10 @@ class MainWindow(QMainWindow):
             QTimer.singleShot(0, self._restore_after_paint)
 
     def _restore_after_paint(self) -> None:
+        # Until now the tab held its blank placeholder: no "nothing selected" flashes by.
+        self._ensure_page(max(self.tabs.currentIndex(), 0))
+        update_page_menu(self)
         restore_last_partnership(self)
-        self.tabs.currentWidget().show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
