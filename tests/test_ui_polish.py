@@ -4,6 +4,7 @@ search hit, the remembered diary, the language preference and dates under a "C" 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -382,5 +383,83 @@ def test_every_page_fits_a_1280_pixel_wide_screen(
         # Long event titles and key hints wrap, filters take two rows: no page forces the
         # window wider than a common laptop screen.
         assert window.minimumSizeHint().width() <= 1280
+    finally:
+        set_language("en")
+
+
+# -- Finnish month names on the date axis ---------------------------------------------------
+
+
+def _axis_labels(qtbot: QtBot, axis: object, width: int) -> list[tuple[float, float, str]]:
+    """(left, right, text) of every label the axis would draw over two years at ``width``."""
+    from datetime import date
+
+    import pyqtgraph as pg
+    from PySide6.QtGui import QImage, QPainter
+
+    from ui.widgets.commitment_plot import to_x
+
+    widget = pg.PlotWidget(axisItems={"bottom": axis})
+    qtbot.addWidget(widget)
+    widget.resize(width, 300)
+    widget.setXRange(to_x(date(2024, 1, 15)), to_x(date(2025, 12, 20)), padding=0)
+    widget.show()
+    qtbot.waitExposed(widget)
+    image = QImage(width, 300, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)  # type: ignore[attr-defined]
+    finally:
+        painter.end()
+    return sorted((rect.left(), rect.right(), text) for rect, _flags, text in texts)
+
+
+@pytest.mark.parametrize("width", [700, 1000])
+def test_finnish_month_names_never_run_into_each_other(qtbot: QtBot, width: int) -> None:
+    from app.i18n import set_language
+    from ui.widgets.commitment_plot import LocalDateAxis, month_names
+
+    set_language("fi")
+    try:
+        labels = _axis_labels(qtbot, LocalDateAxis(), width)
+        finnish = set(month_names().values())
+    finally:
+        set_language("en")
+    assert any(text in finnish for _l, _r, text in labels)  # months are still named
+    # At least a space between neighbours: "helmi maalis", never "helmimaalis".
+    for (_l1, right, first), (left, _r2, second) in pairwise(labels):
+        assert left - right >= 8, f"{first!r} runs into {second!r}"
+
+
+def test_small_multiples_keep_every_value_label_inside_its_panel(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    import pyqtgraph as pg
+
+    from app.i18n import set_language
+    from app.scores.snapshot import load_snapshot
+    from app.series import questionnaire_waves
+    from ui.widgets.small_multiples import SmallMultiples
+
+    pk = load_demo(context.diary)
+    snapshot = load_snapshot(context.diary.db, pk)
+    assert snapshot is not None
+    set_language("fi")  # the longest dimension names
+    try:
+        widget = SmallMultiples()
+        qtbot.addWidget(widget)
+        widget.resize(1070, 240)  # as on the Commitment page of a 1366-pixel window
+        widget.show()
+        qtbot.waitExposed(widget)
+        for wave in questionnaire_waves(snapshot):
+            widget.set_wave(wave)
+            qtbot.wait(10)
+            plots = [i for i in widget.view.ci.items if isinstance(i, pg.PlotItem)]
+            for plot in plots:
+                edge = plot.sceneBoundingRect().right()
+                for item in plot.items:
+                    if isinstance(item, pg.TextItem):
+                        right = item.mapRectToScene(item.boundingRect()).right()
+                        assert right <= edge + 1, f"{item.toPlainText()!r} cut off"
     finally:
         set_language("en")

@@ -21,6 +21,14 @@ from functools import partial
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import Exporter, SVGExporter
+from pyqtgraph.graphicsItems.DateAxisItem import (
+    MONTH_SPACING,
+    YEAR_SPACING,
+    TickSpec,
+    ZoomLevel,
+    makeMStepper,
+    makeYStepper,
+)
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -81,10 +89,29 @@ def month_names() -> dict[str, str]:
 
 
 class LocalDateAxis(pg.DateAxisItem):
-    """A date axis in UTC with month names in the user's language."""
+    """A date axis in UTC with month names in the user's language.
+
+    pyqtgraph spaces month labels for the English "Jan" and always writes every month; Finnish
+    names are longer ("maalis", "marras") and ran into each other. Here the months may skip
+    (every 2nd, 3rd or 6th) and the spacing is measured on the widest name actually written.
+    """
 
     def __init__(self, orientation: str = "bottom") -> None:
         super().__init__(orientation, utcOffset=0)
+        years_months = ZoomLevel(
+            [
+                TickSpec(YEAR_SPACING, makeYStepper(1), "%Y", autoSkip=[1, 5, 10, 25]),
+                TickSpec(MONTH_SPACING, makeMStepper(1), "%b", autoSkip=[1, 2, 3, 6]),
+            ],
+            "Jan",
+        )
+        self.zoomLevels[np.inf] = years_months
+
+    def setZoomLevelForDensity(self, density):  # type: ignore[no-untyped-def]
+        super().setZoomLevelForDensity(density)
+        if "%b" in self.zoomLevel.tickSpecs[-1].format:
+            widest = max(self.fontMetrics.boundingRect(n).width() for n in month_names().values())
+            self.minSpacing = density * (widest + 16)
 
     def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
         names = month_names()

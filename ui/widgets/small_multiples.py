@@ -21,6 +21,7 @@ from app.scores import DimensionScore, Summary, WaveScores
 from app.series import dimension_label
 from ui.style import ROLE_COLORS, role_name, short_date
 
+MIN_COLUMN_WIDTH = 320
 COLUMNS = 3
 
 
@@ -74,6 +75,10 @@ class SmallMultiples(QWidget):
         for i, score in enumerate(wave.dimensions):
             plot = self.view.addPlot(row=1 + i // COLUMNS, col=i % COLUMNS)
             self._draw(plot, score)
+        # A column under a long dimension name asks for the width of its title; the others
+        # keep enough for a bar near 5 with its "4.2 (n = 4)" label beside it.
+        for col in range(COLUMNS):
+            self.view.ci.layout.setColumnMinimumWidth(col, MIN_COLUMN_WIDTH)
 
     def _draw(self, plot: pg.PlotItem, score: DimensionScore) -> None:
         # Horizontal bars from 1, the bottom of the scale: the labels fit beside them even in
