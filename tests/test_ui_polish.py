@@ -463,3 +463,28 @@ def test_small_multiples_keep_every_value_label_inside_its_panel(
                         assert right <= edge + 1, f"{item.toPlainText()!r} cut off"
     finally:
         set_language("en")
+
+
+def test_the_event_form_shows_the_phase_in_force_uncut_in_finnish(
+    qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    from PySide6.QtGui import QFontMetrics
+
+    from app.i18n import set_language
+
+    load_demo(context.diary)
+    set_language("fi")
+    try:
+        window = build()
+        window.resize(1366, 768)
+        window.show()
+        qtbot.waitExposed(window)
+        diary = window.show_page("diary")
+        assert isinstance(diary, DiaryPage)
+        diary.show_details()
+        phase = diary.form.phase
+        qtbot.waitUntil(lambda: "voimassa" in phase.currentText())  # none set: the one in force
+        text = QFontMetrics(phase.font()).horizontalAdvance(phase.currentText())
+        assert phase.width() >= text + 24  # the text and the drop-down arrow
+    finally:
+        set_language("en")

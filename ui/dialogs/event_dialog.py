@@ -107,8 +107,11 @@ class EventForm(QWidget):
         self.purpose.setObjectName("eventPurpose")
         self.purpose.setTabChangesFocus(True)
         self.purpose.setFixedHeight(70)
-        for w in (self.kind, self.duration, self.phase):
+        for w in (self.kind, self.duration):
             w.setMaximumWidth(260)
+        # "none (in force then: Execution)" is longer, in Finnish most of all: fit the text.
+        self.phase.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.phase.setMaximumWidth(420)
         form.addRow(_("Title"), self.title)
         form.addRow(_("Kind"), self.kind)
         form.addRow(_("Date"), when)
