@@ -12,6 +12,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.persistence import entries as entries_repo
 from app.services.demo import load_demo
 from app.services.diary import Diary
 from app.services.undo import UndoStack
@@ -488,3 +489,34 @@ def test_the_event_form_shows_the_phase_in_force_uncut_in_finnish(
         assert phase.width() >= text + 24  # the text and the drop-down arrow
     finally:
         set_language("en")
+
+
+def test_the_diary_menu_lists_the_typing_keys_of_live_capture(demo_window: MainWindow) -> None:
+    from app.domain import EntryType, Tension
+
+    diary = demo_window.show_page("diary")
+    assert isinstance(diary, DiaryPage)
+    submenus = {
+        a.menu().objectName(): a.menu() for a in demo_window.page_menu.actions() if a.menu()
+    }
+    types, tensions = submenus["captureTypeMenu"], submenus["captureTensionMenu"]
+    texts = [a.text() for a in types.actions()]
+    assert len(texts) == 7 and texts[0] == "Idea\tCtrl+1"
+    assert [t.split("\t")[1] for t in texts] == [f"Ctrl+{n}" for n in range(1, 8)]
+    assert all(a.shortcut().isEmpty() for a in types.actions())  # listed, not registered
+    obstacle = next(a for a in types.actions() if a.text().startswith("Obstacle\t"))
+    obstacle.trigger()
+    assert diary.capture.current_type() is EntryType.OBSTACLE
+    roles = tensions.actions()[0]
+    assert roles.text() == "Roles\tAlt+1"
+    roles.trigger()
+    diary.capture.field.setPlainText("Who owns this?")
+    diary.capture.save_line()
+    event = diary.current_event()
+    assert event is not None
+    last = entries_repo.list_entries(demo_window.context.diary.db, event)[-1]
+    assert (last.text, last.type, list(last.tensions)) == (
+        "Who owns this?",
+        EntryType.OBSTACLE,
+        [Tension.ROLES],
+    )

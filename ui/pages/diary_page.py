@@ -36,6 +36,7 @@ from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventForm
 from ui.models.events import PK_ROLE, EventTableModel
+from ui.widgets.capture_menu import typing_key_menus
 from ui.widgets.live_capture import LiveCapture
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -204,6 +205,7 @@ class DiaryPage(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list.addActions([self.new_act, self.delete_act, self.capture_act, self.details_act])
         self.new_button.setToolTip(self.new_act.shortcut().toString())
+        self.typing_keys = typing_key_menus(self.capture)  # Ctrl+1…7, Alt+1…3 in the menu
         self.delete_button.setToolTip(self.delete_act.shortcut().toString())
 
     def _act(self, text: str, keys: str, slot: object) -> QAction:
@@ -217,7 +219,7 @@ class DiaryPage(QWidget):
     def menu_actions(self) -> list[QAction]:
         """Commands of the diary with their shortcuts, for the window's menus."""
         own = [self.new_act, self.delete_act, self.capture_act, self.details_act]
-        return own + self.capture.menu_actions()
+        return own + self.capture.menu_actions() + self.typing_keys
 
     # -- page protocol --------------------------------------------------------------------
 
