@@ -520,3 +520,16 @@ def test_the_diary_menu_lists_the_typing_keys_of_live_capture(demo_window: MainW
         EntryType.OBSTACLE,
         [Tension.ROLES],
     )
+
+
+def test_deleted_items_say_when_there_is_nothing(qtbot: QtBot, demo_window: MainWindow) -> None:
+    from ui.pages.diary_page import DeletedItemsDialog
+
+    diary = demo_window.show_page("diary")
+    assert isinstance(diary, DiaryPage) and diary._partnership is not None
+    dialog = DeletedItemsDialog(diary.editor, diary._partnership, diary)
+    qtbot.addWidget(dialog)
+    assert dialog.items.count() == 0 and not dialog.nothing.isHidden()
+    diary.delete_event()
+    dialog.reload()
+    assert dialog.items.count() == 1 and dialog.nothing.isHidden()

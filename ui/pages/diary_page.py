@@ -60,6 +60,9 @@ class DeletedItemsDialog(QDialog):
         )
         note.setWordWrap(True)
         lay.addWidget(note)
+        self.nothing = QLabel(_("Nothing has been deleted."))
+        self.nothing.setObjectName("muted")
+        lay.addWidget(self.nothing)
         self.items = QListWidget()
         self.items.setObjectName("deletedItems")
         self.items.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -89,8 +92,10 @@ class DeletedItemsDialog(QDialog):
             row = QListWidgetItem(f"{kind}: {label}")
             row.setData(Qt.ItemDataRole.UserRole, (item.kind, item.pk))
             self.items.addItem(row)
-        self.empty_button.setEnabled(self.items.count() > 0)
-        self.restore_button.setEnabled(self.items.count() > 0)
+        found = self.items.count() > 0
+        self.empty_button.setEnabled(found)
+        self.restore_button.setEnabled(found)
+        self.nothing.setVisible(not found)  # an empty white box alone would look broken
 
     def restore_selected(self) -> None:
         chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.items.selectedItems()]
