@@ -533,3 +533,31 @@ def test_deleted_items_say_when_there_is_nothing(qtbot: QtBot, demo_window: Main
     diary.delete_event()
     dialog.reload()
     assert dialog.items.count() == 1 and dialog.nothing.isHidden()
+
+
+def test_every_message_of_the_polish_has_finnish() -> None:
+    import ast
+
+    from app.i18n import catalogue
+
+    root = Path(__file__).resolve().parents[1]
+    finnish = catalogue("fi")
+    missing = []
+    for module in (
+        "ui/application.py",
+        "ui/main_window_menus.py",
+        "ui/dialogs/preferences_dialog.py",
+        "ui/widgets/capture_menu.py",
+        "ui/safety.py",
+    ):
+        for node in ast.walk(ast.parse((root / module).read_text("utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id == "_"
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and node.args[0].value not in finnish
+            ):
+                missing.append(f"{module}: {node.args[0].value!r}")
+    assert missing == []
