@@ -86,6 +86,7 @@ class PreferencesDialog(QDialog):
     def _language_row(self, form: QFormLayout) -> None:
         self.language = QComboBox()
         self.language.setObjectName("languageChoice")
+        self.language.setMaximumWidth(240)  # two short names: no need for the full width
         for name, code in LANGUAGES:
             self.language.addItem(name, code)
         chosen = self.settings.value(LANGUAGE) or language()
