@@ -561,3 +561,19 @@ def test_every_message_of_the_polish_has_finnish() -> None:
             ):
                 missing.append(f"{module}: {node.args[0].value!r}")
     assert missing == []
+
+
+def test_the_history_menu_opens_the_chosen_result(demo_window: MainWindow) -> None:
+    history = demo_window.show_page("history")
+    assert isinstance(history, HistoryPage)
+    _search(history, "sponsor")
+    hit = history.results.hit_at(2)
+    assert hit is not None and hit.entry_pk is not None
+    history.list.setCurrentIndex(history.results.index(2))
+    listed = {a.text(): a for a in demo_window.page_menu.actions()}
+    assert listed["Search the history"].shortcut().toString() == "Ctrl+F"
+    listed["Open in the diary"].trigger()
+    diary = demo_window.tabs.currentWidget()
+    assert isinstance(diary, DiaryPage) and diary.current_event() == hit.event_pk
+    selected = diary.capture.selected_entry()
+    assert selected is not None and selected.pk == hit.entry_pk

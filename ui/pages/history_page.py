@@ -179,7 +179,7 @@ class HistoryPage(QWidget):
         self.list.addAction(find)
 
     def menu_actions(self) -> list[QAction]:
-        return [self.find_act]
+        return [self.find_act, self.open_act]
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
