@@ -20,6 +20,7 @@ from enum import StrEnum
 from sqlite_utils import Database
 
 from app.domain import Dimension, Event, EventKind, Role
+from app.domain.labels import dimension_name, phase_name
 from app.i18n import _
 from app.scores.snapshot import Snapshot, load_snapshot
 from app.scores.waves import (
@@ -111,32 +112,11 @@ class Series:
         return not any(ln.points for ln in self.lines)
 
 
-def dimension_label(dimension: Dimension) -> str:
-    labels = {
-        Dimension.COMMITMENT: _("Commitment"),
-        Dimension.PARTNER_COMMITMENT: _("Partner's commitment"),
-        Dimension.EQUITY: _("Equity"),
-        Dimension.EFFICIENCY: _("Efficiency"),
-        Dimension.CLARITY: _("Clarity of objectives and roles"),
-        Dimension.ACTION_CONFIDENCE: _("Confidence that ideas become actions"),
-    }
-    return labels[dimension]
-
-
-def phase_label(phase: str) -> str:
-    labels = {
-        "negotiation": _("Negotiation"),
-        "commitment": _("Commitment"),
-        "execution": _("Execution"),
-    }
-    return labels.get(phase, phase)
-
-
 def measures() -> list[tuple[str, str]]:
     """Every measure a chart can show, as (key, translated label): dimensions, then indicators."""
     from app.indicators import INDICATORS
 
-    return [(d.value, dimension_label(d)) for d in Dimension] + [
+    return [(d.value, dimension_name(d)) for d in Dimension] + [
         (key, spec.label()) for key, spec in INDICATORS.items()
     ]
 
@@ -191,7 +171,7 @@ def phase_bands(snapshot: Snapshot, end: date) -> tuple[Band, ...]:
         until = moves[i + 1].from_on if i + 1 < len(moves) else max(end, move.from_on)
         if until == move.from_on:
             until = move.from_on + timedelta(days=1)
-        bands.append(Band(move.phase.value, phase_label(move.phase.value), move.from_on, until))
+        bands.append(Band(move.phase.value, phase_name(move.phase), move.from_on, until))
     return tuple(bands)
 
 
@@ -204,7 +184,7 @@ def markers(snapshot: Snapshot) -> tuple[Marker, ...]:
         elif e.kind == EventKind.PILOT:
             found.append(Marker(e.day, MarkerKind.PILOT, e.title, e.pk))
     for move in snapshot.partnership.phases:
-        label = _("Phase: {phase}").format(phase=phase_label(move.phase.value))
+        label = _("Phase: {phase}").format(phase=phase_name(move.phase))
         found.append(Marker(move.from_on, MarkerKind.PHASE_MOVE, label))
     for report in snapshot.reports:
         found.append(Marker(report.generated_on, MarkerKind.FEEDBACK_REPORT, _("Feedback report")))
@@ -239,7 +219,7 @@ def build_series(snapshot: Snapshot, measure: str = "commitment") -> Series:
             raise ValueError(_("Unknown measure: {name}").format(name=measure)) from None
         lines = dimension_lines(snapshot, dimension)
         gap, gap_flag = dimension_gap(snapshot, dimension), gap_flag_of(snapshot)
-        label, unit, y_min, y_max = dimension_label(dimension), "", 1.0, 5.0
+        label, unit, y_min, y_max = dimension_name(dimension), "", 1.0, 5.0
     return Series(
         measure=measure,
         label=label,

@@ -1,5 +1,8 @@
 """The report's fixed wording of the domain's vocabularies, translated in the report's language.
 
+Phases, action statuses and entry types read as in the application (``app.domain.labels``);
+roles, event kinds, dimensions and tensions are worded for partners who never saw the app.
+
 Every message here is an English msgid with its Finnish text in ``resources/i18n/fi/reports.po``.
 """
 
@@ -8,26 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date
 
-from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Role, Tension
+from app.domain import Dimension, EventKind, Role, Tension
+from app.domain.labels import ENTRY_TYPES as ENTRY_TYPES
+from app.domain.labels import PHASES as PHASES
+from app.domain.labels import STATUSES as STATUSES
 
 Tr = Callable[[str], str]
 
-PHASES = {
-    Phase.NEGOTIATION: "Negotiation",
-    Phase.COMMITMENT: "Commitment",
-    Phase.EXECUTION: "Execution",
-}
 ROLES = {
     Role.CUSTOMER: "Customer",
     Role.PROVIDER: "Provider",
     Role.FACILITATOR: "Facilitator",
     Role.OTHER: "Other partner",
-}
-STATUSES = {
-    ActionStatus.OPEN: "Open",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.DONE: "Done",
-    ActionStatus.DROPPED: "Dropped",
 }
 KINDS = {
     EventKind.MEETING: "Meeting",
@@ -51,15 +46,6 @@ TENSIONS = {
     Tension.ROLES: "Asymmetric roles of customer and provider",
     Tension.EXPLORATION: "Established practice versus exploring new methods",
     Tension.LOGICS: "Operational logic versus co-creation logic",
-}
-ENTRY_TYPES = {
-    EntryType.NOTE: "Note",
-    EntryType.IDEA: "Idea",
-    EntryType.DECISION: "Decision",
-    EntryType.OBSTACLE: "Obstacle",
-    EntryType.OBSERVATION: "Observation",
-    EntryType.ACCOMPLISHMENT: "Accomplishment",
-    EntryType.ASSESSMENT: "Assessment",
 }
 SECTION_TITLES = {
     "contents": "Contents",

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMess
 from pytestqt.qtbot import QtBot
 
 from app.domain import Phase, PhaseMove, Role
+from app.domain.labels import phase_name
 from app.i18n import set_language
 from app.persistence import actions as action_rows
 from app.persistence import events as event_rows
@@ -29,7 +30,7 @@ from ui.application import (
 )
 from ui.context import AppContext
 from ui.main_window import MainWindow
-from ui.style import phase_name, short_date
+from ui.style import short_date
 from ui.widgets.partnership_list import PK_ROLE
 from ui.widgets.phase_timeline import PhaseTimeline, phase_bands
 

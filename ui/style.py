@@ -16,8 +16,7 @@ from PySide6.QtCore import QByteArray, QDate, QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from app.domain import EntryType, EventKind, Level, Phase, Role
-from app.i18n import _
+from app.domain import EntryType, Phase, Role
 
 # -- named colours --------------------------------------------------------------------------
 
@@ -93,56 +92,6 @@ def date_edit_format() -> str:
 
 
 # -- translated names of the vocabularies ---------------------------------------------------
-
-
-def phase_name(phase: Phase) -> str:
-    return {
-        Phase.NEGOTIATION: _("Negotiation"),
-        Phase.COMMITMENT: _("Commitment"),
-        Phase.EXECUTION: _("Execution"),
-    }[phase]
-
-
-def role_name(role: Role) -> str:
-    return {
-        Role.CUSTOMER: _("Customer"),
-        Role.PROVIDER: _("Provider"),
-        Role.FACILITATOR: _("Facilitator"),
-        Role.OTHER: _("Other"),
-    }[role]
-
-
-def level_name(level: Level) -> str:
-    return {
-        Level.TOP: _("Top management"),
-        Level.MIDDLE: _("Middle management"),
-        Level.OPERATIONAL: _("Operational"),
-    }[level]
-
-
-def event_kind_name(kind: EventKind) -> str:
-    return {
-        EventKind.MEETING: _("Meeting"),
-        EventKind.WORKSHOP: _("Workshop"),
-        EventKind.INTERVIEW: _("Interview"),
-        EventKind.FOCUS_GROUP: _("Focus group"),
-        EventKind.QUESTIONNAIRE: _("Questionnaire"),
-        EventKind.PILOT: _("Pilot"),
-        EventKind.FEEDBACK_MEETING: _("Feedback meeting"),
-        EventKind.OTHER: _("Other"),
-    }[kind]
-
-
-def entry_type_name(kind: EntryType) -> str:
-    return {
-        EntryType.NOTE: _("Note"),
-        EntryType.IDEA: _("Idea"),
-        EntryType.DECISION: _("Decision"),
-        EntryType.OBSTACLE: _("Obstacle"),
-        EntryType.OBSERVATION: _("Observation"),
-        EntryType.ACCOMPLISHMENT: _("Accomplishment"),
-        EntryType.ASSESSMENT: _("Assessment"),
-    }[kind]
 
 
 # -- application-wide look ------------------------------------------------------------------

@@ -47,12 +47,13 @@ from app.domain import (
     Phase,
     ValidationError,
 )
+from app.domain.labels import event_kind_name, phase_name
 from app.domain.model import format_when
 from app.i18n import _
 from app.persistence import events, partnerships
 from app.services.editing import Editor, default_phase, open_actions_for_review
-from ui.models.look import kind_name, locale_date, pydate, qdate
-from ui.style import date_edit_format, phase_name
+from ui.models.look import locale_date, pydate, qdate
+from ui.style import date_edit_format
 from ui.widgets.checklist_panel import MeetingChecklist
 from ui.widgets.ratings_editor import RatingsEditor
 
@@ -81,7 +82,7 @@ class EventForm(QWidget):
         form = QFormLayout()
         self.kind = QComboBox()
         for k in EventKind:
-            self.kind.addItem(kind_name(k), k.value)
+            self.kind.addItem(event_kind_name(k), k.value)
         self.day = QDateEdit()
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat(date_edit_format())

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Level, Role
+from app.domain.labels import level_name, role_name
 from app.i18n import _
 from app.services.partnerships import OrganizationDraft, PersonDraft
-from ui.style import level_name, role_name
 from ui.widgets.card import plain_label
 
 NAME, TITLE, LEVEL, SPONSOR = range(4)

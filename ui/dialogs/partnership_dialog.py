@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Phase, Role
+from app.domain.labels import phase_name
 from app.domain.validation import Problem
 from app.i18n import _, language
 from app.persistence.errors import DiaryError
@@ -44,7 +45,7 @@ from app.services.partnerships import (
     update_partnership,
 )
 from ui.dialogs.organization_editor import OrganizationEditor, field_name
-from ui.style import date_edit_format, phase_name
+from ui.style import date_edit_format
 from ui.widgets.card import plain_label
 
 LANGUAGES = (("en", "English"), ("fi", "Suomi"))

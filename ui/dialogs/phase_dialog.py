@@ -30,12 +30,13 @@ from PySide6.QtWidgets import (
 
 from app.checklists import TemplateError, template_items
 from app.domain import Phase, PhaseMove, ValidationError
+from app.domain.labels import phase_name
 from app.i18n import _
 from app.persistence import partnerships
 from app.services import checklist, phases
 from app.services.undo import Command
 from ui.context import AppContext
-from ui.style import date_edit_format, phase_name
+from ui.style import date_edit_format
 from ui.widgets.as_of import from_qdate, to_qdate
 from ui.widgets.card import plain_label
 from ui.widgets.phase_timeline import short_date

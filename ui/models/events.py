@@ -13,20 +13,17 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain import Entry, Event, ValidationError
+from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
 from app.i18n import _
 from app.persistence import entries, events
 from app.services.editing import Editor
 from ui.models.look import (
     entry_icon,
-    entry_type_name,
-    kind_name,
     locale_when,
-    tension_name,
     visibility_color,
     visibility_icon,
     visibility_name,
 )
-from ui.style import phase_name
 
 Index = QModelIndex | QPersistentModelIndex
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -83,12 +80,12 @@ class EventTableModel(QAbstractTableModel):
         col = index.column()
         if role == Qt.ItemDataRole.ToolTipRole:
             phase = phase_name(e.phase) if e.phase else ""
-            return " · ".join(x for x in (kind_name(e.kind), phase, e.title) if x)
+            return " · ".join(x for x in (event_kind_name(e.kind), phase, e.title) if x)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == self.DATE:
                 return locale_when(e.when)
             if col == self.KIND:
-                return kind_name(e.kind)
+                return event_kind_name(e.kind)
             if col == self.TITLE:
                 return e.title
             if col == self.PHASE:

@@ -13,23 +13,11 @@ from functools import cache
 from PySide6.QtCore import QDate, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPen, QPixmap
 
-from app.domain import ActionStatus, EntryType, EventKind, Tension, Visibility
+from app.domain import EntryType, Visibility
+from app.domain.labels import entry_type_name
 from app.domain.model import parse_when
 from app.i18n import _
 from ui.style import ACCENT, DANGER, ENTRY_COLORS, MUTED, SUCCESS, short_date, text_color_on
-
-
-def entry_type_name(t: EntryType) -> str:
-    return {
-        EntryType.NOTE: _("Note"),
-        EntryType.IDEA: _("Idea"),
-        EntryType.DECISION: _("Decision"),
-        EntryType.OBSTACLE: _("Obstacle"),
-        EntryType.OBSERVATION: _("Observation"),
-        EntryType.ACCOMPLISHMENT: _("Accomplishment"),
-        EntryType.ASSESSMENT: _("Assessment"),
-    }[t]
-
 
 # The order of the capture buttons and of Ctrl+1..7.
 CAPTURE_TYPES: tuple[EntryType, ...] = (
@@ -41,36 +29,6 @@ CAPTURE_TYPES: tuple[EntryType, ...] = (
     EntryType.ASSESSMENT,
     EntryType.NOTE,
 )
-
-
-def kind_name(k: EventKind) -> str:
-    return {
-        EventKind.MEETING: _("Meeting"),
-        EventKind.WORKSHOP: _("Workshop"),
-        EventKind.INTERVIEW: _("Interview"),
-        EventKind.FOCUS_GROUP: _("Focus group"),
-        EventKind.QUESTIONNAIRE: _("Questionnaire"),
-        EventKind.PILOT: _("Pilot"),
-        EventKind.FEEDBACK_MEETING: _("Feedback meeting"),
-        EventKind.OTHER: _("Other"),
-    }[k]
-
-
-def tension_name(t: Tension) -> str:
-    return {
-        Tension.ROLES: _("Roles"),
-        Tension.EXPLORATION: _("Exploration"),
-        Tension.LOGICS: _("Logics"),
-    }[t]
-
-
-def status_name(s: ActionStatus) -> str:
-    return {
-        ActionStatus.OPEN: _("Open"),
-        ActionStatus.IN_PROGRESS: _("In progress"),
-        ActionStatus.DONE: _("Done"),
-        ActionStatus.DROPPED: _("Dropped"),
-    }[s]
 
 
 def visibility_name(v: Visibility) -> str:

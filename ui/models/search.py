@@ -10,10 +10,11 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
 
+from app.domain.labels import entry_type_name, event_kind_name
 from app.persistence import search
 from app.persistence.search import Filters, Hit
 from app.services.diary import Diary
-from ui.models.look import entry_type_name, kind_name, locale_when
+from ui.models.look import locale_when
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 5
@@ -99,7 +100,11 @@ class SearchResultModel(QAbstractListModel):
             return None
         hit = self._hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            kind = entry_type_name(hit.entry_type) if hit.entry_type else kind_name(hit.event_kind)
+            kind = (
+                entry_type_name(hit.entry_type)
+                if hit.entry_type
+                else event_kind_name(hit.event_kind)
+            )
             return f"{locale_when(hit.when)} · {hit.event_title} · {kind}\n{hit.snippet.text}"
         if role == HIT_ROLE:
             return hit

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Action, ActionStatus, Objective, ValidationError
+from app.domain.labels import status_name
 from app.i18n import _
 from app.persistence import partnerships
 from app.services.editing import Editor
@@ -40,7 +41,6 @@ from ui.models.actions import (
     ActionTableModel,
     ObjectiveTableModel,
 )
-from ui.models.look import status_name
 from ui.style import date_edit_format
 
 Index = QModelIndex | QPersistentModelIndex

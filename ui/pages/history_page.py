@@ -47,22 +47,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import EntryType, EventKind, Phase, Tension, Visibility
+from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
 from app.i18n import _
 from app.persistence import events, partnerships
 from app.persistence.search import Filters, Hit
 from ui.context import AppContext
-from ui.models.look import (
-    entry_icon,
-    entry_type_name,
-    event_icon,
-    kind_name,
-    locale_when,
-    tension_name,
-    visibility_icon,
-    visibility_name,
-)
+from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
 from ui.models.search import HIT_ROLE, SearchResultModel
-from ui.style import ACCENT_LIGHT, MUTED, phase_name
+from ui.style import ACCENT_LIGHT, MUTED
 from ui.widgets.phase_timeline import PhaseTimeline
 
 Index = QModelIndex | QPersistentModelIndex
@@ -95,7 +87,9 @@ class HitDelegate(QStyledItemDelegate):
         x, y = rect.left() + self.PAD, rect.top() + self.PAD
         icon = entry_icon(hit.entry_type) if hit.entry_type else event_icon()
         icon.paint(painter, int(x), int(y), 16, 16)
-        label = entry_type_name(hit.entry_type) if hit.entry_type else kind_name(hit.event_kind)
+        label = (
+            entry_type_name(hit.entry_type) if hit.entry_type else event_kind_name(hit.event_kind)
+        )
         head = f"{label} · {locale_when(hit.when)} · {hit.event_title}"
         painter.setPen(QColor(MUTED))
         bold = QFont(font)
@@ -218,7 +212,9 @@ class HistoryPage(QWidget):
 
     def _filters(self) -> QGridLayout:
         grid = QGridLayout()
-        self.kind = self._combo("filterKind", _("Any kind"), [(kind_name(k), k) for k in EventKind])
+        self.kind = self._combo(
+            "filterKind", _("Any kind"), [(event_kind_name(k), k) for k in EventKind]
+        )
         self.phase = self._combo("filterPhase", _("Any phase"), [(phase_name(p), p) for p in Phase])
         self.organization = self._combo("filterOrganization", _("Any organization"), [])
         self.person = self._combo("filterPerson", _("Anyone"), [])

@@ -25,20 +25,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Event
+from app.domain.labels import event_kind_name, level_name, phase_name, role_name
 from app.i18n import _
 from app.services.partnerships import OrganizationSummary, Overview, overview
 from ui.context import AppContext
 from ui.pages.commitment_page import install_on_overview as install_commitment_plot
-from ui.style import (
-    MUTED,
-    PHASE_COLORS,
-    ROLE_COLORS,
-    event_kind_name,
-    level_name,
-    phase_name,
-    role_name,
-    short_date,
-)
+from ui.style import MUTED, PHASE_COLORS, ROLE_COLORS, short_date
 from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
 from ui.widgets.phase_timeline import PhaseTimeline
 from ui.widgets.warnings_panel import install_on_overview

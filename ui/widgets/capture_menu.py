@@ -16,8 +16,9 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from app.domain import Tension
+from app.domain.labels import entry_type_name, tension_name
 from app.i18n import _
-from ui.models.look import CAPTURE_TYPES, entry_icon, entry_type_name, tension_name
+from ui.models.look import CAPTURE_TYPES, entry_icon
 from ui.widgets.live_capture import LiveCapture
 
 

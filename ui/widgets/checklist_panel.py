@@ -31,11 +31,12 @@ from PySide6.QtWidgets import (
 
 from app.checklists import ChecklistItem, TemplateError, load_templates
 from app.domain import ValidationError
+from app.domain.labels import phase_name
 from app.i18n import _
 from app.services import checklist
 from app.services.checklist import ChecklistStatus
 from ui.context import AppContext
-from ui.style import MUTED, phase_name
+from ui.style import MUTED
 from ui.widgets.card import Card, plain_label
 from ui.widgets.phase_timeline import short_date
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Entry, EntryType, Tension, ValidationError, Visibility
+from app.domain.labels import entry_type_name, tension_name
 from app.i18n import _
 from app.persistence import events, partnerships
 from app.services.editing import ACTIONABLE, Editor
@@ -39,8 +40,6 @@ from ui.models.events import EntryTableModel
 from ui.models.look import (
     CAPTURE_TYPES,
     entry_icon,
-    entry_type_name,
-    tension_name,
     visibility_color,
     visibility_icon,
     visibility_name,

@@ -23,8 +23,9 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain import Partnership, Phase
+from app.domain.labels import phase_name
 from app.i18n import _
-from ui.style import DANGER, MUTED, phase_color, phase_name, plain_tooltip
+from ui.style import DANGER, MUTED, phase_color, plain_tooltip
 
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
 PHASE_ROLE = Qt.ItemDataRole.UserRole + 2

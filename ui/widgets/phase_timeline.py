@@ -17,17 +17,9 @@ from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEven
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.domain import Phase, PhaseMove
+from app.domain.labels import phase_name
 from app.i18n import _
-from ui.style import (
-    BORDER,
-    MUTED,
-    TEXT,
-    phase_color,
-    phase_name,
-    plain_tooltip,
-    short_date,
-    text_color_on,
-)
+from ui.style import BORDER, MUTED, TEXT, phase_color, plain_tooltip, short_date, text_color_on
 
 
 @dataclass(frozen=True)

@@ -30,12 +30,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Dimension, EventKind, Organization, Role
+from app.domain.labels import dimension_name
 from app.i18n import _
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence.errors import DiaryError
 from app.scores.ratings import facilitator_ratings, set_facilitator_rating
-from app.series import dimension_label
 from app.services.diary import Diary
 from app.services.responses_csv import CsvProblem
 from app.services.undo import UndoStack
@@ -99,7 +99,7 @@ class RatingsEditor(QWidget):
         self.table.installEventFilter(self)
         for column, dimension in enumerate(Dimension):
             header = QTableWidgetItem(short_dimension(dimension))
-            header.setToolTip(f"{dimension_label(dimension)}\n{scale_hint(dimension)}")
+            header.setToolTip(f"{dimension_name(dimension)}\n{scale_hint(dimension)}")
             self.table.setHorizontalHeaderItem(column, header)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table)
@@ -131,7 +131,7 @@ class RatingsEditor(QWidget):
                 value = values.get((org.pk or 0, dimension))
                 item = QTableWidgetItem("" if value is None else f"{value:g}")
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                item.setToolTip(f"{org.name} — {dimension_label(dimension)}")
+                item.setToolTip(f"{org.name} — {dimension_name(dimension)}")
                 self.table.setItem(row, column, item)
         self.table.setEnabled(event is not None and not questionnaire)
         if questionnaire:
@@ -222,7 +222,7 @@ class AnswersGrid(QWidget):
         for column, dimension in enumerate(Dimension, self.FIRST):
             header = self.table.horizontalHeaderItem(column)
             if header is not None:
-                header.setToolTip(f"{dimension_label(dimension)}\n{scale_hint(dimension)}")
+                header.setToolTip(f"{dimension_name(dimension)}\n{scale_hint(dimension)}")
         self.table.installEventFilter(self)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)

@@ -16,10 +16,10 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.domain import Dimension, Role
+from app.domain.labels import dimension_name, role_name
 from app.i18n import _
 from app.scores import DimensionScore, Summary, WaveScores
-from app.series import dimension_label
-from ui.style import ROLE_COLORS, role_name, short_date
+from ui.style import ROLE_COLORS, short_date
 
 MIN_COLUMN_WIDTH = 320
 COLUMNS = 3
@@ -84,7 +84,7 @@ class SmallMultiples(QWidget):
         # Horizontal bars from 1, the bottom of the scale: the labels fit beside them even in
         # a short panel.
         # The title is rich text: our own fixed words, escaped all the same.
-        title = html.escape(dimension_label(score.dimension))
+        title = html.escape(dimension_name(score.dimension))
         if score.gap is not None:
             title += f"<br><b>{html.escape(gap_text(score))}</b>"
         plot.setTitle(title, size="9pt", color="#1F2A33")
