@@ -7,12 +7,20 @@ import os
 # Qt must be told before it is imported anywhere.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from app.services.diary import Diary
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QSettings
+    from pytestqt.qtbot import QtBot
+
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
 
 
 @pytest.fixture(autouse=True)
@@ -37,3 +45,41 @@ def diary(diary_path: Path) -> Iterator[Diary]:
     d = Diary.open(diary_path, create=True)
     yield d
     d.close()
+
+
+# -- desktop application fixtures (Qt is imported only by the tests that use them) -----------
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> QSettings:
+    """Settings in a file of the test's own, never the user's."""
+    from PySide6.QtCore import QSettings
+
+    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+@pytest.fixture
+def context(diary: Diary, settings: QSettings) -> AppContext:
+    """What the windows are given: the test's diary, a fresh undo history, the settings."""
+    from app.services.undo import UndoStack
+    from ui.context import AppContext
+
+    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
+
+
+@pytest.fixture
+def build(qtbot: QtBot, context: AppContext) -> Iterator[Callable[[], MainWindow]]:
+    """Builds main windows on the test's diary and closes them before the diary is closed."""
+    from ui.application import build_main_window
+
+    built: list[MainWindow] = []
+
+    def make() -> MainWindow:
+        win = build_main_window(context)
+        qtbot.addWidget(win)
+        built.append(win)
+        return win
+
+    yield make
+    for win in built:
+        win.close()

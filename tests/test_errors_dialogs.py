@@ -21,11 +21,6 @@ from ui.dialogs.preferences_dialog import PreferencesDialog, second_folder
 from ui.dialogs.restore_dialog import RestoreDialog
 
 
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
 def test_error_dialog_shows_plain_text_and_details_with_a_copyable_report(
     qtbot: QtBot, tmp_path: Path
 ) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 
 from app.domain import Dimension, Event, EventKind, Role
 from app.persistence import events as event_repo
@@ -15,19 +15,12 @@ from app.scores.snapshot import load_snapshot
 from app.series import questionnaire_waves
 from app.services.demo import load_demo
 from app.services.diary import Diary
-from app.services.undo import UndoStack
 from ui.context import AppContext
 
 
 @pytest.fixture
 def demo(diary: Diary) -> int:
     return load_demo(diary)
-
-
-@pytest.fixture
-def context(diary: Diary, tmp_path: Path) -> AppContext:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return AppContext(diary, UndoStack(diary), settings)
 
 
 def new_meeting(diary: Diary, pk: int) -> int:

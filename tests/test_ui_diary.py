@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
@@ -15,19 +15,12 @@ from app.domain import Action, ActionStatus, EntryType, Visibility
 from app.persistence import actions, entries, events
 from app.services.diary import Diary
 from app.services.editing import Editor
-from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.models.actions import PK_ROLE as ACTION_PK
 from ui.models.actions import ActionTableModel
 from ui.pages.actions_page import ActionsPage
 from ui.pages.diary_page import DeletedItemsDialog, DiaryPage
 from ui.pages.history_page import HistoryPage
-
-
-@pytest.fixture
-def context(diary: Diary, tmp_path: Path) -> AppContext:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@ search hit, the remembered diary, the language preference and dates under a "C" 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from itertools import pairwise
 from pathlib import Path
 
@@ -15,38 +15,10 @@ from pytestqt.qtbot import QtBot
 from app.persistence import entries as entries_repo
 from app.services.demo import load_demo
 from app.services.diary import Diary
-from app.services.undo import UndoStack
-from ui.application import build_main_window
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.diary_page import DiaryPage
 from ui.pages.history_page import HistoryPage
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def context(diary: Diary, settings: QSettings) -> AppContext:
-    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
-
-
-@pytest.fixture
-def build(qtbot: QtBot, context: AppContext) -> Iterator[Callable[[], MainWindow]]:
-    """Builds windows on the test's diary and closes them before the diary is closed."""
-    built: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = build_main_window(context)
-        qtbot.addWidget(win)
-        built.append(win)
-        return win
-
-    yield make
-    for win in built:
-        win.close()
 
 
 @pytest.fixture

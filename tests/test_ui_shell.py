@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -20,10 +20,9 @@ from app.persistence import partnerships as partnership_rows
 from app.services.demo import load_demo
 from app.services.diary import Diary
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
-from app.services.undo import Command, UndoStack
+from app.services.undo import Command
 from ui.application import (
     Launcher,
-    build_main_window,
     install_qt_translations,
     offer_welcome,
     run_gui,
@@ -33,32 +32,6 @@ from ui.main_window import MainWindow
 from ui.style import short_date
 from ui.widgets.partnership_list import PK_ROLE
 from ui.widgets.phase_timeline import PhaseTimeline, phase_bands
-
-
-@pytest.fixture
-def settings(tmp_path: Path) -> QSettings:
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def context(diary: Diary, settings: QSettings) -> AppContext:
-    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
-
-
-@pytest.fixture
-def build(qtbot: QtBot, context: AppContext) -> Iterator[Callable[[], MainWindow]]:
-    """Builds windows on the test's diary and closes them before the diary is closed."""
-    built: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        win = build_main_window(context)
-        qtbot.addWidget(win)
-        built.append(win)
-        return win
-
-    yield make
-    for win in built:
-        win.close()
 
 
 @pytest.fixture

@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QDialogButtonBox, QInputDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from app.domain import Partnership, Phase, PhaseMove
 from app.persistence import partnerships, records
 from app.services.demo import load_demo
-from app.services.diary import Diary
-from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.dialogs.mark_done_dialog import MarkDoneDialog
 from ui.dialogs.phase_dialog import PhaseDialog
@@ -22,12 +18,6 @@ from ui.pages.overview import OverviewPage
 from ui.widgets.as_of import AsOfControl
 from ui.widgets.checklist_panel import ChecklistPanel, MeetingChecklist
 from ui.widgets.warnings_panel import WarningsPanel, warning_counter
-
-
-@pytest.fixture
-def context(diary: Diary, tmp_path: Path) -> AppContext:
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
 
 
 @pytest.fixture
