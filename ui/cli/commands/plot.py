@@ -93,6 +93,8 @@ def _render(series, out: Path, width: int, height: int) -> bool:  # type: ignore
     # resized before it is grabbed or its proportions come out wrong.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        # The offscreen platform's notes about window hints are noise on a terminal.
+        os.environ.setdefault("QT_LOGGING_RULES", "default.warning=false;qt.qpa.*=false")
     from PySide6.QtWidgets import QApplication
 
     from ui.widgets.commitment_plot import CommitmentPlot
