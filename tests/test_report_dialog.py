@@ -67,7 +67,7 @@ def test_save_writes_the_file_and_records_it(
     assert target.read_bytes() == dialog.pdf
     given = feedback.list_given(diary, planted.pk)
     assert [g.sha256 for g in given] == [feedback.sha256(target.read_bytes())]
-    assert dialog.given_list.count() == 1
+    assert dialog.given.given_list.count() == 1
 
 
 def test_print_paints_every_page_and_records_it(
@@ -100,13 +100,13 @@ def test_a_record_never_handed_out_can_be_removed(
         report_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.pdf"), "")
     )
     dialog.save_button.click()
-    dialog.given_list.setCurrentRow(0)
+    dialog.given.given_list.setCurrentRow(0)
     monkeypatch.setattr(
         report_dialog.QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes
     )
-    dialog.remove_button.click()
+    dialog.given.remove_button.click()
     assert feedback.list_given(diary, planted.pk) == []
-    assert dialog.given_list.count() == 0
+    assert dialog.given.given_list.count() == 0
 
 
 def test_cancel_stops_the_build_and_offers_nothing_to_save(

@@ -25,8 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -41,7 +39,7 @@ from app.report import SECTIONS, ReportOptions
 from app.services import feedback
 from app.services.diary import Diary
 from reports.labels import SECTION_TITLES
-from ui.style import date_edit_format, short_date
+from ui.style import date_edit_format
 from ui.widgets.pdf_preview import (
     PdfPreview,
     PreviewJob,
@@ -49,6 +47,7 @@ from ui.widgets.pdf_preview import (
     PreviewWorker,
     print_pdf,
 )
+from ui.widgets.reports_given import ReportsGiven
 
 
 class ReportDialog(QDialog):
@@ -76,7 +75,7 @@ class ReportDialog(QDialog):
         self._debounce = QTimer(self, singleShot=True, interval=350)
         self._debounce.timeout.connect(self.generate)
         self._build()
-        self._load_given()
+        self.given.show_partnership(self._pk)
         self.generate()
 
     # -- layout ---------------------------------------------------------------------------
@@ -85,15 +84,9 @@ class ReportDialog(QDialog):
         root = QHBoxLayout(self)
         side = QVBoxLayout()
         side.addLayout(self._build_options())
-        side.addWidget(QLabel(_("Given to the partners:")))
-        self.given_list = QListWidget()
-        self.given_list.setObjectName("givenReports")
-        self.given_list.currentRowChanged.connect(self._given_selected)
-        side.addWidget(self.given_list, 1)
-        self.remove_button = QPushButton(_("Remove (never handed out)"))
-        self.remove_button.setEnabled(False)
-        self.remove_button.clicked.connect(self.remove_given)
-        side.addWidget(self.remove_button)
+        self.given = ReportsGiven(self._diary)
+        self.given.changed.connect(self.report_recorded.emit)
+        side.addWidget(self.given, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
         side_widget.setFixedWidth(360)
@@ -333,50 +326,7 @@ class ReportDialog(QDialog):
         except DiaryError as exc:
             QMessageBox.warning(self, _("Not recorded"), str(exc))
             return
-        self._load_given()
-        self.report_recorded.emit()
-
-    def _load_given(self) -> None:
-        self.given_list.clear()
-        audiences = {
-            str(self.audience_box.itemData(i)): self.audience_box.itemText(i)
-            for i in range(self.audience_box.count())
-        }
-        for report in reversed(feedback.list_given(self._diary, self._pk)):
-            chosen = [s for s in report.sections or SECTIONS if s in SECTION_TITLES]
-            amount = (
-                _("all sections")
-                if len(chosen) == len(SECTIONS)
-                else _("{n} section(s)").format(n=len(chosen))
-            )
-            audience = audiences.get(report.audience, report.audience)
-            item = QListWidgetItem(f"{short_date(report.generated_on)} · {audience} · {amount}")
-            item.setData(Qt.ItemDataRole.UserRole, report.pk)
-            titles = "\n".join(_(SECTION_TITLES[s]) for s in chosen)
-            sha = _("SHA-256 of the file: {hash}").format(hash=report.sha256 or "–")
-            item.setToolTip(f"{titles}\n\n{sha}")
-            self.given_list.addItem(item)
-
-    def _given_selected(self, row: int) -> None:
-        self.remove_button.setEnabled(row >= 0)
-
-    def remove_given(self) -> None:
-        item = self.given_list.currentItem()
-        if item is None:
-            return
-        answer = QMessageBox.question(
-            self,
-            _("Remove the record?"),
-            _("Remove this report from the history? Do this only if it was never handed out."),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        try:
-            feedback.remove_given(self._diary, int(item.data(Qt.ItemDataRole.UserRole)))
-        except DiaryError as exc:
-            QMessageBox.warning(self, _("Not removed"), str(exc))
-            return
-        self._load_given()
+        self.given.reload()
         self.report_recorded.emit()
 
     def done(self, result: int) -> None:

@@ -56,6 +56,7 @@ from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon,
 from ui.models.search import HIT_ROLE, SearchResultModel
 from ui.style import ACCENT_LIGHT, MUTED
 from ui.widgets.phase_timeline import PhaseTimeline
+from ui.widgets.reports_given import ReportsGiven
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
@@ -182,6 +183,10 @@ class HistoryPage(QWidget):
         outer.addWidget(heading)
         self.timeline = PhaseTimeline()
         outer.addWidget(self.timeline)
+        self.reports_given = ReportsGiven(self.context.diary, compact=True)
+        self.reports_given.setObjectName("historyReportsGiven")
+        self.reports_given.heading.setText(_("Feedback reports given to the partners:"))
+        outer.addWidget(self.reports_given)
         self.search = QLineEdit()
         self.search.setObjectName("historySearch")
         self.search.setClearButtonEnabled(True)
@@ -262,6 +267,7 @@ class HistoryPage(QWidget):
 
     def refresh(self) -> None:
         self._show_timeline()
+        self.reports_given.show_partnership(self._partnership)
         self.run_search()
 
     def _show_timeline(self) -> None:
