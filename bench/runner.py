@@ -100,15 +100,19 @@ def run_probe(
     """Run ``python -m bench.probes.<module> ARGS``; returns its start time and its JSON line."""
     command = [sys.executable, "-m", f"bench.probes.{module}", *args]
     started = now_ns()
-    done = subprocess.run(
-        command,
-        cwd=ROOT,
-        env=probe_env(home),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-        check=False,
-    )
+    try:
+        done = subprocess.run(
+            command,
+            cwd=ROOT,
+            env=probe_env(home),
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+    except subprocess.TimeoutExpired as exc:
+        # A modal dialog (an error report, say) waits for a click that never comes.
+        raise Unavailable(f"probe {module} did not finish within {timeout:g} s") from exc
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
         tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
