@@ -21,6 +21,7 @@ from app.services.editing import Editor
 from app.services.undo import UndoStack
 from ui.application import build_main_window
 from ui.context import AppContext
+from ui.main_window import MainWindow
 from ui.models.actions import ActionFilterModel, ActionTableModel, ObjectiveTableModel
 from ui.models.events import EntryTableModel, EventTableModel
 from ui.models.search import SearchResultModel
@@ -106,14 +107,20 @@ def test_search_model_pages(
     assert model.rowCount() == 250
 
 
-def test_window_opens_a_search_hit_with_its_entry(
-    qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
-) -> None:
-    editor, s, event = filled
+def _window(qtbot: QtBot, editor: Editor, tmp_path: Path) -> tuple[MainWindow, AppContext]:
+    """A main window sharing the editor's diary and undo history."""
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     context = AppContext(diary=editor.diary, undo=editor.undo, settings=settings)
     window = build_main_window(context)
     qtbot.addWidget(window)
+    return window, context
+
+
+def test_window_opens_a_search_hit_with_its_entry(
+    qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
+) -> None:
+    editor, s, event = filled
+    window, _ = _window(qtbot, editor, tmp_path)
     window.select_partnership(s.partnership)
     history = window.show_page("history")
     assert isinstance(history, HistoryPage)
@@ -136,10 +143,7 @@ def test_typing_survives_the_window_refreshing_after_autosave(
     qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
 ) -> None:
     editor, s, event = filled
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = AppContext(diary=editor.diary, undo=editor.undo, settings=settings)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
+    window, context = _window(qtbot, editor, tmp_path)
     window.show()
     window.select_partnership(s.partnership)
     diary = window.show_page("diary")
@@ -165,10 +169,7 @@ def test_capture_keys_win_over_the_window_shortcuts_while_typing(
     qtbot: QtBot, filled: tuple[Editor, Seed, int], tmp_path: Path
 ) -> None:
     editor, s, event = filled
-    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-    context = AppContext(diary=editor.diary, undo=editor.undo, settings=settings)
-    window = build_main_window(context)
-    qtbot.addWidget(window)
+    window, _ = _window(qtbot, editor, tmp_path)
     window.show()
     window.select_partnership(s.partnership)
     diary = window.show_page("diary")
