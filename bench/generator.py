@@ -21,6 +21,7 @@ from dataclasses import astuple, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.domain import (
     Action,
     ActionStatus,
@@ -48,7 +49,7 @@ from app.persistence import entries as entries_repo
 from app.persistence import events as events_repo
 from app.persistence import partnerships as partnerships_repo
 from app.persistence import records as records_repo
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from bench import words
 
 GENERATOR_VERSION = 2
@@ -333,7 +334,7 @@ def generate(path: Path, sizes: Sizes, seed: int = SEED) -> Path:
         split(total, sizes.partnerships, sizes.largest_share)
         for total in (sizes.events, sizes.entries, sizes.actions, sizes.waves)
     ]
-    diary = Diary.open(path, create=True)
+    diary = open_diary_file(path, create=True)
     try:
         for index in range(sizes.partnerships):
             counts = tuple(s[index] for s in shares)

@@ -11,9 +11,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.domain import Entry, EntryType
+from app.persistence.diary import Diary
 from app.persistence.rows import one
-from app.services.diary import Diary
 from bench.runner import Unavailable
 
 # Common, medium and rare words of the generated text, Finnish and English, and a prefix:
@@ -45,7 +46,7 @@ def largest_partnership(diary: Diary) -> tuple[int, str]:
 
 def partnership_refs(path: Path) -> dict[str, str]:
     """Keys and ids the probes need: the largest partnership's and another one's key."""
-    diary = Diary.open(path)
+    diary = open_diary_file(path)
     try:
         pk, ref = largest_partnership(diary)
         other = one(
@@ -136,4 +137,4 @@ def open_copy(source: Path, work: Path) -> Diary:
     for suffix in ("", "-wal", "-shm"):
         Path(str(target) + suffix).unlink(missing_ok=True)
     shutil.copyfile(source, target)
-    return Diary.open(target)
+    return open_diary_file(target)

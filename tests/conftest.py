@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from app.services.diary import Diary
+from app.backup.opening import open_diary_file
+from app.persistence.diary import Diary
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QSettings
@@ -42,7 +43,7 @@ def diary_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def diary(diary_path: Path) -> Iterator[Diary]:
     """A fresh, empty diary created through the same path the application uses."""
-    d = Diary.open(diary_path, create=True)
+    d = open_diary_file(diary_path, create=True)
     yield d
     d.close()
 

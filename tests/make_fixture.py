@@ -10,16 +10,16 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.persistence.schema import SCHEMA_VERSION
 from app.services.demo import load_demo
-from app.services.diary import Diary
 
 
 def main() -> Path:
     target = Path(__file__).parent / "fixtures" / f"schema-v{SCHEMA_VERSION}.sqlite3"
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "diary.sqlite3"
-        diary = Diary.open(path, create=True)
+        diary = open_diary_file(path, create=True)
         load_demo(diary)
         diary.close()  # checkpoints the write-ahead log: one self-contained file
         shutil.copyfile(path, target)

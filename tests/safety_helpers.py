@@ -5,10 +5,11 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.domain import Entry, EntryType, Event, EventKind, Partnership, Phase, PhaseMove
 from app.persistence import entries, events, partnerships
 from app.persistence.connection import open_diary
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 
 def fill(diary: Diary, events_count: int = 3, entries_per_event: int = 4) -> int:
@@ -34,7 +35,7 @@ def fill(diary: Diary, events_count: int = 3, entries_per_event: int = 4) -> int
 
 def make_diary(path: Path, **kwargs: int) -> Path:
     """A closed diary file with records in it."""
-    d = Diary.open(path, create=True)
+    d = open_diary_file(path, create=True)
     fill(d, **kwargs)
     d.close()
     return path

@@ -12,12 +12,13 @@ from sqlite_utils import Database, Migrations
 
 from app.backup.files import default_backup_dir, list_backups
 from app.backup.make import make_backup
+from app.backup.opening import open_diary_file
 from app.backup.policy import BackupPolicy
 from app.backup.restore import available_backups, explain_damage, replace_with_backup, restore
+from app.persistence.diary import Diary
 from app.persistence.errors import BackupFailed, DamagedDiary
 from app.persistence.integrity import check_file
 from app.persistence.schema import MIGRATIONS
-from app.services.diary import Diary
 from tests.safety_helpers import count_entries, fill, make_diary
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -142,7 +143,7 @@ def test_every_migration_is_preceded_by_a_backup(
 
     extra = [*MIGRATIONS._migrations, Migrations._Migration("0099_test", m0099)]
     monkeypatch.setattr(MIGRATIONS, "_migrations", extra)
-    d = Diary.open(diary_path)
+    d = open_diary_file(diary_path)
     d.close()
     [backup] = list_backups(default_backup_dir(diary_path), "diary")
     conn = sqlite3.connect(f"file:{backup.path}?mode=ro&immutable=1", uri=True)
@@ -173,14 +174,14 @@ def test_restore_keeps_the_current_file_and_reopens(diary: Diary) -> None:
 
 def test_a_damaged_diary_names_its_backup_and_is_replaced_without_loss(tmp_path: Path) -> None:
     path = make_diary(tmp_path / "diary.sqlite3")
-    d = Diary.open(path)
+    d = open_diary_file(path)
     BackupPolicy(d, clock=Clock()).backup_now()
     d.close()
     with path.open("r+b") as f:
         f.write(b"\0" * 4096)
     damaged_bytes = path.read_bytes()
     with pytest.raises(DamagedDiary) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     explained = explain_damage(caught.value)
     local = T0.astimezone().strftime("%Y-%m-%d %H:%M")
     assert str(explained) == (
@@ -191,6 +192,6 @@ def test_a_damaged_diary_names_its_backup_and_is_replaced_without_loss(tmp_path:
     [info] = available_backups(path)
     kept = replace_with_backup(path, info.backup.path)
     assert kept is not None and kept.read_bytes() == damaged_bytes
-    d = Diary.open(path)
+    d = open_diary_file(path)
     assert d.db.execute("SELECT count(*) FROM entries").fetchone()[0] == 12
     d.close()

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from app.backup.files import list_backups
 from app.backup.make import make_backup
+from app.backup.opening import open_diary_file
 from app.backup.policy import BackupPolicy
 from app.backup.restore import replace_with_backup
 from app.exchange import export_partnership, save_file
+from app.persistence.diary import Diary
 from app.persistence.integrity import check_file
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from tests.safety_helpers import count_entries, fill, make_diary
 from ui.cli import main
 
@@ -51,13 +52,13 @@ def test_a_policy_on_a_clock_that_stands_still_keeps_every_backup(diary: Diary) 
 
 def test_two_imports_in_a_row_each_keep_their_backup(diary_path: Path, tmp_path: Path) -> None:
     # Real clock: the backups before two quick imports fall in the same second.
-    source = Diary.open(tmp_path / "source.sqlite3", create=True)
+    source = open_diary_file(tmp_path / "source.sqlite3", create=True)
     try:
         exchange = tmp_path / "demo.json"
         save_file(export_partnership(source.db, load_demo(source)), exchange)
     finally:
         source.close()
-    Diary.open(diary_path, create=True).close()
+    open_diary_file(diary_path, create=True).close()
     db = ["--db", str(diary_path)]
     assert main([*db, "import", str(exchange)]) == 0
     assert main([*db, "import", "--copy", str(exchange)]) == 0
@@ -91,7 +92,7 @@ def test_names_from_before_milliseconds_are_still_read_and_thinned(diary: Diary)
 def test_restoring_twice_in_one_second_keeps_both_replaced_files(tmp_path: Path) -> None:
     diary = make_diary(tmp_path / "diary.sqlite3")
     empty = tmp_path / "empty.sqlite3"
-    Diary.open(empty, create=True).close()
+    open_diary_file(empty, create=True).close()
     original = diary.read_bytes()
     kept_first = replace_with_backup(diary, empty, now=T0)
     kept_second = replace_with_backup(diary, empty, now=T0)

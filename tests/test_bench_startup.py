@@ -13,7 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QSettings
 
-from app.services.diary import Diary
+from app.backup.opening import open_diary_file
 from app.services.undo import UndoStack
 from bench import generator
 from ui.application import build_main_window
@@ -24,7 +24,7 @@ SMALL = generator.Sizes(partnerships=3, events=9, entries=30, actions=6, waves=3
 
 def _context(tmp_path: Path) -> tuple[AppContext, list[tuple[int, str]]]:
     path = generator.generate(tmp_path / "d.sqlite3", SMALL)
-    diary = Diary.open(path)
+    diary = open_diary_file(path)
     refs = [
         (int(r[0]), str(r[1]))
         for r in diary.db.conn.execute("SELECT pk, id FROM partnerships ORDER BY pk")
@@ -71,9 +71,9 @@ def test_without_the_option_the_partnership_is_selected_at_once(qtbot, tmp_path:
 
 def test_sqlite_utils_loads_without_numpy_and_still_works(tmp_path: Path) -> None:
     code = (
-        "import sys, app.services.diary as d; "
+        "import sys, app.backup.opening as d; "
         "assert 'numpy' not in sys.modules, 'numpy was imported'; "
-        f"x = d.Diary.open({str(tmp_path / 'n.sqlite3')!r}, create=True); "
+        f"x = d.open_diary_file({str(tmp_path / 'n.sqlite3')!r}, create=True); "
         "print(x.db.execute('select count(*) from partnerships').fetchone()[0]); x.close()"
     )
     done = subprocess.run(

@@ -19,9 +19,9 @@ from pathlib import Path
 
 from test_editing_seed import seed
 
+from app.backup.opening import open_diary_file
 from app.domain import Event, EventKind
 from app.persistence import entries
-from app.services.diary import Diary
 from app.services.editing import Editor
 from app.services.undo import UndoStack
 
@@ -31,12 +31,12 @@ CHILD = textwrap.dedent(
     """
     import sys
     from app.domain import Entry, EntryType
-    from app.services.diary import Diary
+    from app.backup.opening import open_diary_file
     from app.services.editing import Editor
     from app.services.undo import UndoStack
 
     path, partnership, event = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
-    diary = Diary.open(path)
+    diary = open_diary_file(path)
     editor = Editor(diary, UndoStack(diary))
     types = list(EntryType)
     print("ready", flush=True)
@@ -68,7 +68,7 @@ def _run_and_kill(path: Path, partnership: int, event: int, rng: random.Random) 
 
 def test_every_acknowledged_entry_survives_a_kill(diary_path: Path) -> None:
     rng = random.Random(20241128)
-    diary = Diary.open(diary_path, create=True)
+    diary = open_diary_file(diary_path, create=True)
     s = seed(diary)
     event = Editor(diary, UndoStack(diary)).create_event(
         s.partnership, Event(EventKind.MEETING, "Crash test", "2024-02-01")
@@ -77,7 +77,7 @@ def test_every_acknowledged_entry_survives_a_kill(diary_path: Path) -> None:
     acknowledged: list[str] = []
     for _ in range(4):
         acknowledged += _run_and_kill(diary_path, s.partnership, event, rng)
-        again = Diary.open(diary_path)
+        again = open_diary_file(diary_path)
         try:
             stored = {e.id for e in entries.list_entries(again.db, event)}
             assert again.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

@@ -24,8 +24,8 @@ from app.domain import (
     ValidationError,
 )
 from app.persistence import entries, events, partnerships
+from app.persistence.diary import Diary
 from app.services import checklist
-from app.services.diary import Diary
 
 
 def _schema() -> dict[str, Any]:

@@ -20,9 +20,9 @@ from pathlib import Path
 import pytest
 
 from app.backup.files import list_backups
+from app.backup.opening import open_diary_file
 from app.lock import lock_path
 from app.persistence.integrity import check_file
-from app.services.diary import Diary
 from tests.safety_helpers import make_diary
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -31,8 +31,8 @@ _WRITER = """
 import sys
 from app.domain import Entry, EntryType
 from app.persistence import entries, events
-from app.services.diary import Diary
-d = Diary.open(sys.argv[1])
+from app.backup.opening import open_diary_file
+d = open_diary_file(sys.argv[1])
 ev = events.list_events(d.db, 1)[0]
 batch = int(sys.argv[2])
 print("ready", flush=True)
@@ -49,8 +49,8 @@ while True:
 _IMPORTER = """
 import json, sys
 from app.exchange.importer import import_partnership
-from app.services.diary import Diary
-d = Diary.open(sys.argv[1])
+from app.backup.opening import open_diary_file
+d = open_diary_file(sys.argv[1])
 data = json.loads(open(sys.argv[2], encoding="utf-8").read())
 print("ready", flush=True)
 while True:
@@ -63,8 +63,8 @@ import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from app.backup.make import make_backup
-from app.services.diary import Diary
-d = Diary.open(sys.argv[1])
+from app.backup.opening import open_diary_file
+d = open_diary_file(sys.argv[1])
 start = datetime(2026, 1, 1, tzinfo=UTC) + timedelta(days=int(sys.argv[2]))
 print("ready", flush=True)
 for i in range(10_000):
@@ -105,7 +105,7 @@ def _crash_rounds(tmp_path: Path, rounds: int) -> None:
     for _ in range(rounds):
         acknowledged += [int(x) for x in _run_and_kill(_WRITER, [str(path), str(next_batch)], rng)]
         assert lock_path(path).exists()  # left by the killed process
-        d = Diary.open(path)  # the stale lock is taken over; the WAL is recovered
+        d = open_diary_file(path)  # the stale lock is taken over; the WAL is recovered
         try:
             assert [r[0] for r in d.db.execute("PRAGMA integrity_check").fetchall()] == ["ok"]
             parts: dict[int, int] = {}
@@ -144,7 +144,7 @@ def _exchange_file(tmp_path: Path) -> Path:
     from app.exchange.export import export_partnership
 
     source = make_diary(tmp_path / "source.sqlite3", events_count=20, entries_per_event=15)
-    d = Diary.open(source)
+    d = open_diary_file(source)
     document = export_partnership(d.db, 1)
     d.close()
     target = tmp_path / "partnership.json"
@@ -158,7 +158,7 @@ def test_crash_during_import_leaves_all_or_nothing(tmp_path: Path) -> None:
     rng = random.Random(7)
     for _ in range(8):
         imported = _run_and_kill(_IMPORTER, [str(path), str(exchange)], rng)
-        d = Diary.open(path)
+        d = open_diary_file(path)
         try:
             counts = d.db.execute(
                 "SELECT p.pk, (SELECT count(*) FROM events e WHERE e.partnership_pk = p.pk), "

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from test_editing_seed import seed
 
+from app.backup.opening import open_diary_file
 from app.domain import (
     Action,
     ActionStatus,
@@ -22,7 +23,7 @@ from app.domain import (
     Visibility,
 )
 from app.persistence import actions, entries, events, partnerships
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.editing import Editor, open_actions_for_review
 from app.services.undo import UndoStack
 
@@ -162,7 +163,7 @@ def test_everything_is_there_after_reopening(diary_path, editor: Editor) -> None
     event = editor.create_event(s.partnership, _meeting())
     editor.create_entry(s.partnership, Entry(event, EntryType.DECISION, "Start in March"))
     editor.diary.close()
-    again = Diary.open(diary_path)
+    again = open_diary_file(diary_path)
     try:
         [(_, entry)] = entries.list_partnership_entries(again.db, s.partnership)
         assert entry.text == "Start in March"

@@ -14,7 +14,7 @@ from app.domain import (
     Role,
 )
 from app.persistence import partnerships
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 
 @dataclass

@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from app.backup.opening import open_diary_file
 from app.domain import Entry, EntryType
 from app.persistence import entries, events
 from app.persistence.connection import open_diary
+from app.persistence.diary import Diary
 from app.persistence.errors import (
     DamagedDiary,
     DiaryError,
@@ -27,7 +29,6 @@ from app.persistence.errors import (
     NotADiary,
 )
 from app.safety.text import clean, problems
-from app.services.diary import Diary
 from tests.safety_helpers import count_entries, fill, make_diary
 
 DAMAGED = (
@@ -99,7 +100,7 @@ def test_unusable_file_is_refused_untouched(
     spoil(path)
     before = path.read_bytes()
     with pytest.raises(kind) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     assert str(caught.value) == message.format(p=path)
     assert caught.value.details  # the technical part is there for the Details button
     assert path.read_bytes() == before
@@ -114,7 +115,7 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
     conn.close()
     before = path.read_bytes()
     with pytest.raises(NewerDiary) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     assert str(caught.value) == (
         f"The diary {path} was written by a newer version of Kumppani (schema 7; this version "
         "reads up to 1). Nothing was changed; update Kumppani to open it."
@@ -154,7 +155,7 @@ def test_disk_full_on_a_small_tmpfs(tmp_path: Path) -> None:
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=512k", "tmpfs", str(mount)]).returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:
-        d = Diary.open(mount / "diary.sqlite3", create=True)
+        d = open_diary_file(mount / "diary.sqlite3", create=True)
         fill(d, events_count=1, entries_per_event=1)
         with pytest.raises(DiskFull) as caught:
             for _ in range(40):
@@ -195,10 +196,10 @@ def test_read_only_open_refuses_writes(tmp_path: Path) -> None:
 _NOBODY = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]
 _AS_NOBODY = """
 import sys
-from app.services.diary import Diary
+from app.backup.opening import open_diary_file
 from app.persistence.errors import DiaryError
 try:
-    Diary.open(sys.argv[1])
+    open_diary_file(sys.argv[1])
 except DiaryError as exc:
     print(type(exc).__name__, str(exc), sep="|")
 """
@@ -243,7 +244,7 @@ def test_read_only_mount(tmp_path: Path) -> None:
             pytest.skip("cannot remount read-only here")
         before = path.read_bytes()
         with pytest.raises(DiaryReadOnly) as caught:
-            Diary.open(path)
+            open_diary_file(path)
         assert str(caught.value) == READ_ONLY.format(p=path)
         assert path.read_bytes() == before
         assert sorted(f.name for f in folder.iterdir()) == ["diary.sqlite3"]
@@ -278,7 +279,7 @@ def test_text_cleaning_keeps_line_breaks_and_drops_what_cannot_be_stored() -> No
 def test_damaged_diary_left_with_its_log_after_a_crash_is_not_written(tmp_path: Path) -> None:
     # The crash left diary.sqlite3-wal behind; folding it in would write to the damaged file.
     path = make_diary(tmp_path / "live.sqlite3")
-    d = Diary.open(path)
+    d = open_diary_file(path)
     fill(d)
     crashed = tmp_path / "crashed"
     crashed.mkdir()
@@ -289,7 +290,7 @@ def test_damaged_diary_left_with_its_log_after_a_crash_is_not_written(tmp_path: 
     _truncate(target)
     before = target.read_bytes(), (crashed / "diary.sqlite3-wal").read_bytes()
     with pytest.raises(DamagedDiary) as caught:
-        Diary.open(target)
+        open_diary_file(target)
     assert str(caught.value) == DAMAGED.format(p=target)
     assert (target.read_bytes(), (crashed / "diary.sqlite3-wal").read_bytes()) == before
 
@@ -298,13 +299,13 @@ def test_healthy_diary_left_with_its_log_after_a_crash_opens_with_everything(
     tmp_path: Path,
 ) -> None:
     path = make_diary(tmp_path / "live.sqlite3")
-    d = Diary.open(path)
+    d = open_diary_file(path)
     fill(d)
     crashed = tmp_path / "crashed"
     crashed.mkdir()
     for suffix in ("", "-wal"):
         shutil.copyfile(f"{path}{suffix}", crashed / f"diary.sqlite3{suffix}")
     d.close()
-    reopened = Diary.open(crashed / "diary.sqlite3")
+    reopened = open_diary_file(crashed / "diary.sqlite3")
     assert reopened.db.execute("SELECT count(*) FROM entries").fetchone()[0] == 24
     reopened.close()

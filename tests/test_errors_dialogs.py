@@ -12,9 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.backup.files import list_backups
+from app.backup.opening import open_diary_file
 from app.backup.policy import BackupPolicy
+from app.persistence.diary import Diary
 from app.persistence.errors import DamagedDiary, DiskFull
-from app.services.diary import Diary
 from tests.safety_helpers import fill, make_diary
 from ui.dialogs.error_dialog import ErrorDialog, diary_error_dialog, install_excepthook
 from ui.dialogs.preferences_dialog import PreferencesDialog, second_folder
@@ -118,7 +119,7 @@ def test_launcher_offers_the_backup_of_a_damaged_diary_and_restores_it(
     from ui.dialogs.welcome_dialog import WelcomeDialog
 
     path = make_diary(tmp_path / "diary.sqlite3")
-    d = Diary.open(path)
+    d = open_diary_file(path)
     BackupPolicy(d).backup_now()
     d.close()
     with path.open("r+b") as f:
@@ -184,7 +185,7 @@ def _guard_in_dropbox(
     from ui.safety import SafetyGuard
 
     path = make_diary(tmp_path / "Dropbox" / "diary.sqlite3")
-    diary = Diary.open(path)
+    diary = open_diary_file(path)
     window = QWidget()
     qtbot.addWidget(window)
     return SafetyGuard(window, diary, settings, reopened.append), diary
@@ -225,7 +226,7 @@ def test_moving_a_diary_out_of_a_sync_folder_keeps_the_old_file(
     guard.warn_if_risky()  # type: ignore[attr-defined]
     target = data_dir() / "diary.sqlite3"
     assert reopened == [target]
-    moved = Diary.open(target)
+    moved = open_diary_file(target)
     assert moved.db.execute("SELECT count(*) FROM entries").fetchone()[0] == 12
     moved.close()
     assert target.stat().st_mode & 0o777 == 0o600

@@ -10,6 +10,7 @@ from typing import Any
 import jsonschema
 import pytest
 
+from app.backup.opening import open_diary_file
 from app.exchange import (
     AlreadyInDiary,
     ExchangeError,
@@ -21,8 +22,8 @@ from app.exchange import (
     save_file,
 )
 from app.persistence import actions, entries, events, partnerships, records
+from app.persistence.diary import Diary
 from app.services.demo import demo_document, load_demo
-from app.services.diary import Diary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[1]
@@ -48,7 +49,7 @@ def edge_case() -> dict[str, Any]:
 def test_demo_round_trip_is_identical(diary: Diary, tmp_path: Path) -> None:
     pk = load_demo(diary)
     first = export_partnership(diary.db, pk)
-    other = Diary.open(tmp_path / "other.sqlite3", create=True)
+    other = open_diary_file(tmp_path / "other.sqlite3", create=True)
     try:
         second = export_partnership(other.db, import_partnership(other, first))
     finally:
@@ -196,7 +197,7 @@ def test_deleted_records_are_not_exported_and_references_to_them_dropped(
     out = export_partnership(diary.db, pk)
     assert "source_entry" not in out["actions"][0]
     assert all(n["id"] != source.id for e in out["events"] for n in e["entries"])
-    other = Diary.open(diary.path.with_name("again.sqlite3"), create=True)
+    other = open_diary_file(diary.path.with_name("again.sqlite3"), create=True)
     try:
         import_partnership(other, out)
     finally:

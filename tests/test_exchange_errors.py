@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from app.exchange import ExchangeError, import_partnership, load_file
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 EDGE: dict[str, Any] = json.loads((FIXTURES / "edge-case.json").read_text("utf-8"))

@@ -10,8 +10,8 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from app.backup.opening import open_diary_file
 from app.exchange import export_partnership, import_partnership
-from app.services.diary import Diary
 
 ROLES = ["customer", "provider", "facilitator", "other"]
 KINDS = ["meeting", "workshop", "interview", "focus_group", "questionnaire", "pilot", "other"]
@@ -126,7 +126,7 @@ def documents(draw: st.DrawFn) -> dict[str, Any]:
 
 
 def _export_after_import(folder: Path, name: str, document: dict[str, Any]) -> dict[str, Any]:
-    diary = Diary.open(folder / name, create=True)
+    diary = open_diary_file(folder / name, create=True)
     try:
         out = export_partnership(diary.db, import_partnership(diary, document))
     finally:

@@ -12,11 +12,12 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.backup.files import BackupFile, default_backup_dir, list_backups
+from app.backup.opening import open_diary_file
 from app.exchange import export_partnership, save_file
 from app.persistence import partnerships
+from app.persistence.diary import Diary
 from app.persistence.integrity import check_file, record_counts
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from app.services.undo import UndoStack
 from tests.safety_helpers import fill
 from ui.application import build_main_window
@@ -45,7 +46,7 @@ def _partnerships_in(backup: Path) -> int:
 @pytest.fixture
 def exchange_file(tmp_path: Path) -> Path:
     """The demonstration partnership as an exchange file, made in a diary of its own."""
-    source = Diary.open(tmp_path / "source.sqlite3", create=True)
+    source = open_diary_file(tmp_path / "source.sqlite3", create=True)
     try:
         out = tmp_path / "demo.json"
         save_file(export_partnership(source.db, load_demo(source)), out)
@@ -66,7 +67,7 @@ def _with_organizations(diary: Diary) -> int:
 
 
 def test_cli_import_backs_up_the_diary_as_it_was(diary_path: Path, exchange_file: Path) -> None:
-    diary = Diary.open(diary_path, create=True)
+    diary = open_diary_file(diary_path, create=True)
     fill(diary)
     diary.close()
     assert _backups(diary_path) == []
@@ -79,7 +80,7 @@ def test_cli_import_backs_up_the_diary_as_it_was(diary_path: Path, exchange_file
 
 
 def test_cli_import_of_a_bad_file_makes_no_backup(diary_path: Path, tmp_path: Path) -> None:
-    Diary.open(diary_path, create=True).close()
+    open_diary_file(diary_path, create=True).close()
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "kumppani-partnership", "version": 1,', "utf-8")
     assert main(["--db", str(diary_path), "import", str(broken)]) == 2
@@ -87,7 +88,7 @@ def test_cli_import_of_a_bad_file_makes_no_backup(diary_path: Path, tmp_path: Pa
 
 
 def test_cli_responses_import_backs_up_first(diary_path: Path, tmp_path: Path) -> None:
-    diary = Diary.open(diary_path, create=True)
+    diary = open_diary_file(diary_path, create=True)
     _with_organizations(diary)
     diary.close()
     answers = tmp_path / "answers.csv"

@@ -30,9 +30,9 @@ from app.indicators import (
     idea_conversion,
     sponsor_attendance,
 )
+from app.persistence.diary import Diary
 from app.scores.snapshot import Snapshot
 from app.series import MarkerKind, build_series, commitment_series, measures
-from app.services.diary import Diary
 
 CUST, PROV = 1, 2
 BOSS_C, BOSS_P, WORKER_C = 11, 12, 13

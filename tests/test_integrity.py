@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from app.backup.files import list_backups
+from app.backup.opening import open_diary_file
 from app.persistence import entries, trash
+from app.persistence.diary import Diary
 from app.persistence.integrity import check_file, purge_deleted_text
-from app.services.diary import Diary
 from tests.safety_helpers import fill, make_diary
 from ui.cli import main
 
@@ -61,7 +62,7 @@ def test_check_after_a_crash_reads_the_log_without_writing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = make_diary(tmp_path / "diary.sqlite3")
-    d = Diary.open(path)
+    d = open_diary_file(path)
     fill(d)
     # Simulate the crash: copy the file and its log as they are while open.
     crashed = tmp_path / "crashed"
@@ -96,7 +97,7 @@ def test_a_foreign_key_break_is_damage_at_open(tmp_path: Path) -> None:
     from app.persistence.errors import DamagedDiary
 
     with pytest.raises(DamagedDiary) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     assert "foreign key: events row 1 refers to a missing partnerships row" in caught.value.details
 
 

@@ -13,17 +13,18 @@ from pathlib import Path
 
 import pytest
 
+from app.backup.opening import open_diary_file
 from app.lock import lock_path, read_lock
+from app.persistence.diary import Diary
 from app.persistence.errors import DiaryLocked
-from app.services.diary import Diary
 from tests.safety_helpers import make_diary
 
 ROOT = Path(__file__).resolve().parent.parent
 
 _HOLDER = """
 import sys
-from app.services.diary import Diary
-d = Diary.open(sys.argv[1])
+from app.backup.opening import open_diary_file
+d = open_diary_file(sys.argv[1])
 print("open", flush=True)
 sys.stdin.readline()
 d.close()
@@ -59,7 +60,7 @@ def test_second_instance_is_refused_naming_the_first(
     path, proc = other_instance
     before = path.read_bytes()
     with pytest.raises(DiaryLocked) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     info = read_lock(lock_path(path))
     assert info is not None and info.pid == proc.pid and info.host == socket.gethostname()
     assert str(caught.value) == _expected(path, info.describe())
@@ -74,19 +75,19 @@ def test_exclusive_lock_is_the_backstop_without_a_lock_file(
     path, _proc = other_instance
     lock_path(path).unlink()  # someone deleted it, or a sync tool did not copy it
     with pytest.raises(DiaryLocked) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     assert str(caught.value) == _expected(path, "another program")
     assert "SQLITE_BUSY" in caught.value.details
 
 
 def test_second_open_in_the_same_process_is_refused(diary: Diary) -> None:
     with pytest.raises(DiaryLocked):
-        Diary.open(diary.path)
+        open_diary_file(diary.path)
     diary.db.execute("SELECT count(*) FROM partnerships")  # the first one still works
 
 
 def test_lock_file_is_private_and_removed_at_close(diary_path: Path) -> None:
-    d = Diary.open(diary_path, create=True)
+    d = open_diary_file(diary_path, create=True)
     lock = lock_path(diary_path)
     assert lock.stat().st_mode & 0o077 == 0
     d.close()
@@ -111,18 +112,18 @@ def test_stale_lock_is_taken_over(tmp_path: Path, content: object) -> None:
     path = make_diary(tmp_path / "diary.sqlite3")
     value = content()  # type: ignore[operator]
     lock_path(path).write_text(value if isinstance(value, str) else json.dumps(value))
-    d = Diary.open(path)
+    d = open_diary_file(path)
     info = read_lock(lock_path(path))
     assert info is not None and info.pid == os.getpid()
     d.close()
 
 
 def test_lock_of_a_forgotten_connection_in_this_process_is_taken_over(diary_path: Path) -> None:
-    d = Diary.open(diary_path, create=True)
+    d = open_diary_file(diary_path, create=True)
     d.db.conn.close()  # closed without close_diary, then dropped
     del d
     gc.collect()
-    Diary.open(diary_path).close()
+    open_diary_file(diary_path).close()
 
 
 def test_lock_held_on_another_computer_is_respected(tmp_path: Path) -> None:
@@ -130,5 +131,5 @@ def test_lock_held_on_another_computer_is_respected(tmp_path: Path) -> None:
     holder = {"pid": 1, "host": "laptop-of-aino", "user": "aino", "since": "2026-01-05 09:12"}
     lock_path(path).write_text(json.dumps(holder))
     with pytest.raises(DiaryLocked) as caught:
-        Diary.open(path)
+        open_diary_file(path)
     assert "aino on laptop-of-aino, since 2026-01-05 09:12" in str(caught.value)

@@ -14,11 +14,12 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.backup.opening import open_diary_file
 from app.exchange import export_partnership
 from app.persistence import partnerships
+from app.persistence.diary import Diary
 from app.persistence.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from app.services.demo import demo_document
-from app.services.diary import Diary
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -59,7 +60,7 @@ def _copy_fixture(version: int, tmp_path: Path) -> Path:
 
 def test_schema_v1_fixture_opens_with_its_data_intact(diary: Diary, tmp_path: Path) -> None:
     path = _copy_fixture(1, tmp_path)
-    old = Diary.open(path)
+    old = open_diary_file(path)
     try:
         assert _schema(old.db.conn) == _schema(diary.db.conn)
         assert old.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID

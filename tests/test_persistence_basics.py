@@ -20,7 +20,7 @@ from app.domain import (
     Visibility,
 )
 from app.persistence import actions, entries, events, partnerships
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 
 def test_fresh_diary_is_private_and_identified(diary: Diary) -> None:

@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 from app.domain import Partnership, Phase, PhaseMove
 from app.i18n import catalogue
 from app.persistence import partnerships
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.pages.overview import OverviewPage

@@ -8,8 +8,8 @@ import pytest
 
 from app.domain import Partnership, Phase, PhaseMove, ValidationError
 from app.persistence import partnerships
+from app.persistence.diary import Diary
 from app.services import checklist, phases
-from app.services.diary import Diary
 
 
 def _partnership(diary: Diary) -> int:

@@ -24,8 +24,8 @@ from app.domain import (
 from app.i18n import set_language
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
+from app.persistence.diary import Diary
 from app.series import Series, commitment_series
-from app.services.diary import Diary
 from ui.cli import main
 
 NAME = "Kone & Työterveys"

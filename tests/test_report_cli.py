@@ -7,13 +7,13 @@ from pathlib import Path
 import pytest
 from test_report_support import pdf_text, plant
 
+from app.backup.opening import open_diary_file
 from app.services import feedback
-from app.services.diary import Diary
 from ui.cli import main
 
 
 def _planted_file(diary_path: Path) -> int:
-    diary = Diary.open(diary_path, create=True)
+    diary = open_diary_file(diary_path, create=True)
     try:
         return plant(diary).pk
     finally:
@@ -30,7 +30,7 @@ def test_report_command_writes_the_pdf_and_records_it(diary_path: Path, tmp_path
     assert "Missä olemme" in text and "Päätökset ja toimintasuunnitelma" in text
     assert "Sitoutuminen ajan mittaan" not in text
     assert "Haapaniemi" not in text and "PRIVdecisionQ14" not in text
-    diary = Diary.open(diary_path)
+    diary = open_diary_file(diary_path)
     try:
         given = feedback.list_given(diary, pk)
     finally:
@@ -45,7 +45,7 @@ def test_a_draft_is_not_recorded(diary_path: Path, tmp_path: Path) -> None:
     argv = ["--db", str(diary_path), "report", "--partnership", "Marker Partnership"]
     assert main([*argv, "--out", str(out), "--draft"]) == 0
     assert out.read_bytes().startswith(b"%PDF")
-    diary = Diary.open(diary_path)
+    diary = open_diary_file(diary_path)
     try:
         assert feedback.list_given(diary, pk) == []
     finally:
@@ -84,7 +84,7 @@ def test_an_unwritable_destination_is_a_clear_error(
     argv = ["--db", str(diary_path), "report", "--partnership", "Marker Partnership"]
     assert main([*argv, "--out", str(out)]) == 2
     assert "Cannot write" in capsys.readouterr().err
-    diary = Diary.open(diary_path)
+    diary = open_diary_file(diary_path)
     try:
         assert feedback.list_given(diary, pk) == []
     finally:

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_report_support import Planted, pdf_text, plant
 
+from app.persistence.diary import Diary
 from app.services import feedback
-from app.services.diary import Diary
 from ui.dialogs import report_dialog
 from ui.dialogs.report_dialog import ReportDialog
 

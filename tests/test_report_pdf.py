@@ -14,9 +14,9 @@ from test_report_support import Planted, pdf_text, plant
 
 from app.domain import Action, Entry, EntryType, Event, EventKind, Person, Role, Visibility
 from app.persistence import actions, entries, events, partnerships
+from app.persistence.diary import Diary
 from app.report import SECTIONS, ReportOptions
 from app.services import feedback
-from app.services.diary import Diary
 from reports.feedback import BuildCancelled, build_feedback_pdf
 
 TODAY = date(2025, 11, 20)

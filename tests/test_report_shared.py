@@ -9,9 +9,9 @@ from pathlib import Path
 
 from test_report_support import plant
 
+from app.persistence.diary import Diary
 from app.persistence.shared import SharedView
 from app.report import assemble_report
-from app.services.diary import Diary
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -34,7 +34,7 @@ from app.domain import (
     Visibility,
 )
 from app.persistence import actions, entries, events, partnerships, records
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 
 @dataclass

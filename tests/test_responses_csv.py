@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from app.backup.opening import open_diary_file
 from app.domain import Dimension, EventKind, Organization, Partnership, Person, Role
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.responses_csv import ResponsesError, import_responses, parse_for_partnership
 from ui.cli import main
 
@@ -154,7 +155,7 @@ def test_cli_imports_and_reports_problems(
     assert "YYYY-MM-DD" in capsys.readouterr().err
     assert main([*args, "--date", "2025-06-01", "--title", "June", str(good)]) == 0
     assert "1 respondent" in capsys.readouterr().out
-    reopened = Diary.open(diary_path)
+    reopened = open_diary_file(diary_path)
     try:
         (event,) = event_repo.list_events(reopened.db, pk, with_details=True)
         assert (event.title, event.when, len(event.ratings)) == ("June", "2025-06-01", 1)

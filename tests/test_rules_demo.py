@@ -9,10 +9,10 @@ from datetime import date
 
 import pytest
 
+from app.persistence.diary import Diary
 from app.rules import EvidenceKind, Severity, evaluate
 from app.services import checklist, warnings
 from app.services.demo import load_demo
-from app.services.diary import Diary
 
 EXPECTED = {
     "2024-02-20": set(),  # negotiation, still short

@@ -21,9 +21,9 @@ from app.domain import (
     ValidationError,
 )
 from app.persistence import actions, entries, events, partnerships
+from app.persistence.diary import Diary
 from app.rules import Severity
 from app.services import warnings
-from app.services.diary import Diary
 
 
 def _setup(diary: Diary) -> int:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from app.backup.opening import open_diary_file
 from app.checklists import TemplateError, templates
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from ui.cli import main
 
 DEMO = "demo-pohjolan-tukku-lahde"
@@ -17,7 +17,7 @@ DEMO = "demo-pohjolan-tukku-lahde"
 
 @pytest.fixture
 def demo_db(diary_path: Path) -> Path:
-    d = Diary.open(diary_path, create=True)
+    d = open_diary_file(diary_path, create=True)
     load_demo(d)
     d.close()
     return diary_path

@@ -11,6 +11,7 @@ import pytest
 from app.domain import Dimension, Event, EventKind, Organization, Partnership, Rating, Role
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
+from app.persistence.diary import Diary
 from app.scores import (
     InstrumentError,
     load_instruments,
@@ -21,7 +22,6 @@ from app.scores import (
     score_wave,
 )
 from app.series import latest_wave
-from app.services.diary import Diary
 
 C, P, F = 1, 2, 3  # organization keys
 ROLES = {C: Role.CUSTOMER, P: Role.PROVIDER, F: Role.FACILITATOR}

@@ -9,8 +9,8 @@ from test_editing_seed import Seed, seed
 
 from app.domain import Entry, EntryType, Event, EventKind, Participant, Tension, Visibility
 from app.persistence import search, trash
+from app.persistence.diary import Diary
 from app.persistence.search import Filters
-from app.services.diary import Diary
 from app.services.editing import Editor
 from app.services.undo import UndoStack
 

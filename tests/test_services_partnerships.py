@@ -11,7 +11,7 @@ from app.domain.validation import ValidationError
 from app.persistence import actions as action_rows
 from app.persistence import events as event_rows
 from app.persistence import partnerships as rows
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.partnerships import (
     OrganizationDraft,
     PartnershipDraft,

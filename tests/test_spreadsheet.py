@@ -11,9 +11,9 @@ import pytest
 
 from app.domain import Entry, EntryType, Visibility
 from app.persistence import entries, events
+from app.persistence.diary import Diary
 from app.services import spreadsheet
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from ui.cli import main
 
 

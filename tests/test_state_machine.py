@@ -16,11 +16,11 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
+from app.backup.opening import open_diary_file
 from app.backup.policy import BackupPolicy
 from app.backup.restore import restore
 from app.domain import Entry, EntryType
 from app.persistence import entries
-from app.services.diary import Diary
 from app.services.undo import Command, UndoStack
 from tests.safety_helpers import fill
 
@@ -32,7 +32,7 @@ class DiaryMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
         self.folder = Path(tempfile.mkdtemp(prefix="kumppani-sm-"))
-        self.diary = Diary.open(self.folder / "diary.sqlite3", create=True)
+        self.diary = open_diary_file(self.folder / "diary.sqlite3", create=True)
         fill(self.diary, events_count=1, entries_per_event=0)
         self.event = 1
         self.undo = UndoStack(self.diary)
@@ -102,7 +102,7 @@ class DiaryMachine(RuleBasedStateMachine):
     @rule()
     def close_and_reopen(self) -> None:
         self.diary.close()
-        self.diary = Diary.open(self.diary.path)
+        self.diary = open_diary_file(self.diary.path)
         self._fresh_history()
 
     @rule()

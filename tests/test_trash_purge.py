@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain import Entry, EntryType, Event, EventKind
 from app.persistence import search, trash
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.editing import Editor
 from app.services.undo import UndoStack
 from tests.safety_helpers import fill

@@ -11,9 +11,9 @@ from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
+from app.backup.opening import open_diary_file
 from app.domain import Action, ActionStatus, EntryType, Visibility
 from app.persistence import actions, entries, events
-from app.services.diary import Diary
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.models.actions import PK_ROLE as ACTION_PK
@@ -242,7 +242,7 @@ def test_everything_is_there_after_reopening(
     _capture(qtbot, page, Qt.Key.Key_2, "Decided to keep going")
     page.form.flush()
     context.diary.close()
-    again = Diary.open(diary_path)
+    again = open_diary_file(diary_path)
     try:
         [stored] = events.list_events(again.db, seeded.partnership)
         assert (stored.pk, stored.title) == (event, "Kept meeting")

@@ -15,8 +15,8 @@ from app.domain import Action, ActionStatus, Entry, EntryType, Event, EventKind,
 from app.persistence import entries as entries_repo
 from app.persistence import events
 from app.persistence import partnerships as partnership_rows
+from app.persistence.diary import Diary
 from app.persistence.search import Filters
-from app.services.diary import Diary
 from app.services.editing import Editor
 from app.services.undo import UndoStack
 from ui.application import build_main_window

@@ -12,9 +12,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from app.backup.opening import open_diary_file
 from app.persistence import entries as entries_repo
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages.diary_page import DiaryPage
@@ -191,7 +191,7 @@ def test_a_diary_opened_from_the_file_menu_is_reopened_at_the_next_start(
     monkeypatch.setenv("KUMPPANI_LANG", "en")
     chosen = tmp_path / "team" / "partners.sqlite3"
     chosen.parent.mkdir()
-    Diary.open(chosen, create=True).close()
+    open_diary_file(chosen, create=True).close()
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(chosen), ""))
 
     def open_from_menu(window: MainWindow) -> None:

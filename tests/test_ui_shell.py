@@ -11,14 +11,15 @@ from PySide6.QtCore import QLocale, QSettings
 from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
+from app.backup.opening import open_diary_file
 from app.domain import Phase, PhaseMove, Role
 from app.domain.labels import phase_name
 from app.i18n import set_language
 from app.persistence import actions as action_rows
 from app.persistence import events as event_rows
 from app.persistence import partnerships as partnership_rows
+from app.persistence.diary import Diary
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
 from app.services.undo import Command
 from ui.application import (
@@ -279,7 +280,7 @@ def test_new_diary_from_the_file_menu_switches_windows_and_closes_the_old_diary(
     assert second.context.diary.path == second_path and second_path.exists()
     assert not first.isVisible()
     # The first diary was closed and unlocked: it opens again at once.
-    Diary.open(first_path).close()
+    open_diary_file(first_path).close()
     second.close()
     launcher.close()
 

@@ -14,8 +14,8 @@ from pytestqt.qtbot import QtBot
 
 from app.domain import Level, Role
 from app.persistence import partnerships as partnership_rows
+from app.persistence.diary import Diary
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from app.services.partnerships import (
     OrganizationDraft,
     PartnershipDraft,

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from app.persistence.diary import Diary
 from app.persistence.errors import DiskFull
-from app.services.diary import Diary
 from app.services.undo import Command, UndoStack
 
 

@@ -6,13 +6,14 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from app.backup.opening import open_diary_file
+from app.persistence.diary import Diary
 from app.services.demo import load_demo
-from app.services.diary import Diary
 from ui.widgets.warnings_panel import WarningCounter, warning_counter
 
 
 def test_the_diary_knows_it_is_closed(diary_path: Path) -> None:
-    diary = Diary.open(diary_path, create=True)
+    diary = open_diary_file(diary_path, create=True)
     assert not diary.closed
     diary.close()
     assert diary.closed
@@ -20,7 +21,7 @@ def test_the_diary_knows_it_is_closed(diary_path: Path) -> None:
 
 
 def test_closing_the_diary_stops_a_waiting_count(qtbot: QtBot, diary_path: Path) -> None:
-    diary = Diary.open(diary_path, create=True)
+    diary = open_diary_file(diary_path, create=True)
     pk = load_demo(diary)
     counter = warning_counter(diary)
     ready: list[bool] = []

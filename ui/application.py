@@ -17,9 +17,9 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from app.backup.opening import open_diary_file
 from app.i18n import _, set_language
 from app.persistence.errors import DiaryError
-from app.services.diary import Diary
 from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.main_window import MainWindow, show_diary_error
@@ -91,7 +91,7 @@ def build_main_window(context: AppContext, *, select_after_paint: bool = False) 
 
 def open_context(path: Path, settings: QSettings, *, create: bool) -> AppContext:
     """Open the diary at ``path`` and wrap it with its undo history and the settings."""
-    diary = Diary.open(path, create=create)
+    diary = open_diary_file(path, create=create)
     return AppContext(diary=diary, undo=UndoStack(diary), settings=settings)
 
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QSettings
 
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.undo import UndoStack
 
 

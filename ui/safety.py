@@ -20,9 +20,9 @@ from app.backup.policy import INTERVAL, BackupPolicy
 from app.backup.restore import explain_damage, move, replace_with_backup, restore
 from app.i18n import _
 from app.paths import data_dir
+from app.persistence.diary import Diary
 from app.persistence.errors import DamagedDiary, DiaryError
 from app.safety.cloud import risky_location
-from app.services.diary import Diary
 from ui.dialogs.error_dialog import ErrorDialog, diary_error_dialog, open_folder
 from ui.dialogs.preferences_dialog import PreferencesDialog, second_folder
 from ui.dialogs.restore_dialog import RestoreDialog

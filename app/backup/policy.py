@@ -17,8 +17,8 @@ from pathlib import Path
 from app.backup.files import default_backup_dir, list_backups, newest_backup
 from app.backup.make import copy_backup, make_backup
 from app.backup.retention import backups_to_delete
+from app.persistence.diary import Diary
 from app.persistence.errors import BackupFailed
-from app.services.diary import Diary
 
 Clock = Callable[[], datetime]
 INTERVAL = timedelta(minutes=30)

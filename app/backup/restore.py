@@ -17,6 +17,8 @@ from pathlib import Path
 
 from app.backup.files import BackupFile, default_backup_dir, list_backups, newest_backup
 from app.backup.make import make_backup
+from app.backup.opening import open_diary_file
+from app.persistence.diary import Diary
 from app.persistence.errors import BackupFailed, DamagedDiary
 from app.persistence.integrity import (
     check_file,
@@ -25,7 +27,6 @@ from app.persistence.integrity import (
     record_counts,
     set_rollback_journal,
 )
-from app.services.diary import Diary
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,8 +154,8 @@ def restore(diary: Diary, backup: Path) -> tuple[Diary, Path | None]:
     try:
         kept = replace_with_backup(path, backup)
     except BackupFailed as exc:
-        raise RestoreFailed(exc, Diary.open(path)) from exc
-    return Diary.open(path), kept
+        raise RestoreFailed(exc, open_diary_file(path)) from exc
+    return open_diary_file(path), kept
 
 
 def move(diary: Diary, target: Path) -> tuple[Diary, Path]:
@@ -172,4 +173,4 @@ def move(diary: Diary, target: Path) -> tuple[Diary, Path]:
     diary.close()
     kept = _unused(old.with_name(old.name.replace(old.suffix, "") + ".moved-away" + old.suffix))
     os.replace(old, kept)
-    return Diary.open(target), kept
+    return open_diary_file(target), kept

@@ -18,7 +18,7 @@ from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
 from app.i18n import _
 from app.persistence import actions, entries, events, partnerships, records
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 Mode = Literal["refuse", "copy", "replace"]
 

@@ -14,8 +14,8 @@ from sqlite_utils import Database
 from app.domain import Dimension, Rating
 from app.i18n import _
 from app.persistence import events as event_repo
+from app.persistence.diary import Diary
 from app.scores.instruments import RATING_MAX, RATING_MIN
-from app.services.diary import Diary
 from app.services.undo import Command, UndoStack
 
 

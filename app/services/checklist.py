@@ -19,7 +19,7 @@ from app.domain import ChecklistMark, Phase, Problem, ValidationError
 from app.domain.validation import NAME_MAX
 from app.i18n import _
 from app.persistence import checklist, partnerships, records
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 NOTE_MAX = 10_000
 

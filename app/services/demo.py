@@ -8,7 +8,7 @@ from typing import Any
 
 from app.exchange import import_partnership
 from app.persistence import partnerships
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 DEMO_FILE = "demo/demo-partnership.json"
 

@@ -42,7 +42,7 @@ from app.domain.validation import (
 )
 from app.i18n import _
 from app.persistence import actions, entries, events, partnerships
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 from app.services.undo import Command, UndoStack
 
 T = TypeVar("T")

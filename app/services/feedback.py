@@ -13,9 +13,9 @@ from datetime import date
 from app.domain import FeedbackReport
 from app.i18n import _
 from app.persistence import records
+from app.persistence.diary import Diary
 from app.persistence.shared import SharedView
 from app.report import ReportData, ReportOptions, assemble_report
-from app.services.diary import Diary
 
 
 class ReportError(Exception):

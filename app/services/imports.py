@@ -14,9 +14,9 @@ from typing import Any
 
 from app.backup.policy import BackupPolicy
 from app.exchange import Mode, Parsed, import_partnership, parse
+from app.persistence.diary import Diary
 from app.persistence.partnerships import partnership_pk_by_id
 from app.scores.instruments import Instrument
-from app.services.diary import Diary
 from app.services.responses_csv import ResponsesError, import_responses, parse_for_partnership
 
 

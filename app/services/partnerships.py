@@ -33,7 +33,7 @@ from app.i18n import _
 from app.persistence import actions as action_rows
 from app.persistence import events as event_rows
 from app.persistence import partnerships as rows
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 
 @dataclass

@@ -13,8 +13,8 @@ from app.checklists import ChecklistItem
 from app.domain import Phase, PhaseMove, Problem, ValidationError
 from app.i18n import _
 from app.persistence import partnerships
+from app.persistence.diary import Diary
 from app.services import checklist
-from app.services.diary import Diary
 
 _ORDER = (Phase.NEGOTIATION, Phase.COMMITMENT, Phase.EXECUTION)
 NOTE_MAX = 10_000

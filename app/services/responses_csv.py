@@ -29,8 +29,8 @@ from app.domain import Dimension, Event, EventKind, Organization, Person, Rating
 from app.i18n import _
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
+from app.persistence.diary import Diary
 from app.scores.instruments import Instrument, pulse, score_respondent
-from app.services.diary import Diary
 
 RESPONDENT = "respondent"
 ORGANIZATION = "organization"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from app.services.diary import Diary
+from app.persistence.diary import Diary
 
 
 @dataclass(slots=True)

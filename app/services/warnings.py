@@ -17,9 +17,9 @@ from sqlite_utils import Database
 from app.domain import ValidationError
 from app.persistence import actions, checklist, events, partnerships, records
 from app.persistence.checklist import WarningAck
+from app.persistence.diary import Diary
 from app.rules import EarlyWarning, EntryFact, Severity, Snapshot, check, evaluate
 from app.rules.thresholds import resolve
-from app.services.diary import Diary
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,8 +34,8 @@ from app.domain import Phase, Role
 from app.domain.labels import phase_name
 from app.domain.validation import Problem
 from app.i18n import _, language
+from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
-from app.services.diary import Diary
 from app.services.partnerships import (
     OrganizationDraft,
     PartnershipDraft,

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.persistence import events as event_repo
+from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
-from app.services.diary import Diary
 from app.services.imports import import_responses_file
 from app.services.responses_csv import ParsedResponses, ResponsesError, parse_for_partnership
 from app.services.undo import Command, UndoStack

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.persistence import partnerships
+from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
 from app.report import SECTIONS
 from app.services import feedback
-from app.services.diary import Diary
 from reports.labels import SECTION_TITLES
 from ui.style import short_date
 

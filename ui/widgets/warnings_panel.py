@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.persistence.checklist import WarningAck
+from app.persistence.diary import Diary
 from app.rules import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
-from app.services.diary import Diary
 from app.services.warnings import Reviewed
 from ui.context import AppContext
 from ui.style import ACCENT, DANGER, MUTED, WARNING

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "backup"
@@ -27,10 +28,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.backup.make import make_backup
     from app.backup.policy import BackupPolicy
-    from app.services.diary import Diary
     from ui.cli import diary_path
 
-    diary = Diary.open(diary_path(args))
+    diary = open_diary_file(diary_path(args))
     try:
         if args.to is not None:
             made = make_backup(diary.db.conn, args.to.expanduser(), diary.path.stem)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "demo"
@@ -17,11 +18,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.persistence.partnerships import get_partnership
     from app.services.demo import find_demo, load_demo
-    from app.services.diary import Diary
     from ui.cli import diary_path
 
     path = diary_path(args)
-    diary = Diary.open(path, create=True)
+    diary = open_diary_file(path, create=True)
     try:
         had = find_demo(diary)
         was_live = had is not None and get_partnership(diary.db, had) is not None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "import"
@@ -29,7 +30,6 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from app.exchange import AlreadyInDiary, ExchangeError, load_file, parse
     from app.persistence.partnerships import get_partnership
-    from app.services.diary import Diary
     from app.services.imports import import_partnership_file
     from ui.cli import UserError, diary_path
 
@@ -39,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         parsed = parse(load_file(args.file))
     except ExchangeError as exc:
         raise UserError(str(exc)) from None
-    diary = Diary.open(diary_path(args), create=True)
+    diary = open_diary_file(diary_path(args), create=True)
     try:
         pk = import_partnership_file(diary, parsed, mode)  # a backup first
         imported = get_partnership(diary.db, pk)

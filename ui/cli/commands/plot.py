@@ -6,6 +6,7 @@ import argparse
 import os
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "plot"
@@ -65,12 +66,11 @@ def _as_of(text: str | None):  # type: ignore[no-untyped-def]
 def run(args: argparse.Namespace) -> int:
     from app.persistence.partnerships import find_partnership
     from app.series import commitment_series
-    from app.services.diary import Diary
     from ui.cli import UserError, diary_path
 
     _check(args)
     as_of = _as_of(args.as_of)
-    diary = Diary.open(diary_path(args))
+    diary = open_diary_file(diary_path(args))
     try:
         partnership = find_partnership(diary.db, args.partnership)
         if partnership is None or partnership.pk is None:

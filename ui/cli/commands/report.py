@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 if TYPE_CHECKING:
@@ -91,11 +92,10 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
 def run(args: argparse.Namespace) -> int:
     from app.persistence.partnerships import find_partnership
     from app.services import feedback
-    from app.services.diary import Diary
     from reports.feedback import build_feedback_pdf
     from ui.cli import UserError, diary_path
 
-    diary = Diary.open(diary_path(args))
+    diary = open_diary_file(diary_path(args))
     try:
         partnership = find_partnership(diary.db, args.partnership)
         if partnership is None or partnership.pk is None:

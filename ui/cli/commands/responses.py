@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "responses"
@@ -44,7 +45,6 @@ def _day(text: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     from app.persistence.partnerships import find_partnership
-    from app.services.diary import Diary
     from app.services.imports import import_responses_file
     from app.services.responses_csv import ResponsesError, parse_for_partnership
     from ui.cli import UserError, diary_path
@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         raise UserError(
             _("Cannot read {path}: {reason}").format(path=args.file, reason=exc.strerror)
         ) from None
-    diary = Diary.open(diary_path(args))
+    diary = open_diary_file(diary_path(args))
     try:
         partnership = find_partnership(diary.db, args.partnership)
         if partnership is None or partnership.pk is None:

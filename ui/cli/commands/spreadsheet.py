@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "csv"
@@ -29,13 +30,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.services import spreadsheet
-    from app.services.diary import Diary
     from app.services.lookup import PartnershipNotFound, resolve_partnership
     from ui.cli import UserError, diary_path
 
     if args.out.is_dir():
         raise UserError(_("{path} is a folder; give a file name to write.").format(path=args.out))
-    diary = Diary.open(diary_path(args))
+    diary = open_diary_file(diary_path(args))
     try:
         partnership = resolve_partnership(diary.db, args.partnership)
         assert partnership.pk is not None

@@ -7,6 +7,7 @@ import json
 from datetime import date
 from typing import Any
 
+from app.backup.opening import open_diary_file
 from app.i18n import _
 
 NAME = "status"
@@ -72,13 +73,12 @@ def _text(status: dict[str, Any]) -> str:
 
 def run(args: argparse.Namespace) -> int:
     from app.checklists import TemplateError
-    from app.services.diary import Diary
     from app.services.lookup import PartnershipNotFound, resolve_partnership
     from app.services.status import partnership_status
     from ui.cli import UserError, diary_path
 
     as_of = _day(args.as_of)
-    diary = Diary.open(diary_path(args))
+    diary = open_diary_file(diary_path(args))
     try:
         partnership = resolve_partnership(diary.db, args.partnership)
         assert partnership.pk is not None

@@ -34,13 +34,20 @@ class Diary:
         self._closed = False
 
     @classmethod
-    def open(cls, path: Path | str, *, create: bool = False) -> Diary:
-        from app.backup.make import backup_before_migration
+    def open(
+        cls,
+        path: Path | str,
+        *,
+        create: bool = False,
+        before_migrate: Callable[[Database], object] | None = None,
+    ) -> Diary:
+        """Open ``path`` through the safe open path; ``before_migrate`` runs before an upgrade.
 
+        Callers outside the persistence layer open diaries through
+        ``app.backup.opening.open_diary_file``, which passes the pre-migration backup.
+        """
         path = Path(path)
-        db = open_diary(
-            path, create=create, before_migrate=lambda db: backup_before_migration(db, path)
-        )
+        db = open_diary(path, create=create, before_migrate=before_migrate)
         return cls(db, path)
 
     @contextmanager

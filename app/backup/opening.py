@@ -1,0 +1,20 @@
+"""Opening a diary file the way every user-facing path does: backed up before any upgrade.
+
+The ``Diary`` itself lives in the persistence layer and knows nothing of backups; this is the one
+place that joins the two, so a schema migration is never run on a file without a safety copy.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from app.backup.make import backup_before_migration
+from app.persistence.diary import Diary
+
+
+def open_diary_file(path: Path | str, *, create: bool = False) -> Diary:
+    """Open (or with ``create`` make) the diary at ``path``, backing it up before a migration."""
+    path = Path(path)
+    return Diary.open(
+        path, create=create, before_migrate=lambda db: backup_before_migration(db, path)
+    )
