@@ -138,9 +138,11 @@ def test_checking_an_item_with_evidence(
     dialog = MarkDoneDialog(context, pk, item, date(2024, 2, 20))
     qtbot.addWidget(dialog)
     index = next(
-        i for i in range(dialog.event.count()) if "Second preparatory" in dialog.event.itemText(i)
+        i
+        for i in range(dialog.evidence_event.count())
+        if "Second preparatory" in dialog.evidence_event.itemText(i)
     )
-    dialog.event.setCurrentIndex(index)
+    dialog.evidence_event.setCurrentIndex(index)
     assert dialog.entry.count() > 1
     dialog.entry.setCurrentIndex(1)
     dialog.note.setPlainText("Both sides listed their motives")

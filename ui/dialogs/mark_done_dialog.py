@@ -21,10 +21,9 @@ from app.i18n import _
 from app.persistence import entries, events
 from app.services import checklist
 from ui.context import AppContext
-from ui.style import MUTED, date_edit_format
+from ui.style import MUTED, date_edit_format, short_date
 from ui.widgets.as_of import from_qdate, to_qdate
 from ui.widgets.card import plain_label
-from ui.widgets.phase_timeline import short_date
 
 
 class MarkDoneDialog(QDialog):
@@ -72,26 +71,26 @@ class MarkDoneDialog(QDialog):
         self.note.setObjectName("doneNote")
         self.note.setTabChangesFocus(True)
         self.note.setFixedHeight(70)
-        self.event = QComboBox()
-        self.event.setObjectName("evidenceEvent")
-        self.event.addItem(_("no evidence"), None)
+        self.evidence_event = QComboBox()
+        self.evidence_event.setObjectName("evidenceEvent")
+        self.evidence_event.addItem(_("no evidence"), None)
         for e in reversed(events.list_events(self.context.diary.db, self.pk)):
-            self.event.addItem(f"{short_date(e.day)} — {e.title}", e.id)
+            self.evidence_event.addItem(f"{short_date(e.day)} — {e.title}", e.id)
         self.entry = QComboBox()
         self.entry.setObjectName("evidenceEntry")
-        self.event.currentIndexChanged.connect(self._fill_entries)
+        self.evidence_event.currentIndexChanged.connect(self._fill_entries)
         self._fill_entries()
         form = QFormLayout()
         form.addRow(_("Done on"), self.day)
         form.addRow(_("Note"), self.note)
-        form.addRow(_("Evidence: event"), self.event)
+        form.addRow(_("Evidence: event"), self.evidence_event)
         form.addRow(_("…or an entry in it"), self.entry)
         return form
 
     def _fill_entries(self) -> None:
         self.entry.clear()
         self.entry.addItem(_("the whole event"), None)
-        event_id = self.event.currentData()
+        event_id = self.evidence_event.currentData()
         if event_id is None:
             self.entry.setEnabled(False)
             return
@@ -104,7 +103,7 @@ class MarkDoneDialog(QDialog):
 
     def evidence(self) -> str | None:
         entry = self.entry.currentData()
-        return str(entry) if entry else self.event.currentData()
+        return str(entry) if entry else self.evidence_event.currentData()
 
     def accept(self) -> None:
         try:
