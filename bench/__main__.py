@@ -99,7 +99,7 @@ def _in_process(results: dict[str, Result], large: Path, work: Path, runs: int) 
 def _timed_probe(module: str, key: str, scale: float, home: Path, *args: str) -> float:
     """One sample from a child probe that reports ``key`` in seconds; scaled to the unit."""
     _started, data = run_probe(module, list(args), home)
-    return float(data[key]) * scale  # type: ignore[arg-type]
+    return float(str(data[key])) * scale
 
 
 def _child_metrics(

@@ -21,6 +21,8 @@ from dataclasses import astuple, dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from sqlite_utils import Database
+
 from app.backup.opening import open_diary_file
 from app.domain import (
     Action,
@@ -133,7 +135,7 @@ class _Writer:
         return " ".join(self.sentence() for _ in range(count))
 
 
-def _people(w: _Writer, db: object, pk: int, orgs: list[Organization]) -> list[Person]:
+def _people(w: _Writer, db: Database, pk: int, orgs: list[Organization]) -> list[Person]:
     rng = w.rng
     names = list(words.FI_NAMES if w.language == "fi" else words.EN_NAMES)
     rng.shuffle(names)
@@ -149,7 +151,7 @@ def _people(w: _Writer, db: object, pk: int, orgs: list[Organization]) -> list[P
             sponsor=i < 2,
             id=w.uid(),
         )
-        partnerships_repo.insert_person(db, pk, person)  # type: ignore[arg-type]
+        partnerships_repo.insert_person(db, pk, person)
         people.append(person)
     return people
 
@@ -187,8 +189,18 @@ def _ratings(
     return out
 
 
+# What the events of one partnership are drawn from: its organizations, people and phases.
+_Context = tuple[list[Organization], list[Person], list[PhaseMove]]
+
+
 def _events(
-    w: _Writer, db: object, pk: int, start: date, days: int, counts: tuple[int, int], ctx: tuple
+    w: _Writer,
+    db: Database,
+    pk: int,
+    start: date,
+    days: int,
+    counts: tuple[int, int],
+    ctx: _Context,
 ) -> list[Event]:
     n_events, n_waves = counts
     orgs, people, phases = ctx
@@ -216,13 +228,13 @@ def _events(
             ratings=_ratings(w, orgs, people, wave) if wave or rng.random() < 0.85 else [],
             id=w.uid(),
         )
-        events_repo.insert_event(db, pk, event)  # type: ignore[arg-type]
+        events_repo.insert_event(db, pk, event)
         events.append(event)
     return events
 
 
 def _entries(
-    w: _Writer, db: object, pk: int, events: list[Event], count: int
+    w: _Writer, db: Database, pk: int, events: list[Event], count: int
 ) -> list[tuple[str, Entry]]:
     """``count`` entries spread at random over ``events``, as (event date, entry)."""
     rng = w.rng
@@ -241,13 +253,18 @@ def _entries(
                 tensions=tuple(t for t in Tension if rng.random() < 0.08),
                 id=w.uid(),
             )
-            entries_repo.insert_entry(db, pk, entry)  # type: ignore[arg-type]
+            entries_repo.insert_entry(db, pk, entry)
             out.append((event.when, entry))
     return out
 
 
 def _actions(
-    w: _Writer, db: object, pk: int, entries: list[tuple[str, Entry]], people: list[Person], n: int
+    w: _Writer,
+    db: Database,
+    pk: int,
+    entries: list[tuple[str, Entry]],
+    people: list[Person],
+    n: int,
 ) -> None:
     rng = w.rng
     sources = [(d, e) for d, e in entries if e.type in (EntryType.IDEA, EntryType.DECISION)]
@@ -272,10 +289,12 @@ def _actions(
             source_entry=source.pk if source and rng.random() < 0.6 else None,
             id=w.uid(),
         )
-        actions_repo.insert_action(db, pk, action)  # type: ignore[arg-type]
+        actions_repo.insert_action(db, pk, action)
 
 
-def _partnership(diary: Diary, rng: random.Random, index: int, counts: tuple, years: float) -> int:
+def _partnership(
+    diary: Diary, rng: random.Random, index: int, counts: tuple[int, ...], years: float
+) -> int:
     n_events, n_entries, n_actions, n_waves = counts
     language = "fi" if index % 3 != 2 else "en"
     w = _Writer(rng, language)

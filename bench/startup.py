@@ -26,14 +26,14 @@ class StartupProbe:
 
     def _bare(self) -> float:
         started, data = run_probe("bare_window", [], self.home)
-        return (int(data["painted_ns"]) - started) / 1e6  # type: ignore[call-overload]
+        return (int(str(data["painted_ns"])) - started) / 1e6
 
     def _app(self) -> dict[str, float]:
         started, data = run_probe("app_window", [str(self.diary), *self.pks], self.home, 120)
-        out = {"startup_to_window_ms": (int(data["painted_ns"]) - started) / 1e6}  # type: ignore[call-overload]
+        out = {"startup_to_window_ms": (int(str(data["painted_ns"])) - started) / 1e6}
         for key in ("open_partnership_ms", "peak_rss_mb"):
             if key in data:
-                out[key] = float(data[key])  # type: ignore[arg-type]
+                out[key] = float(str(data[key]))
         return out
 
     def run(self, results: dict[str, Result], runs: int) -> None:

@@ -62,7 +62,7 @@ def cell(text: str | None, style: str = "cell") -> Paragraph:
 def heading(text: str, key: str) -> Paragraph:
     """A section title; the document template turns it into an outline and contents entry."""
     p = para(text, "h1")
-    p._kumppani_key = key  # type: ignore[attr-defined]
+    p._kumppani_key = key
     return p
 
 

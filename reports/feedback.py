@@ -167,7 +167,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         key = getattr(flowable, "_kumppani_key", None)
         if key is None:
             return
-        text = flowable.getPlainText()  # type: ignore[attr-defined]
+        text = flowable.getPlainText()
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=0)
         note_entry(self.canv, text, self.page, key)

@@ -12,6 +12,7 @@ remembered in ``main_window_settings``.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TYPE_CHECKING
 
@@ -176,7 +177,7 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(False)
         if placeholder is not None:
             placeholder.deleteLater()
-        page.show_partnership(self.current_pk)  # type: ignore[attr-defined]
+        _show_partnership(page, self.current_pk)
         return page
 
     def _connect_page(self, page: QWidget) -> None:
@@ -229,7 +230,7 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
         else:
-            page.show_partnership(getattr(page, "pk", None))  # type: ignore[attr-defined]
+            _show_partnership(page, getattr(page, "pk", None))
 
     # -- partnerships -------------------------------------------------------------------
 
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
             return
         self.current_pk = pk
         for page in self._pages.values():
-            page.show_partnership(pk)  # type: ignore[attr-defined]
+            _show_partnership(page, pk)
         self._stale.clear()
         self.edit_partnership_action.setEnabled(pk is not None)
         self.report_action.setEnabled(pk is not None)
@@ -350,9 +351,9 @@ class MainWindow(QMainWindow):
     def redo(self) -> None:
         self._guarded(self.context.undo.redo)
 
-    def _guarded(self, operation: object) -> None:
+    def _guarded(self, operation: Callable[[], object]) -> None:
         try:
-            operation()  # type: ignore[operator]
+            operation()
         except DiaryError as exc:
             show_diary_error(self, exc)
         # A failed step may have changed the history without telling: label it as it is now.
@@ -402,6 +403,12 @@ class MainWindow(QMainWindow):
         counter.on_ready = None
         counter.pending.clear()
         super().closeEvent(event)
+
+
+def _show_partnership(page: QWidget, pk: int | None) -> None:
+    # Every page has show_partnership (the contract in ui.pages), but the factories return a
+    # plain QWidget: Python's types cannot say "a QWidget with this method".
+    page.show_partnership(pk)  # type: ignore[attr-defined]
 
 
 def show_diary_error(parent: QWidget | None, exc: DiaryError) -> None:

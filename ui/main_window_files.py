@@ -7,6 +7,7 @@ what happened and that nothing was changed, never a traceback.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -42,10 +43,15 @@ class FileActions:
         )
         self.export_action.setEnabled(False)
 
-    def _action(self, text: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: str | QKeySequence.StandardKey | None = None,
+    ) -> QAction:
         action = QAction(text, self.window)
         if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))  # type: ignore[call-overload]
+            action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
         return action
 

@@ -125,10 +125,12 @@ class SafetyGuard(QObject):
             action.triggered.connect(slot)
             actions.append(action)
         existing = menu.actions()
-        before = existing[-2] if len(existing) >= 2 else None
-        menu.insertActions(before, actions)  # type: ignore[arg-type]
-        if before is not None:
+        if len(existing) >= 2:
+            before = existing[-2]
+            menu.insertActions(before, actions)
             menu.insertSeparator(before)
+        else:
+            menu.addActions(actions)
         return actions
 
     def preferences(self) -> None:

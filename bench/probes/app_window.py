@@ -122,6 +122,7 @@ def main() -> None:
         app.installEventFilter(watcher)
         return int(original_exec())
 
+    # Deliberate monkey-patching: the app's own exec() must install the paint watcher.
     QApplication.exec = exec_watched  # type: ignore[method-assign]
     code = kumppani(["--db", diary])
     if "painted_ns" not in result:

@@ -108,8 +108,8 @@ class EventForm(QWidget):
         self.purpose.setObjectName("eventPurpose")
         self.purpose.setTabChangesFocus(True)
         self.purpose.setFixedHeight(70)
-        for w in (self.kind, self.duration):
-            w.setMaximumWidth(260)
+        for box in (self.kind, self.duration):
+            box.setMaximumWidth(260)
         # "none (in force then: Execution)" is longer, in Finnish most of all: fit the text.
         self.phase.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.phase.setMaximumWidth(420)
@@ -134,9 +134,10 @@ class EventForm(QWidget):
         # Filled by the checklist engineer with the per-meeting checklist hints.
         self.checklist = QFrame()
         self.checklist.setObjectName("meetingChecklist")
-        QVBoxLayout(self.checklist).setContentsMargins(0, 0, 0, 0)
+        checklist_layout = QVBoxLayout(self.checklist)
+        checklist_layout.setContentsMargins(0, 0, 0, 0)
         self.meeting_reminders = MeetingChecklist()
-        self.checklist.layout().addWidget(self.meeting_reminders)
+        checklist_layout.addWidget(self.meeting_reminders)
         outer = QVBoxLayout(self)
         # The open and overdue actions come first: a meeting starts by reviewing them.
         review_title = QLabel(_("Open actions to review"))
@@ -184,7 +185,7 @@ class EventForm(QWidget):
         self.phase.activated.connect(lambda: self._store("phase"))
         self.day.dateChanged.connect(lambda: self._store("date"))
         self.at.timeChanged.connect(lambda: self._store("date"))
-        self.has_time.toggled.connect(lambda on: (self.at.setEnabled(on), self._store("date")))
+        self.has_time.toggled.connect(self._time_toggled)
         self.duration.valueChanged.connect(lambda: self._store("duration"))
         self.participants.changed.connect(lambda: self._store(None))
         self.participants.problem.connect(self.error.setText)
@@ -264,6 +265,10 @@ class EventForm(QWidget):
         self.review.setText("\n".join(lines) if lines else _("No open actions."))
 
     # -- storing --------------------------------------------------------------------------
+
+    def _time_toggled(self, on: bool) -> None:
+        self.at.setEnabled(on)
+        self._store("date")
 
     def _typed(self, field: str) -> None:
         if self._pending not in (None, field):

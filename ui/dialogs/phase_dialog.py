@@ -36,10 +36,9 @@ from app.persistence import partnerships
 from app.services import checklist, phases
 from app.services.undo import Command
 from ui.context import AppContext
-from ui.style import date_edit_format
+from ui.style import date_edit_format, short_date
 from ui.widgets.as_of import from_qdate, to_qdate
 from ui.widgets.card import plain_label
-from ui.widgets.phase_timeline import short_date
 
 if TYPE_CHECKING:
     from ui.pages.overview import OverviewPage

@@ -124,7 +124,11 @@ class ThresholdsDialog(QDialog):
         for rule, switch in self.switches.items():
             switch.setChecked(bool(DEFAULTS[rule]["enabled"]))
         for (rule, name), field in self.fields.items():
-            field.setValue(DEFAULTS[rule][name])  # type: ignore[arg-type]
+            value = DEFAULTS[rule][name]
+            if isinstance(field, QDoubleSpinBox):
+                field.setValue(value)
+            else:
+                field.setValue(int(value))  # whole-number thresholds: Qt truncated them too
 
     def accept(self) -> None:
         try:

@@ -55,9 +55,13 @@ class ActionTableModel(QAbstractTableModel):
         self.beginResetModel()
         pk, db = self._partnership, self._editor.db
         self._actions = actions.list_actions(db, pk) if pk is not None else []
-        self._people = {p.pk: p for p in partnerships.list_people(db, pk)} if pk else {}  # type: ignore[misc]
+        self._people = (
+            {p.pk: p for p in partnerships.list_people(db, pk) if p.pk is not None} if pk else {}
+        )
         self._orgs = (
-            {o.pk: o.name for o in partnerships.list_organizations(db, pk)} if pk else {}  # type: ignore[misc]
+            {o.pk: o.name for o in partnerships.list_organizations(db, pk) if o.pk is not None}
+            if pk
+            else {}
         )
         self.endResetModel()
 

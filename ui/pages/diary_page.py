@@ -6,6 +6,7 @@ with the open and overdue actions to review first. Deleting asks nothing; undo b
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, time
 
 from PySide6.QtCore import QByteArray, Qt, Signal
@@ -213,7 +214,7 @@ class DiaryPage(QWidget):
         self.typing_keys = typing_key_menus(self.capture)  # Ctrl+1…7, Alt+1…3 in the menu
         self.delete_button.setToolTip(self.delete_act.shortcut().toString())
 
-    def _act(self, text: str, keys: str, slot: object) -> QAction:
+    def _act(self, text: str, keys: str, slot: Callable[[], object]) -> QAction:
         act = QAction(text, self)
         act.setShortcut(QKeySequence(keys))
         act.setShortcutContext(_LOCAL)

@@ -69,20 +69,20 @@ class HitDelegate(QStyledItemDelegate):
     PAD = 6
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        line = QFontMetrics(option.font).lineSpacing()  # type: ignore[attr-defined]
+        line = QFontMetrics(option.font).lineSpacing()
         return QSize(400, 3 * line + 2 * self.PAD)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
         hit = index.data(HIT_ROLE)
         if not isinstance(hit, Hit):
             return
-        rect = QRectF(option.rect)  # type: ignore[attr-defined]
+        rect = QRectF(option.rect)
         painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        painter.fillRect(rect, QColor(ACCENT_LIGHT) if selected else option.palette.base())  # type: ignore[attr-defined]
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        painter.fillRect(rect, QColor(ACCENT_LIGHT) if selected else option.palette.base())
         painter.setPen(QColor("#E3E7EB"))
         painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        font = QFont(option.font)  # type: ignore[attr-defined]
+        font = QFont(option.font)
         metrics = QFontMetrics(font)
         line = metrics.lineSpacing()
         x, y = rect.left() + self.PAD, rect.top() + self.PAD
@@ -106,7 +106,7 @@ class HitDelegate(QStyledItemDelegate):
         head = QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, int(right - x - 22))
         painter.drawText(QRectF(x + 22, y, right - x - 22, line), head)
         painter.setFont(font)
-        painter.setPen(option.palette.text().color())  # type: ignore[attr-defined]
+        painter.setPen(option.palette.text().color())
         self._paint_snippet(
             painter, hit, QRectF(x, y + line + 2, rect.width() - 2 * self.PAD, 2 * line), font
         )
@@ -162,7 +162,7 @@ class HistoryPage(QWidget):
         find = QAction(_("Search the history"), self)
         find.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         find.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        find.triggered.connect(lambda: (self.search.setFocus(), self.search.selectAll()))
+        find.triggered.connect(self._focus_search)
         self.addAction(find)
         self.find_act = find
         self.open_act = QAction(_("Open in the diary"), self)
@@ -273,10 +273,10 @@ class HistoryPage(QWidget):
     def _show_timeline(self) -> None:
         db, pk = self.context.diary.db, self._partnership
         p = partnerships.get_partnership(db, pk) if pk is not None else None
-        if p is None:
+        if p is None or pk is None:
             self.timeline.clear()
             return
-        days = [e.day for e in events.list_events(db, p.pk)]  # type: ignore[arg-type]
+        days = [e.day for e in events.list_events(db, pk)]
         today = date.today()
         end = max([today, *days])
         self.timeline.set_history(p.phases, p.started_on, end, today=today, markers=days)
@@ -291,6 +291,10 @@ class HistoryPage(QWidget):
             tension=self.tension.currentData(),
             visibility=self.visibility.currentData(),
         )
+
+    def _focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
 
     def run_search(self) -> None:
         self._delay.stop()

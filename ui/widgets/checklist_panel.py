@@ -10,8 +10,9 @@ items; menus of done and hidden items take a mark back or show an item again.
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -36,9 +37,8 @@ from app.i18n import _
 from app.services import checklist
 from app.services.checklist import ChecklistStatus
 from ui.context import AppContext
-from ui.style import MUTED
+from ui.style import MUTED, short_date
 from ui.widgets.card import Card, plain_label
-from ui.widgets.phase_timeline import short_date
 
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
@@ -165,7 +165,7 @@ class ChecklistPanel(Card):
         done_menu.clear()
         for item, mark in status.done:
             text = f"✓ {item.text()} — {short_date(mark.done_on)}"
-            done_menu.addAction(text, lambda i=item: self.unmark(i))
+            done_menu.addAction(text, partial(self.unmark, item))
         self.done_menu_button.setText(_("Done ({n})").format(n=len(status.done)))
         self.done_menu_button.setToolTip(_("Choose a done item to mark it not done"))
         self.done_menu_button.setVisible(bool(status.done))
@@ -173,7 +173,7 @@ class ChecklistPanel(Card):
         hidden_menu.clear()
         hidden = checklist.hidden_items(self.context.diary.db, self.pk) if self.pk else []
         for item in hidden:
-            hidden_menu.addAction(item.text(), lambda i=item: self.show_item(i))
+            hidden_menu.addAction(item.text(), partial(self.show_item, item))
         self.hidden_menu_button.setText(_("Hidden ({n})").format(n=len(hidden)))
         self.hidden_menu_button.setToolTip(_("Choose a hidden item to show it again"))
         self.hidden_menu_button.setVisible(bool(hidden))
@@ -199,14 +199,14 @@ class ChecklistPanel(Card):
             _("Why: {text}").format(text=current.why()) if current and current.why() else ""
         )
 
-    def _menu(self, position: object) -> None:
+    def _menu(self, position: QPoint) -> None:
         current = self._current()
         if current is None:
             return
         menu = QMenu(self)
         menu.addAction(_("Mark done…"), lambda: self.mark_done(current))
         menu.addAction(_("Hide from this partnership"), lambda: self.hide_item(current))
-        menu.exec(self.items.viewport().mapToGlobal(position))  # type: ignore[arg-type]
+        menu.exec(self.items.viewport().mapToGlobal(position))
 
     # -- commands -----------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from functools import partial
+from typing import Any, SupportsInt
 
 import numpy as np
 import pyqtgraph as pg
@@ -88,7 +89,8 @@ def month_names() -> dict[str, str]:
     }
 
 
-class LocalDateAxis(pg.DateAxisItem):
+# pyqtgraph has no type information, so its classes are Any to mypy: subclass one knowingly.
+class LocalDateAxis(pg.DateAxisItem):  # type: ignore[misc]
     """A date axis in UTC with month names in the user's language.
 
     pyqtgraph spaces month labels for the English "Jan" and always writes every month; Finnish
@@ -107,13 +109,13 @@ class LocalDateAxis(pg.DateAxisItem):
         )
         self.zoomLevels[np.inf] = years_months
 
-    def setZoomLevelForDensity(self, density):  # type: ignore[no-untyped-def]
+    def setZoomLevelForDensity(self, density: float) -> None:
         super().setZoomLevelForDensity(density)
         if "%b" in self.zoomLevel.tickSpecs[-1].format:
             widest = max(self.fontMetrics.boundingRect(n).width() for n in month_names().values())
             self.minSpacing = density * (widest + 16)
 
-    def tickStrings(self, values, scale, spacing):  # type: ignore[no-untyped-def]
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         names = month_names()
         pattern = re.compile(r"\b(" + "|".join(names) + r")\b")
         return [
@@ -445,10 +447,11 @@ class CommitmentPlot(QWidget):
             ticks += [(-k, f"−{k}"), (k, f"+{k}")]
         self.gap_plot.getAxis("left").setTicks([ticks, []])
 
-    def _spot_clicked(self, item: object, spots: list[object], _event: object = None) -> None:
+    def _spot_clicked(self, item: object, spots: list[Any], _event: object = None) -> None:
+        """``spots`` are pyqtgraph's SpotItems (untyped, hence Any)."""
         line = self._lines_of.get(id(item))
         for spot in spots:
-            data = spot.data()  # type: ignore[attr-defined]
+            data = spot.data()
             # A line's spot holds its position; a marker's holds (hover text, event key).
             pk = line.points[int(data)].event_pk if line is not None else (data or (0, None))[1]
             if pk is not None:
@@ -462,9 +465,9 @@ class CommitmentPlot(QWidget):
         return bool(self.grab().save(path, "PNG"))
 
 
-def _line_tip(line: Line, unit: str, x: float, y: float, data: object) -> str:
+def _line_tip(line: Line, unit: str, x: float, y: float, data: SupportsInt) -> str:
     """Hover text of the point at position ``data`` of ``line``."""
-    return point_tooltip(line, line.points[int(data)], unit)  # type: ignore[call-overload]
+    return point_tooltip(line, line.points[int(data)], unit)
 
 
 def _spot_tip(x: float, y: float, data: object) -> str:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
-from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -260,7 +261,7 @@ class LiveCapture(QWidget):
         ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
         for n, t in enumerate(CAPTURE_TYPES, start=1):
             combo = self.field.combination(ctrl, Qt.Key.Key_0.value + n)
-            self.field.keys[combo] = lambda t=t: self._choose_type(t)
+            self.field.keys[combo] = partial(self._choose_type, t)
         for n, tension in enumerate(Tension, start=1):
             combo = self.field.combination(alt, Qt.Key.Key_0.value + n)
             self.field.keys[combo] = self._tension_buttons[tension].toggle
@@ -447,7 +448,7 @@ class LiveCapture(QWidget):
                 part.attended = item.checkState() == Qt.CheckState.Checked
         self._editor.edit_event(e)
 
-    def _context_menu(self, pos: object) -> None:
+    def _context_menu(self, pos: QPoint) -> None:
         menu = QMenu(self)
         entry = self.selected_entry()
         if entry is not None:
@@ -457,4 +458,4 @@ class LiveCapture(QWidget):
             flip.triggered.connect(lambda _c=False: self.flip_selected_visibility())
         menu.addAction(self.make_action_act)
         menu.addAction(self.delete_act)
-        menu.exec(self.table.viewport().mapToGlobal(pos))  # type: ignore[arg-type]
+        menu.exec(self.table.viewport().mapToGlobal(pos))

@@ -2,8 +2,7 @@
 
 Reusable wherever time is shown. Each band carries its phase name as text (so it reads in
 grey-scale and for colour-blind users), a tooltip with its dates and note, and optional ticks
-mark events. ``phase_bands`` is the computation behind it, usable without painting;
-``short_date`` (from ``ui.style``) is imported here too for pages that format dates.
+mark events. ``phase_bands`` is the computation behind it, usable without painting.
 """
 
 from __future__ import annotations
@@ -12,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -218,7 +217,7 @@ class PhaseTimeline(QWidget):
                 return band
         return None
 
-    def event(self, event: object) -> bool:
+    def event(self, event: QEvent) -> bool:
         if isinstance(event, QHelpEvent):
             band = self.band_at(event.pos().x()) if self._start else None
             if band is None:
@@ -236,4 +235,4 @@ class PhaseTimeline(QWidget):
                 text += "\n" + band.note
             QToolTip.showText(event.globalPos(), plain_tooltip(text), self)
             return True
-        return super().event(event)  # type: ignore[arg-type]
+        return super().event(event)

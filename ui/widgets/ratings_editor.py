@@ -224,10 +224,10 @@ class AnswersGrid(QWidget):
             if header is not None:
                 header.setToolTip(f"{dimension_name(dimension)}\n{scale_hint(dimension)}")
         self.table.installEventFilter(self)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        columns = self.table.horizontalHeader()
+        columns.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for column in (0, 1):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            columns.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(column, 160)
         add = QPushButton(_("Add respondent"))
         add.clicked.connect(lambda: self.add_row())

@@ -45,11 +45,11 @@ class ReportsGiven(QWidget):
         self.heading = QLabel(_("Given to the partners:"))
         self.given_list = QListWidget()
         self.given_list.setObjectName("givenReports")
+        self.remove_button = QPushButton(_("Remove (never handed out)"))
+        self.remove_button.setEnabled(False)
         self.given_list.currentRowChanged.connect(
             lambda row: self.remove_button.setEnabled(row >= 0)
         )
-        self.remove_button = QPushButton(_("Remove (never handed out)"))
-        self.remove_button.setEnabled(False)
         self.remove_button.clicked.connect(self.remove_selected)
         if compact:
             top = QHBoxLayout()

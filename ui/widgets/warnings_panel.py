@@ -39,9 +39,8 @@ from app.rules import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
 from app.services.warnings import Reviewed
 from ui.context import AppContext
-from ui.style import ACCENT, DANGER, MUTED, WARNING
+from ui.style import ACCENT, DANGER, MUTED, WARNING, short_date
 from ui.widgets.card import Card, plain_label, row
-from ui.widgets.phase_timeline import short_date
 
 SEVERITY_COLORS = {Severity.INFO: ACCENT, Severity.WARNING: WARNING, Severity.CRITICAL: DANGER}
 SEVERITY_ICONS = {
@@ -327,7 +326,8 @@ class WarningsPanel(Card):
 
 def _clear(layout: QVBoxLayout) -> None:
     while layout.count():
-        widget = layout.takeAt(0).widget()
+        item = layout.takeAt(0)
+        widget = item.widget() if item is not None else None
         if widget is not None:
             # Hidden at once so that tests and repaints see only the cards of this rendering.
             widget.setProperty("retired", True)

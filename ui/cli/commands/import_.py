@@ -28,12 +28,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.exchange import AlreadyInDiary, ExchangeError, load_file, parse
+    from app.exchange import AlreadyInDiary, ExchangeError, Mode, load_file, parse
     from app.persistence.partnerships import get_partnership
     from app.services.imports import import_partnership_file
     from ui.cli import UserError, diary_path
 
-    mode = "copy" if args.copy else "replace" if args.replace else "refuse"
+    mode: Mode = "copy" if args.copy else "replace" if args.replace else "refuse"
     try:
         # Check the whole file before a missing diary is created for it.
         parsed = parse(load_file(args.file))

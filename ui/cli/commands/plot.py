@@ -4,10 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+
+if TYPE_CHECKING:
+    from app.series import Series
 
 NAME = "plot"
 HELP = _("write the commitment plot of a partnership to a PNG file")
@@ -48,9 +53,7 @@ def _check(args: argparse.Namespace) -> None:
         raise UserError(_("The output file must end in .png."))
 
 
-def _as_of(text: str | None):  # type: ignore[no-untyped-def]
-    from datetime import date
-
+def _as_of(text: str | None) -> date | None:
     from ui.cli import UserError
 
     if text is None:
@@ -88,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(series, out: Path, width: int, height: int) -> bool:  # type: ignore[no-untyped-def]
+def _render(series: Series | None, out: Path, width: int, height: int) -> bool:
     # Without a display (a server, a script) Qt draws offscreen; the plot must be shown and
     # resized before it is grabbed or its proportions come out wrong.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
