@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint typecheck layers pytest bench bench-quick demo clean
+.PHONY: run test lint typecheck layers pytest bench bench-quick demo clean i18n i18n-compile
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -42,6 +42,23 @@ bench: $(STAMP)
 
 bench-quick: $(STAMP)
 	$(PY) -m bench --quick
+
+# Translations (docs/architecture.md "Translations"): extract the messages of the code into the
+# template, merge them into each language's catalogue, then compile the .mo files the app reads.
+I18N     := resources/i18n
+POT      := $(I18N)/kumppani.pot
+KEYWORDS := -k _ -k N_ -k tr -k ngettext:1,2 -k pgettext:1c,2 -k npgettext:1c,2,3
+
+i18n: $(STAMP)
+	$(VENV)/bin/pybabel extract --add-location=file --sort-output -F babel.cfg \
+		--project=Kumppani --copyright-holder="The Kumppani developers" \
+		--no-default-keywords $(KEYWORDS) -o $(POT) .
+	$(VENV)/bin/pybabel update --ignore-obsolete -D kumppani \
+		-i $(POT) -d $(I18N)
+	$(MAKE) i18n-compile
+
+i18n-compile: $(STAMP)
+	$(VENV)/bin/pybabel compile --statistics -D kumppani -d $(I18N)
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info

@@ -15,6 +15,7 @@ from reportlab.graphics.widgets.markers import makeMarker
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from app.dates import month_year
 from app.report.model import PhaseSpan, Series
 from reports.fonts import BOLD, FAMILY
 from reports.labels import PHASES, Tr, short_date
@@ -194,7 +195,7 @@ def _date_ticks(
         if day >= start:
             px = x(day)
             d.add(Line(px, bottom, px, bottom - 3, strokeColor=INK, strokeWidth=0.6))
-            label = f"{day.month}/{day.year}" if language == "fi" else day.strftime("%Y-%m")
+            label = month_year(day, language)
             d.add(String(px, bottom - 12, label, fontName=FAMILY, fontSize=7, textAnchor="middle"))
         month = day.month - 1 + step
         day = date(day.year + month // 12, month % 12 + 1, 1)

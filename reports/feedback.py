@@ -177,7 +177,7 @@ def _contents(data: ReportData, tr: Tr) -> Flow:
     # One line per section heading; the canvas writes them once the pages are numbered.
     lines = sum(1 for key in _SECTION_BUILDERS if key in data.options.sections)
     space = ContentsSpace(lines, styles()["toc1"])
-    return [para(tr(lb.SECTION_TITLES["contents"]), "h1"), space, PageBreak()]
+    return [para(lb.section_title("contents", tr), "h1"), space, PageBreak()]
 
 
 def _sections(data: ReportData, tr: Tr) -> Flow:

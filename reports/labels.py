@@ -3,104 +3,78 @@
 Phases, action statuses and entry types read as in the application (``app.domain.labels``);
 roles, event kinds, dimensions and tensions are worded for partners who never saw the app.
 
-Every message here is an English msgid with its Finnish text in ``resources/i18n/fi/reports.po``.
+Every message here is an English msgid marked with ``N_`` for extraction into the catalogue.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, time
 
+from app import dates
 from app.domain import Dimension, EventKind, Role, Tension
 from app.domain.labels import ENTRY_TYPES as ENTRY_TYPES
 from app.domain.labels import PHASES as PHASES
 from app.domain.labels import STATUSES as STATUSES
+from app.i18n import N_
 
 Tr = Callable[[str], str]
 
 ROLES = {
-    Role.CUSTOMER: "Customer",
-    Role.PROVIDER: "Provider",
-    Role.FACILITATOR: "Facilitator",
-    Role.OTHER: "Other partner",
+    Role.CUSTOMER: N_("Customer"),
+    Role.PROVIDER: N_("Provider"),
+    Role.FACILITATOR: N_("Facilitator"),
+    Role.OTHER: N_("Other partner"),
 }
 KINDS = {
-    EventKind.MEETING: "Meeting",
-    EventKind.WORKSHOP: "Workshop",
-    EventKind.INTERVIEW: "Interview",
-    EventKind.FOCUS_GROUP: "Focus group",
-    EventKind.QUESTIONNAIRE: "Questionnaire",
-    EventKind.PILOT: "Pilot",
-    EventKind.FEEDBACK_MEETING: "Feedback meeting",
-    EventKind.OTHER: "Other event",
+    EventKind.MEETING: N_("Meeting"),
+    EventKind.WORKSHOP: N_("Workshop"),
+    EventKind.INTERVIEW: N_("Interview"),
+    EventKind.FOCUS_GROUP: N_("Focus group"),
+    EventKind.QUESTIONNAIRE: N_("Questionnaire"),
+    EventKind.PILOT: N_("Pilot"),
+    EventKind.FEEDBACK_MEETING: N_("Feedback meeting"),
+    EventKind.OTHER: N_("Other event"),
 }
 DIMENSIONS = {
-    Dimension.COMMITMENT: "Own commitment",
-    Dimension.PARTNER_COMMITMENT: "Partner's commitment",
-    Dimension.EQUITY: "Equity",
-    Dimension.EFFICIENCY: "Efficiency",
-    Dimension.CLARITY: "Clarity of objectives and roles",
-    Dimension.ACTION_CONFIDENCE: "Confidence that ideas become actions",
+    Dimension.COMMITMENT: N_("Own commitment"),
+    Dimension.PARTNER_COMMITMENT: N_("Partner's commitment"),
+    Dimension.EQUITY: N_("Equity"),
+    Dimension.EFFICIENCY: N_("Efficiency"),
+    Dimension.CLARITY: N_("Clarity of objectives and roles"),
+    Dimension.ACTION_CONFIDENCE: N_("Confidence that ideas become actions"),
 }
 TENSIONS = {
-    Tension.ROLES: "Asymmetric roles of customer and provider",
-    Tension.EXPLORATION: "Established practice versus exploring new methods",
-    Tension.LOGICS: "Operational logic versus co-creation logic",
+    Tension.ROLES: N_("Asymmetric roles of customer and provider"),
+    Tension.EXPLORATION: N_("Established practice versus exploring new methods"),
+    Tension.LOGICS: N_("Operational logic versus co-creation logic"),
 }
 SECTION_TITLES = {
-    "contents": "Contents",
-    "phase": "Where we are",
-    "accomplishments": "What we have achieved so far",
-    "actions": "Decisions and the action plan",
-    "commitment": "Commitment over time",
-    "observations": "Shared observations and tensions",
-    "next": "Open questions and next steps",
+    "contents": N_("Contents"),
+    "phase": N_("Where we are"),
+    "accomplishments": N_("What we have achieved so far"),
+    "actions": N_("Decisions and the action plan"),
+    "commitment": N_("Commitment over time"),
+    "observations": N_("Shared observations and tensions"),
+    "next": N_("Open questions and next steps"),
 }
 
-_MONTHS_FI = (
-    "tammikuuta",
-    "helmikuuta",
-    "maaliskuuta",
-    "huhtikuuta",
-    "toukokuuta",
-    "kesäkuuta",
-    "heinäkuuta",
-    "elokuuta",
-    "syyskuuta",
-    "lokakuuta",
-    "marraskuuta",
-    "joulukuuta",
-)
-_MONTHS_EN = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+
+def section_title(key: str, tr: Tr) -> str:
+    """The heading of the report section ``key`` in the report's language."""
+    return tr(SECTION_TITLES[key])
 
 
 def long_date(day: date, language: str) -> str:
     """A date written out ("3 March 2026", "3. maaliskuuta 2026") for the cover."""
-    if language == "fi":
-        return f"{day.day}. {_MONTHS_FI[day.month - 1]} {day.year}"
-    return f"{day.day} {_MONTHS_EN[day.month - 1]} {day.year}"
+    return dates.long_date(day, language)
 
 
 def short_date(day: date | None, language: str) -> str:
     """A compact date for tables ("2026-03-03", "3.3.2026")."""
     if day is None:
         return "–"
-    if language == "fi":
-        return f"{day.day}.{day.month}.{day.year}"
-    return day.isoformat()
+    return dates.short_date(day, language)
 
 
 def when_text(when: str, language: str) -> str:
@@ -108,8 +82,7 @@ def when_text(when: str, language: str) -> str:
     day = date.fromisoformat(when[:10])
     text = short_date(day, language)
     if "T" in when:
-        clock = when[11:16]
-        text += f" {clock.replace(':', '.')}" if language == "fi" else f" {clock}"
+        text += " " + dates.short_time(time.fromisoformat(when[11:16]), language)
     return text
 
 

@@ -17,7 +17,7 @@ from reports.styles import FRAME_WIDTH
 
 def commitment(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
-    out: Flow = [heading(tr(lb.SECTION_TITLES["commitment"]), "commitment")]
+    out: Flow = [heading(lb.section_title("commitment", tr), "commitment")]
     if data.commitment:
         out.append(
             para(
@@ -88,7 +88,7 @@ def _results(q: Questionnaire, tr: Tr, lang: str) -> Flow:
 
 def observations(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
-    out: Flow = [heading(tr(lb.SECTION_TITLES["observations"]), "observations")]
+    out: Flow = [heading(lb.section_title("observations", tr), "observations")]
     out.append(subheading(tr("Tensions noted")))
     if data.tensions:
         out.append(

@@ -112,7 +112,7 @@ def _events_table(events: Sequence[EventLine], tr: Tr, lang: str) -> Flowable:
 
 def where_we_are(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
-    out: Flow = [heading(tr(lb.SECTION_TITLES["phase"]), "phase")]
+    out: Flow = [heading(lb.section_title("phase", tr), "phase")]
     intro = tr("The partnership started on {date}.").format(
         date=lb.long_date(data.started_on, lang)
     )
@@ -170,7 +170,7 @@ def _owner(a: ActionLine) -> str:
 
 def accomplishments(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
-    out: Flow = [heading(tr(lb.SECTION_TITLES["accomplishments"]), "accomplishments")]
+    out: Flow = [heading(lb.section_title("accomplishments", tr), "accomplishments")]
     out.append(subheading(tr("Actions completed")))
     if data.done_actions:
         out.append(
@@ -204,7 +204,8 @@ def accomplishments(data: ReportData, tr: Tr) -> Flow:
 def _status(a: ActionLine, tr: Tr) -> str:
     status = escape(tr(lb.STATUSES[a.status]))
     if a.overdue:
-        return f"{status}<br/><font color='#a32020'><b>{escape(tr('OVERDUE'))}</b></font>"
+        overdue = escape(tr("OVERDUE"))
+        return f"{status}<br/><font color='#a32020'><b>{overdue}</b></font>"
     return status
 
 
@@ -226,7 +227,7 @@ def _action_table(actions: Sequence[ActionLine], tr: Tr, lang: str) -> Flowable:
 
 def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
-    out: Flow = [heading(tr(lb.SECTION_TITLES["actions"]), "actions")]
+    out: Flow = [heading(lb.section_title("actions", tr), "actions")]
     out.append(subheading(tr("Decisions")))
     out += entry_list(data.decisions, tr, lang)
     out.append(subheading(tr("Action plan")))
@@ -243,7 +244,7 @@ def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
 
 def next_steps(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
-    out: Flow = [heading(tr(lb.SECTION_TITLES["next"]), "next")]
+    out: Flow = [heading(lb.section_title("next", tr), "next")]
     out.append(subheading(tr("Open questions")))
     out += entry_list(data.open_questions, tr, lang, show_type=True)
     out.append(subheading(tr("Open actions")))

@@ -29,7 +29,7 @@ def test_check_of_a_healthy_diary_exits_0(
     before = path.read_bytes()
     code, out, _err = _run(capsys, "--db", str(path), "check")
     assert code == 0
-    assert out == f"The diary {path} is healthy: 1 partnerships, 3 events. Newest backup: none."
+    assert out == f"The diary {path} is healthy: 1 partnership, 3 events. Newest backup: none."
     assert path.read_bytes() == before
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 _KNOWN = {"$schema", "$id", "$defs", "title", "description", "type", "const", "enum"}
 _KNOWN |= {"required", "properties", "additionalProperties", "items", "minItems"}
@@ -62,7 +62,12 @@ def _check(value: Any, node: dict[str, Any], root: dict[str, Any], path: str) ->
         _check_object(value, node, root, path)
     elif isinstance(value, list):
         if len(value) < node.get("minItems", 0):
-            raise SchemaProblem(path, _("needs at least {n} items").format(n=node["minItems"]))
+            raise SchemaProblem(
+                path,
+                ngettext(
+                    "needs at least {n} item", "needs at least {n} items", node["minItems"]
+                ).format(n=node["minItems"]),
+            )
         if "items" in node:
             for i, item in enumerate(value):
                 _check(item, node["items"], root, f"{path}[{i}]")

@@ -19,63 +19,63 @@ from app.domain.enums import (
     Role,
     Tension,
 )
-from app.i18n import _
+from app.i18n import N_, _
 
 Tr = Callable[[str], str]
 
 PHASES = {
-    Phase.NEGOTIATION: "Negotiation",
-    Phase.COMMITMENT: "Commitment",
-    Phase.EXECUTION: "Execution",
+    Phase.NEGOTIATION: N_("Negotiation"),
+    Phase.COMMITMENT: N_("Commitment"),
+    Phase.EXECUTION: N_("Execution"),
 }
 ROLES = {
-    Role.CUSTOMER: "Customer",
-    Role.PROVIDER: "Provider",
-    Role.FACILITATOR: "Facilitator",
-    Role.OTHER: "Other",
+    Role.CUSTOMER: N_("Customer"),
+    Role.PROVIDER: N_("Provider"),
+    Role.FACILITATOR: N_("Facilitator"),
+    Role.OTHER: N_("Other"),
 }
 LEVELS = {
-    Level.TOP: "Top management",
-    Level.MIDDLE: "Middle management",
-    Level.OPERATIONAL: "Operational",
+    Level.TOP: N_("Top management"),
+    Level.MIDDLE: N_("Middle management"),
+    Level.OPERATIONAL: N_("Operational"),
 }
 EVENT_KINDS = {
-    EventKind.MEETING: "Meeting",
-    EventKind.WORKSHOP: "Workshop",
-    EventKind.INTERVIEW: "Interview",
-    EventKind.FOCUS_GROUP: "Focus group",
-    EventKind.QUESTIONNAIRE: "Questionnaire",
-    EventKind.PILOT: "Pilot",
-    EventKind.FEEDBACK_MEETING: "Feedback meeting",
-    EventKind.OTHER: "Other",
+    EventKind.MEETING: N_("Meeting"),
+    EventKind.WORKSHOP: N_("Workshop"),
+    EventKind.INTERVIEW: N_("Interview"),
+    EventKind.FOCUS_GROUP: N_("Focus group"),
+    EventKind.QUESTIONNAIRE: N_("Questionnaire"),
+    EventKind.PILOT: N_("Pilot"),
+    EventKind.FEEDBACK_MEETING: N_("Feedback meeting"),
+    EventKind.OTHER: N_("Other"),
 }
 ENTRY_TYPES = {
-    EntryType.NOTE: "Note",
-    EntryType.IDEA: "Idea",
-    EntryType.DECISION: "Decision",
-    EntryType.OBSTACLE: "Obstacle",
-    EntryType.OBSERVATION: "Observation",
-    EntryType.ACCOMPLISHMENT: "Accomplishment",
-    EntryType.ASSESSMENT: "Assessment",
+    EntryType.NOTE: N_("Note"),
+    EntryType.IDEA: N_("Idea"),
+    EntryType.DECISION: N_("Decision"),
+    EntryType.OBSTACLE: N_("Obstacle"),
+    EntryType.OBSERVATION: N_("Observation"),
+    EntryType.ACCOMPLISHMENT: N_("Accomplishment"),
+    EntryType.ASSESSMENT: N_("Assessment"),
 }
 STATUSES = {
-    ActionStatus.OPEN: "Open",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.DONE: "Done",
-    ActionStatus.DROPPED: "Dropped",
+    ActionStatus.OPEN: N_("Open"),
+    ActionStatus.IN_PROGRESS: N_("In progress"),
+    ActionStatus.DONE: N_("Done"),
+    ActionStatus.DROPPED: N_("Dropped"),
 }
 TENSIONS = {
-    Tension.ROLES: "Roles",
-    Tension.EXPLORATION: "Exploration",
-    Tension.LOGICS: "Logics",
+    Tension.ROLES: N_("Roles"),
+    Tension.EXPLORATION: N_("Exploration"),
+    Tension.LOGICS: N_("Logics"),
 }
 DIMENSIONS = {
-    Dimension.COMMITMENT: "Commitment",
-    Dimension.PARTNER_COMMITMENT: "Partner's commitment",
-    Dimension.EQUITY: "Equity",
-    Dimension.EFFICIENCY: "Efficiency",
-    Dimension.CLARITY: "Clarity of objectives and roles",
-    Dimension.ACTION_CONFIDENCE: "Confidence that ideas become actions",
+    Dimension.COMMITMENT: N_("Commitment"),
+    Dimension.PARTNER_COMMITMENT: N_("Partner's commitment"),
+    Dimension.EQUITY: N_("Equity"),
+    Dimension.EFFICIENCY: N_("Efficiency"),
+    Dimension.CLARITY: N_("Clarity of objectives and roles"),
+    Dimension.ACTION_CONFIDENCE: N_("Confidence that ideas become actions"),
 }
 
 

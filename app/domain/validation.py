@@ -12,7 +12,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from app.domain.model import parse_when
-from app.i18n import _
+from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.domain.model import (
@@ -57,13 +57,27 @@ def _required_text(value: str | None, name: str, limit: int = NAME_MAX) -> list[
     if value is None or not value.strip():
         return [Problem(name, _("must not be empty"))]
     if len(value) > limit:
-        return [Problem(name, _("must be at most {n} characters").format(n=limit))]
+        return [
+            Problem(
+                name,
+                ngettext(
+                    "must be at most {n} character", "must be at most {n} characters", limit
+                ).format(n=limit),
+            )
+        ]
     return []
 
 
 def _optional_text(value: str | None, name: str, limit: int = TEXT_MAX) -> list[Problem]:
     if value is not None and len(value) > limit:
-        return [Problem(name, _("must be at most {n} characters").format(n=limit))]
+        return [
+            Problem(
+                name,
+                ngettext(
+                    "must be at most {n} character", "must be at most {n} characters", limit
+                ).format(n=limit),
+            )
+        ]
     return []
 
 

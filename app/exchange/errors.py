@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from app.domain.validation import Problem
-from app.i18n import _
+from app.i18n import _, ngettext
 
 # How many problems a message lists before it says how many more there are.
 SHOWN_PROBLEMS = 10
@@ -28,7 +28,8 @@ class ExchangeError(ValueError):
         lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
         hidden = len(self.problems) - SHOWN_PROBLEMS
         if hidden > 0:
-            lines.append("  " + _("… and {n} more problems.").format(n=hidden))
+            more = ngettext("… and {n} more problem.", "… and {n} more problems.", hidden)
+            lines.append("  " + more.format(n=hidden))
         return "\n".join(lines)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from app.dates import short_date
 from app.domain import Dimension, EntryType, Event, EventKind, Visibility
-from app.i18n import _
+from app.domain.labels import phase_name
+from app.i18n import _, language, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.rules.view import ACTIVE_PHASES, View, event_ref
 
@@ -33,20 +35,29 @@ def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
     if actions >= ideas * t["action_ratio"] - _EPS:
         return None
     if actions:
-        message = _(
-            "The last {events} events produced {ideas} ideas but only {actions} actions were "
-            "agreed since {since}."
+        message = ngettext(
+            "The last event produced {ideas} but since {since} the partners have agreed on "
+            "only {actions}.",
+            "The last {events} events produced {ideas} but since {since} the partners have "
+            "agreed on only {actions}.",
+            len(recent),
         )
     else:
-        message = _(
-            "The last {events} events produced {ideas} ideas but no action was agreed since "
-            "{since}."
+        message = ngettext(
+            "The last event produced {ideas} but since {since} the partners have agreed on no "
+            "action.",
+            "The last {events} events produced {ideas} but since {since} the partners have "
+            "agreed on no action.",
+            len(recent),
         )
     return EarlyWarning(
         id="drifting-boat",
         severity=Severity.WARNING,
         message=message.format(
-            events=len(recent), ideas=ideas, actions=actions, since=since.isoformat()
+            events=len(recent),
+            ideas=ngettext("{n} idea", "{n} ideas", ideas).format(n=ideas),
+            actions=ngettext("{n} action", "{n} actions", actions).format(n=actions),
+            since=short_date(since, language()),
         ),
         evidence=tuple(event_ref(e) for e in recent),
         suggestion=_(
@@ -86,11 +97,27 @@ def sponsor_absent(view: View, t: Params) -> EarlyWarning | None:
     evidence: list[Evidence] = []
     if at_feedback:
         evidence += [_person_ref(view, pk) for pk in at_feedback] + [event_ref(feedback[-1])]
-        message = _("A sponsor did not attend the latest feedback meeting ({names}).")
         names = at_feedback + list(missing)
+        message = ngettext(
+            "The sponsor {names} did not attend the latest feedback meeting.",
+            "The sponsors {names} did not attend the latest feedback meeting.",
+            len(names),
+        )
     else:
-        message = _("A sponsor missed the last {n} events they were invited to ({names}).")
         names = list(missing)
+        message = (
+            ngettext(
+                "The sponsor {names} missed the last event they were invited to.",
+                "The sponsor {names} missed the last {n} events they were invited to.",
+                in_row,
+            )
+            if len(names) == 1
+            else ngettext(
+                "The sponsors {names} missed the last event they were invited to.",
+                "The sponsors {names} missed the last {n} events they were invited to.",
+                in_row,
+            )
+        )
     for pk, events in missing.items():
         evidence += [_person_ref(view, pk)] + [event_ref(e) for e in events]
     return EarlyWarning(
@@ -130,15 +157,22 @@ def no_feedback(view: View, t: Params) -> EarlyWarning | None:
     if last is not None and last >= view.day - timedelta(days=int(t["window_days"])):
         return None
     if last is None:
-        message = _(
+        message = ngettext(
+            "The partners have had no feedback on what has been achieved in {n} day of "
+            "commitment and execution.",
             "The partners have had no feedback on what has been achieved in {n} days of "
-            "commitment and execution."
+            "commitment and execution.",
+            active,
         ).format(n=active)
     else:
-        message = _(
+        ago = (view.day - last).days
+        message = ngettext(
             "The partners have had no feedback on what has been achieved since {day} "
-            "({n} days ago)."
-        ).format(day=last.isoformat(), n=(view.day - last).days)
+            "({n} day ago).",
+            "The partners have had no feedback on what has been achieved since {day} "
+            "({n} days ago).",
+            ago,
+        ).format(day=short_date(last, language()), n=ago)
     return EarlyWarning(
         id="no-feedback",
         severity=Severity.WARNING,
@@ -201,8 +235,8 @@ def _commitment_series(view: View, org: int) -> list[tuple[Event, float]]:
 
 def no_assessment(view: View, t: Params) -> EarlyWarning | None:
     """The phase in force has run for a long time without anyone assessing how it goes."""
-    start = view.spell_start()
-    if start is None or view.spell_days() <= t["phase_days"]:
+    start, phase = view.spell_start(), view.phase
+    if start is None or phase is None or view.spell_days() <= t["phase_days"]:
         return None
     in_phase = [e for e in view.events if e.day >= start]
     pks = {e.pk for e in in_phase}
@@ -212,9 +246,11 @@ def no_assessment(view: View, t: Params) -> EarlyWarning | None:
     return EarlyWarning(
         id="no-assessment",
         severity=Severity.INFO,
-        message=_(
-            "The {phase} phase has lasted {days} days without an assessment entry or a rating."
-        ).format(phase=_(str(view.phase)), days=view.spell_days()),
+        message=ngettext(
+            "The {phase} phase has lasted {days} day without an assessment entry or a rating.",
+            "The {phase} phase has lasted {days} days without an assessment entry or a rating.",
+            view.spell_days(),
+        ).format(phase=phase_name(phase).lower(), days=view.spell_days()),
         evidence=(),
         suggestion=_(
             "Ask both sides at the next meeting how efficient and how fair the work feels, and "

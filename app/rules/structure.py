@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections import Counter
 
 from app.domain import Action, Phase, Role
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.rules.view import ACTIVE_PHASES, View, action_ref, short
 
@@ -33,9 +33,11 @@ def objectives_unspecified(view: View, t: Params) -> EarlyWarning | None:
     if not objectives:
         message = _("The partnership has no written objectives yet.")
     else:
-        message = _("{n} of {total} objectives do not say how progress will be measured.").format(
-            n=len(vague), total=len(objectives)
-        )
+        message = ngettext(
+            "{n} of {total} objectives does not say how progress will be measured.",
+            "{n} of {total} objectives do not say how progress will be measured.",
+            len(vague),
+        ).format(n=len(vague), total=len(objectives))
     return EarlyWarning(
         id="objectives-unspecified",
         severity=Severity.WARNING,
@@ -67,7 +69,11 @@ def roles_unclear(view: View, t: Params) -> EarlyWarning | None:
             _("no sponsor is named for {names}").format(names=", ".join(o.name for o in lacking))
         )
     if ownerless:
-        parts.append(_("{n} open actions have no owner").format(n=len(ownerless)))
+        parts.append(
+            ngettext(
+                "{n} open action has no owner", "{n} open actions have no owner", len(ownerless)
+            ).format(n=len(ownerless))
+        )
     evidence = [Evidence(EvidenceKind.ORGANIZATION, o.pk or 0, o.name, o.id) for o in lacking]
     evidence += [action_ref(a) for a in ownerless]
     return EarlyWarning(
@@ -110,9 +116,11 @@ def one_sided_ownership(view: View, t: Params) -> EarlyWarning | None:
     return EarlyWarning(
         id="one-sided-ownership",
         severity=Severity.WARNING,
-        message=_("{org} owns {count} of the {total} open actions ({pct} %).").format(
-            org=name, count=count, total=len(open_actions), pct=round(share * 100)
-        ),
+        message=ngettext(
+            "{org} owns {count} of the {total} open action ({pct} %).",
+            "{org} owns {count} of the {total} open actions ({pct} %).",
+            len(open_actions),
+        ).format(org=name, count=count, total=len(open_actions), pct=round(share * 100)),
         evidence=tuple(evidence),
         suggestion=_(
             "Review the action plan together and agree which actions the other side takes on."
@@ -130,9 +138,11 @@ def overdue_actions(view: View, t: Params) -> EarlyWarning | None:
     return EarlyWarning(
         id="overdue-actions",
         severity=severity,
-        message=_("{n} of {total} open actions are past their due date.").format(
-            n=len(overdue), total=len(view.open_actions)
-        ),
+        message=ngettext(
+            "{n} of {total} open actions is past its due date.",
+            "{n} of {total} open actions are past their due date.",
+            len(overdue),
+        ).format(n=len(overdue), total=len(view.open_actions)),
         evidence=tuple(action_ref(a) for a in sorted(overdue, key=lambda a: a.due_on or view.day)),
         suggestion=_(
             "Review the overdue actions first at the next meeting: finish, reschedule or drop "

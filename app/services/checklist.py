@@ -17,7 +17,7 @@ from sqlite_utils import Database
 from app.checklists import ChecklistItem, template_items
 from app.domain import ChecklistMark, Phase, Problem, ValidationError
 from app.domain.validation import NAME_MAX
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import checklist, partnerships, records
 from app.persistence.diary import Diary
 
@@ -113,7 +113,14 @@ def mark_done(
     if item_id not in {i.id for i in all_items(diary.db, partnership_pk)}:
         problems.append(Problem("item", _("no such checklist item")))
     if note is not None and len(note) > NOTE_MAX:
-        problems.append(Problem("note", _("must be at most {n} characters").format(n=NOTE_MAX)))
+        problems.append(
+            Problem(
+                "note",
+                ngettext(
+                    "must be at most {n} character", "must be at most {n} characters", NOTE_MAX
+                ).format(n=NOTE_MAX),
+            )
+        )
     if evidence is not None and checklist.find_evidence(diary.db, partnership_pk, evidence) is None:
         problems.append(Problem("evidence", _("no event or entry with this id")))
     if problems:
@@ -136,7 +143,14 @@ def add_custom(diary: Diary, partnership_pk: int, phase: Phase, text: str) -> Ch
         raise ValidationError([Problem("text", _("must not be empty"))])
     if len(text) > NAME_MAX:
         raise ValidationError(
-            [Problem("text", _("must be at most {n} characters").format(n=NAME_MAX))]
+            [
+                Problem(
+                    "text",
+                    ngettext(
+                        "must be at most {n} character", "must be at most {n} characters", NAME_MAX
+                    ).format(n=NAME_MAX),
+                )
+            ]
         )
     item_id = f"custom.{uuid.uuid4().hex[:12]}"
     with diary.write() as db:

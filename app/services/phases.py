@@ -11,7 +11,7 @@ from datetime import date
 
 from app.checklists import ChecklistItem
 from app.domain import Phase, PhaseMove, Problem, ValidationError
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.services import checklist
@@ -26,7 +26,11 @@ class OpenItemsError(Exception):
     def __init__(self, items: list[ChecklistItem]) -> None:
         self.items = items
         super().__init__(
-            _("{n} checklist items of the current phase are still open.").format(n=len(items))
+            ngettext(
+                "{n} checklist item of the current phase is still open.",
+                "{n} checklist items of the current phase are still open.",
+                len(items),
+            ).format(n=len(items))
         )
 
 
@@ -132,5 +136,12 @@ def undo_move(diary: Diary, move_pk: int) -> None:
 
 def _check_note(note: str | None) -> list[Problem]:
     if note is not None and len(note) > NOTE_MAX:
-        return [Problem("note", _("must be at most {n} characters").format(n=NOTE_MAX))]
+        return [
+            Problem(
+                "note",
+                ngettext(
+                    "must be at most {n} character", "must be at most {n} characters", NOTE_MAX
+                ).format(n=NOTE_MAX),
+            )
+        ]
     return []

@@ -18,7 +18,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.domain import Visibility
-from app.i18n import _
+from app.i18n import _, pgettext
 from app.persistence import actions, entries, events, partnerships
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -75,7 +75,14 @@ def entries_csv(
 ) -> str:
     """The diary entries in date order, with their event; ``shared_only`` leaves private out."""
     titles = {e.pk: e.title for e in events.list_events(db, partnership_pk)}
-    header = [_("Date"), _("Event"), _("Type"), _("Visibility"), _("Tensions"), _("Text")]
+    header = [
+        pgettext("spreadsheet column", "Date"),
+        _("Event"),
+        _("Type"),
+        _("Visibility"),
+        _("Tensions"),
+        _("Text"),
+    ]
     rows = [
         [when, titles.get(e.event, ""), e.type.value, e.visibility, ",".join(e.tensions), e.text]
         for when, e in entries.list_partnership_entries(db, partnership_pk)

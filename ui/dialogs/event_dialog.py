@@ -49,7 +49,7 @@ from app.domain import (
 )
 from app.domain.labels import event_kind_name, phase_name
 from app.domain.model import format_when
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import events, partnerships
 from app.services.editing import Editor, default_phase, open_actions_for_review
 from ui.models.look import locale_date, pydate, qdate
@@ -261,7 +261,10 @@ class EventForm(QWidget):
         if len(lines) > REVIEW_LINES:
             rest = len(lines) - REVIEW_LINES + 1
             lines = lines[: REVIEW_LINES - 1]
-            lines.append(_("… and {n} more in the action plan").format(n=rest))
+            more = ngettext(
+                "… and {n} more in the action plan", "… and {n} more in the action plan", rest
+            )
+            lines.append(more.format(n=rest))
         self.review.setText("\n".join(lines) if lines else _("No open actions."))
 
     # -- storing --------------------------------------------------------------------------

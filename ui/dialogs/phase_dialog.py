@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from app.checklists import TemplateError, template_items
 from app.domain import Phase, PhaseMove, ValidationError
 from app.domain.labels import phase_name
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import partnerships
 from app.services import checklist, phases
 from app.services.undo import Command
@@ -184,9 +184,11 @@ class PhaseDialog(QDialog):
         for widget in (self.open_title, self.open_list, self.confirm):
             widget.setVisible(bool(items))
         self.open_title.setText(
-            _("{n} items of the {phase} checklist are still open:").format(
-                n=len(items), phase=phase_name(phase) if phase else ""
-            )
+            ngettext(
+                "{n} item of the {phase} checklist is still open:",
+                "{n} items of the {phase} checklist are still open:",
+                len(items),
+            ).format(n=len(items), phase=phase_name(phase) if phase else "")
         )
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(not items or self.confirm.isChecked())

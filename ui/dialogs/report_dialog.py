@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
@@ -48,6 +48,15 @@ from ui.widgets.pdf_preview import (
     print_pdf,
 )
 from ui.widgets.reports_given import ReportsGiven
+
+
+def page_count_text(pages: int) -> str:
+    """The status line under a made report: its number of pages."""
+    return ngettext(
+        "{n} page. The preview shows the file itself.",
+        "{n} pages. The preview shows the file itself.",
+        pages,
+    ).format(n=pages)
 
 
 class ReportDialog(QDialog):
@@ -256,9 +265,7 @@ class ReportDialog(QDialog):
         self._job = None
         self.pdf = pdf
         self.preview.show_pages(images)
-        self._show_status(
-            _("{n} page(s). The preview shows the file itself.").format(n=len(images)), busy=False
-        )
+        self._show_status(page_count_text(len(images)), busy=False)
         self._set_ready(True)
 
     def _on_failed(self, number: int, message: str) -> None:

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import events as event_repo
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
@@ -41,6 +41,13 @@ from app.services.responses_csv import ParsedResponses, ResponsesError, parse_fo
 from app.services.undo import Command, UndoStack
 from ui.style import date_edit_format
 from ui.widgets.ratings_editor import AnswersGrid
+
+
+def respondents_text(n: int) -> str:
+    """How many respondents an import will add."""
+    return ngettext(
+        "{n} respondent will be imported.", "{n} respondents will be imported.", n
+    ).format(n=n)
 
 
 class ResponsesImportDialog(QDialog):
@@ -159,9 +166,11 @@ class ResponsesImportDialog(QDialog):
 
     def _show_problems(self, problems: list[str]) -> None:
         self.summary.setText(
-            _("Nothing can be imported from this file. Please correct it: {n} problem(s).").format(
-                n=len(problems)
-            )
+            ngettext(
+                "Nothing can be imported from this file. Please correct it: {n} problem.",
+                "Nothing can be imported from this file. Please correct it: {n} problems.",
+                len(problems),
+            ).format(n=len(problems))
         )
         self.problems.clear()
         self.problems.addItems(problems)
@@ -180,9 +189,7 @@ class ResponsesImportDialog(QDialog):
             if parsed.skipped
             else ""
         )
-        self.summary.setText(
-            _("{n} respondent(s) will be imported.").format(n=len(parsed.rows)) + skipped
-        )
+        self.summary.setText(respondents_text(len(parsed.rows)) + skipped)
         headers = [_("Row"), _("Organization"), _("Respondent"), *parsed.columns]
         self.preview.setColumnCount(len(headers))
         self.preview.setHorizontalHeaderLabels(headers)
@@ -215,9 +222,7 @@ class ResponsesImportDialog(QDialog):
         self.parsed = parse_for_partnership(self._diary, self._pk, self.data)
         if self.parsed.ok:
             self.problems.hide()
-            self.summary.setText(
-                _("{n} respondent(s) will be imported.").format(n=len(self.parsed.rows))
-            )
+            self.summary.setText(respondents_text(len(self.parsed.rows)))
             self.import_button.setEnabled(True)
         else:
             self._show_problems([self.grid.describe(p) for p in self.parsed.problems])

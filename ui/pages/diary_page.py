@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import Event, EventKind, ValidationError
 from app.domain.model import format_when
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import trash
 from app.services.editing import Editor
 from ui.context import AppContext
@@ -109,9 +109,11 @@ class DeletedItemsDialog(QDialog):
         answer = QMessageBox.question(
             self,
             _("Empty deleted items"),
-            _("Remove {n} deleted items for good? This cannot be undone.").format(
-                n=self.items.count()
-            ),
+            ngettext(
+                "Remove {n} deleted item for good? This cannot be undone.",
+                "Remove {n} deleted items for good? This cannot be undone.",
+                self.items.count(),
+            ).format(n=self.items.count()),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return

@@ -48,7 +48,7 @@ from PySide6.QtWidgets import (
 
 from app.domain import EntryType, EventKind, Phase, Tension, Visibility
 from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import events, partnerships
 from app.persistence.search import Filters, Hit
 from ui.context import AppContext
@@ -301,9 +301,13 @@ class HistoryPage(QWidget):
         self.results.set_query(self._partnership, self.search.text(), self.filters())
         total = self.results.total
         if self.search.text().strip():
-            self.count.setText(_("{n} results").format(n=total))
+            self.count.setText(ngettext("{n} result", "{n} results", total).format(n=total))
         else:
-            self.count.setText(_("{n} entries, newest first").format(n=total))
+            self.count.setText(
+                ngettext("{n} entry, newest first", "{n} entries, newest first", total).format(
+                    n=total
+                )
+            )
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.results.hit_at(index.row())

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from typing import Any, SupportsInt
 
 import numpy as np
@@ -34,8 +34,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from app.dates import month_abbreviations
 from app.domain import Phase, Role
-from app.i18n import _
+from app.i18n import _, language
 from app.series import Band, Line, Marker, MarkerKind, Point, Series
 from ui.style import PHASE_COLORS, ROLE_COLORS, short_date
 
@@ -72,21 +73,14 @@ def to_x(day: date) -> float:
 
 
 def month_names() -> dict[str, str]:
-    """English month abbreviations (as pyqtgraph writes them) → the UI language's names."""
-    return {
-        "Jan": _("Jan"),
-        "Feb": _("Feb"),
-        "Mar": _("Mar"),
-        "Apr": _("Apr"),
-        "May": _("May"),
-        "Jun": _("Jun"),
-        "Jul": _("Jul"),
-        "Aug": _("Aug"),
-        "Sep": _("Sep"),
-        "Oct": _("Oct"),
-        "Nov": _("Nov"),
-        "Dec": _("Dec"),
-    }
+    """English month abbreviations (as pyqtgraph writes them) → the UI language's names (CLDR)."""
+    return _month_names(language())
+
+
+@cache
+def _month_names(lang: str) -> dict[str, str]:
+    english, local = month_abbreviations("en"), month_abbreviations(lang)
+    return {english[m]: local[m] for m in english}
 
 
 # pyqtgraph has no type information, so its classes are Any to mypy: subclass one knowingly.

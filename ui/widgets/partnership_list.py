@@ -24,7 +24,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.domain import Partnership, Phase
 from app.domain.labels import phase_name
-from app.i18n import _
+from app.i18n import _, ngettext
 from ui.style import DANGER, MUTED, phase_color, plain_tooltip
 
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -72,9 +72,11 @@ class PartnershipListModel(QAbstractListModel):
             return r.name
         if role == Qt.ItemDataRole.ToolTipRole:
             phase = phase_name(r.phase) if r.phase else _("not started")
-            tip = f"{r.name}\n{_('Phase: {phase}').format(phase=phase)}"
+            tip = r.name + "\n" + _("Phase: {phase}").format(phase=phase)
             if r.warnings:
-                tip += "\n" + _("{n} warnings").format(n=r.warnings)
+                tip += "\n" + ngettext("{n} warning", "{n} warnings", r.warnings).format(
+                    n=r.warnings
+                )
             return plain_tooltip(tip)
         return {PK_ROLE: r.pk, PHASE_ROLE: r.phase, WARNINGS_ROLE: r.warnings, ID_ROLE: r.id}.get(
             role

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
@@ -81,7 +81,7 @@ class ReportsGiven(QWidget):
             amount = (
                 _("all sections")
                 if len(chosen) == len(SECTIONS)
-                else _("{n} section(s)").format(n=len(chosen))
+                else ngettext("{n} section", "{n} sections", len(chosen)).format(n=len(chosen))
             )
             audience = audiences.get(report.audience, report.audience)
             item = QListWidgetItem(f"{short_date(report.generated_on)} · {audience} · {amount}")

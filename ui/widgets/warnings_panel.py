@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence.checklist import WarningAck
 from app.persistence.diary import Diary
 from app.rules import EarlyWarning, Evidence, EvidenceKind, Severity
@@ -158,7 +158,8 @@ class WarningCard(QFrame):
             for item in evidence[:MAX_LINKS]
         ]
         if len(evidence) > MAX_LINKS:
-            links.append(html.escape(_("and {n} more").format(n=len(evidence) - MAX_LINKS)))
+            more = len(evidence) - MAX_LINKS
+            links.append(html.escape(ngettext("and {n} more", "and {n} more", more).format(n=more)))
         label = QLabel(html.escape(_("Evidence:")) + " " + " · ".join(links))
         label.setObjectName("evidenceLinks")
         label.setTextFormat(Qt.TextFormat.RichText)
@@ -244,9 +245,11 @@ class WarningsPanel(Card):
         active = [r for r in self.reviewed if not r.acknowledged]
         quiet = [r for r in self.reviewed if r.acknowledged]
         self.title_label.setText(
-            _("Early warnings as of {day} — {n} need attention").format(
-                day=short_date(self.as_of), n=len(active)
-            )
+            ngettext(
+                "Early warnings as of {day} — {n} needs attention",
+                "Early warnings as of {day} — {n} need attention",
+                len(active),
+            ).format(day=short_date(self.as_of), n=len(active))
         )
         if not active:
             calm = plain_label(_("Nothing needs attention on this date."), "noWarnings", wrap=True)

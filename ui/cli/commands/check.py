@@ -9,7 +9,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from app.i18n import _
+from app.i18n import _, ngettext
 
 NAME = "check"
 HELP = _("check the diary file for damage without changing it (exit code 0 when healthy)")
@@ -34,9 +34,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"  {line}", file=sys.stderr)
         return 1
     print(
-        _(
-            "The diary {path} is healthy: {partnerships} partnerships, {events} events. "
-            "Newest backup: {newest}."
-        ).format(path=path, partnerships=health.partnerships, events=health.events, newest=newest)
+        _("The diary {path} is healthy: {partnerships}, {events}. Newest backup: {newest}.").format(
+            path=path,
+            partnerships=ngettext(
+                "{n} partnership", "{n} partnerships", health.partnerships
+            ).format(n=health.partnerships),
+            events=ngettext("{n} event", "{n} events", health.events).format(n=health.events),
+            newest=newest,
+        )
     )
     return 0

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from app.backup.opening import open_diary_file
-from app.i18n import _
+from app.i18n import _, ngettext
 
 NAME = "responses"
 HELP = _("questionnaire answers (import a CSV file as a questionnaire wave)")
@@ -69,8 +69,10 @@ def run(args: argparse.Namespace) -> int:
     finally:
         diary.close()
     print(
-        _("Imported the answers of {n} respondent(s) into {partnership} ({day}).").format(
-            n=len(parsed.rows), partnership=partnership.name, day=day.isoformat()
-        )
+        ngettext(
+            "Imported the answers of {n} respondent into {partnership} ({day}).",
+            "Imported the answers of {n} respondents into {partnership} ({day}).",
+            len(parsed.rows),
+        ).format(n=len(parsed.rows), partnership=partnership.name, day=day.isoformat())
     )
     return 0

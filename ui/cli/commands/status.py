@@ -8,6 +8,8 @@ from datetime import date
 from typing import Any
 
 from app.backup.opening import open_diary_file
+from app.domain import Phase
+from app.domain.labels import phase_name
 from app.i18n import _
 
 NAME = "status"
@@ -44,7 +46,7 @@ def _text(status: dict[str, Any]) -> str:
     phase = _("no phase yet")
     if status["phase"]:
         phase = _("{phase} (since {day})").format(
-            phase=_(status["phase"]), day=status["phase_since"]
+            phase=phase_name(Phase(status["phase"])).lower(), day=status["phase_since"]
         )
     actions = status["actions"]
     rows = [
