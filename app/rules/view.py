@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, time
 
+from app.dates import short_date
 from app.domain import Action, Event, Phase, PhaseMove
+from app.i18n import language
 from app.rules.model import EntryFact, Evidence, EvidenceKind, Snapshot
 
 ACTIVE_PHASES = (Phase.COMMITMENT, Phase.EXECUTION)
@@ -90,7 +92,7 @@ class View:
 
 
 def event_ref(e: Event) -> Evidence:
-    label = f"{short(e.title, 40)} ({e.day.isoformat()})"
+    label = f"{short(e.title, 40)} ({short_date(e.day, language())})"
     return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id)
 
 

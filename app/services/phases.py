@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from app.checklists import ChecklistItem
+from app.dates import short_date
 from app.domain import Phase, PhaseMove, Problem, ValidationError
-from app.i18n import _, ngettext
+from app.i18n import _, language, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.services import checklist
@@ -79,7 +80,7 @@ def move(
             Problem(
                 "date",
                 _("must be after the latest phase change ({day})").format(
-                    day=history[-1].from_on.isoformat()
+                    day=short_date(history[-1].from_on, language())
                 ),
             )
         )

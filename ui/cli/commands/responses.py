@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 
 from app.backup.opening import open_diary_file
-from app.i18n import _, ngettext
+from app.dates import short_date
+from app.i18n import _, language, ngettext
 
 NAME = "responses"
 HELP = _("questionnaire answers (import a CSV file as a questionnaire wave)")
@@ -73,6 +74,6 @@ def run(args: argparse.Namespace) -> int:
             "Imported the answers of {n} respondent into {partnership} ({day}).",
             "Imported the answers of {n} respondents into {partnership} ({day}).",
             len(parsed.rows),
-        ).format(n=len(parsed.rows), partnership=partnership.name, day=day.isoformat())
+        ).format(n=len(parsed.rows), partnership=partnership.name, day=short_date(day, language()))
     )
     return 0
