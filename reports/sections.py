@@ -106,7 +106,7 @@ def _events_table(events: Sequence[EventLine], tr: Tr, lang: str) -> Flowable:
             ]
             for e in events
         ),
-        (0.15, 0.33, 0.16, 0.36),
+        (0.15, 0.29, 0.20, 0.36),
     )
 
 
@@ -154,7 +154,7 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
                     ]
                     for o in data.objectives
                 ),
-                (0.34, 0.22, 0.14, 0.12, 0.18),
+                (0.31, 0.22, 0.14, 0.15, 0.18),
             )
         )
     out.append(subheading(tr("Meetings and events in this period")))
