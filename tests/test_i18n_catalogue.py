@@ -90,6 +90,11 @@ def test_every_message_has_a_finnish_translation_with_the_same_placeholders() ->
     assert mismatched == []
 
 
+def test_no_branch_file_waits_to_be_folded() -> None:
+    strays = [str(p.relative_to(ROOT)) for p in sorted(I18N.glob("*/*.po"))]
+    assert strays == [], "fold them: python -m app.i18n_tools fold --all, then make i18n"
+
+
 def test_the_compiled_catalogue_is_the_compiled_po() -> None:
     fresh = io.BytesIO()
     write_mo(fresh, _read(PO))
