@@ -1,6 +1,7 @@
 """The partnership's own thresholds for the early-warning rules.
 
-One group per rule (its name, whether it is on, its numbers); a value left at its default is
+One group per rule of the registry (its title and explanation, whether it is on, its numbers
+with their labels and ranges, all as the rule declares them); a value left at its default is
 not stored, so later changes of a default reach the partnership. Bad values are refused by the
 service with a message naming the field, and nothing is changed.
 """
@@ -24,31 +25,13 @@ from PySide6.QtWidgets import (
 
 from app.domain import ValidationError
 from app.i18n import _
-from app.rules import DEFAULTS
+from app.rules import RULES, Parameter, Rule
 from app.services import warnings
 from ui.context import AppContext
+from ui.style import MUTED
 from ui.widgets.card import plain_label
-from ui.widgets.warnings_panel import rule_title
 
 Field = QSpinBox | QDoubleSpinBox
-
-
-def parameter_label(name: str) -> str:
-    return {
-        "negotiation_days": _("Days of negotiation before objectives are expected"),
-        "events": _("Recent events looked at"),
-        "min_ideas": _("Ideas in them, at least"),
-        "action_ratio": _("Actions per idea, at least"),
-        "missed_in_row": _("Invitations missed in a row"),
-        "active_days": _("Days in commitment or execution before feedback is expected"),
-        "window_days": _("Days without feedback"),
-        "drop": _("Fall in the commitment rating (points)"),
-        "previous": _("Earlier rated events compared with"),
-        "min_open": _("Open actions, at least"),
-        "share": _("Share owned by one organization, more than"),
-        "critical_share": _("Share overdue that makes it critical"),
-        "phase_days": _("Days in a phase without assessment"),
-    }.get(name, name)
 
 
 class ThresholdsDialog(QDialog):
@@ -65,8 +48,8 @@ class ThresholdsDialog(QDialog):
         self.switches: dict[str, QCheckBox] = {}
         body = QWidget()
         groups = QVBoxLayout(body)
-        for rule, values in current.items():
-            groups.addWidget(self._group(rule, values))
+        for rule in RULES:
+            groups.addWidget(self._group(rule, current[rule.id]))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -86,25 +69,26 @@ class ThresholdsDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
 
-    def _group(self, rule: str, values: dict[str, float]) -> QGroupBox:
-        box = QGroupBox(rule_title(rule))
-        box.setObjectName(f"rule-{rule}")
+    def _group(self, rule: Rule, values: dict[str, float]) -> QGroupBox:
+        box = QGroupBox(rule.shown_title())
+        box.setObjectName(f"rule-{rule.id}")
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+        explanation = plain_label(rule.shown_explanation(), "ruleExplanation", wrap=True)
+        explanation.setStyleSheet(f"color: {MUTED};")
+        form.addRow(explanation)
         switch = QCheckBox(_("Warn about this"))
         switch.setChecked(bool(values["enabled"]))
-        self.switches[rule] = switch
+        self.switches[rule.id] = switch
         form.addRow(switch)
-        for name, value in values.items():
-            if name == "enabled":
-                continue
-            field = _field(name, value)
-            field.setObjectName(f"{rule}.{name}")
+        for parameter in rule.parameters:
+            field = _field(parameter, values[parameter.name])
+            field.setObjectName(f"{rule.id}.{parameter.name}")
             switch.toggled.connect(field.setEnabled)
             field.setEnabled(switch.isChecked())
-            self.fields[(rule, name)] = field
-            form.addRow(parameter_label(name), field)
+            self.fields[(rule.id, parameter.name)] = field
+            form.addRow(parameter.shown_label(), field)
         return box
 
     def custom(self) -> dict[str, dict[str, float]]:
@@ -116,19 +100,18 @@ class ThresholdsDialog(QDialog):
         for (rule, name), field in self.fields.items():
             # A default like 1/3 shows rounded; only a change beyond the shown digits counts.
             digits = field.decimals() if isinstance(field, QDoubleSpinBox) else 0
-            if abs(field.value() - DEFAULTS[rule][name]) >= 0.5 * 10**-digits:
+            if abs(field.value() - _default(rule, name)) >= 0.5 * 10**-digits:
                 chosen.setdefault(rule, {})[name] = field.value()
         return chosen
 
     def reset(self) -> None:
         for rule, switch in self.switches.items():
-            switch.setChecked(bool(DEFAULTS[rule]["enabled"]))
+            switch.setChecked(RULES[rule].enabled)
         for (rule, name), field in self.fields.items():
-            value = DEFAULTS[rule][name]
-            if isinstance(field, QDoubleSpinBox):
-                field.setValue(value)
+            if isinstance(field, QSpinBox):
+                field.setValue(int(_default(rule, name)))
             else:
-                field.setValue(int(value))  # whole-number thresholds: Qt truncated them too
+                field.setValue(_default(rule, name))
 
     def accept(self) -> None:
         try:
@@ -139,22 +122,22 @@ class ThresholdsDialog(QDialog):
         super().accept()
 
 
-def _field(name: str, value: float) -> Field:
-    if name in ("action_ratio", "share", "critical_share"):
-        share = QDoubleSpinBox()
-        share.setRange(0.01, 1.0)
-        share.setSingleStep(0.05)
-        share.setDecimals(2)
-        share.setValue(value)
-        return share
-    if name == "drop":
-        points = QDoubleSpinBox()
-        points.setRange(0.1, 4.0)
-        points.setSingleStep(0.1)
-        points.setDecimals(1)
-        points.setValue(value)
-        return points
-    count = QSpinBox()
-    count.setRange(1, 3650)
-    count.setValue(int(value))
-    return count
+def _default(rule: str, name: str) -> float:
+    parameter = RULES[rule].parameter(name)
+    assert parameter is not None  # the fields are made from the rule's own parameters
+    return parameter.default
+
+
+def _field(parameter: Parameter, value: float) -> Field:
+    """A spin box over the parameter's declared range, in its steps and digits."""
+    if parameter.whole:
+        count = QSpinBox()
+        count.setRange(int(parameter.minimum), int(parameter.maximum))
+        count.setValue(int(value))
+        return count
+    number = QDoubleSpinBox()
+    number.setDecimals(parameter.decimals)
+    number.setRange(parameter.minimum, parameter.maximum)
+    number.setSingleStep(parameter.step)
+    number.setValue(value)
+    return number

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from app.persistence.checklist import WarningAck
 from app.persistence.diary import Diary
-from app.rules import EarlyWarning, Evidence, EvidenceKind, Severity
+from app.rules import RULES, EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
 from app.services.warnings import Reviewed
 from ui.context import AppContext
@@ -60,22 +60,6 @@ def severity_name(severity: Severity) -> str:
         Severity.WARNING: _("Warning"),
         Severity.CRITICAL: _("Critical"),
     }[severity]
-
-
-def rule_title(rule: str) -> str:
-    """A short human name of a warning rule."""
-    titles = {
-        "objectives-unspecified": _("Objectives not specific"),
-        "roles-unclear": _("Roles unclear"),
-        "drifting-boat": _("A drifting boat"),
-        "sponsor-absent": _("Sponsor absent"),
-        "no-feedback": _("No feedback to partners"),
-        "commitment-falling": _("Commitment falling"),
-        "one-sided-ownership": _("One-sided ownership"),
-        "overdue-actions": _("Overdue actions"),
-        "no-assessment": _("No assessment"),
-    }
-    return titles.get(rule, rule)
 
 
 def evidence_kind_name(kind: EvidenceKind) -> str:
@@ -131,9 +115,11 @@ class WarningCard(QFrame):
         icon = QLabel()
         size = self.fontMetrics().height() + 4
         icon.setPixmap(self.style().standardIcon(SEVERITY_ICONS[severity]).pixmap(size, size))
-        word = plain_label(
-            f"{severity_name(severity)} · {rule_title(reviewed.warning.id)}", "warningSeverity"
-        )
+        rule = RULES.get(reviewed.warning.id)
+        title = rule.shown_title() if rule else reviewed.warning.id
+        word = plain_label(f"{severity_name(severity)} · {title}", "warningSeverity")
+        if rule is not None:
+            word.setToolTip(rule.shown_explanation())
         word.setStyleSheet(f"color: {SEVERITY_COLORS[severity]}; font-weight: 700;")
         heading = QHBoxLayout()
         heading.setSpacing(6)
@@ -295,7 +281,7 @@ class WarningsPanel(Card):
                 QTreeWidgetItem(
                     [
                         short_date(ack.acknowledged_on),
-                        rule_title(ack.warning),
+                        RULES.title(ack.warning),
                         severity_name(Severity(ack.severity)),
                         ack.note or "",
                     ]

@@ -1,0 +1,88 @@
+"""An organization's commitment rating fell clearly below its own recent level."""
+
+from __future__ import annotations
+
+from app.domain import Dimension, Event
+from app.i18n import _
+from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
+from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.view import View, event_ref
+
+# Ratings are means of small whole numbers; compare with a little tolerance.
+_EPS = 1e-9
+
+
+def commitment_falling(view: View, t: Params) -> EarlyWarning | None:
+    """An organization's commitment rating fell clearly below its own recent level."""
+    previous = int(t["previous"])
+    evidence: list[Evidence] = []
+    drops: list[str] = []
+    for org in view.snap.organizations:
+        series = _commitment_series(view, org.pk or 0)
+        if len(series) < previous + 1:
+            continue
+        (latest_event, latest), before = series[-1], series[-previous - 1 : -1]
+        baseline = sum(v for _e, v in before) / len(before)
+        if baseline - latest < t["drop"] - _EPS:
+            continue
+        drops.append(
+            _("{org} from {before:.1f} to {now:.1f}").format(
+                org=org.name, before=baseline, now=latest
+            )
+        )
+        evidence.append(Evidence(EvidenceKind.ORGANIZATION, org.pk or 0, org.name, org.id))
+        evidence += [event_ref(e) for e, _v in [*before, (latest_event, latest)]]
+    if not drops:
+        return None
+    return EarlyWarning(
+        id="commitment-falling",
+        severity=Severity.WARNING,
+        message=_("Commitment is falling: {details}.").format(details="; ".join(drops)),
+        evidence=tuple(dict.fromkeys(evidence)),
+        suggestion=_(
+            "Ask that side what has changed — workload, people, or doubts about the benefits — "
+            "and whether the plan needs renegotiating."
+        ),
+    )
+
+
+def _commitment_series(view: View, org: int) -> list[tuple[Event, float]]:
+    """(event, mean commitment rating of ``org`` there) for each rated event, in order."""
+    series = []
+    for e in view.events:
+        values = [
+            r.value
+            for r in e.ratings
+            if r.organization == org and r.dimension == Dimension.COMMITMENT
+        ]
+        if values:
+            series.append((e, sum(values) / len(values)))
+    return series
+
+
+RULE = Rule(
+    id="commitment-falling",
+    order=60,
+    title=N_("Commitment falling"),
+    explanation=N_(
+        "An organization's latest commitment rating fell clearly below its mean over the "
+        "earlier rated events."
+    ),
+    severities=(Severity.WARNING,),
+    function=commitment_falling,
+    parameters=(
+        Parameter(
+            "drop",
+            N_("Fall in the commitment rating (points)"),
+            default=1.0,
+            minimum=0.1,
+            maximum=4.0,
+            whole=False,
+            step=0.1,
+            decimals=1,
+        ),
+        Parameter(
+            "previous", N_("Earlier rated events compared with"), default=2, minimum=1, maximum=3650
+        ),
+    ),
+)
