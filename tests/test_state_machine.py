@@ -21,7 +21,8 @@ from app.backup.policy import BackupPolicy
 from app.backup.restore import restore
 from app.domain import Entry, EntryType
 from app.persistence import entries
-from app.services.undo import Command, UndoStack
+from app.services.command import Command
+from app.services.undo import UndoStack
 from tests.safety_helpers import fill
 
 texts = st.text(min_size=1, max_size=40)

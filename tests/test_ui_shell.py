@@ -19,9 +19,9 @@ from app.persistence import actions as action_rows
 from app.persistence import events as event_rows
 from app.persistence import partnerships as partnership_rows
 from app.persistence.diary import Diary
+from app.services.command import Command
 from app.services.demo import load_demo
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
-from app.services.undo import Command
 from ui.application import (
     Launcher,
     install_qt_translations,

@@ -197,7 +197,7 @@ def test_import_replacing_a_partnership_clears_the_undo_history(
     window: MainWindow, diary: Diary, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.exchange import export_partnership, save_file
-    from app.services.undo import Command
+    from app.services.command import Command
 
     pk = load_demo(diary)
     out = tmp_path / "demo.json"

@@ -6,7 +6,8 @@ import pytest
 
 from app.persistence.diary import Diary
 from app.persistence.errors import DiskFull
-from app.services.undo import Command, UndoStack
+from app.services.command import Command
+from app.services.undo import UndoStack
 
 
 def _value(diary: Diary) -> str | None:

@@ -5,7 +5,8 @@ Public API (plain data; the report builder reuses it):
 - ``pulse()``, ``load_instruments()``, ``score_respondent(instrument, answers)``
 - ``score_wave(event_pk, day, title, ratings, roles, gap_flag) -> WaveScores``
 - ``score_dimension(dimension, ratings, roles, gap_flag) -> DimensionScore``
-- ``set_facilitator_rating`` (``app.scores.ratings``) — one undoable change of a rating.
+- ``facilitator_ratings``, ``with_rating`` (``app.scores.ratings``) — the facilitator's ratings; the
+  undoable change of one is the use case ``app.services.ratings.set_facilitator_rating``.
 
 Series over time for charts live in ``app.series`` (``commitment_series``, ``build_series``,
 ``questionnaire_waves``, ``latest_wave``) and ``app.indicators``.

@@ -1,8 +1,8 @@
-"""The facilitator's ratings of organizations at an event: reading and changing one cell.
+"""The facilitator's ratings of organizations at an event: reading them and setting one cell.
 
-A facilitator's rating is a rating without a respondent. Each change is one transaction and,
-given an undo stack, one undoable step that restores the event's ratings exactly as they were.
-Respondents' answers (questionnaire waves) are never touched here.
+A facilitator's rating is a rating without a respondent. Changing one is a use case
+(``app.services.ratings.set_facilitator_rating``); here is how they are read, and the pure
+change of one cell. Respondents' answers (questionnaire waves) are never touched here.
 """
 
 from __future__ import annotations
@@ -12,11 +12,7 @@ import copy
 from sqlite_utils import Database
 
 from app.domain import Dimension, Rating
-from app.i18n import _
 from app.persistence import events as event_repo
-from app.persistence.diary import Diary
-from app.scores.instruments import RATING_MAX, RATING_MIN
-from app.services.undo import Command, UndoStack
 
 
 def facilitator_ratings(db: Database, event_pk: int) -> dict[tuple[int, Dimension], float]:
@@ -42,30 +38,3 @@ def with_rating(
     if value is not None:
         kept.append(Rating(organization=organization, dimension=dimension, value=value))
     return kept
-
-
-def set_facilitator_rating(
-    diary: Diary,
-    event_pk: int,
-    organization: int,
-    dimension: Dimension,
-    value: float | None,
-    undo: UndoStack | None = None,
-) -> None:
-    """Rate ``organization`` on ``dimension`` at an event (None clears the rating).
-
-    Raises ``ValueError`` with a user-facing message for a value outside 1–5.
-    """
-    if value is not None and not RATING_MIN <= value <= RATING_MAX:
-        raise ValueError(_("A rating is a number from 1 to 5."))
-    before = event_repo.list_ratings(diary.db, event_pk)
-    after = with_rating(before, organization, dimension, value)
-
-    def store(ratings: list[Rating]) -> None:
-        event_repo.set_ratings(diary.db, event_pk, copy.deepcopy(ratings))
-
-    if undo is None:
-        with diary.write():
-            store(after)
-        return
-    undo.push(Command(_("rate organization"), lambda: store(after), lambda: store(before)))

@@ -43,7 +43,8 @@ from app.domain.validation import (
 from app.i18n import _
 from app.persistence import actions, entries, events, partnerships
 from app.persistence.diary import Diary
-from app.services.undo import Command, UndoStack
+from app.services.command import Command
+from app.services.undo import UndoStack
 
 T = TypeVar("T")
 

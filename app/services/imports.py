@@ -14,10 +14,14 @@ from typing import Any
 
 from app.backup.policy import BackupPolicy
 from app.exchange import Mode, Parsed, import_partnership, parse
+from app.i18n import _
+from app.persistence import events
 from app.persistence.diary import Diary
 from app.persistence.partnerships import partnership_pk_by_id
 from app.scores.instruments import Instrument
+from app.services.command import Command
 from app.services.responses_csv import ResponsesError, import_responses, parse_for_partnership
+from app.services.undo import UndoStack
 
 
 def _backup(diary: Diary, policy: BackupPolicy | None) -> None:
@@ -50,13 +54,26 @@ def import_responses_file(
     *,
     instrument: Instrument | None = None,
     policy: BackupPolicy | None = None,
+    undo: UndoStack | None = None,
 ) -> int:
     """Back up the diary, then add a questionnaire wave from CSV bytes; returns the event's key.
 
-    Raises ``ResponsesError`` (nothing changed, no backup made) when any row is wrong.
+    Raises ``ResponsesError`` (nothing changed, no backup made) when any row is wrong. Given
+    ``undo``, the import is one undoable step: undo moves the new wave to the deleted items,
+    redo brings it back.
     """
     parsed = parse_for_partnership(diary, partnership_pk, data, instrument)
     if not parsed.ok:
         raise ResponsesError(parsed.problems)
     _backup(diary, policy)
-    return import_responses(diary, partnership_pk, data, day, title, instrument)
+    pk = import_responses(diary, partnership_pk, data, day, title, instrument)
+    if undo is not None:
+        undo.push(
+            Command(
+                _("import questionnaire answers"),
+                lambda: events.set_event_deleted(diary.db, pk, False),
+                lambda: events.set_event_deleted(diary.db, pk, True),
+            ),
+            apply=False,
+        )
+    return pk

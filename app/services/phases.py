@@ -16,6 +16,8 @@ from app.i18n import _, language, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.services import checklist
+from app.services.command import Command
+from app.services.undo import UndoStack
 
 _ORDER = (Phase.NEGOTIATION, Phase.COMMITMENT, Phase.EXECUTION)
 NOTE_MAX = 10_000
@@ -64,8 +66,12 @@ def move(
     note: str | None = None,
     *,
     confirmed: bool = False,
+    undo: UndoStack | None = None,
 ) -> PhaseMove:
-    """Add a move to ``to`` from ``on`` on; ``OpenItemsError`` unless open items are confirmed."""
+    """Add a move to ``to`` from ``on`` on; ``OpenItemsError`` unless open items are confirmed.
+
+    Given ``undo``, the move is one undoable step ("change phase") that takes it back out.
+    """
     to = Phase(to)
     p = partnerships.get_partnership(diary.db, partnership_pk)
     if p is None:
@@ -97,6 +103,15 @@ def move(
     )
     with diary.write() as db:
         partnerships.add_phase(db, partnership_pk, new)
+    if undo is not None:
+        # Already written; undo takes the move out, redo adds it again (under a new key).
+
+        def redo() -> None:
+            partnerships.add_phase(diary.db, partnership_pk, new)
+
+        undo.push(
+            Command(_("change phase"), redo, lambda: undo_move(diary, new.pk or 0)), apply=False
+        )
     return new
 
 

@@ -1,26 +1,20 @@
 """Undo and redo for the diary, kept in the core so every view shares one history.
 
-A ``Command`` knows how to apply and revert itself against the diary (typically by writing a
-snapshot of the rows it touched). The GUI only labels the Edit menu from ``undo_text`` and
-``redo_text`` and calls ``undo()`` / ``redo()``. Deletions are soft (a ``deleted_at`` stamp), so
-undoing one restores the very same record.
+The use cases of ``app.services`` record ``Command``s (``app.services.command``) here. The GUI
+only labels the Edit menu from ``undo_text`` and ``redo_text`` and calls ``undo()`` /
+``redo()``; it cannot build a command (``Command`` is imported here for typing only). Deletions
+are soft (a ``deleted_at`` stamp), so undoing one restores the very same record.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from app.persistence.diary import Diary
 
-
-@dataclass(slots=True)
-class Command:
-    """One undoable change. ``label`` reads as "delete entry", "edit action", ..."""
-
-    label: str
-    redo_fn: Callable[[], None]
-    undo_fn: Callable[[], None]
+if TYPE_CHECKING:
+    from app.services.command import Command
 
 
 class UndoStack:

@@ -8,7 +8,7 @@ confirmed items with the move so that the history shows what was left undone.
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,14 +34,22 @@ from app.domain.labels import phase_name
 from app.i18n import _, ngettext
 from app.persistence import partnerships
 from app.services import checklist, phases
-from app.services.undo import Command
 from ui.context import AppContext
 from ui.style import date_edit_format, short_date
 from ui.widgets.as_of import from_qdate, to_qdate
 from ui.widgets.card import plain_label
 
-if TYPE_CHECKING:
-    from ui.pages.overview import OverviewPage
+
+class PartnershipPage(Protocol):
+    """What ``change_phase`` needs of the page it is asked from (the overview)."""
+
+    @property
+    def pk(self) -> int | None: ...
+
+    @property
+    def as_of(self) -> date | None: ...
+
+    def window(self) -> QWidget: ...
 
 
 class PhaseDialog(QDialog):
@@ -206,6 +214,7 @@ class PhaseDialog(QDialog):
                     day,
                     note,
                     confirmed=self.confirm.isChecked(),
+                    undo=self.context.undo,
                 )
             else:
                 self.result_move = phases.correct_date(
@@ -222,23 +231,11 @@ class PhaseDialog(QDialog):
         super().accept()
 
 
-def change_phase(page: OverviewPage, context: AppContext) -> None:
-    """Open the phase dialog for the overview's partnership; the move can be undone."""
+def change_phase(page: PartnershipPage, context: AppContext) -> None:
+    """Open the phase dialog for the page's partnership; a move can be undone."""
     if page.pk is None:
         return
-    dialog = PhaseDialog(context, page.pk, page.as_of, page.window())
-    if dialog.exec() != PhaseDialog.DialogCode.Accepted or dialog.result_move is None:
-        return
-    move, pk = dialog.result_move, page.pk
-    if dialog.move_radio.isChecked():
-
-        def redo() -> None:
-            partnerships.add_phase(context.diary.db, pk, move)
-
-        def undo() -> None:
-            phases.undo_move(context.diary, move.pk or 0)
-
-        context.undo.push(Command(_("change phase"), redo, undo), apply=False)
+    PhaseDialog(context, page.pk, page.as_of, page.window()).exec()
 
 
 def _item_text(item_id: str) -> str:

@@ -33,12 +33,11 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ngettext
-from app.persistence import events as event_repo
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
 from app.services.imports import import_responses_file
 from app.services.responses_csv import ParsedResponses, ResponsesError, parse_for_partnership
-from app.services.undo import Command, UndoStack
+from app.services.undo import UndoStack
 from ui.style import date_edit_format
 from ui.widgets.ratings_editor import AnswersGrid
 
@@ -250,23 +249,12 @@ class ResponsesImportDialog(QDialog):
     def _store(self, data: bytes) -> int:
         # A backup first, with the window's policy (its second folder) when there is one.
         guard = getattr(self.window(), "safety", None)
-        pk = import_responses_file(
+        return import_responses_file(
             self._diary,
             self._pk,
             data,
             self.selected_day(),
             self.title.text(),
             policy=getattr(guard, "policy", None),
+            undo=self._undo,
         )
-        if self._undo is not None:
-            # Already written; undo moves the new wave to the deleted items, redo brings it back.
-            db = self._diary.db
-            self._undo.push(
-                Command(
-                    _("import questionnaire answers"),
-                    lambda: event_repo.set_event_deleted(db, pk, False),
-                    lambda: event_repo.set_event_deleted(db, pk, True),
-                ),
-                apply=False,
-            )
-        return pk

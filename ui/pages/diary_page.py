@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain import Event, EventKind, ValidationError
 from app.domain.model import format_when
 from app.i18n import _, ngettext
-from app.persistence import trash
+from app.services import trash
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventForm
@@ -85,7 +85,7 @@ class DeletedItemsDialog(QDialog):
     def reload(self) -> None:
         names = {"event": _("Event"), "entry": _("Entry"), "action": _("Action")}
         self.items.clear()
-        for item in trash.list_deleted(self._editor.db, self._partnership):
+        for item in trash.deleted_items(self._editor.db, self._partnership):
             label = " ".join(item.label.split())
             if len(label) > 120:
                 label = label[:119] + "…"
@@ -100,9 +100,7 @@ class DeletedItemsDialog(QDialog):
 
     def restore_selected(self) -> None:
         chosen = [i.data(Qt.ItemDataRole.UserRole) for i in self.items.selectedItems()]
-        with self._editor.diary.write() as db:
-            for kind, pk in chosen:
-                trash.restore(db, kind, pk)
+        trash.restore(self._editor.diary, chosen)
         self.reload()
 
     def empty(self) -> None:
@@ -117,10 +115,7 @@ class DeletedItemsDialog(QDialog):
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
-        with self._editor.diary.write() as db:
-            trash.empty(db, self._partnership)
-        # Undo steps may point at rows that no longer exist.
-        self._editor.undo.clear()
+        trash.empty(self._editor.diary, self._editor.undo, self._partnership)
         self.reload()
 
 

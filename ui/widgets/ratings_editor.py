@@ -36,7 +36,8 @@ from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
-from app.scores.ratings import facilitator_ratings, set_facilitator_rating
+from app.scores.ratings import facilitator_ratings
+from app.services.ratings import set_facilitator_rating
 from app.services.responses_csv import CsvProblem
 from app.services.undo import UndoStack
 
