@@ -22,7 +22,7 @@ from app.i18n import _, set_language
 from app.persistence.errors import DiaryError
 from app.services.undo import UndoStack
 from ui.context import AppContext
-from ui.main_window import MainWindow, show_diary_error
+from ui.main_window import MainWindow
 from ui.style import app_icon, apply_style
 
 ORGANIZATION = "Kumppani"
@@ -188,6 +188,8 @@ def load_demonstration(window: MainWindow) -> int | None:
     try:
         pk = load_demo(window.context.diary)
     except DiaryError as exc:
+        from ui.dialogs.error_dialog import show_diary_error
+
         show_diary_error(window, exc)
         return None
     except ValueError as exc:  # the shipped file is damaged: say so, change nothing

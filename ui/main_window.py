@@ -7,22 +7,20 @@ lazily from ``ui.pages.PAGES`` the first time their tab is opened. After every w
 diary the list and the visible page are refreshed; hidden pages are refreshed when shown.
 Switching to another diary file is asked of the composition root with ``diary_requested``.
 The menus live in ``main_window_menus``, the File actions in ``main_window_files`` and what is
-remembered in ``main_window_settings``.
+remembered in ``main_window_settings``; they see the window as a ``WindowBase``
+(``main_window_base``), so none of them imports this module.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QPaintEvent
+from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QLabel,
     QListView,
-    QMainWindow,
-    QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
@@ -35,6 +33,7 @@ from app.i18n import _
 from app.persistence import partnerships as partnership_rows
 from app.persistence.errors import DiaryError
 from ui.context import AppContext
+from ui.main_window_base import WindowBase
 from ui.main_window_files import FileActions
 from ui.main_window_menus import build_menus, update_page_menu
 from ui.main_window_settings import (
@@ -50,29 +49,11 @@ from ui.widgets.partnership_list import (
     PartnershipListModel,
 )
 
-if TYPE_CHECKING:
-    from ui.safety import SafetyGuard
 
+class MainWindow(WindowBase):
+    """The window every page lives in (its signals and menus are declared in ``WindowBase``)."""
 
-class MainWindow(QMainWindow):
-    """The window every page lives in."""
-
-    partnership_selected = Signal(object)  # int | None
-    diary_requested = Signal(str, bool)  # path, create
-
-    # Made by ``build_menus``; declared here so pages and tests can rely on them.
-    file_menu: QMenu
-    edit_menu: QMenu
-    partnership_menu: QMenu
-    view_menu: QMenu
-    page_menu: QMenu
-    undo_action: QAction
-    redo_action: QAction
-    new_partnership_action: QAction
-    edit_partnership_action: QAction
-    report_action: QAction
-    # Set by the launcher: backups and the safety commands of this window's diary.
-    safety: SafetyGuard
+    files: FileActions
 
     def __init__(self, context: AppContext, *, select_after_paint: bool = False) -> None:
         super().__init__()
@@ -355,6 +336,8 @@ class MainWindow(QMainWindow):
         try:
             operation()
         except DiaryError as exc:
+            from ui.dialogs.error_dialog import show_diary_error
+
             show_diary_error(self, exc)
         # A failed step may have changed the history without telling: label it as it is now.
         self._update_undo_actions()
@@ -409,10 +392,3 @@ def _show_partnership(page: QWidget, pk: int | None) -> None:
     # Every page has show_partnership (the contract in ui.pages), but the factories return a
     # plain QWidget: Python's types cannot say "a QWidget with this method".
     page.show_partnership(pk)  # type: ignore[attr-defined]
-
-
-def show_diary_error(parent: QWidget | None, exc: DiaryError) -> None:
-    """A diary problem explained: the message, the technical part behind Details."""
-    from ui.dialogs.error_dialog import diary_error_dialog
-
-    diary_error_dialog(parent, exc).run()

@@ -20,7 +20,7 @@ from app.persistence.errors import DiaryError
 
 if TYPE_CHECKING:
     from app.exchange import Mode
-    from ui.main_window import MainWindow
+    from ui.main_window_base import WindowBase
 
 DIARY_FILTER = "Kumppani diaries (*.sqlite3 *.db);;All files (*)"
 EXCHANGE_FILTER = "Kumppani partnership files (*.json);;All files (*)"
@@ -29,7 +29,7 @@ EXCHANGE_FILTER = "Kumppani partnership files (*.json);;All files (*)"
 class FileActions:
     """The actions of the File menu and what they do."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowBase) -> None:
         self.window = window
         self.new_diary = self._action(_("New &diary…"), self.new_diary_file)
         self.open_diary = self._action(
@@ -128,7 +128,7 @@ class FileActions:
             self._inform(str(exc))
             return
         except DiaryError as exc:
-            from ui.main_window import show_diary_error
+            from ui.dialogs.error_dialog import show_diary_error
 
             show_diary_error(self.window, exc)
             return

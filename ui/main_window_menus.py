@@ -21,11 +21,11 @@ from PySide6.QtGui import QAction, QKeySequence
 from app.i18n import _
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.main_window_base import WindowBase
 
 
 def make_action(
-    window: MainWindow,
+    window: WindowBase,
     text: str,
     slot: Callable[..., object],
     shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
@@ -38,7 +38,7 @@ def make_action(
     return action
 
 
-def build_menus(window: MainWindow) -> None:
+def build_menus(window: WindowBase) -> None:
     _file_menu(window)
     _edit_menu(window)
     _partnership_menu(window)
@@ -50,7 +50,7 @@ def build_menus(window: MainWindow) -> None:
     help_menu.addAction(about)
 
 
-def _file_menu(window: MainWindow) -> None:
+def _file_menu(window: WindowBase) -> None:
     menu = window.menuBar().addMenu(_("&File"))
     window.files.add_to_menu(menu)
     menu.addSeparator()
@@ -60,7 +60,7 @@ def _file_menu(window: MainWindow) -> None:
     window.file_menu = menu
 
 
-def _edit_menu(window: MainWindow) -> None:
+def _edit_menu(window: WindowBase) -> None:
     menu = window.menuBar().addMenu(_("&Edit"))
     window.undo_action = make_action(window, _("&Undo"), window.undo, QKeySequence.StandardKey.Undo)
     # Ctrl+Shift+Z everywhere (the platform's Redo key differs between systems).
@@ -70,7 +70,7 @@ def _edit_menu(window: MainWindow) -> None:
     window.edit_menu = menu
 
 
-def _partnership_menu(window: MainWindow) -> None:
+def _partnership_menu(window: WindowBase) -> None:
     menu = window.menuBar().addMenu(_("&Partnership"))
     window.new_partnership_action = make_action(
         window, _("&New partnership…"), window.new_partnership, QKeySequence.StandardKey.New
@@ -87,7 +87,7 @@ def _partnership_menu(window: MainWindow) -> None:
     window.partnership_menu = menu
 
 
-def _view_menu(window: MainWindow) -> None:
+def _view_menu(window: WindowBase) -> None:
     menu = window.menuBar().addMenu(_("&View"))
     toggle = make_action(window, _("Partnership &list"), window.toggle_list, "Ctrl+L")
     toggle.setCheckable(True)
@@ -102,7 +102,7 @@ def _view_menu(window: MainWindow) -> None:
     window.view_menu = menu
 
 
-def update_page_menu(window: MainWindow) -> None:
+def update_page_menu(window: WindowBase) -> None:
     """Fill the page menu with the shown page's commands and name it after the page."""
     menu = window.page_menu
     menu.clear()  # the actions belong to their page: they are taken out, not deleted

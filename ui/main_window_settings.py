@@ -13,7 +13,7 @@ from PySide6.QtCore import QByteArray
 from ui.widgets.partnership_list import ID_ROLE, PK_ROLE
 
 if TYPE_CHECKING:
-    from ui.main_window import MainWindow
+    from ui.main_window_base import WindowBase
 
 SETTINGS_GEOMETRY = "mainWindow/geometry"
 SETTINGS_STATE = "mainWindow/state"
@@ -22,7 +22,7 @@ SETTINGS_TAB = "mainWindow/tab"
 SETTINGS_PARTNERSHIP = "mainWindow/lastPartnership"
 
 
-def restore_window_settings(window: MainWindow, *, select: bool = True) -> None:
+def restore_window_settings(window: WindowBase, *, select: bool = True) -> None:
     """Put the window back as it was left; on first start, a sensible size and the first row.
 
     With ``select`` False the partnership is left for ``restore_last_partnership`` (called once
@@ -48,7 +48,7 @@ def restore_window_settings(window: MainWindow, *, select: bool = True) -> None:
         restore_last_partnership(window)
 
 
-def restore_last_partnership(window: MainWindow) -> None:
+def restore_last_partnership(window: WindowBase) -> None:
     """Select the partnership that was open when the window was last closed (else the first)."""
     if window.current_pk is not None:
         return  # something was selected meanwhile: keep it
@@ -62,7 +62,7 @@ def restore_last_partnership(window: MainWindow) -> None:
         window.select_partnership(pk if isinstance(pk, int) else None)
 
 
-def _default_size(window: MainWindow) -> None:
+def _default_size(window: WindowBase) -> None:
     """1366×768, or most of a smaller screen."""
     available = window.screen().availableGeometry()
     width = min(1366, int(available.width() * 0.92)) if available.width() else 1366
@@ -70,7 +70,7 @@ def _default_size(window: MainWindow) -> None:
     window.resize(width, height)
 
 
-def save_window_settings(window: MainWindow) -> None:
+def save_window_settings(window: WindowBase) -> None:
     settings = window.context.settings
     settings.setValue(SETTINGS_GEOMETRY, window.saveGeometry())
     settings.setValue(SETTINGS_STATE, window.saveState())

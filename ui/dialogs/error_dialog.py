@@ -143,3 +143,8 @@ def install_excepthook(log_folder: Callable[[], Path]) -> Hook:
 
     sys.excepthook = hook
     return hook
+
+
+def show_diary_error(parent: QWidget | None, exc: DiaryError) -> None:
+    """A diary problem explained: the message, the technical part behind Details."""
+    diary_error_dialog(parent, exc).run()

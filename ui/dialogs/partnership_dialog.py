@@ -266,7 +266,7 @@ class PartnershipDialog(QDialog):
                 update_partnership(self.diary, draft)
                 self.saved_pk = self.pk
         except DiaryError as exc:
-            from ui.main_window import show_diary_error
+            from ui.dialogs.error_dialog import show_diary_error
 
             show_diary_error(self, exc)
             return
