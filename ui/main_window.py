@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.persistence import partnerships as partnership_rows
 from app.persistence.errors import DiaryError
+from app.persistence.read import partnerships as partnership_rows
 from ui.context import AppContext
 from ui.main_window_base import WindowBase
 from ui.main_window_files import FileActions

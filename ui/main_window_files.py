@@ -113,7 +113,7 @@ class FileActions:
         try:
             data = load_file(name)
             parsed = parse(data)
-            from app.persistence.partnerships import partnership_pk_by_id
+            from app.persistence.read.partnerships import partnership_pk_by_id
 
             mode: Mode = "refuse"
             if partnership_pk_by_id(diary.db, parsed.partnership.id) is not None:

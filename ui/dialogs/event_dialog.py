@@ -50,7 +50,7 @@ from app.domain import (
 from app.domain.labels import event_kind_name, phase_name
 from app.domain.model import format_when
 from app.i18n import _, ngettext
-from app.persistence import events, partnerships
+from app.persistence.read import events, partnerships
 from app.services.editing import Editor, default_phase, open_actions_for_review
 from ui.models.look import locale_date, pydate, qdate
 from ui.style import date_edit_format

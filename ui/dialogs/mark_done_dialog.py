@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from app.checklists import ChecklistItem
 from app.domain import ValidationError
 from app.i18n import _
-from app.persistence import entries, events
+from app.persistence.read import entries, events
 from app.services import checklist
 from ui.context import AppContext
 from ui.style import MUTED, date_edit_format, short_date

@@ -70,7 +70,7 @@ class PartnershipDialog(QDialog):
         self.pk = pk if draft is not None else None
         self._existing_phases = []
         if self.pk is not None:
-            from app.persistence.partnerships import list_phases
+            from app.persistence.read.partnerships import list_phases
 
             self._existing_phases = list_phases(diary.db, self.pk)
         self.setWindowTitle(_("Edit partnership") if self.pk else _("New partnership"))

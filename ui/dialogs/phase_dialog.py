@@ -32,7 +32,7 @@ from app.checklists import TemplateError, template_items
 from app.domain import Phase, PhaseMove, ValidationError
 from app.domain.labels import phase_name
 from app.i18n import _, ngettext
-from app.persistence import partnerships
+from app.persistence.read import partnerships
 from app.services import checklist, phases
 from ui.context import AppContext
 from ui.style import date_edit_format, short_date

@@ -33,9 +33,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ngettext
-from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
+from app.persistence.read import partnerships
 from app.report import SECTIONS, ReportOptions
 from app.services import feedback
 from reports.labels import SECTION_TITLES

@@ -22,7 +22,7 @@ from PySide6.QtGui import QColor
 from app.domain import Action, ActionStatus, Objective, Person, ValidationError
 from app.domain.labels import status_name
 from app.i18n import _
-from app.persistence import actions, partnerships
+from app.persistence.read import actions, partnerships
 from app.services.editing import Editor
 from ui.models.look import OVERDUE_COLOR, locale_date, pydate, qdate, warning_icon
 

@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from app.domain import Entry, Event, ValidationError
 from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
 from app.i18n import _
-from app.persistence import entries, events
+from app.persistence.read import entries, events
 from app.services.editing import Editor
 from ui.models.look import (
     entry_icon,

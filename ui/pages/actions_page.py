@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from app.domain import Action, ActionStatus, Objective, ValidationError
 from app.domain.labels import status_name
 from app.i18n import _
-from app.persistence import partnerships
+from app.persistence.read import partnerships
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.models.actions import (

@@ -14,7 +14,7 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from app.i18n import _
-from app.persistence import partnerships
+from app.persistence.read import partnerships
 from ui.context import AppContext
 from ui.style import date_edit_format
 

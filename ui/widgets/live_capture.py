@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from app.domain import Entry, EntryType, Tension, ValidationError, Visibility
 from app.domain.labels import entry_type_name, tension_name
 from app.i18n import _
-from app.persistence import events, partnerships
+from app.persistence.read import events, partnerships
 from app.services.editing import ACTIONABLE, Editor
 from ui.models.events import EntryTableModel
 from ui.models.look import (

@@ -32,10 +32,10 @@ from PySide6.QtWidgets import (
 from app.domain import Dimension, EventKind, Organization, Role
 from app.domain.labels import dimension_name
 from app.i18n import _
-from app.persistence import events as event_repo
-from app.persistence import partnerships as partnership_repo
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
+from app.persistence.read import events as event_repo
+from app.persistence.read import partnerships as partnership_repo
 from app.scores.ratings import facilitator_ratings
 from app.services.ratings import set_facilitator_rating
 from app.services.responses_csv import CsvProblem

@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, ngettext
-from app.persistence.checklist import WarningAck
 from app.persistence.diary import Diary
+from app.persistence.read.checklist import WarningAck
 from app.rules import RULES, EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
 from app.services.warnings import Reviewed

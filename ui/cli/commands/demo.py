@@ -16,7 +16,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.persistence.partnerships import get_partnership
+    from app.persistence.read.partnerships import get_partnership
     from app.services.demo import find_demo, load_demo
     from ui.cli import diary_path
 

@@ -29,7 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from app.exchange import AlreadyInDiary, ExchangeError, Mode, load_file, parse
-    from app.persistence.partnerships import get_partnership
+    from app.persistence.read.partnerships import get_partnership
     from app.services.imports import import_partnership_file
     from ui.cli import UserError, diary_path
 

@@ -67,7 +67,7 @@ def _as_of(text: str | None) -> date | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.persistence.partnerships import find_partnership
+    from app.persistence.read.partnerships import find_partnership
     from app.series import commitment_series
     from ui.cli import UserError, diary_path
 

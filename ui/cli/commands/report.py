@@ -90,7 +90,7 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.persistence.partnerships import find_partnership
+    from app.persistence.read.partnerships import find_partnership
     from app.services import feedback
     from reports.feedback import build_feedback_pdf
     from ui.cli import UserError, diary_path

@@ -45,7 +45,7 @@ def _day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.persistence.partnerships import find_partnership
+    from app.persistence.read.partnerships import find_partnership
     from app.services.imports import import_responses_file
     from app.services.responses_csv import ResponsesError, parse_for_partnership
     from ui.cli import UserError, diary_path

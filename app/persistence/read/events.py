@@ -1,0 +1,17 @@
+"""Reading events with their participants and ratings (no function here writes)."""
+
+from app.persistence.events import (
+    event_partnership,
+    get_event,
+    list_events,
+    list_participants,
+    list_ratings,
+)
+
+__all__ = [
+    "event_partnership",
+    "get_event",
+    "list_events",
+    "list_participants",
+    "list_ratings",
+]
