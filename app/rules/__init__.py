@@ -9,11 +9,10 @@ their ranges, severity policy and function); ``RULES`` is the registry everythin
 from app.rules.engine import evaluate
 from app.rules.model import EarlyWarning, EntryFact, Evidence, EvidenceKind, Severity, Snapshot
 from app.rules.registry import RULES, Registry
-from app.rules.rule import N_, Parameter, Rule
+from app.rules.rule import Parameter, Rule
 from app.rules.thresholds import check, defaults, resolve
 
 __all__ = [
-    "N_",
     "RULES",
     "EarlyWarning",
     "EntryFact",

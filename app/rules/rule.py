@@ -3,8 +3,8 @@
 A ``Rule`` names itself (id, title, explanation), declares its thresholds (``Parameter``: name,
 label, default, range), its severity policy (the severities it may give), and carries the
 function that looks at the dated view. Titles, explanations and labels are English messages
-marked with ``N_`` and translated when shown (``shown_title()``...), so a definition made at
-import time follows a later change of language.
+marked with ``app.i18n.N_`` and translated when shown (``shown_title()``...), so a definition
+made at import time follows a later change of language.
 """
 
 from __future__ import annotations
@@ -20,11 +20,6 @@ from app.rules.view import View
 Params = dict[str, float]
 RuleFunction = Callable[[View, Params], EarlyWarning | None]
 ENABLED = "enabled"
-
-
-def N_(message: str) -> str:  # the usual gettext name of "mark now, translate later"
-    """Mark ``message`` for translation without translating it now (translated when shown)."""
-    return message
 
 
 def _number(value: float) -> str:

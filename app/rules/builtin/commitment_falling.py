@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.domain import Dimension, Event
-from app.i18n import _
+from app.i18n import N_, _
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
-from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import View, event_ref
 
 # Ratings are means of small whole numbers; compare with a little tolerance.

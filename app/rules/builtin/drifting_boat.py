@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from app.dates import short_date
 from app.domain import EntryType
-from app.i18n import _, language, ngettext
+from app.i18n import N_, _, language, ngettext
 from app.rules.model import EarlyWarning, Severity
-from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import ACTIVE_PHASES, View, event_ref
 
 # Ratios of small whole numbers; compare with a little tolerance.

@@ -9,9 +9,9 @@ from datetime import timedelta
 
 from app.dates import short_date
 from app.domain import EntryType, EventKind, Visibility
-from app.i18n import _, language, ngettext
+from app.i18n import N_, _, language, ngettext
 from app.rules.model import EarlyWarning, Severity
-from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import View, event_ref
 
 

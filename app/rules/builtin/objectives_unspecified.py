@@ -6,9 +6,9 @@ The paper's finding: objectives stayed abstract (Kork, Koskela & Turpeinen; see 
 from __future__ import annotations
 
 from app.domain import Phase
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
-from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import ACTIVE_PHASES, View, short
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Severity
-from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import View, action_ref
 
 

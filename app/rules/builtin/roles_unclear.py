@@ -6,9 +6,9 @@ The paper's finding: roles were unclear (Kork, Koskela & Turpeinen; see notes/do
 from __future__ import annotations
 
 from app.domain import Role
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
-from app.rules.rule import N_, Params, Rule
+from app.rules.rule import Params, Rule
 from app.rules.view import ACTIVE_PHASES, View, action_ref
 
 

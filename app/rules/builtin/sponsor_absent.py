@@ -6,9 +6,9 @@ The paper's failure sign: top managers who lost interest and missed the final fe
 from __future__ import annotations
 
 from app.domain import Event, EventKind
-from app.i18n import _, ngettext
+from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
-from app.rules.rule import N_, Parameter, Params, Rule
+from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import View, event_ref
 
 
