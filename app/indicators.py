@@ -1,7 +1,7 @@
 """Indicators of commitment derived from the diary alone, without any questionnaire.
 
 Each indicator turns a ``Snapshot`` into lines of points over time (the ``Line`` / ``Point``
-types of ``app.series``), one per organization where the diary can tell organizations apart:
+types of ``app.lines``), one per organization where the diary can tell organizations apart:
 
 - ``sponsor_attendance`` — per organization, at each event to which one of its sponsors was
   invited: the share (%) of the latest five such events at which at least one of its sponsors
@@ -24,9 +24,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from app.domain import ActionStatus, EntryType, Event, EventKind, Organization, Role
+from app.domain.snapshot import Snapshot
 from app.i18n import _
-from app.scores.snapshot import Snapshot
-from app.series import Line, Point
+from app.lines import Line, Point
 
 SPONSOR_WINDOW = 5
 

@@ -21,8 +21,11 @@ from sqlite_utils import Database
 
 from app.domain import Dimension, Event, EventKind, Role
 from app.domain.labels import dimension_name, phase_name
+from app.domain.snapshot import EVERYTHING, RATINGS_ONLY, Include, Snapshot
 from app.i18n import _
-from app.scores.snapshot import Snapshot, load_snapshot
+from app.indicators import INDICATORS
+from app.lines import Line, Point
+from app.persistence.snapshots import load_snapshot
 from app.scores.waves import (
     DEFAULT_GAP_FLAG,
     GAP_FLAG_KEY,
@@ -32,25 +35,6 @@ from app.scores.waves import (
     score_wave,
     summarize,
 )
-
-
-@dataclass(frozen=True, slots=True)
-class Point:
-    day: date
-    value: float
-    n: int
-    event_pk: int | None
-    title: str
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """The points of one organization (``organization_pk`` None: the whole partnership)."""
-
-    organization_pk: int | None
-    name: str
-    role: Role | None
-    points: tuple[Point, ...]
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,8 +98,6 @@ class Series:
 
 def measures() -> list[tuple[str, str]]:
     """Every measure a chart can show, as (key, translated label): dimensions, then indicators."""
-    from app.indicators import INDICATORS
-
     return [(d.value, dimension_name(d)) for d in Dimension] + [
         (key, spec.label()) for key, spec in INDICATORS.items()
     ]
@@ -202,8 +184,6 @@ def time_span(snapshot: Snapshot) -> tuple[date, date]:
 
 def build_series(snapshot: Snapshot, measure: str = "commitment") -> Series:
     """The chart data of ``measure`` (a dimension or an indicator key) for a snapshot."""
-    from app.indicators import INDICATORS
-
     start, end = time_span(snapshot)
     gap: tuple[GapPoint, ...] = ()
     gap_flag: float | None = None
@@ -241,17 +221,20 @@ def commitment_series(
 ) -> Series | None:
     """The chart data of a stored partnership (None if it does not exist).
 
-    ``as_of`` leaves out everything dated after it, as the warnings do.
+    ``as_of`` leaves out everything dated after it, by the read model's as-of rule
+    (``Snapshot.until``), as the warnings do.
     """
-    from app.indicators import INDICATORS
-
     # A rating dimension is drawn from events and ratings alone: entries and actions are only
     # read for the indicators.
-    indicator = measure in INDICATORS
-    snapshot = load_snapshot(db, partnership_pk, with_entries=indicator, with_actions=indicator)
+    snapshot = load_snapshot(db, partnership_pk, include_for(measure))
     if snapshot is None:
         return None
     return build_series(snapshot.until(as_of), measure)
+
+
+def include_for(measure: str) -> Include:
+    """What a chart of ``measure`` reads: a rating dimension needs no entries nor actions."""
+    return EVERYTHING if measure in INDICATORS else RATINGS_ONLY
 
 
 def questionnaire_waves(snapshot: Snapshot) -> list[WaveScores]:
@@ -266,6 +249,6 @@ def questionnaire_waves(snapshot: Snapshot) -> list[WaveScores]:
 
 def latest_wave(db: Database, partnership_pk: int) -> WaveScores | None:
     """The latest questionnaire wave of a stored partnership, scored (for small multiples)."""
-    snapshot = load_snapshot(db, partnership_pk)
+    snapshot = load_snapshot(db, partnership_pk, RATINGS_ONLY)
     waves = questionnaire_waves(snapshot) if snapshot else []
     return waves[-1] if waves else None

@@ -24,6 +24,7 @@ from app.domain import (
     Rating,
     Role,
 )
+from app.domain.snapshot import Snapshot
 from app.indicators import (
     actions_on_time,
     days_since_feedback,
@@ -31,7 +32,6 @@ from app.indicators import (
     sponsor_attendance,
 )
 from app.persistence.diary import Diary
-from app.scores.snapshot import Snapshot
 from app.series import MarkerKind, build_series, commitment_series, measures
 
 CUST, PROV = 1, 2

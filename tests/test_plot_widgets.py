@@ -12,7 +12,7 @@ from app.domain import Dimension, Event, EventKind, Role
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence.diary import Diary
-from app.scores.snapshot import load_snapshot
+from app.persistence.snapshots import load_snapshot
 from app.series import questionnaire_waves
 from app.services.demo import load_demo
 from ui.context import AppContext

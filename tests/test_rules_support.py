@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from app.domain import (
@@ -28,6 +29,20 @@ from app.rules import EntryFact, Snapshot
 D0 = date(2025, 1, 1)
 
 
+@dataclass
+class Draft:
+    """A snapshot still being built: lists a test may change before it freezes the snapshot."""
+
+    partnership: Partnership
+    objectives: list[Objective] = field(default_factory=list)
+    organizations: list[Organization] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    entries: list[EntryFact] = field(default_factory=list)
+    actions: list[Action] = field(default_factory=list)
+    reports: list[FeedbackReport] = field(default_factory=list)
+
+
 def day(n: int) -> date:
     """Day ``n`` of the test partnership (day 0 is 2025-01-01)."""
     return D0 + timedelta(days=n)
@@ -40,7 +55,7 @@ class Build:
         moves = moves or ((Phase.NEGOTIATION, 0), (Phase.COMMITMENT, 30))
         p = Partnership(name="Test", started_on=D0, pk=1)
         p.phases = [PhaseMove(phase, day(n)) for phase, n in moves]
-        self.snap = Snapshot(partnership=p)
+        self.snap = Draft(partnership=p)
         self.snap.organizations = [
             Organization("Employer", Role.CUSTOMER, pk=1),
             Organization("OHS", Role.PROVIDER, pk=2),
@@ -52,6 +67,20 @@ class Build:
         ]
         self.snap.objectives = [Objective("Fewer sick days", indicator="days/person", pk=1)]
         self._pk = 100
+
+    def frozen(self) -> Snapshot:
+        """The snapshot the rules read, as the read model's loader would give it."""
+        d = self.snap
+        return Snapshot(
+            partnership=d.partnership,
+            organizations=d.organizations,
+            people=d.people,
+            events=d.events,
+            actions=d.actions,
+            entries=d.entries,
+            reports=d.reports,
+            objectives=d.objectives,
+        )
 
     def next_pk(self) -> int:
         self._pk += 1

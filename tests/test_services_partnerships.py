@@ -46,7 +46,7 @@ def _draft() -> PartnershipDraft:
 
 def test_create_stores_everything_in_one_write(diary: Diary) -> None:
     seen: list[int] = []
-    diary.subscribe(lambda: seen.append(diary.changes))
+    diary.subscribe(lambda _changes: seen.append(diary.changes))
     pk = create_partnership(diary, _draft())
 
     assert seen == [1]  # one transaction, one notification

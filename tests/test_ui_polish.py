@@ -410,7 +410,7 @@ def test_small_multiples_keep_every_value_label_inside_its_panel(
     import pyqtgraph as pg
 
     from app.i18n import set_language
-    from app.scores.snapshot import load_snapshot
+    from app.persistence.snapshots import load_snapshot
     from app.series import questionnaire_waves
     from ui.widgets.small_multiples import SmallMultiples
 

@@ -17,7 +17,7 @@ from ui.dialogs.phase_dialog import PhaseDialog
 from ui.pages.overview import OverviewPage
 from ui.widgets.as_of import AsOfControl
 from ui.widgets.checklist_panel import ChecklistPanel, MeetingChecklist
-from ui.widgets.warnings_panel import WarningsPanel, warning_counter
+from ui.widgets.warnings_panel import WarningsPanel
 
 
 @pytest.fixture
@@ -72,7 +72,7 @@ def test_acknowledging_a_warning_quiets_it(
     assert panel is not None
     monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("Spoke to HR", True))
     card = next(c for c in panel.cards() if c.property("warningId") == "objectives-unspecified")
-    counter = warning_counter(page.context.diary)
+    counter = page.context.warning_counter
     counter.count(pk, pk)
     qtbot.waitUntil(lambda: counter.count(pk, pk) > 0)
     count = counter.count(pk, pk)

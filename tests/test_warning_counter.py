@@ -8,8 +8,9 @@ from pytestqt.qtbot import QtBot
 
 from app.backup.opening import open_diary_file
 from app.persistence.diary import Diary
+from app.persistence.snapshots import SnapshotCache
 from app.services.demo import load_demo
-from ui.widgets.warnings_panel import WarningCounter, warning_counter
+from ui.warning_counter import WarningCounter
 
 
 def test_the_diary_knows_it_is_closed(diary_path: Path) -> None:
@@ -23,7 +24,7 @@ def test_the_diary_knows_it_is_closed(diary_path: Path) -> None:
 def test_closing_the_diary_stops_a_waiting_count(qtbot: QtBot, diary_path: Path) -> None:
     diary = open_diary_file(diary_path, create=True)
     pk = load_demo(diary)
-    counter = warning_counter(diary)
+    counter = WarningCounter(diary, SnapshotCache(diary))
     ready: list[bool] = []
     counter.on_ready = lambda: ready.append(True)
     assert counter.count(pk, pk) == 0  # not known yet: counted a moment later
@@ -36,12 +37,11 @@ def test_closing_the_diary_stops_a_waiting_count(qtbot: QtBot, diary_path: Path)
     qtbot.wait(WarningCounter.DEFERRED_MS + 100)
     assert ready == [] and counter.counts == {}
     assert counter.count(pk, pk) == 0 and not counter._timer.isActive()
-    assert warning_counter(diary) is not counter  # the closed diary's counter was let go
 
 
 def test_a_count_already_due_after_close_reads_nothing(diary: Diary) -> None:
     pk = load_demo(diary)
-    counter = WarningCounter(diary)
+    counter = WarningCounter(diary, SnapshotCache(diary))
     diary.close()
     counter.pending.add(pk)  # as if the timer's turn came after all
     counter._count_pending()

@@ -2,18 +2,41 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 
 from app.persistence.diary import Diary
+from app.persistence.read.snapshots import SnapshotCache
 from app.services.undo import UndoStack
+
+if TYPE_CHECKING:
+    from ui.warning_counter import WarningCounter
 
 
 @dataclass
 class AppContext:
-    """The open diary, its undo history and the user's settings."""
+    """The open diary, its undo history and the user's settings.
+
+    With the diary come the objects that share what is read from it: ``snapshots`` (the
+    partnership read model, reused until the next write) and ``warning_counter`` (the badges).
+    """
 
     diary: Diary
     undo: UndoStack
     settings: QSettings
+    snapshots: SnapshotCache = field(init=False, repr=False)
+    _counter: WarningCounter | None = field(init=False, default=None, repr=False)
+
+    def __post_init__(self) -> None:
+        self.snapshots = SnapshotCache(self.diary)
+
+    @property
+    def warning_counter(self) -> WarningCounter:
+        """The badge counter of this diary (made when the partnership list first asks)."""
+        if self._counter is None:
+            from ui.warning_counter import WarningCounter
+
+            self._counter = WarningCounter(self.diary, self.snapshots)
+        return self._counter

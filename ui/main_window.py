@@ -3,8 +3,11 @@
 It owns the menus (file, edit with undo/redo, partnership, the shown page's commands, view,
 help), the status bar, and what is remembered between runs (geometry, splitter, tab, last
 partnership). Pages are built
-lazily from ``ui.pages.PAGES`` the first time their tab is opened. After every write to the
-diary the list and the visible page are refreshed; hidden pages are refreshed when shown.
+lazily from ``ui.pages.PAGES`` the first time their tab is opened. After a write to the diary,
+only what its ``ChangeSet`` touches is refreshed: the list when names or phases changed (else
+just the shown partnership's badge), the visible page if the change touches it (a page with
+``affected_by(changes)`` says so; ``refresh_for(changes)`` refreshes part of it), and hidden
+pages it touches when they are next shown.
 Switching to another diary file is asked of the composition root with ``diary_requested``.
 The menus live in ``main_window_menus``, the File actions in ``main_window_files`` and what is
 remembered in ``main_window_settings``; they see the window as a ``WindowBase``
@@ -32,6 +35,8 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.persistence.errors import DiaryError
 from app.persistence.read import partnerships as partnership_rows
+from app.persistence.read.changes import PARTNERSHIPS, PHASES, ChangeSet
+from app.persistence.read.snapshots import SNAPSHOT_TABLES
 from ui.context import AppContext
 from ui.main_window_base import WindowBase
 from ui.main_window_files import FileActions
@@ -64,6 +69,7 @@ class MainWindow(WindowBase):
         self.page_specs: list[PageSpec] = page_specs()
         self._pages: dict[int, QWidget] = {}
         self._stale: set[int] = set()
+        self._changes: ChangeSet | None = None  # what the writes since the last refresh touched
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._after_write)
         self.files = FileActions(self)
@@ -77,7 +83,7 @@ class MainWindow(WindowBase):
         self._update_title()
         self.reload_partnerships()
         restore_window_settings(self, select=not select_after_paint)
-        context.diary.subscribe(self._refresh_timer.start)
+        context.diary.subscribe(self._diary_changed)
         context.undo.subscribe(self._update_undo_actions)
         self._update_undo_actions()
 
@@ -206,21 +212,28 @@ class MainWindow(WindowBase):
         update_page_menu(self)
 
     @staticmethod
-    def _refresh_page(page: QWidget) -> None:
+    def _refresh_page(page: QWidget, changes: ChangeSet | None = None) -> None:
+        refresh_for = getattr(page, "refresh_for", None)
         refresh = getattr(page, "refresh", None)
-        if callable(refresh):
+        if changes is not None and callable(refresh_for):
+            refresh_for(changes)
+        elif callable(refresh):
             refresh()
         else:
             _show_partnership(page, getattr(page, "pk", None))
+
+    @staticmethod
+    def _affected(page: QWidget, changes: ChangeSet) -> bool:
+        """Whether a change touches what ``page`` shows (a page that cannot tell: yes)."""
+        affected_by = getattr(page, "affected_by", None)
+        return bool(affected_by(changes)) if callable(affected_by) else True
 
     # -- partnerships -------------------------------------------------------------------
 
     def warning_count(self, pk: int) -> int:
         """How many warnings need attention in partnership ``pk`` (see ``WarningCounter``)."""
-        from ui.widgets.warnings_panel import warning_counter
-
-        counter = warning_counter(self.context.diary)
-        counter.on_ready = self.reload_partnerships
+        counter = self.context.warning_counter
+        counter.on_ready = self.model.update_warnings
         return counter.count(pk, self.current_pk)
 
     def reload_partnerships(self) -> None:
@@ -282,12 +295,23 @@ class MainWindow(WindowBase):
         parts = [name, self.context.diary.path.name, "Kumppani"]
         self.setWindowTitle(" — ".join(p for p in parts if p))
 
+    def _diary_changed(self, changes: ChangeSet) -> None:
+        """Remember what a write touched; the refresh follows once the write is over."""
+        self._changes = changes if self._changes is None else self._changes | changes
+        self._refresh_timer.start()
+
     def _after_write(self) -> None:
-        self.reload_partnerships()
+        changes, self._changes = self._changes or ChangeSet(), None
+        if changes.touches((PARTNERSHIPS, PHASES)):
+            self.reload_partnerships()  # names and phases of the list
+        elif self.current_pk is not None and changes.touches(SNAPSHOT_TABLES, self.current_pk):
+            self.warning_count(self.current_pk)  # its badge is counted again a moment later
         current = self.tabs.currentIndex()
         for index, page in self._pages.items():
+            if not self._affected(page, changes):
+                continue
             if index == current:
-                self._refresh_page(page)
+                self._refresh_page(page, changes)
             else:
                 self._stale.add(index)
         self._update_title()
@@ -377,14 +401,10 @@ class MainWindow(WindowBase):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
-        self.context.diary.unsubscribe(self._refresh_timer.start)
+        self.context.diary.unsubscribe(self._diary_changed)
         self._refresh_timer.stop()
         # Counts still waiting would read the diary after it is closed: drop them.
-        from ui.widgets.warnings_panel import warning_counter
-
-        counter = warning_counter(self.context.diary)
-        counter.on_ready = None
-        counter.pending.clear()
+        self.context.warning_counter.stop()
         super().closeEvent(event)
 
 

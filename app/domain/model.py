@@ -215,3 +215,17 @@ class FeedbackReport:
     options: dict[str, object] | None = None
     id: str = field(default_factory=new_id)
     pk: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class WarningAck:
+    """The facilitator saw an early warning on a day (a note, the evidence seen then)."""
+
+    warning: str
+    acknowledged_on: date
+    severity: str
+    evidence_count: int
+    # "kind:pk" keys of the evidence seen when acknowledging (None in acks without them).
+    evidence: frozenset[str] | None
+    note: str | None
+    pk: int

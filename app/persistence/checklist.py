@@ -1,4 +1,4 @@
-"""Per-partnership checklist changes, warning acknowledgements, and the facts the rules read.
+"""Per-partnership checklist changes and warning acknowledgements.
 
 Custom checklist items and hidden template items share ``checklist_custom``: a row with text
 is the partnership's own item; a row with ``hidden`` set hides the item of that id (template or
@@ -13,12 +13,10 @@ from datetime import date
 
 from sqlite_utils import Database
 
-from app.domain import Dimension, EntryType, Participant, Rating, Visibility
+from app.domain.model import WarningAck
 from app.persistence.rows import d2s, now_stamp, rows, s2d
 
-# Plain dictionaries: ``EntryType(value)`` per row is slow on a large partnership.
-_TYPES = {t.value: t for t in EntryType}
-_VISIBILITIES = {v.value: v for v in Visibility}
+__all__ = ["CustomItem", "WarningAck"]  # WarningAck lives in app.domain.model
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,18 +25,6 @@ class CustomItem:
     phase: str
     text: str | None
     hidden: bool
-
-
-@dataclass(frozen=True, slots=True)
-class WarningAck:
-    warning: str
-    acknowledged_on: date
-    severity: str
-    evidence_count: int
-    # "kind:pk" keys of the evidence seen when acknowledging (None in acks without them).
-    evidence: frozenset[str] | None
-    note: str | None
-    pk: int
 
 
 def list_custom(db: Database, partnership_pk: int) -> list[CustomItem]:
@@ -121,53 +107,6 @@ def list_acks(db: Database, partnership_pk: int) -> list[WarningAck]:
         for r in rows(
             db,
             "SELECT * FROM warning_acks WHERE partnership_pk = ? ORDER BY acknowledged_on, pk",
-            [partnership_pk],
-        )
-    ]
-
-
-def entry_facts(
-    db: Database, partnership_pk: int
-) -> list[tuple[int, int, str, EntryType, Visibility]]:
-    """(pk, event pk, event date, type, visibility) of the live entries the rules count.
-
-    Only ideas, accomplishments and assessments, and never their text: the index on
-    (partnership, type) finds them without reading the other entries of a large diary.
-    """
-    return [
-        (r[0], r[1], r[2][:10], _TYPES[r[3]], _VISIBILITIES[r[4]])
-        for r in db.conn.execute(
-            "SELECT n.pk, n.event_pk, e.date, n.type, n.visibility FROM entries n "
-            "JOIN events e ON e.pk = n.event_pk WHERE n.partnership_pk = ? "
-            "AND n.type IN ('idea', 'accomplishment', 'assessment') "
-            "AND n.deleted_at IS NULL AND e.deleted_at IS NULL",
-            [partnership_pk],
-        )
-    ]
-
-
-def event_participants(db: Database, partnership_pk: int) -> list[tuple[int, Participant]]:
-    """(event pk, participant) of every live event of the partnership, in list order."""
-    return [
-        (r[0], Participant(person=r[1], invited=bool(r[2]), attended=bool(r[3])))
-        for r in db.conn.execute(
-            "SELECT p.event_pk, p.person_pk, p.invited, p.attended FROM participants p "
-            "JOIN events e ON e.pk = p.event_pk WHERE e.partnership_pk = ? "
-            "AND e.deleted_at IS NULL ORDER BY p.event_pk, p.seq",
-            [partnership_pk],
-        )
-    ]
-
-
-def event_ratings(db: Database, partnership_pk: int) -> list[tuple[int, Rating]]:
-    """(event pk, rating) of every live event of the partnership."""
-    dimensions = {d.value: d for d in Dimension}
-    return [
-        (r[0], Rating(organization=r[1], dimension=dimensions[r[2]], value=r[3], respondent=r[4]))
-        for r in db.conn.execute(
-            "SELECT r.event_pk, r.organization_pk, r.dimension, r.value, r.respondent_pk "
-            "FROM ratings r JOIN events e ON e.pk = r.event_pk WHERE e.partnership_pk = ? "
-            "AND e.deleted_at IS NULL ORDER BY r.event_pk, r.seq",
             [partnership_pk],
         )
     ]

@@ -1,8 +1,8 @@
 """An open diary: the database, its file, and the one way to write to it.
 
 Every write goes through ``Diary.write()``: one transaction, SQLite errors turned into the
-``DiaryError`` a user can act on, and listeners told afterwards (the GUI refreshes, the backup
-scheduler counts changes). Nothing here is global: the composition root creates a ``Diary`` and
+``DiaryError`` a user can act on, and listeners told afterwards with the ``ChangeSet`` the writer
+declared (the GUI refreshes what it touched, the backup scheduler counts changes). Nothing here is global: the composition root creates a ``Diary`` and
 passes it to whoever needs it.
 """
 
@@ -15,9 +15,11 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.persistence.changes import EVERYTHING, ChangeSet
 from app.persistence.connection import close_diary, open_diary, translate_error
 
-Listener = Callable[[], None]
+Listener = Callable[[ChangeSet], None]
+CloseListener = Callable[[], None]
 
 
 class Diary:
@@ -29,8 +31,9 @@ class Diary:
         # Counts committed writes; backups compare it to decide whether anything changed.
         self.changes = 0
         self._listeners: list[Listener] = []
-        self._close_listeners: list[Listener] = []
+        self._close_listeners: list[CloseListener] = []
         self._depth = 0
+        self._pending: ChangeSet | None = None  # what the open transaction has declared so far
         self._closed = False
 
     @classmethod
@@ -51,8 +54,13 @@ class Diary:
         return cls(db, path)
 
     @contextmanager
-    def write(self) -> Iterator[Database]:
-        """One transaction; nested calls join the outer one. Listeners run after the commit."""
+    def write(self, changes: ChangeSet = EVERYTHING) -> Iterator[Database]:
+        """One transaction; nested calls join the outer one. Listeners run after the commit.
+
+        ``changes`` declares what the write touches; without it, everything changed. Nested
+        writes add theirs to the outer one's, and listeners get them all together.
+        """
+        self._pending = changes if self._pending is None else self._pending | changes
         self._depth += 1
         try:
             with self.db.atomic():
@@ -62,13 +70,16 @@ class Diary:
             raise translate_error(exc, self.path) from exc
         finally:
             self._depth -= 1
-        if self._depth == 0:
+            done = self._pending if self._depth == 0 else None
+            if self._depth == 0:
+                self._pending = None
+        if done is not None:
             self.changes += 1
             for listener in list(self._listeners):
-                listener()
+                listener(done)
 
     def subscribe(self, listener: Listener) -> None:
-        """Call ``listener`` after every committed write."""
+        """Call ``listener`` with the ``ChangeSet`` after every committed write."""
         self._listeners.append(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
@@ -80,7 +91,7 @@ class Diary:
         """True once ``close()`` has run: deferred work checks it before reading."""
         return self._closed
 
-    def on_close(self, listener: Listener) -> None:
+    def on_close(self, listener: CloseListener) -> None:
         """Call ``listener`` just before the diary closes (to stop timers that would read it)."""
         self._close_listeners.append(listener)
 

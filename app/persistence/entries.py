@@ -115,3 +115,28 @@ def set_entry_deleted(db: Database, pk: int, deleted: bool) -> None:
     db.execute(
         "UPDATE entries SET deleted_at = ? WHERE pk = ?", [now_stamp() if deleted else None, pk]
     )
+
+
+# Entry types the computations count: the rules and the indicators read no other type.
+COUNTED_TYPES = ("idea", "accomplishment", "assessment")
+
+
+def entry_facts(
+    db: Database, partnership_pk: int, *, texts: bool = False
+) -> list[tuple[int, int, str, EntryType, Visibility, str]]:
+    """(pk, event pk, event date, type, visibility, text) of the live entries of live events.
+
+    Without ``texts`` only the counted types, and never their text ("" instead): the index on
+    (partnership, type) finds them without reading the other entries of a large diary.
+    """
+    text, where = ("n.text", "") if texts else ("''", " AND n.type IN (?, ?, ?)")
+    params: list[object] = [partnership_pk] + ([] if texts else list(COUNTED_TYPES))
+    return [
+        (r[0], r[1], r[2][:10], _TYPES[r[3]], _VISIBILITIES[r[4]], r[5])
+        for r in db.conn.execute(
+            f"SELECT n.pk, n.event_pk, e.date, n.type, n.visibility, {text} FROM entries n "
+            f"JOIN events e ON e.pk = n.event_pk WHERE n.partnership_pk = ?{where} "
+            "AND n.deleted_at IS NULL AND e.deleted_at IS NULL ORDER BY e.date, e.pk, n.seq",
+            params,
+        )
+    ]

@@ -62,6 +62,16 @@ def get_partnership(db: Database, pk: int) -> Partnership | None:
     return _partnership(db, row) if row else None
 
 
+def get_partnership_and_thresholds(
+    db: Database, pk: int
+) -> tuple[Partnership, dict[str, Any]] | None:
+    """The partnership and its own warning thresholds, from one read of its row."""
+    row = one(db, "SELECT * FROM partnerships WHERE pk = ? AND deleted_at IS NULL", [pk])
+    if row is None:
+        return None
+    return _partnership(db, row), json.loads(row["thresholds"]) if row["thresholds"] else {}
+
+
 def find_partnership(db: Database, ref: str) -> Partnership | None:
     """A partnership by its id, or else by its exact name."""
     row = one(db, "SELECT * FROM partnerships WHERE id = ? AND deleted_at IS NULL", [ref])

@@ -2,7 +2,9 @@
 
 The assembler is given only the partner-facing view, so whatever it computes can contain shared
 records only. It applies the period, resolves people to names or pseudonyms, and prepares the
-chart series and the latest questionnaire results.
+chart series and the latest questionnaire results. What is dated after the report's as-of date
+is left out by the read model's as-of rule (``app.domain.snapshot.known_on``), as in the
+warnings and the charts; only the "upcoming" section lists the events planned after it.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from datetime import date
 from app.checklists import TemplateError, template_items
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rating, Role, Tension
 from app.domain.model import parse_when
+from app.domain.snapshot import known_on
 from app.i18n import translator
 from app.persistence.shared import (
     SharedAction,
@@ -59,12 +62,18 @@ def template_text(item: str, language: str) -> str | None:
 
 
 class _Period:
+    """The report's period, cut at its as-of date by the read model's rule (``known_on``)."""
+
     def __init__(self, options: ReportOptions) -> None:
         self.start = options.period_from
         self.end = options.period_to
+        self.as_of = options.as_of
 
     def holds(self, day: date) -> bool:
-        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
+        in_period = (self.start is None or day >= self.start) and (
+            self.end is None or day <= self.end
+        )
+        return in_period and known_on(day, self.as_of)
 
 
 def assemble_report(
@@ -125,7 +134,11 @@ class _Assembler:
         self.entries = [e for e in view.entries() if self.period.holds(_day(e.event_when))]
         self.actions = view.actions()
         self.ratings = view.ratings()
-        self.converted = {a.source_entry for a in self.actions if a.source_entry is not None}
+        self.converted = {
+            a.source_entry
+            for a in self.actions
+            if a.source_entry is not None and known_on(a.created_on, options.as_of)
+        }
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.holds(day)

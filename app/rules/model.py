@@ -1,27 +1,18 @@
 """What the early-warning rules read and what they say.
 
-The rules read a ``Snapshot``: plain data about one partnership, loaded once from the diary
-(``app.services.warnings.load_snapshot``) and never touched again, so evaluating the same
+The rules read a ``Snapshot``: the partnership read model of ``app.domain.snapshot``, loaded
+once from the diary (``app.persistence.snapshots``) and never changed, so evaluating the same
 partnership at many dates costs no further queries. They answer with ``EarlyWarning`` values.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
+from dataclasses import dataclass
 from enum import StrEnum
 
-from app.domain import (
-    Action,
-    EntryType,
-    Event,
-    FeedbackReport,
-    Objective,
-    Organization,
-    Partnership,
-    Person,
-    Visibility,
-)
+from app.domain.snapshot import EntryFact, Snapshot
+
+__all__ = ["EarlyWarning", "EntryFact", "Evidence", "EvidenceKind", "Severity", "Snapshot"]
 
 
 class Severity(StrEnum):
@@ -78,32 +69,3 @@ class EarlyWarning:
             "evidence": [e.as_json() for e in self.evidence],
             "suggestion": self.suggestion,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class EntryFact:
-    """What the rules need of an entry: never its text."""
-
-    pk: int
-    event: int
-    day: date
-    type: EntryType
-    visibility: Visibility
-
-
-@dataclass(slots=True)
-class Snapshot:
-    """Everything the rules read about one partnership, loaded at once.
-
-    Objectives, organizations and people carry no date in the diary, so they count as known on
-    every date; events, entries, actions and reports are filtered by their own dates.
-    """
-
-    partnership: Partnership
-    objectives: list[Objective] = field(default_factory=list)
-    organizations: list[Organization] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    entries: list[EntryFact] = field(default_factory=list)
-    actions: list[Action] = field(default_factory=list)
-    reports: list[FeedbackReport] = field(default_factory=list)

@@ -1,6 +1,7 @@
 """A snapshot seen from one date: only what existed on or before it.
 
-An event after the date does not exist yet; an action created after it does not exist; an
+The cut is the read model's one as-of rule (``Snapshot.until``, see ``app.domain.snapshot``):
+an event after the date does not exist yet; an action created after it does not exist; an
 action done or dropped after it is still open then. Each rule reads this view, never the raw
 snapshot, so no rule can look into the future by accident.
 """
@@ -42,17 +43,14 @@ class View:
 
     @classmethod
     def of(cls, snap: Snapshot, day: date) -> View:
-        events = sorted((e for e in snap.events if e.day <= day), key=_event_order)
-        known = {e.pk for e in events}
+        cut = snap.until(day)
         return cls(
-            snap=snap,
+            snap=cut,
             day=day,
-            events=events,
-            entries=[n for n in snap.entries if n.day <= day and n.event in known],
-            open_actions=[a for a in snap.actions if a.is_open_on(day)],
-            moves=sorted(
-                (m for m in snap.partnership.phases if m.from_on <= day), key=lambda m: m.from_on
-            ),
+            events=sorted(cut.events, key=_event_order),
+            entries=list(cut.entries),
+            open_actions=[a for a in cut.actions if a.is_open_on(day)],
+            moves=sorted(cut.partnership.phases, key=lambda m: m.from_on),
         )
 
     @property

@@ -15,10 +15,11 @@ from datetime import date
 from sqlite_utils import Database
 
 from app.checklists import ChecklistItem, template_items
-from app.domain import ChecklistMark, Phase, Problem, ValidationError
+from app.domain import ChecklistMark, Partnership, Phase, Problem, ValidationError
 from app.domain.validation import NAME_MAX
 from app.i18n import _, ngettext
 from app.persistence import checklist, partnerships, records
+from app.persistence.changes import CHECKLIST, CHECKLIST_CUSTOM, ChangeSet
 from app.persistence.diary import Diary
 
 NOTE_MAX = 10_000
@@ -80,9 +81,14 @@ def items_for_phase(db: Database, partnership_pk: int, phase: Phase) -> list[Che
     ]
 
 
-def status(db: Database, partnership_pk: int, as_of: date) -> ChecklistStatus:
-    """Done and open items of the phase in force on ``as_of``, marks counted by their date."""
-    p = partnerships.get_partnership(db, partnership_pk)
+def status(
+    db: Database, partnership_pk: int, as_of: date, partnership: Partnership | None = None
+) -> ChecklistStatus:
+    """Done and open items of the phase in force on ``as_of``, marks counted by their date.
+
+    ``partnership``: the partnership already read (from a snapshot), so it is not read again.
+    """
+    p = partnership or partnerships.get_partnership(db, partnership_pk)
     phase = p.phase_on(as_of) if p else None
     result = ChecklistStatus(phase)
     if phase is None:
@@ -126,13 +132,13 @@ def mark_done(
     if problems:
         raise ValidationError(problems)
     mark = ChecklistMark(item=item_id, done_on=on, note=note, evidence=evidence)
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(CHECKLIST, partnership=partnership_pk)) as db:
         records.upsert_checklist_mark(db, partnership_pk, mark)
     return mark
 
 
 def unmark(diary: Diary, partnership_pk: int, item_id: str) -> None:
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(CHECKLIST, partnership=partnership_pk)) as db:
         records.delete_checklist_mark(db, partnership_pk, item_id)
 
 
@@ -153,14 +159,14 @@ def add_custom(diary: Diary, partnership_pk: int, phase: Phase, text: str) -> Ch
             ]
         )
     item_id = f"custom.{uuid.uuid4().hex[:12]}"
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(CHECKLIST_CUSTOM, partnership=partnership_pk)) as db:
         checklist.add_custom(db, partnership_pk, item_id, phase.value, text)
     return ChecklistItem(item_id, phase.value, (phase,), {"en": text}, {}, custom=True)
 
 
 def set_hidden(diary: Diary, partnership_pk: int, item: ChecklistItem, hidden: bool) -> None:
     """Hide an item from the partnership's checklist, or show a hidden one again."""
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(CHECKLIST_CUSTOM, partnership=partnership_pk)) as db:
         checklist.set_hidden(db, partnership_pk, item.id, item.checklist, hidden)
 
 

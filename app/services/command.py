@@ -11,11 +11,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from app.persistence.changes import EVERYTHING, ChangeSet
+
 
 @dataclass(slots=True)
 class Command:
-    """One undoable change. ``label`` reads as "delete entry", "edit action", ..."""
+    """One undoable change. ``label`` reads as "delete entry", "edit action", ...
+
+    ``changes`` is what carrying it out (or undoing it) touches, told to the diary's listeners;
+    left out, everything changed.
+    """
 
     label: str
     redo_fn: Callable[[], None]
     undo_fn: Callable[[], None]
+    changes: ChangeSet = EVERYTHING

@@ -42,11 +42,24 @@ from app.domain.validation import (
 )
 from app.i18n import _
 from app.persistence import actions, entries, events, partnerships
+from app.persistence.changes import (
+    ACTIONS,
+    ENTRIES,
+    EVENTS,
+    OBJECTIVES,
+    PARTICIPANTS,
+    PEOPLE,
+    RATINGS,
+    ChangeSet,
+)
 from app.persistence.diary import Diary
 from app.services.command import Command
 from app.services.undo import UndoStack
 
 T = TypeVar("T")
+
+# What writing an event touches: its row, its participants and its ratings.
+_EVENT = (EVENTS, PARTICIPANTS, RATINGS)
 
 # Entry types that can become an action of the plan.
 ACTIONABLE = (EntryType.IDEA, EntryType.DECISION)
@@ -89,8 +102,14 @@ class Editor:
         self._merge_key = None
         self._merge_edit = None
 
-    def _push(self, label: str, redo: Callable[[], None], undo: Callable[[], None]) -> None:
-        self.undo.push(Command(label, redo, undo))
+    def _push(
+        self,
+        label: str,
+        redo: Callable[[], None],
+        undo: Callable[[], None],
+        changes: ChangeSet,
+    ) -> None:
+        self.undo.push(Command(label, redo, undo, changes))
 
     def _edit(
         self,
@@ -99,24 +118,30 @@ class Editor:
         store: Callable[[Database, T], None],
         before: T,
         after: T,
+        changes: ChangeSet,
     ) -> None:
         """Store ``after``; merge into the newest command when ``key`` continues a burst."""
         if key is not None and key == self._merge_key and self._merge_edit is not None:
             edit = self._merge_edit
             edit.after = copy.deepcopy(after)
-            with self.diary.write():
+            with self.diary.write(changes):
                 edit.redo()
             return
         fresh: _Edit[T] = _Edit(self.db, store, before, after)
-        self._push(label, fresh.redo, fresh.undo)
+        self._push(label, fresh.redo, fresh.undo, changes)
         if key is not None:
             self._merge_key, self._merge_edit = key, fresh
 
     def _soft(
-        self, label: str, setter: Callable[[Database, int, bool], None], pk: int, delete: bool
+        self,
+        label: str,
+        setter: Callable[[Database, int, bool], None],
+        pk: int,
+        changes: ChangeSet,
     ) -> None:
+        """Delete softly (undo restores the very same row)."""
         self._push(
-            label, lambda: setter(self.db, pk, delete), lambda: setter(self.db, pk, not delete)
+            label, lambda: setter(self.db, pk, True), lambda: setter(self.db, pk, False), changes
         )
 
     # -- events ---------------------------------------------------------------------------
@@ -136,9 +161,8 @@ class Editor:
             else:
                 events.set_event_deleted(self.db, event.pk, False)
 
-        self._push(
-            _("add event"), redo, lambda: events.set_event_deleted(self.db, _pk(event), True)
-        )
+        undo = lambda: events.set_event_deleted(self.db, _pk(event), True)  # noqa: E731
+        self._push(_("add event"), redo, undo, ChangeSet.of(*_EVENT, partnership=partnership_pk))
         return _pk(event)
 
     def edit_event(self, event: Event, field: str | None = None) -> None:
@@ -147,17 +171,20 @@ class Editor:
         before = _found(events.get_event(self.db, _pk(event)))
         if _same(before, event):
             return
-        self._edit(_("edit event"), _key("event", event, field), events.update_event, before, event)
+        key = _key("event", event, field)
+        self._edit(_("edit event"), key, events.update_event, before, event, _record(_EVENT, event))
 
     def delete_event(self, pk: int) -> None:
-        self._soft(_("delete event"), events.set_event_deleted, pk, True)
+        # The event's entries go (and come back) with it.
+        changes = ChangeSet.of(*_EVENT, ENTRIES, records=[(EVENTS, pk)])
+        self._soft(_("delete event"), events.set_event_deleted, pk, changes)
 
     # -- people ---------------------------------------------------------------------------
 
     def add_person(self, partnership_pk: int, person: Person) -> int:
         """Add a person to one of the partnership's organizations (people are not undone)."""
         ensure(check_person(person))
-        with self.diary.write() as db:
+        with self.diary.write(ChangeSet.of(PEOPLE, partnership=partnership_pk)) as db:
             return partnerships.insert_person(db, partnership_pk, person)
 
     # -- entries --------------------------------------------------------------------------
@@ -174,9 +201,8 @@ class Editor:
             else:
                 entries.set_entry_deleted(self.db, entry.pk, False)
 
-        self._push(
-            _("add entry"), redo, lambda: entries.set_entry_deleted(self.db, _pk(entry), True)
-        )
+        undo = lambda: entries.set_entry_deleted(self.db, _pk(entry), True)  # noqa: E731
+        self._push(_("add entry"), redo, undo, ChangeSet.of(ENTRIES, partnership=partnership_pk))
         return _pk(entry)
 
     def edit_entry(self, entry: Entry, field: str | None = None) -> None:
@@ -184,12 +210,13 @@ class Editor:
         before = _found(entries.get_entry(self.db, _pk(entry)))
         if _same(before, entry):
             return
-        self._edit(
-            _("edit entry"), _key("entry", entry, field), entries.update_entry, before, entry
-        )
+        key = _key("entry", entry, field)
+        changes = _record((ENTRIES,), entry)
+        self._edit(_("edit entry"), key, entries.update_entry, before, entry, changes)
 
     def delete_entry(self, pk: int) -> None:
-        self._soft(_("delete entry"), entries.set_entry_deleted, pk, True)
+        changes = ChangeSet.of(ENTRIES, records=[(ENTRIES, pk)])
+        self._soft(_("delete entry"), entries.set_entry_deleted, pk, changes)
 
     # -- actions --------------------------------------------------------------------------
 
@@ -205,7 +232,8 @@ class Editor:
                 actions.set_action_deleted(self.db, action.pk, False)
 
         undo = lambda: actions.set_action_deleted(self.db, _pk(action), True)  # noqa: E731
-        self._push(label or _("add action"), redo, undo)
+        changes = ChangeSet.of(ACTIONS, partnership=partnership_pk)
+        self._push(label or _("add action"), redo, undo, changes)
         return _pk(action)
 
     def make_action(
@@ -249,9 +277,8 @@ class Editor:
         before = _found(actions.get_action(self.db, _pk(action)))
         if _same(before, action):
             return
-        self._edit(
-            _("edit action"), _key("action", action, field), actions.update_action, before, action
-        )
+        key, changes = _key("action", action, field), _record((ACTIONS,), action)
+        self._edit(_("edit action"), key, actions.update_action, before, action, changes)
 
     def set_action_status(self, pk: int, status: ActionStatus, day: date) -> None:
         """Change an action's status; closing it records ``day``, reopening clears it."""
@@ -265,10 +292,12 @@ class Editor:
         elif not before.status.is_closed or action.done_on is None:
             action.done_on = max(day, action.created_on)
         ensure(check_action(action))
-        self._edit(_("change action status"), None, actions.update_action, before, action)
+        changes = _record((ACTIONS,), action)
+        self._edit(_("change action status"), None, actions.update_action, before, action, changes)
 
     def delete_action(self, pk: int) -> None:
-        self._soft(_("delete action"), actions.set_action_deleted, pk, True)
+        changes = ChangeSet.of(ACTIONS, records=[(ACTIONS, pk)])
+        self._soft(_("delete action"), actions.set_action_deleted, pk, changes)
 
     # -- objectives -----------------------------------------------------------------------
 
@@ -284,7 +313,8 @@ class Editor:
                 partnerships.set_objective_deleted(self.db, objective.pk, False)
 
         undo = lambda: partnerships.set_objective_deleted(self.db, _pk(objective), True)  # noqa: E731
-        self._push(_("add objective"), redo, undo)
+        changes = ChangeSet.of(OBJECTIVES, partnership=partnership_pk)
+        self._push(_("add objective"), redo, undo, changes)
         return _pk(objective)
 
     def edit_objective(
@@ -296,10 +326,13 @@ class Editor:
         if before is None or _same(before, objective):
             return
         key = _key("objective", objective, field)
-        self._edit(_("edit objective"), key, partnerships.update_objective, before, objective)
+        changes = ChangeSet.of(OBJECTIVES, partnership=partnership_pk)
+        store = partnerships.update_objective
+        self._edit(_("edit objective"), key, store, before, objective, changes)
 
     def delete_objective(self, pk: int) -> None:
-        self._soft(_("delete objective"), partnerships.set_objective_deleted, pk, True)
+        changes = ChangeSet.of(OBJECTIVES, records=[(OBJECTIVES, pk)])
+        self._soft(_("delete objective"), partnerships.set_objective_deleted, pk, changes)
 
 
 # -- queries used by the editing views ------------------------------------------------------
@@ -321,6 +354,11 @@ def default_phase(db: Database, partnership_pk: int, day: date) -> Phase | None:
 
 
 # -- helpers --------------------------------------------------------------------------------
+
+
+def _record(tables: tuple[str, ...], record: Any) -> ChangeSet:
+    """Changes to one stored record (its partnership is not known here: any partnership)."""
+    return ChangeSet.of(*tables, records=[(tables[0], _pk(record))])
 
 
 def _pk(record: Any) -> int:

@@ -13,6 +13,7 @@ from datetime import date
 from app.domain import FeedbackReport
 from app.i18n import _
 from app.persistence import records
+from app.persistence.changes import REPORTS, ChangeSet
 from app.persistence.diary import Diary
 from app.persistence.shared import SharedView
 from app.report import ReportData, ReportOptions, assemble_report
@@ -60,7 +61,7 @@ def record_given(
         sha256=sha256(pdf),
         options=options.to_record(),
     )
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(REPORTS, partnership=partnership_pk)) as db:
         records.insert_feedback_report(db, partnership_pk, report)
     return report
 
@@ -72,5 +73,5 @@ def list_given(diary: Diary, partnership_pk: int) -> list[FeedbackReport]:
 
 def remove_given(diary: Diary, report_pk: int) -> None:
     """Forget a recorded report that was never actually handed out."""
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(REPORTS, records=[(REPORTS, report_pk)])) as db:
         records.delete_feedback_report(db, report_pk)

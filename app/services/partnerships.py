@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain import (
-    Action,
     Event,
     Level,
     Organization,
@@ -22,6 +21,7 @@ from app.domain import (
     PhaseMove,
     Role,
 )
+from app.domain.snapshot import Snapshot
 from app.domain.validation import (
     Problem,
     check_organization,
@@ -30,10 +30,9 @@ from app.domain.validation import (
     ensure,
 )
 from app.i18n import _
-from app.persistence import actions as action_rows
-from app.persistence import events as event_rows
 from app.persistence import partnerships as rows
 from app.persistence.diary import Diary
+from app.persistence.snapshots import load_snapshot
 
 
 @dataclass
@@ -244,24 +243,27 @@ class Overview:
 
 def overview(diary: Diary, pk: int, as_of: date, latest: int = 6) -> Overview | None:
     """The overview of partnership ``pk`` using only what is dated on or before ``as_of``."""
-    partnership = rows.get_partnership(diary.db, pk)
-    if partnership is None:
-        return None
-    people = rows.list_people(diary.db, pk)
+    snapshot = load_snapshot(diary.db, pk)
+    return overview_of(snapshot, as_of, latest) if snapshot is not None else None
+
+
+def overview_of(snapshot: Snapshot, as_of: date, latest: int = 6) -> Overview:
+    """The overview of a loaded partnership as the diary stood on ``as_of`` (its as-of rule)."""
+    cut = snapshot.until(as_of)
+    partnership = snapshot.partnership  # the whole phase history: the timeline draws it
     organizations = [
-        OrganizationSummary(org, [p for p in people if p.organization == org.pk])
-        for org in rows.list_organizations(diary.db, pk)
+        OrganizationSummary(org, [p for p in cut.people if p.organization == org.pk])
+        for org in cut.organizations
     ]
-    events = [e for e in event_rows.list_events(diary.db, pk) if e.day <= as_of]
-    actions: list[Action] = action_rows.list_actions(diary.db, pk)
+    events = list(cut.events)
     return Overview(
         partnership=partnership,
         as_of=as_of,
         phase=partnership.phase_on(as_of),
         organizations=organizations,
         events=len(events),
-        open_actions=sum(a.is_open_on(as_of) for a in actions),
-        overdue_actions=sum(a.is_overdue_on(as_of) for a in actions),
+        open_actions=sum(a.is_open_on(as_of) for a in cut.actions),
+        overdue_actions=sum(a.is_overdue_on(as_of) for a in cut.actions),
         latest_events=list(reversed(events[-latest:])),
         last_event_on=events[-1].day if events else None,
         event_days=[e.day for e in events],

@@ -30,7 +30,7 @@ class UndoStack:
     def push(self, command: Command, *, apply: bool = True) -> None:
         """Record ``command``; with ``apply`` it is carried out now, in one transaction."""
         if apply:
-            with self._diary.write():
+            with self._diary.write(command.changes):
                 command.redo_fn()
         self._done.append(command)
         del self._done[: -self._limit]
@@ -43,7 +43,7 @@ class UndoStack:
             return None
         command = self._done[-1]
         # Popped only after success: a failed step rolls back and stays where it was.
-        with self._diary.write():
+        with self._diary.write(command.changes):
             command.undo_fn()
         self._done.pop()
         self._undone.append(command)
@@ -55,7 +55,7 @@ class UndoStack:
         if not self._undone:
             return None
         command = self._undone[-1]
-        with self._diary.write():
+        with self._diary.write(command.changes):
             command.redo_fn()
         self._undone.pop()
         self._done.append(command)

@@ -1,7 +1,8 @@
 """Early warnings of a partnership from the diary: load once, evaluate, acknowledge.
 
-``load_snapshot`` reads what the rules need in a handful of queries; ``review`` evaluates the
-rules as of a date and marks the warnings the facilitator has acknowledged. An acknowledged
+``load_snapshot`` reads what the rules need (the read model of ``app.persistence.snapshots``);
+``review`` evaluates the rules as of a date and marks the warnings the facilitator has
+acknowledged (``review_snapshot`` does so for a snapshot already loaded). An acknowledged
 warning stays quiet only while the situation is no worse than when it was acknowledged: a
 higher severity or more evidence brings it back.
 """
@@ -15,10 +16,12 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain import ValidationError
-from app.persistence import actions, checklist, events, partnerships, records
-from app.persistence.checklist import WarningAck
+from app.domain.model import WarningAck
+from app.domain.snapshot import Snapshot
+from app.persistence import checklist, partnerships, snapshots
+from app.persistence.changes import ACKS, PARTNERSHIPS, ChangeSet
 from app.persistence.diary import Diary
-from app.rules import EarlyWarning, EntryFact, Severity, Snapshot, check, evaluate
+from app.rules import EarlyWarning, Severity, check, evaluate
 from app.rules.thresholds import resolve
 
 
@@ -41,30 +44,10 @@ class Reviewed:
 
 def load_snapshot(db: Database, partnership_pk: int) -> Snapshot:
     """Everything the rules read about one partnership (raises LookupError if it is gone)."""
-    partnership = partnerships.get_partnership(db, partnership_pk)
-    if partnership is None:
+    snapshot = snapshots.load_snapshot(db, partnership_pk)
+    if snapshot is None:
         raise LookupError(partnership_pk)
-    # Events with participants and ratings in three flat queries: a large partnership has
-    # hundreds of events, and building every event's details one by one would be slow.
-    found = events.list_events(db, partnership_pk)
-    by_pk = {e.pk: e for e in found}
-    for event_pk, participant in checklist.event_participants(db, partnership_pk):
-        by_pk[event_pk].participants.append(participant)
-    for event_pk, rating in checklist.event_ratings(db, partnership_pk):
-        by_pk[event_pk].ratings.append(rating)
-    return Snapshot(
-        partnership=partnership,
-        objectives=partnerships.list_objectives(db, partnership_pk),
-        organizations=partnerships.list_organizations(db, partnership_pk),
-        people=partnerships.list_people(db, partnership_pk),
-        events=found,
-        entries=[
-            EntryFact(pk, event, date.fromisoformat(day), kind, visibility)
-            for pk, event, day, kind, visibility in checklist.entry_facts(db, partnership_pk)
-        ],
-        actions=actions.list_actions(db, partnership_pk),
-        reports=records.list_feedback_reports(db, partnership_pk),
-    )
+    return snapshot
 
 
 def evidence_keys(warning: EarlyWarning) -> list[str]:
@@ -93,28 +76,31 @@ def quieting_ack(warning: EarlyWarning, acks: list[WarningAck], as_of: date) -> 
 
 def review(db: Database, partnership_pk: int, as_of: date) -> list[Reviewed]:
     """The partnership's warnings as of a date, each with its quieting acknowledgement."""
-    snapshot = load_snapshot(db, partnership_pk)
-    return review_snapshot(db, snapshot, as_of)
+    return review_snapshot(load_snapshot(db, partnership_pk), as_of)
 
 
-def review_snapshot(db: Database, snapshot: Snapshot, as_of: date) -> list[Reviewed]:
-    """Like ``review`` for a snapshot already loaded (the as-of slider reuses one)."""
-    pk = snapshot.partnership.pk or 0
-    found = evaluate(snapshot, as_of, partnerships.get_thresholds(db, pk))
-    acks = checklist.list_acks(db, pk)
+def review_snapshot(snapshot: Snapshot, as_of: date) -> list[Reviewed]:
+    """Like ``review`` for a snapshot already loaded (the overview and the badge share one)."""
+    found = evaluate(snapshot, as_of, snapshot.thresholds)
+    acks = list(snapshot.until(as_of).acks)
     return [Reviewed(w, quieting_ack(w, acks, as_of)) for w in found]
+
+
+def needing_attention(snapshot: Snapshot, as_of: date) -> int:
+    """How many of the snapshot's warnings as of a date are not acknowledged."""
+    return sum(1 for r in review_snapshot(snapshot, as_of) if not r.acknowledged)
 
 
 def warning_count(db: Database, partnership_pk: int, as_of: date) -> int:
     """How many warnings need attention (not acknowledged) as of a date."""
-    return sum(1 for r in review(db, partnership_pk, as_of) if not r.acknowledged)
+    return needing_attention(load_snapshot(db, partnership_pk), as_of)
 
 
 def acknowledge(
     diary: Diary, partnership_pk: int, warning: EarlyWarning, on: date, note: str | None
 ) -> int:
     """Record that the facilitator has seen ``warning`` on ``on`` (with an optional note)."""
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(ACKS, partnership=partnership_pk)) as db:
         return checklist.add_ack(
             db,
             partnership_pk,
@@ -141,5 +127,5 @@ def set_thresholds(diary: Diary, partnership_pk: int, custom: dict[str, Any]) ->
     problems = check(custom)
     if problems:
         raise ValidationError(problems)
-    with diary.write() as db:
+    with diary.write(ChangeSet.of(PARTNERSHIPS, partnership=partnership_pk)) as db:
         partnerships.set_thresholds(db, partnership_pk, custom)

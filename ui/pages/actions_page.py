@@ -32,7 +32,9 @@ from PySide6.QtWidgets import (
 from app.domain import Action, ActionStatus, Objective, ValidationError
 from app.domain.labels import status_name
 from app.i18n import _
+from app.persistence.read import changes as tbl
 from app.persistence.read import partnerships
+from app.persistence.read.changes import ChangeSet
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.models.actions import (
@@ -45,6 +47,11 @@ from ui.style import date_edit_format
 
 Index = QModelIndex | QPersistentModelIndex
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
+
+
+ACTION_PLAN_TABLES = frozenset(
+    {tbl.ACTIONS, tbl.OBJECTIVES, tbl.PEOPLE, tbl.ORGANIZATIONS, tbl.PARTNERSHIPS}
+)
 
 
 class StatusDelegate(QStyledItemDelegate):
@@ -265,6 +272,10 @@ class ActionsPage(QWidget):
         self._partnership = pk
         self._fill_filters()
         self.refresh()
+
+    def affected_by(self, changes: ChangeSet) -> bool:
+        """The plan shows actions, objectives, people and organizations; never entries."""
+        return changes.touches(ACTION_PLAN_TABLES, self._partnership)
 
     def refresh(self) -> None:
         self.objectives.set_partnership(self._partnership)

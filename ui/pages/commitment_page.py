@@ -1,5 +1,6 @@
 """The Commitment page (large plot, measure chooser, PNG export, questionnaire waves) and the
-small commitment plot the Overview page shows.
+small commitment plot the Overview page shows (``CommitmentOverviewPanel``; the overview puts
+it into its plot slot).
 
 The page draws ``app.series.commitment_series`` for the chosen rating dimension or indicator
 and, below it, the small multiples of a chosen questionnaire wave. Answers are imported from
@@ -24,18 +25,37 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Role
+from app.domain.snapshot import RATINGS_ONLY
 from app.i18n import _
-from app.scores.snapshot import load_snapshot
-from app.series import Series, build_series, commitment_series, measures, questionnaire_waves
+from app.indicators import INDICATORS
+from app.persistence.read import changes as tbl
+from app.persistence.read.changes import ChangeSet
+from app.series import Series, build_series, include_for, measures, questionnaire_waves
 from ui.context import AppContext
 from ui.style import short_date
 from ui.widgets.card import Card
 
 if TYPE_CHECKING:
-    from ui.pages.overview import OverviewPage
     from ui.widgets.commitment_plot import CommitmentPlot
 
 MEASURE_SETTING = "commitment/measure"
+# What a rating dimension's chart and the questionnaire waves read; an indicator reads more.
+CHART_TABLES = frozenset(
+    {
+        tbl.PARTNERSHIPS,
+        tbl.PHASES,
+        tbl.ORGANIZATIONS,
+        tbl.EVENTS,
+        tbl.RATINGS,
+        tbl.REPORTS,
+    }
+)
+INDICATOR_TABLES = CHART_TABLES | {
+    tbl.PEOPLE,
+    tbl.PARTICIPANTS,
+    tbl.ENTRIES,
+    tbl.ACTIONS,
+}
 
 
 def _label(text: str = "", name: str | None = None) -> QLabel:
@@ -115,9 +135,16 @@ class CommitmentPage(QWidget):
         self.pk = pk
         self.refresh()
 
+    def affected_by(self, changes: ChangeSet) -> bool:
+        """A captured line changes an indicator's chart, never a rating dimension's."""
+        indicator = self.measure.currentData() in INDICATORS
+        return changes.touches(INDICATOR_TABLES if indicator else CHART_TABLES, self.pk)
+
     def refresh(self) -> None:
-        snapshot = load_snapshot(self.context.diary.db, self.pk) if self.pk is not None else None
         key = self.measure.currentData()
+        snapshot = (
+            self.context.snapshots.get(self.pk, include_for(key)) if self.pk is not None else None
+        )
         self.series = build_series(snapshot, key) if snapshot is not None else None
         self.plot.set_series(self.series)
         for w in (self.export_button, self.import_button, self.measure, self.wave):
@@ -205,13 +232,13 @@ class CommitmentOverviewPanel(Card):
     def set_as_of(self, day: date | None) -> None:
         self.as_of = day
 
+    def affected_by(self, changes: ChangeSet) -> bool:
+        return changes.touches(CHART_TABLES, self.pk)
+
     def show_partnership(self, pk: int | None) -> None:
         self.pk = pk
-        series = (
-            commitment_series(self.context.diary.db, pk, "commitment", self.as_of)
-            if pk is not None
-            else None
-        )
+        snapshot = self.context.snapshots.get(pk, RATINGS_ONLY) if pk is not None else None
+        series = build_series(snapshot.until(self.as_of), "commitment") if snapshot else None
         self.setVisible(series is not None)
         if series is None:
             return
@@ -223,11 +250,3 @@ class CommitmentOverviewPanel(Card):
             self.plot.event_activated.connect(self.event_activated)
             self.body.addWidget(self.plot)
         self.plot.set_series(series)
-
-
-def install_on_overview(overview: OverviewPage, context: AppContext) -> CommitmentOverviewPanel:
-    """Put the small commitment plot into the Overview's plot slot; clicks open the event."""
-    panel = CommitmentOverviewPanel(context)
-    panel.event_activated.connect(overview.event_activated)
-    overview.add_panel(overview.plot_slot, panel)
-    return panel

@@ -4,7 +4,11 @@ Shows the name, description, phase in force and phase timeline, the organization
 people and sponsors, counts of events and open/overdue actions, and the latest events. Other
 parts plug panels into three named slots (``warnings_slot``, ``checklist_slot``, ``plot_slot``)
 with ``add_panel``; a panel with ``show_partnership(pk)`` is told of every partnership shown,
-and one with ``set_as_of(day)`` of the day the overview is evaluated at.
+and one with ``set_as_of(day)`` of the day the overview is evaluated at. After a write, a panel
+with ``affected_by(changes)`` is told again only when the change touches what it shows.
+
+The page and its panels read the partnership from the context's ``SnapshotCache``: one refresh
+loads the partnership once, and the partnership list's badge reuses that load.
 """
 
 from __future__ import annotations
@@ -27,13 +31,23 @@ from PySide6.QtWidgets import (
 from app.domain import Event
 from app.domain.labels import event_kind_name, level_name, phase_name, role_name
 from app.i18n import _
-from app.services.partnerships import OrganizationSummary, Overview, overview
+from app.persistence.read import changes as tbl
+from app.persistence.read.changes import EVERYTHING, ChangeSet
+from app.rules import EvidenceKind
+from app.services.partnerships import OrganizationSummary, Overview, overview_of
 from ui.context import AppContext
-from ui.pages.commitment_page import install_on_overview as install_commitment_plot
+from ui.pages.commitment_page import CommitmentOverviewPanel
 from ui.style import MUTED, PHASE_COLORS, ROLE_COLORS, short_date
+from ui.widgets.as_of import AsOfControl
 from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
+from ui.widgets.checklist_panel import ChecklistPanel
 from ui.widgets.phase_timeline import PhaseTimeline
-from ui.widgets.warnings_panel import install_on_overview
+from ui.widgets.warnings_panel import WarningsPanel
+
+# What the page itself shows (its panels say for themselves what they read).
+OVERVIEW_TABLES = frozenset(
+    {tbl.PARTNERSHIPS, tbl.PHASES, tbl.ORGANIZATIONS, tbl.PEOPLE, tbl.EVENTS, tbl.ACTIONS}
+)
 
 
 def _slot(name: str) -> QVBoxLayout:
@@ -67,8 +81,7 @@ class OverviewPage(QScrollArea):
         body.setObjectName("pageBody")
         self.setWidget(body)
         self._build(body)
-        install_on_overview(self, context)  # as-of control, early warnings, checklist
-        install_commitment_plot(self, context)  # the small commitment plot
+        self._install_panels(context)
         # Panels were told "no partnership" as they were added; only the page itself remains.
         self._show_empty()
 
@@ -162,6 +175,39 @@ class OverviewPage(QScrollArea):
         columns.addLayout(right, 1)
         return columns
 
+    def _install_panels(self, context: AppContext) -> None:
+        """The as-of control, the early warnings, the checklist and the small plot."""
+        as_of = AsOfControl(context)
+        as_of.as_of_changed.connect(self.set_as_of)
+        warnings = WarningsPanel(context)
+        warnings.evidence_activated.connect(self.open_evidence)
+        checklist = ChecklistPanel(context)
+        checklist.phase_move_requested.connect(self.change_phase)
+        plot = CommitmentOverviewPanel(context)
+        plot.event_activated.connect(self.event_activated)
+        self.add_panel(self.warnings_slot, as_of)
+        self.add_panel(self.warnings_slot, warnings)
+        self.add_panel(self.checklist_slot, checklist)
+        self.add_panel(self.plot_slot, plot)
+
+    def change_phase(self) -> None:
+        from ui.dialogs.phase_dialog import change_phase
+
+        change_phase(self, self.context)
+
+    def open_evidence(self, kind: str, pk: int) -> None:
+        """Open the record a warning points at, wherever the window can show it."""
+        if kind == EvidenceKind.EVENT.value:
+            self.event_activated.emit(pk)
+        elif kind in (EvidenceKind.PERSON.value, EvidenceKind.ORGANIZATION.value):
+            self.edit_requested.emit()  # people and organizations are edited with the partnership
+        else:
+            show_page = getattr(self.window(), "show_page", None)
+            target = show_page("actions") if callable(show_page) else None
+            opener = getattr(target, f"show_{kind}", None)
+            if callable(opener):
+                opener(pk)
+
     # -- extension points ---------------------------------------------------------------
 
     def add_panel(self, slot: QVBoxLayout, panel: QWidget) -> None:
@@ -195,15 +241,27 @@ class OverviewPage(QScrollArea):
         self.pk = pk
         self.refresh()
 
+    def affected_by(self, changes: ChangeSet) -> bool:
+        return changes.touches(OVERVIEW_TABLES, self.pk) or any(
+            _panel_affected(panel, changes) for panel in self.panels
+        )
+
     def refresh(self) -> None:
-        day = self.as_of or date.today()
-        self.data = overview(self.context.diary, self.pk, day) if self.pk is not None else None
-        if self.data is None:
-            self._show_empty()
-        else:
-            self._show(self.data)
+        self.refresh_for(EVERYTHING)
+
+    def refresh_for(self, changes: ChangeSet) -> None:
+        """Show the partnership again; after a write only what ``changes`` touches."""
+        if changes.touches(OVERVIEW_TABLES, self.pk):
+            day = self.as_of or date.today()
+            snapshot = self.context.snapshots.get(self.pk) if self.pk is not None else None
+            self.data = overview_of(snapshot, day) if snapshot is not None else None
+            if self.data is None:
+                self._show_empty()
+            else:
+                self._show(self.data)
         for panel in self.panels:
-            self._tell_panel(panel)
+            if _panel_affected(panel, changes):
+                self._tell_panel(panel)
 
     def _show_empty(self) -> None:
         self.name_label.setText(_("No partnership selected"))
@@ -335,6 +393,11 @@ def _organization_block(summary: OrganizationSummary) -> QWidget:
         missing.setIndent(12)
         layout.addWidget(missing)
     return block
+
+
+def _panel_affected(panel: QWidget, changes: ChangeSet) -> bool:
+    affected_by = getattr(panel, "affected_by", None)
+    return bool(affected_by(changes)) if callable(affected_by) else True
 
 
 def _clear_layout(layout: QVBoxLayout) -> None:

@@ -14,7 +14,8 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from app.i18n import _
-from app.persistence.read import partnerships
+from app.persistence.read import changes as tbl
+from app.persistence.read.changes import ChangeSet
 from ui.context import AppContext
 from ui.style import date_edit_format
 
@@ -35,6 +36,7 @@ class AsOfControl(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
+        self.pk: int | None = None
         self.setObjectName("asOfControl")
         self.start = date.today()
         self.day: date | None = None
@@ -74,8 +76,13 @@ class AsOfControl(QWidget):
 
     # -- told by the overview -----------------------------------------------------------
 
+    def affected_by(self, changes: ChangeSet) -> bool:
+        return changes.touches((tbl.PARTNERSHIPS, tbl.PHASES), self.pk)
+
     def show_partnership(self, pk: int | None) -> None:
-        p = partnerships.get_partnership(self.context.diary.db, pk) if pk is not None else None
+        self.pk = pk
+        snapshot = self.context.snapshots.get(pk) if pk is not None else None
+        p = snapshot.partnership if snapshot is not None else None
         self.setEnabled(p is not None)
         starts = [p.started_on, *(m.from_on for m in p.phases)] if p else [date.today()]
         self.start = min(min(starts), date.today())

@@ -34,12 +34,15 @@ from app.checklists import ChecklistItem, TemplateError, load_templates
 from app.domain import ValidationError
 from app.domain.labels import phase_name
 from app.i18n import _
+from app.persistence.read import changes as tbl
+from app.persistence.read.changes import ChangeSet
 from app.services import checklist
 from app.services.checklist import ChecklistStatus
 from ui.context import AppContext
 from ui.style import MUTED, short_date
 from ui.widgets.card import Card, plain_label
 
+CHECKLIST_TABLES = frozenset({tbl.PARTNERSHIPS, tbl.PHASES, tbl.CHECKLIST, tbl.CHECKLIST_CUSTOM})
 ITEM_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -112,6 +115,10 @@ class ChecklistPanel(Card):
     def set_as_of(self, day: date | None) -> None:
         self.day = day
 
+    def affected_by(self, changes: ChangeSet) -> bool:
+        """Only its marks, its own items and the phase history change the checklist."""
+        return changes.touches(CHECKLIST_TABLES, self.pk)
+
     @property
     def as_of(self) -> date:
         return self.day or date.today()
@@ -121,8 +128,10 @@ class ChecklistPanel(Card):
         self.setVisible(pk is not None)
         if pk is None:
             return
+        snapshot = self.context.snapshots.get(pk)
+        partnership = snapshot.partnership if snapshot is not None else None
         try:
-            self.status = checklist.status(self.context.diary.db, pk, self.as_of)
+            self.status = checklist.status(self.context.diary.db, pk, self.as_of, partnership)
         except TemplateError as exc:
             self.status = None
             self.title_label.setText(_("Checklist unavailable"))

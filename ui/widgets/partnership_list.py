@@ -7,6 +7,7 @@ knows nothing of how warnings are computed.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -60,6 +61,14 @@ class PartnershipListModel(QAbstractListModel):
             if p.pk is not None
         ]
         self.endResetModel()
+
+    def update_warnings(self) -> None:
+        """Ask the badge numbers again and redraw the rows whose number changed."""
+        for i, r in enumerate(self._rows):
+            count = self._warning_count(r.pk)
+            if count != r.warnings:
+                self._rows[i] = dataclasses.replace(r, warnings=count)
+                self.dataChanged.emit(self.index(i), self.index(i), [WARNINGS_ROLE])
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)

@@ -3,19 +3,16 @@
 Each card shows the severity three ways (colour bar, icon, word — colour alone never carries
 meaning), the one-sentence message, the suggested next step, and the evidence as links that
 emit ``evidence_activated(kind, pk)``. "Acknowledge…" records a note; acknowledged warnings
-fold into a quiet section until the situation gets worse. ``WarningCounter`` gives the
-partnership list its badge numbers without slowing down start-up or every keystroke.
+fold into a quiet section until the situation gets worse. The panel reads the partnership from
+the context's ``SnapshotCache``: the overview and the list's badge share one load.
 """
 
 from __future__ import annotations
 
 import html
-import weakref
-from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -32,9 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.model import WarningAck
 from app.i18n import _, ngettext
-from app.persistence.diary import Diary
-from app.persistence.read.checklist import WarningAck
+from app.persistence.read.changes import ChangeSet
+from app.persistence.read.snapshots import SNAPSHOT_TABLES
 from app.rules import RULES, EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
 from app.services.warnings import Reviewed
@@ -49,9 +47,8 @@ SEVERITY_ICONS = {
     Severity.CRITICAL: QStyle.StandardPixmap.SP_MessageBoxCritical,
 }
 MAX_LINKS = 6
-
-if TYPE_CHECKING:
-    from ui.pages.overview import OverviewPage as OverviewLike
+# What the rules read (all of a snapshot): a change to any of it may change the warnings.
+WARNING_TABLES = SNAPSHOT_TABLES
 
 
 def severity_name(severity: Severity) -> str:
@@ -216,11 +213,14 @@ class WarningsPanel(Card):
 
     def show_partnership(self, pk: int | None) -> None:
         self.pk = pk
-        self.setVisible(pk is not None)
-        self.reviewed = (
-            warnings.review(self.context.diary.db, pk, self.as_of) if pk is not None else []
-        )
+        snapshot = self.context.snapshots.get(pk) if pk is not None else None
+        self.setVisible(snapshot is not None)
+        self.reviewed = warnings.review_snapshot(snapshot, self.as_of) if snapshot else []
         self._render()
+
+    def affected_by(self, changes: ChangeSet) -> bool:
+        """Every table of the partnership may change a warning, but not the checklist's."""
+        return changes.touches(WARNING_TABLES, self.pk)
 
     def cards(self) -> list[WarningCard]:
         return [c for c in self.findChildren(WarningCard) if not c.property("retired")]
@@ -322,117 +322,3 @@ def _clear(layout: QVBoxLayout) -> None:
             widget.setProperty("retired", True)
             widget.hide()
             widget.deleteLater()
-
-
-class WarningCounter:
-    """Badge numbers for the partnership list, cheap enough to ask after every write.
-
-    Counting means loading a partnership and running the rules, so it never happens while the
-    list is being drawn: a number not yet known, or the selected partnership's after the diary
-    changed (writes in the window nearly always touch it), is counted a moment later, off the
-    path of the write, and ``on_ready`` then asks the window to redraw its list.
-    """
-
-    DEFERRED_MS = 400
-
-    def __init__(self, diary: Diary) -> None:
-        self.diary = diary
-        self.counts: dict[int, tuple[int, int]] = {}  # pk -> (diary.changes, count)
-        self.pending: set[int] = set()
-        # Told when deferred counts are ready (the window reloads its list).
-        self.on_ready: Callable[[], None] | None = None
-        self._timer = QTimer(singleShot=True, interval=self.DEFERRED_MS)
-        self._timer.timeout.connect(self._count_pending)
-        # The timer must never outlive the connection it reads: it stops when the diary closes,
-        # and _count_pending checks ``diary.closed`` as the backstop.
-        diary.on_close(self._diary_closed)
-
-    def stop(self) -> None:
-        """Forget counts still waiting and stop the timer (the diary or the window closes)."""
-        self._timer.stop()
-        self.pending.clear()
-        self.on_ready = None
-
-    def _diary_closed(self) -> None:
-        self.stop()
-        _COUNTERS.pop(self.diary, None)  # the counter holds its diary: let both go
-
-    def count(self, pk: int, current: int | None) -> int:
-        """The last known number of warnings needing attention (0 until counted)."""
-        known = self.counts.get(pk)
-        if self.diary.closed:
-            return known[1] if known is not None else 0
-        if known is None or (pk == current and known[0] != self.diary.changes):
-            self.pending.add(pk)
-            if not self._timer.isActive():  # restarting would postpone it for ever
-                self._timer.start()
-        return known[1] if known is not None else 0
-
-    def _count(self, pk: int) -> int:
-        try:
-            value = warnings.warning_count(self.diary.db, pk, date.today())
-        except LookupError:
-            value = 0
-        self.counts[pk] = (self.diary.changes, value)
-        return value
-
-    def _count_pending(self) -> None:
-        # One partnership per turn of the event loop: counting the twenty partnerships of a
-        # large diary in one go would freeze the window for a third of a second at start.
-        if self.diary.closed:
-            self.stop()
-            return
-        if self.pending:
-            pk = min(self.pending)
-            self.pending.discard(pk)
-            self._count(pk)
-        if self.pending:
-            self._timer.start(0)
-            return
-        self._timer.setInterval(self.DEFERRED_MS)
-        if self.on_ready is not None:
-            self.on_ready()
-
-
-_COUNTERS: weakref.WeakKeyDictionary[Diary, WarningCounter] = weakref.WeakKeyDictionary()
-
-
-def warning_counter(diary: Diary) -> WarningCounter:
-    """The one counter of an open diary."""
-    counter = _COUNTERS.get(diary)
-    if counter is None:
-        counter = _COUNTERS[diary] = WarningCounter(diary)
-    return counter
-
-
-def install_on_overview(page: OverviewLike, context: AppContext) -> tuple[QWidget, ...]:
-    """Put the as-of control, the warnings and the checklist on the overview page."""
-    from ui.dialogs.phase_dialog import change_phase
-    from ui.widgets.as_of import AsOfControl
-    from ui.widgets.checklist_panel import ChecklistPanel
-
-    as_of = AsOfControl(context)
-    as_of.as_of_changed.connect(page.set_as_of)
-    panel = WarningsPanel(context)
-    panel.evidence_activated.connect(lambda kind, pk: open_evidence(page, kind, pk))
-    checklist_panel = ChecklistPanel(context)
-    checklist_panel.phase_move_requested.connect(lambda: change_phase(page, context))
-    page.add_panel(page.warnings_slot, as_of)
-    page.add_panel(page.warnings_slot, panel)
-    page.add_panel(page.checklist_slot, checklist_panel)
-    return as_of, panel, checklist_panel
-
-
-def open_evidence(page: OverviewLike, kind: str, pk: int) -> None:
-    """Open the record a warning points at, wherever the window can show it."""
-    if kind == EvidenceKind.EVENT.value:
-        page.event_activated.emit(pk)
-    elif kind in (EvidenceKind.PERSON.value, EvidenceKind.ORGANIZATION.value):
-        page.edit_requested.emit()  # people and organizations are edited with the partnership
-    else:
-        window = page.window()
-        show_page = getattr(window, "show_page", None)
-        target = show_page("actions") if callable(show_page) else None
-        opener = getattr(target, f"show_{kind}", None)
-        if callable(opener):
-            opener(pk)
