@@ -32,6 +32,8 @@ from PySide6.QtWidgets import (
 from app.domain import Event, EventKind, ValidationError
 from app.domain.model import format_when
 from app.i18n import _, ngettext
+from app.persistence.read import changes as tbl
+from app.persistence.read.changes import ChangeSet
 from app.services import trash
 from app.services.editing import Editor
 from ui.context import AppContext
@@ -251,6 +253,13 @@ class DiaryPage(QWidget):
             return
         self.form.reload()
         self.capture.refresh()
+
+    def refresh_for(self, changes: ChangeSet) -> None:
+        """After a write: entries alone change only the entry list of live capture."""
+        if changes.tables is not None and changes.tables <= {tbl.ENTRIES}:
+            self.capture.entries.reload()
+        else:
+            self.refresh()
 
     def show_event(self, pk: int, entry: int | None = None) -> None:
         """Select an event (and one of its entries) and show it in the live capture view."""

@@ -177,6 +177,7 @@ class WarningsPanel(Card):
         self.pk: int | None = None
         self.day: date | None = None
         self.reviewed: list[Reviewed] = []
+        self._acks: list[WarningAck] = []
         self.list = QVBoxLayout()
         self.list.setSpacing(6)
         self.body.addLayout(self.list)
@@ -216,6 +217,7 @@ class WarningsPanel(Card):
         snapshot = self.context.snapshots.get(pk) if pk is not None else None
         self.setVisible(snapshot is not None)
         self.reviewed = warnings.review_snapshot(snapshot, self.as_of) if snapshot else []
+        self._acks = list(snapshot.acks) if snapshot else []
         self._render()
 
     def affected_by(self, changes: ChangeSet) -> bool:
@@ -265,7 +267,8 @@ class WarningsPanel(Card):
             self.show_partnership(self.pk)
 
     def history(self) -> list[WarningAck]:
-        return warnings.history(self.context.diary.db, self.pk) if self.pk is not None else []
+        """Every acknowledgement of the partnership (also those after the overview's date)."""
+        return self._acks
 
     def show_history(self) -> None:
         """Every acknowledgement of the partnership, newest first, with its note."""
