@@ -68,7 +68,8 @@ class MainWindow(WindowBase):
         self.current_pk: int | None = None
         self.page_specs: list[PageSpec] = page_specs()
         self._pages: dict[int, QWidget] = {}
-        self._stale: set[int] = set()
+        # Hidden pages a write touched, with what it touched: refreshed when next shown.
+        self._stale: dict[int, ChangeSet] = {}
         self._changes: ChangeSet | None = None  # what the writes since the last refresh touched
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._after_write)
@@ -206,9 +207,9 @@ class MainWindow(WindowBase):
             return  # before the first paint pages are not built (_restore_after_paint)
         fresh = index not in self._pages
         page = self._ensure_page(index)
-        if not fresh and index in self._stale:
-            self._refresh_page(page)
-        self._stale.discard(index)
+        stale = self._stale.pop(index, None)
+        if not fresh and stale is not None:
+            self._refresh_page(page, stale)
         update_page_menu(self)
 
     @staticmethod
@@ -313,7 +314,8 @@ class MainWindow(WindowBase):
             if index == current:
                 self._refresh_page(page, changes)
             else:
-                self._stale.add(index)
+                known = self._stale.get(index)
+                self._stale[index] = changes if known is None else known | changes
         self._update_title()
         stamp = datetime.now().strftime("%H:%M")
         self.saved_label.setText(_("All changes saved {time}").format(time=stamp))

@@ -29,7 +29,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from app.domain.enums import ActionStatus, EntryType, Visibility
 from app.domain.model import (
@@ -49,13 +49,27 @@ def known_on(day: date, as_of: date | None) -> bool:
     return as_of is None or day <= as_of
 
 
-def action_on(action: Action, as_of: date) -> Action:
+class Closable(Protocol):
+    """An action as any layer holds it (the domain's, or the shared view's)."""
+
+    @property
+    def status(self) -> ActionStatus: ...
+
+    @property
+    def done_on(self) -> date | None: ...
+
+
+A = TypeVar("A", bound=Closable)
+
+
+def action_on(action: A, as_of: date) -> A:
     """The action as it stood on ``as_of``: done or dropped later means still open then.
 
     Call only for an action created by ``as_of`` (``known_on(action.created_on, as_of)``).
     """
     if action.status.is_closed and action.done_on is not None and action.done_on > as_of:
-        return dataclasses.replace(action, status=ActionStatus.OPEN, done_on=None)
+        # Both kinds of action are dataclasses; the protocol cannot say so to mypy.
+        return dataclasses.replace(action, status=ActionStatus.OPEN, done_on=None)  # type: ignore[type-var]
     return action
 
 

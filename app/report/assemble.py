@@ -16,7 +16,7 @@ from datetime import date
 from app.checklists import TemplateError, template_items
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rating, Role, Tension
 from app.domain.model import parse_when
-from app.domain.snapshot import known_on
+from app.domain.snapshot import action_on, known_on
 from app.i18n import translator
 from app.persistence.shared import (
     SharedAction,
@@ -90,7 +90,7 @@ def assemble_report(
         partnership=p.name,
         partners=tuple(Partner(o.name, o.role) for o in a.orgs if o.role != Role.FACILITATOR),
         started_on=p.started_on,
-        phases=_phase_spans(p),
+        phases=_phase_spans(p, as_of),
         phase_now=_phase_on(p, as_of),
         objectives=a.objectives(),
         meetings=a.event_lines(lambda day: a.period.holds(day) and day <= as_of),
@@ -132,7 +132,8 @@ class _Assembler:
         self.events = view.events()
         self.titles = {e.pk: self.namer.text(e.title) for e in self.events}
         self.entries = [e for e in view.entries() if self.period.holds(_day(e.event_when))]
-        self.actions = view.actions()
+        # Each action as it stood on the as-of date (done later: still open then).
+        self.actions = [action_on(a, options.as_of) for a in view.actions()]
         self.ratings = view.ratings()
         self.converted = {
             a.source_entry
@@ -204,8 +205,8 @@ def _action_line(a: SharedAction, namer: Namer, as_of: date) -> ActionLine:
     )
 
 
-def _phase_spans(p: SharedPartnership) -> tuple[PhaseSpan, ...]:
-    moves = sorted(p.phases, key=lambda m: m[1])
+def _phase_spans(p: SharedPartnership, as_of: date) -> tuple[PhaseSpan, ...]:
+    moves = sorted((m for m in p.phases if known_on(m[1], as_of)), key=lambda m: m[1])
     return tuple(
         PhaseSpan(phase, start, moves[i + 1][1] if i + 1 < len(moves) else None)
         for i, (phase, start) in enumerate(moves)
