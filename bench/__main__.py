@@ -40,7 +40,17 @@ TARGETS: dict[str, tuple[str, float | None]] = {
     "plot_render_ms": ("ms", 50.0),
     "import_large_s": ("s", 10.0),
     "peak_rss_mb": ("MB", 250.0),
+    # Issue 17: SQL statements of the window's refreshes, counted on the diary's connection.
+    "overview_refresh_statements": ("statements", 16.0),
+    "overview_partnership_row_reads": ("reads", 1.0),
+    "captured_line_followup_statements": ("statements", 16.0),
 }
+# Counted by one probe (counts do not vary between runs: one run is enough).
+STATEMENT_METRICS = (
+    "overview_refresh_statements",
+    "overview_partnership_row_reads",
+    "captured_line_followup_statements",
+)
 STARTUP_FACTOR = 1.3
 
 
@@ -122,6 +132,26 @@ def _child_metrics(
         print(f"  {name} …", flush=True)
         sample = partial(_timed_probe, module, "seconds", scale, home, *args)
         measure(results[name], sample, count)
+    _statement_counts(results, paths)
+
+
+def _statement_counts(results: dict[str, Result], paths: dict[str, Path]) -> None:
+    """The statements of one overview refresh and one captured line, on the largest partnership
+    of a working copy of the large diary (the probe writes a line into it)."""
+    from bench.measures import partnership_refs
+
+    print("  statements …", flush=True)
+    copy = paths["work"] / "statements.sqlite3"
+    shutil.copyfile(paths["large"], copy)
+    pk = partnership_refs(copy)["pk"]
+    try:
+        _started, data = run_probe("statements", [str(copy), pk], paths["home"])
+    except Unavailable as exc:
+        for name in STATEMENT_METRICS:
+            results[name].note = str(exc)
+        return
+    for name in STATEMENT_METRICS:
+        results[name].samples.append(float(data[name]))  # type: ignore[arg-type]
 
 
 def _prefer_benchmark() -> int:

@@ -98,8 +98,15 @@ def test_benchmark_command_writes_every_metric(
         if target is not None:
             assert data[name]["target"] == target
     # These parts of the program exist from the start, so they are always measured.
-    for name in ("startup_bare_ms", "search_ms", "save_entry_ms"):
+    for name in (
+        "startup_bare_ms",
+        "search_ms",
+        "save_entry_ms",
+        "overview_refresh_statements",
+        "captured_line_followup_statements",
+    ):
         assert data[name]["value"] > 0, data[name]
+    assert data["overview_partnership_row_reads"]["value"] == 1
     bare = data["startup_bare_ms"]["value"]
     assert data["startup_to_window_ms"]["target"] == pytest.approx(1.3 * bare, abs=0.2)
     printed = capsys.readouterr().out
