@@ -7,6 +7,9 @@ A page is a QWidget built by a factory taking the ``AppContext``. It provides:
 - optionally ``refresh() -> None`` — called after a write to the diary while the page is visible
   (a hidden page is refreshed when it is next shown). Without it the window calls
   ``show_partnership`` again with the same key;
+- optionally ``affected_by(changes: ChangeSet) -> bool`` — whether a write's change set touches
+  what the page shows (without it: always), and ``refresh_for(changes) -> None`` to refresh only
+  that part (without it: ``refresh``);
 - optionally ``show_event(pk: int, entry: int | None = None) -> None`` — the window uses the
   first page that has it when another page asks to open an event (a page asks by emitting an
   ``event_activated(int)`` signal, or ``entry_activated(int, int)`` for an event with one of its
