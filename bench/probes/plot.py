@@ -20,7 +20,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from app.domain import Role
-from app.series import Band, GapPoint, Line, Marker, MarkerKind, Point, Series
+from app.lines import Line, Point
+from app.series import Band, GapPoint, Marker, MarkerKind, Series
 from bench.probes import emit
 
 if TYPE_CHECKING:

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.dates import month_abbreviations
 from app.domain import Phase, Role
 from app.i18n import _, language
-from app.series import Band, Line, Marker, MarkerKind, Point, Series
+from app.lines import Line, Point
+from app.series import Band, Marker, MarkerKind, Series
 from ui.style import PHASE_COLORS, ROLE_COLORS, short_date
 
 # pyqtgraph 0.14's SVG export fails on Qt 6.11 (a "Z" path token): keep it out of the menu.
