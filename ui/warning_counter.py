@@ -47,6 +47,11 @@ class WarningCounter:
         self.pending.clear()
         self.on_ready = None
 
+    @property
+    def busy(self) -> bool:
+        """Counts are waiting for their turn."""
+        return self._timer.isActive()
+
     def count(self, pk: int, current: int | None) -> int:
         """The last known number of warnings needing attention (0 until counted)."""
         known = self.counts.get(pk)
