@@ -15,7 +15,7 @@ NEG, COM, EXE = Phase.NEGOTIATION, Phase.COMMITMENT, Phase.EXECUTION
 
 
 def fired(b: Build, on: date, thresholds: dict | None = None) -> dict[str, EarlyWarning]:
-    return {w.id: w for w in evaluate(b.frozen(), on, thresholds)}
+    return {w.id: w for w in evaluate(b.snap, on, thresholds)}
 
 
 def only(b: Build, rule: str, on: date, thresholds: dict | None = None) -> EarlyWarning | None:
@@ -301,18 +301,18 @@ def test_a_rule_can_be_switched_off_and_results_are_ordered_by_severity() -> Non
     b = Build()
     b.snap.objectives = []
     b.action(31, due=35)
-    found = evaluate(b.frozen(), day(100))
+    found = evaluate(b.snap, day(100))
     assert found[0].severity == Severity.CRITICAL
     assert [w.severity.rank for w in found] == sorted(
         (w.severity.rank for w in found), reverse=True
     )
     off = {"overdue-actions": {"enabled": 0}}
-    assert "overdue-actions" not in {w.id for w in evaluate(b.frozen(), day(100), off)}
+    assert "overdue-actions" not in {w.id for w in evaluate(b.snap, day(100), off)}
 
 
 def test_nothing_before_the_first_phase_and_json_shape() -> None:
     b = Build((NEG, 10))
     b.snap.objectives = []
-    assert evaluate(b.frozen(), day(5)) == []
-    w = evaluate(b.frozen(), day(200))[0]
+    assert evaluate(b.snap, day(5)) == []
+    w = evaluate(b.snap, day(200))[0]
     assert set(w.as_json()) == {"id", "severity", "message", "evidence", "suggestion"}

@@ -31,7 +31,11 @@ D0 = date(2025, 1, 1)
 
 @dataclass
 class Draft:
-    """A snapshot still being built: lists a test may change before it freezes the snapshot."""
+    """A snapshot still being built: lists a test may change at will.
+
+    The rules read a snapshot only through ``until`` (``View.of``), so a test may hand the draft
+    itself to ``evaluate``: ``until`` freezes it into the read model's ``Snapshot`` first.
+    """
 
     partnership: Partnership
     objectives: list[Objective] = field(default_factory=list)
@@ -41,6 +45,22 @@ class Draft:
     entries: list[EntryFact] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     reports: list[FeedbackReport] = field(default_factory=list)
+
+    def frozen(self) -> Snapshot:
+        """The snapshot the rules read, as the read model's loader would give it."""
+        return Snapshot(
+            partnership=self.partnership,
+            organizations=self.organizations,
+            people=self.people,
+            events=self.events,
+            actions=self.actions,
+            entries=self.entries,
+            reports=self.reports,
+            objectives=self.objectives,
+        )
+
+    def until(self, as_of: date | None) -> Snapshot:
+        return self.frozen().until(as_of)
 
 
 def day(n: int) -> date:
@@ -67,20 +87,6 @@ class Build:
         ]
         self.snap.objectives = [Objective("Fewer sick days", indicator="days/person", pk=1)]
         self._pk = 100
-
-    def frozen(self) -> Snapshot:
-        """The snapshot the rules read, as the read model's loader would give it."""
-        d = self.snap
-        return Snapshot(
-            partnership=d.partnership,
-            organizations=d.organizations,
-            people=d.people,
-            events=d.events,
-            actions=d.actions,
-            entries=d.entries,
-            reports=d.reports,
-            objectives=d.objectives,
-        )
 
     def next_pk(self) -> int:
         self._pk += 1
