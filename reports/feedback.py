@@ -106,7 +106,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
             topMargin=MARGIN + 4 * mm,
             bottomMargin=MARGIN,
             title=title,
-            author=data.options.author.strip(),
+            author=data.author,
             subject=tr("Feedback report for the partners"),
             keywords=[],
             creator="Kumppani",

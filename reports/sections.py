@@ -52,8 +52,8 @@ def cover(data: ReportData, tr: Tr) -> Flow:
             para(tr("Phase now: {phase}").format(phase=tr(lb.PHASES[data.phase_now])), "cover_line")
         )
     made = tr("Prepared on {date}").format(date=lb.long_date(data.options.generated_on, lang))
-    if data.options.author.strip():
-        made += " · " + tr("by {author}").format(author=data.options.author.strip())
+    if data.author:
+        made += " · " + tr("by {author}").format(author=data.author)
     out += [para(made, "cover_line"), gap(40 * mm)]
     out.append(
         para(
@@ -91,7 +91,8 @@ def entry_list(items: Sequence[EntryLine], tr: Tr, lang: str, *, show_type: bool
 
 
 def _people(names: Sequence[str]) -> str:
-    return ", ".join(names) if names else "–"
+    # A semicolon between people: a label may hold a comma of its own ("Edustaja, Tehdas Oy").
+    return "; ".join(names) if names else "–"
 
 
 def _events_table(events: Sequence[EventLine], tr: Tr, lang: str) -> Flowable:
@@ -163,7 +164,7 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
 
 
 def _owner(a: ActionLine) -> str:
-    if a.owner and a.organization and not a.owner.endswith(a.organization):
+    if a.owner and a.organization and a.organization not in a.owner:
         return f"{a.owner} ({a.organization})"
     return a.owner or a.organization or "–"
 

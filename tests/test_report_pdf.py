@@ -73,7 +73,7 @@ def test_every_shared_marker_in_the_full_report(
 
 def test_hidden_names_are_replaced_inside_shared_text(diary: Diary, planted: Planted) -> None:
     text = _flat(pdf_text(_build(diary, planted.pk, hide_names=True)))
-    assert "SHRDmentionQ21 agreed with HR director, Tehdas Oy and Provider lead." in text
+    assert "SHRDmentionQ21 agreed with HR director (Tehdas Oy) and Provider lead." in text
     assert "Doctor A idea." in text  # "Oskarin", a Finnish genitive, is hidden as a whole
 
 
@@ -212,7 +212,13 @@ def test_a_given_report_is_recorded_with_its_hash_and_can_be_removed(
     given = feedback.list_given(diary, planted.pk)
     assert [g.sha256 for g in given] == [feedback.sha256(pdf)]
     assert given[0].sections == SECTIONS and given[0].generated_on == TODAY
-    assert given[0].options == {"from": None, "to": None, "language": "fi", "hide_names": True}
+    assert given[0].options == {
+        "from": None,
+        "to": None,
+        "language": "fi",
+        "hide_names": True,
+        "anonymous": False,
+    }
     assert record.pk is not None
     feedback.remove_given(diary, record.pk)
     assert feedback.list_given(diary, planted.pk) == []
@@ -244,7 +250,7 @@ def test_a_given_name_shared_by_two_people_becomes_a_neutral_placeholder() -> No
     ]
     namer = Namer(people, [org], hide=True, tr=lambda m: m)
     assert namer.text("Anna met Anna Korhonen. Virtanen's plan.") == (
-        "[name hidden] met Safety lead. HR director, Tehdas Oy plan."
+        "[name hidden] met Safety lead. HR director (Tehdas Oy) plan."
     )
     shown = Namer(people, [org], hide=False, tr=lambda m: m)
     assert shown.text("Anna met Anna Korhonen") == "Anna met Anna Korhonen"

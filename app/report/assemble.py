@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import date
 
 from app.checklists import TemplateError, template_items
@@ -44,6 +45,8 @@ from app.report.names import Namer
 from app.scores.waves import SIDES, score_dimension, score_wave
 
 ChecklistText = Callable[[str, str], str | None]
+# Each organization's side, and each side's printed name.
+_Sides = tuple[dict[int, Role], dict[Role, str]]
 
 
 def humanize_item(item: str) -> str:
@@ -85,10 +88,15 @@ def assemble_report(
         raise LookupError("partnership not found")
     a = _Assembler(view, options)
     as_of = options.as_of
-    return ReportData(
+    name = a.namer.partnership(p.name)
+    data = ReportData(
         options=options,
-        partnership=p.name,
-        partners=tuple(Partner(o.name, o.role) for o in a.orgs if o.role != Role.FACILITATOR),
+        partnership=name,
+        partners=tuple(
+            Partner(a.namer.organization(o.pk) or "", o.role)
+            for o in a.orgs
+            if o.role != Role.FACILITATOR and not options.anonymous
+        ),
         started_on=p.started_on,
         phases=_phase_spans(p, as_of),
         phase_now=_phase_on(p, as_of),
@@ -101,8 +109,8 @@ def assemble_report(
         checklist_done=a.checklist(checklist_text),
         decisions=a.entry_lines(lambda e: e.type == EntryType.DECISION),
         action_plan=a.action_lines(lambda x: _open_on(x, as_of) or a.in_period(x.done_on)),
-        commitment=_commitment_series(a.ratings, a.orgs, a.period),
-        questionnaire=_latest_results(a.ratings, a.orgs, a.titles, a.period),
+        commitment=_commitment_series(a.ratings, a.sides, a.period),
+        questionnaire=_latest_results(a.ratings, a.sides, a.titles, a.period),
         observations=a.entry_lines(lambda e: e.type in _OBSERVATIONS),
         tensions=_tension_counts(a.entries),
         # Ideas that became actions are answered; the rest are still open questions.
@@ -114,7 +122,10 @@ def assemble_report(
         ),
         open_actions=a.action_lines(lambda x: _open_on(x, as_of)),
         upcoming=a.event_lines(lambda day: day > as_of),
+        author=a.namer.author(options.author),
     )
+    # Read after everything is assembled: the review covers every text the report prints.
+    return replace(data, names_review=a.namer.review([p.name]))
 
 
 _OBSERVATIONS = (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE)
@@ -127,7 +138,10 @@ class _Assembler:
         self.view, self.options = view, options
         self.orgs = view.organizations()
         tr = translator(options.language)
-        self.namer = Namer(view.people(), self.orgs, hide=options.hide_names, tr=tr)
+        self.namer = Namer(
+            view.people(), self.orgs, hide=options.hide_names, anonymous=options.anonymous, tr=tr
+        )
+        self.sides: _Sides = ({o.pk: o.role for o in self.orgs}, _side_names(self.orgs, self.namer))
         self.period = _Period(options)
         self.events = view.events()
         self.titles = {e.pk: self.namer.text(e.title) for e in self.events}
@@ -169,8 +183,9 @@ class _Assembler:
 
     def checklist(self, checklist_text: ChecklistText) -> tuple[tuple[date, str], ...]:
         lang = self.options.language
+        text = self.namer.text
         return tuple(
-            (day, checklist_text(item, lang) or custom or humanize_item(item))
+            (day, text(checklist_text(item, lang) or custom or humanize_item(item)))
             for item, day, custom in self.view.checklist_done()
             if self.period.holds(day)
         )
@@ -233,18 +248,22 @@ def _ratings_by_event(
     return grouped
 
 
-def _side_names(orgs: list[SharedOrganization]) -> dict[Role, str]:
+def _side_names(orgs: list[SharedOrganization], namer: Namer) -> dict[Role, str]:
+    """Each side's name for chart legends and column heads (its role when names are hidden)."""
     names: dict[Role, list[str]] = defaultdict(list)
     for o in orgs:
-        names[o.role].append(o.name)
+        label = namer.organization(o.pk) or ""
+        label = label[:1].upper() + label[1:]
+        if label not in names[o.role]:
+            names[o.role].append(label)
     return {role: " / ".join(n) for role, n in names.items()}
 
 
 def _commitment_series(
-    ratings: list[SharedRating], orgs: list[SharedOrganization], period: _Period
+    ratings: list[SharedRating], sides: _Sides, period: _Period
 ) -> tuple[Series, ...]:
     """Per side (customer, provider), the ``commitment`` score of each rated event."""
-    roles = {o.pk: o.role for o in orgs}
+    roles, names = sides
     points: dict[Role, list[tuple[date, float]]] = {side: [] for side in SIDES}
     for first, group in _ratings_by_event(ratings, period).values():
         score = score_dimension(Dimension.COMMITMENT, group, roles)
@@ -252,7 +271,6 @@ def _commitment_series(
         for side, summary in ((Role.CUSTOMER, score.customer), (Role.PROVIDER, score.provider)):
             if summary is not None:
                 points[side].append((day, summary.mean))
-    names = _side_names(orgs)
     return tuple(
         Series(names.get(side, ""), tuple(sorted(points[side]))) for side in SIDES if points[side]
     )
@@ -260,7 +278,7 @@ def _commitment_series(
 
 def _latest_results(
     ratings: list[SharedRating],
-    orgs: list[SharedOrganization],
+    sides: _Sides,
     titles: dict[int, str],
     period: _Period,
 ) -> Questionnaire | None:
@@ -271,9 +289,8 @@ def _latest_results(
     events = sorted(grouped.values(), key=lambda g: (g[0].event_when, g[0].event))
     questionnaires = [g for g in events if g[0].event_kind == EventKind.QUESTIONNAIRE]
     first, group = (questionnaires or events)[-1]
-    roles = {o.pk: o.role for o in orgs}
+    roles, names = sides
     wave = score_wave(first.event, parse_when(first.event_when)[0], "", group, roles)
-    names = _side_names(orgs)
     rows = tuple(
         ResultRow(
             d.dimension,

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Role, Tension
+from app.report.names import NameReview
 
 # The sections a report can hold, in the order they print; the cover is always there.
 SECTIONS: tuple[str, ...] = (
@@ -36,11 +37,16 @@ class ReportOptions:
     sections: tuple[str, ...] = SECTIONS
     language: str = "en"
     hide_names: bool = False
+    # Also organizations by their role and the partnership by a neutral title; implies
+    # hide_names (set in __post_init__).
+    anonymous: bool = False
     # Typed by the facilitator for the PDF's author field; never filled in automatically.
     author: str = ""
     audience: str = "all"
 
     def __post_init__(self) -> None:
+        if self.anonymous and not self.hide_names:
+            object.__setattr__(self, "hide_names", True)
         unknown = [s for s in self.sections if s not in SECTIONS]
         if unknown:
             raise ValueError(f"unknown report sections: {', '.join(unknown)}")
@@ -61,6 +67,7 @@ class ReportOptions:
             "to": self.period_to.isoformat() if self.period_to else None,
             "language": self.language,
             "hide_names": self.hide_names,
+            "anonymous": self.anonymous,
         }
 
 
@@ -163,3 +170,7 @@ class ReportData:
     open_questions: tuple[EntryLine, ...] = ()
     open_actions: tuple[ActionLine, ...] = ()
     upcoming: tuple[EventLine, ...] = field(default=())
+    # The author as printed (hidden like any text; left out of an anonymous report).
+    author: str = ""
+    # With names hidden: what was replaced and which words may be names nobody entered.
+    names_review: NameReview = field(default_factory=NameReview)

@@ -1,25 +1,82 @@
-"""How people are named in a report: by name, or — when names are hidden — by pseudonym or by
-title and organization, consistently in tables, participant lists, owners and free text."""
+"""How people and organizations are named in a report, on three levels:
+
+- names shown: as typed;
+- names hidden: people by pseudonym, or by title and organization ("HR director (Tehdas Oy)"),
+  in every form their names take in free text (``app.names``); an organization named after a
+  person (a sole trader, "Tmi Jyrki Kärkkäinen") by its role;
+- anonymous: also every organization by its role ("the customer") and the partnership by a
+  neutral title, for a report that leaves the partnership.
+
+Everything the report prints as text passes through ``Namer.text``; what it replaced and the
+words that look like unknown names are collected for review (``Namer.review``).
+"""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
+from app.domain import Role
+from app.names import Candidate, Found, Known, NameMatcher, fold_word, name_candidates
 from app.persistence.shared import SharedOrganization, SharedPerson
 
-# Finnish case endings and English possessives a name may carry in running text ("Päivin",
-# "Hannulle", "Anna's"): the whole word is replaced, so no part of the name is left over.
-_SUFFIX = r"(?:[:'’]?(?:n|s|a|ä|lle|lta|ltä|lla|llä|ssa|ssä|sta|stä|ksi|na|nä|kin|han|hän))?"
+Tr = Callable[[str], str]
+
+# A side named in running text, and a person named by title and side, when names are hidden.
+SIDES = {
+    Role.CUSTOMER: "the customer",
+    Role.PROVIDER: "the provider",
+    Role.FACILITATOR: "the facilitator",
+    Role.OTHER: "another partner",
+}
+TITLED = {
+    Role.CUSTOMER: "the customer's {title}",
+    Role.PROVIDER: "the provider's {title}",
+    Role.FACILITATOR: "the facilitator's {title}",
+    Role.OTHER: "{title} of another partner",
+}
+REPRESENTATIVE = {
+    Role.CUSTOMER: "a representative of the customer",
+    Role.PROVIDER: "a representative of the provider",
+    Role.FACILITATOR: "the facilitator",
+    Role.OTHER: "a representative of another partner",
+}
+# Words of a company's legal form: "Tehdas" alone names Tehdas Oy.
+_LEGAL = frozenset(
+    [
+        "oy",
+        "oyj",
+        "ab",
+        "ltd",
+        "inc",
+        "ry",
+        "ky",
+        "ay",
+        "tmi",
+        "gmbh",
+        "as",
+        "llc",
+        "plc",
+        "co",
+        "corp",
+    ]
+)
+# A sole trader's firm carries its owner's name: "Tmi Jyrki Kärkkäinen Fysio".
+_SOLE_TRADER = re.compile(r"^\s*(?:t:?mi|toiminimi)\s+(\S+\s+\S+)", re.IGNORECASE)
 
 
-def _flexible(name: str) -> str:
-    """A pattern for ``name`` whose words may be separated by any run of whitespace."""
-    return r"\s+".join(re.escape(word) for word in name.split())
+@dataclass(frozen=True, slots=True)
+class NameReview:
+    """What hiding names did to a report: replacements made and words to check."""
+
+    replaced: tuple[tuple[str, str, int], ...] = ()  # (as written, replaced by, how often)
+    candidates: tuple[Candidate, ...] = ()
 
 
 class Namer:
-    """Resolves people to the label a report prints for them."""
+    """Resolves people and organizations to what a report prints for them."""
 
     def __init__(
         self,
@@ -27,70 +84,104 @@ class Namer:
         organizations: Iterable[SharedOrganization],
         *,
         hide: bool,
-        tr: Callable[[str], str],
+        tr: Tr,
+        anonymous: bool = False,
     ) -> None:
-        self._orgs = {o.pk: o.name for o in organizations}
+        self._tr = tr
+        self._hide = hide or anonymous
+        self._anonymous = anonymous
+        self._orgs = {o.pk: o for o in organizations}
         self._people = {p.pk: p for p in people}
-        self._hide = hide
-        self._labels = {pk: self._label(p, tr) for pk, p in self._people.items()}
-        by_token = self._tokens(tr("[name hidden]")) if hide else {}
-        # Longest first, so a full name wins over the given name inside it.
-        tokens = sorted(by_token, key=len, reverse=True)
-        self._replacements = [by_token[t] for t in tokens]
-        # One group per token (its replacement found by the group's number); the parts of a
-        # full name may be separated by any whitespace, a line break included.
-        self._pattern = (
-            re.compile("|".join(rf"(?<!\w)({_flexible(t)}){_SUFFIX}(?!\w)" for t in tokens))
-            if tokens
-            else None
-        )
+        self._by_role = _personal_orgs(self._orgs.values(), self._people.values())
+        self._org_labels = {pk: self._org_label(o) for pk, o in self._orgs.items()}
+        self._labels = {pk: self._label(p) for pk, p in self._people.items()}
+        self._matcher = NameMatcher(self._known(), tr("[name hidden]")) if self._hide else None
+        self._seen: list[tuple[str, list[Found]]] = []
+        self._replaced: Counter[tuple[str, str]] = Counter()
 
-    def _tokens(self, ambiguous: str) -> dict[str, str]:
-        """Full names, and given names and surnames alone, with what replaces them.
+    # -- labels ----------------------------------------------------------------------------
 
-        A part shared by two people (two Annas) cannot say who is meant, so it becomes a
-        neutral placeholder rather than the wrong person's label.
-        """
-        found: dict[str, str] = {}
-        parts: dict[str, set[int]] = {}
-        for pk, p in self._people.items():
-            name = " ".join(p.name.split())
-            if name:
-                found[name] = self._labels[pk]
-            for part in name.split():
-                if len(part) >= 3:
-                    parts.setdefault(part, set()).add(pk)
-        for part, owners in parts.items():
-            if part not in found:
-                found[part] = self._labels[next(iter(owners))] if len(owners) == 1 else ambiguous
-        return found
+    def _org_label(self, o: SharedOrganization) -> str:
+        if self._anonymous or (self._hide and o.pk in self._by_role):
+            return self._tr(SIDES[o.role])
+        return o.name
 
-    def _label(self, p: SharedPerson, tr: Callable[[str], str]) -> str:
+    def _label(self, p: SharedPerson) -> str:
         if not self._hide:
             return p.name
         if p.pseudonym and p.pseudonym.strip():
             return p.pseudonym.strip()
-        org = self._orgs.get(p.organization, "")
-        if p.title and p.title.strip():
-            return f"{p.title.strip()}, {org}" if org else p.title.strip()
-        return tr("Representative of {organization}").format(organization=org)
+        org = self._orgs.get(p.organization)
+        title = (p.title or "").strip()
+        if org is not None and (self._anonymous or org.pk in self._by_role):
+            if title:
+                return self._tr(TITLED[org.role]).format(title=title)
+            return self._tr(REPRESENTATIVE[org.role])
+        name = org.name if org else ""
+        if title:
+            return self._tr("{title} ({organization})").format(title=title, organization=name)
+        return self._tr("Representative of {organization}").format(organization=name)
+
+    def _known(self) -> list[Known]:
+        known = [Known(pk, self._labels[pk], (p.name,)) for pk, p in self._people.items()]
+        for pk, o in self._orgs.items():
+            if self._org_labels[pk] == o.name:
+                continue
+            core = " ".join(w for w in o.name.split() if fold_word(w) not in _LEGAL)
+            known.append(Known(("org", pk), self._org_labels[pk], (o.name, core), phrase=True))
+            owner = _SOLE_TRADER.match(o.name)
+            if owner:
+                known.append(Known(("owner", pk), self._org_labels[pk], (owner.group(1),)))
+        return known
+
+    # -- what the report prints ------------------------------------------------------------
 
     def person(self, pk: int | None) -> str | None:
         return self._labels.get(pk) if pk is not None else None
 
     def organization(self, pk: int | None) -> str | None:
-        return self._orgs.get(pk) if pk is not None else None
+        return self._org_labels.get(pk) if pk is not None else None
 
     def organization_of(self, person_pk: int | None) -> str | None:
         p = self._people.get(person_pk) if person_pk is not None else None
-        return self._orgs.get(p.organization) if p else None
+        return self._org_labels.get(p.organization) if p else None
+
+    def partnership(self, name: str) -> str:
+        """The partnership's name: a neutral title when anonymous, else with names hidden."""
+        if self._anonymous:
+            return self._tr("A co-creation partnership")
+        return self.text(name)
+
+    def author(self, author: str) -> str:
+        """The author typed for the PDF: left out of an anonymous report."""
+        return "" if self._anonymous else self.text(author.strip())
 
     def text(self, text: str) -> str:
-        """Free text with people's names replaced by their labels when names are hidden."""
-        if self._pattern is None:
+        """Free text with people's (and, when anonymous, organizations') names replaced."""
+        if self._matcher is None or not text:
             return text
+        found = self._matcher.find(text)
+        self._seen.append((text, found))
+        hidden = self._matcher.hide(text, found)
+        for r in hidden.replacements:
+            self._replaced[(r.original, r.label)] += 1
+        return hidden.text
 
-        def label(match: re.Match[str]) -> str:
-            return self._replacements[(match.lastindex or 1) - 1]
+    def review(self, vocabulary: Iterable[str] = ()) -> NameReview:
+        """The replacements made so far and the words that may be names nobody entered;
+        ``vocabulary`` holds more words known not to be names (the partnership's name…)."""
+        vocabulary = [*vocabulary, *(o.name for o in self._orgs.values())]
+        vocabulary += [p.title or "" for p in self._people.values()]
+        vocabulary += [p.pseudonym or "" for p in self._people.values()]
+        replaced = sorted(self._replaced.items(), key=lambda kv: (-kv[1], kv[0]))
+        return NameReview(
+            tuple((o, label, n) for (o, label), n in replaced),
+            tuple(name_candidates(self._seen, vocabulary)),
+        )
 
-        return self._pattern.sub(label, text)
+
+def _personal_orgs(orgs: Iterable[SharedOrganization], people: Iterable[SharedPerson]) -> set[int]:
+    """Organizations whose name is a person's: a sole trader's firm, or one holding the name of
+    someone known (they are named by their role once names are hidden)."""
+    matcher = NameMatcher([Known(p.pk, "", (p.name,)) for p in people], "")
+    return {o.pk for o in orgs if _SOLE_TRADER.match(o.name) or matcher.find(o.name)}
