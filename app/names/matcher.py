@@ -180,9 +180,12 @@ class NameMatcher:
                 out[-1] = Found(prev.start, x.end, prev.keys & x.keys)
                 continue
             initial = _INITIAL.search(f, 0, x.start) if x.person else None
-            if initial and any(initial.group(1) in self._initials.get(k, ()) for k in x.keys):
-                if not (prev and prev.end > initial.start()):
-                    x = Found(initial.start(), x.end, x.keys)
+            if (
+                initial
+                and any(initial.group(1) in self._initials.get(k, ()) for k in x.keys)
+                and not (prev and prev.end > initial.start())
+            ):
+                x = Found(initial.start(), x.end, x.keys)
             out.append(x)
         return out
 
@@ -201,9 +204,12 @@ class NameMatcher:
         for x in found:
             label = self.label(x.keys)
             original = text[x.start : x.end]
-            if label[:1].islower() and original[:1].isupper():
-                if _SENTENCE_START.search(text, 0, x.start):
-                    label = label[0].upper() + label[1:]
+            if (
+                label[:1].islower()
+                and original[:1].isupper()
+                and _SENTENCE_START.search(text, 0, x.start)
+            ):
+                label = label[0].upper() + label[1:]
             pieces += [text[at : x.start], label]
             replacements.append(Replacement(original, label))
             at = x.end
