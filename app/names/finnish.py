@@ -119,7 +119,7 @@ def forms_pattern(part: str) -> str:
     free, bound = stems(part)
     endings = set(r.cases) | set(r.plurals)
     tail = f"(?:{_alt(r.possessives)})?(?:{_alt(r.clitics)}){{0,3}}"
-    mark = f"(?:[{re.escape(r.marks)}][a-z]{{1,6}})"
+    mark = f"(?:[{re.escape(r.marks)}][a-z]{{1,12}})"
     vowel_final = part[-1] in VOWELS
     branches = []
     for stem in sorted(free | bound):

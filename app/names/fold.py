@@ -84,3 +84,19 @@ def fold(text: str) -> Folded:
 def fold_word(text: str) -> str:
     """A name or word folded, for comparing and as a pattern."""
     return fold(unicodedata.normalize("NFC", text)).text
+
+
+def fold_light(text: str) -> str:
+    """Lower case without invisible characters, diacritics kept (for telling "lähdin" from
+    "Lahti", which fold alike)."""
+    kept = "".join(c for c in text if c not in INVISIBLE)
+    return unicodedata.normalize("NFC", kept).lower()
+
+
+def adds_diacritics(written: str, name: str) -> bool:
+    """Whether ``written`` (light-folded) carries a diacritic where ``name`` has the plain
+    letter: then it is another word, not the name typed without its diacritics."""
+    for w, n in zip(written, name, strict=False):
+        if w != n and fold_char(w) == fold_char(n) and w != fold_char(w):
+            return True
+    return False

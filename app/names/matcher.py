@@ -18,7 +18,7 @@ from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
 
 from app.names.finnish import compiled, stems
-from app.names.fold import fold, fold_word
+from app.names.fold import Folded, adds_diacritics, fold, fold_light, fold_word
 
 _WORD = re.compile(r"\w+(?:[':’]\w+)?")
 _EMAIL = re.compile(r"[\w.+\-]+@[\w\-]+(?:\.[\w\-]+)+")
@@ -76,6 +76,8 @@ class NameMatcher:
         self.placeholder = placeholder
         self._labels: dict[Hashable, str] = {}
         self._parts: dict[str, set[Hashable]] = {}
+        # Each folded part as typed (diacritics kept): "lahti" for Lahti, "paivi" → "päivi".
+        self._typed: dict[str, set[str]] = {}
         self._compact: dict[str, set[Hashable]] = {}
         self._initials: dict[Hashable, set[str]] = {}
         phrases: list[tuple[str, Hashable]] = []
@@ -88,8 +90,9 @@ class NameMatcher:
                 if k.phrase:
                     phrases.append((_phrase_pattern(parts), k.key))
                     continue
-                for part in parts:
+                for part, typed in zip(parts, _typed_parts(name), strict=False):
                     self._parts.setdefault(part, set()).add(k.key)
+                    self._typed.setdefault(part, set()).add(typed)
                 self._initials.setdefault(k.key, set()).update(p[0] for p in parts)
                 for joined in _compact_forms(parts):
                     self._compact.setdefault(joined, set()).add(k.key)
@@ -107,11 +110,14 @@ class NameMatcher:
 
     # -- finding ---------------------------------------------------------------------------
 
-    def owners(self, word: str) -> frozenset[Hashable]:
-        """Whose name (in any form) the folded ``word`` is."""
+    def owners(self, word: str, typed: str | None = None) -> frozenset[Hashable]:
+        """Whose name (in any form) the folded ``word`` is; ``typed``, the word as written
+        (``fold_light``), rules out a word whose diacritics the name lacks (lähdin ≠ Lahti)."""
         found: set[Hashable] = set()
         for part in self._index.get(word[:2], ()):
-            if compiled(part).fullmatch(word):
+            if compiled(part).fullmatch(word) and (
+                typed is None or not all(adds_diacritics(typed, n) for n in self._typed[part])
+            ):
                 found |= self._parts[part]
         return frozenset(found)
 
@@ -120,11 +126,13 @@ class NameMatcher:
         folded = fold(text)
         f = folded.text
         taken: list[Found] = []
-        for pattern, key in self._phrases:
-            for m in pattern.finditer(f):
+        phrases = [(m, key) for pattern, key in self._phrases for m in pattern.finditer(f)]
+        # The longest of overlapping organization names wins (Pohjolan Tukku Oy over its core).
+        for m, key in sorted(phrases, key=lambda x: (x[0].start() - x[0].end(), x[0].start())):
+            if not _overlaps(m.start(), m.end(), taken):
                 taken.append(Found(m.start(), m.end(), frozenset({key}), person=False))
         taken += self._handles(f, taken)
-        taken += self._words(f, taken)
+        taken += self._words(folded, text, taken)
         taken.sort(key=lambda x: x.start)
         merged = self._merge(f, taken)
         return [Found(*folded.span(x.start, x.end, text), x.keys, x.person) for x in merged]
@@ -150,17 +158,19 @@ class NameMatcher:
         common = frozenset.intersection(*map(frozenset, sets))
         return common or frozenset().union(*sets)
 
-    def _words(self, f: str, taken: list[Found]) -> list[Found]:
+    def _words(self, folded: Folded, text: str, taken: list[Found]) -> list[Found]:
         out: list[Found] = []
-        for m in _WORD.finditer(f):
+        for m in _WORD.finditer(folded.text):
             word = m.group()
             if "_" in word or _overlaps(m.start(), m.end(), taken):
                 continue
-            keys = self.owners(word)
+            start, stop = folded.span(m.start(), m.end(), text)
+            typed = fold_light(text[start:stop])
+            keys = self.owners(word, typed)
             end = m.end()
             if not keys and any(c in word for c in "':’"):
                 head = re.split(r"[':’]", word)[0]
-                keys, end = self.owners(head), m.start() + len(head)
+                keys, end = self.owners(head, typed), m.start() + len(head)
             if keys:
                 out.append(Found(m.start(), end, keys))
         return out
@@ -225,6 +235,11 @@ def _phrase_pattern(parts: list[str]) -> str:
     """An organization's name as a whole, each word in any form (Pohjolan Tukun)."""
     words = [compiled(p).pattern for p in parts]
     return r"(?<!\w)" + r"[\s\-‐‑]+".join(words) + r"(?!\w)"
+
+
+def _typed_parts(name: str) -> list[str]:
+    """The parts of a name as typed, lower case with diacritics (``name_parts`` before folding)."""
+    return [p for p in _SPLIT.split(fold_light(name)) if p]
 
 
 def _compact_forms(parts: list[str]) -> set[str]:
