@@ -42,7 +42,7 @@ def written(draw: st.DrawFn, given_name: str, surname: str) -> str:
     """One way a text names the person: a form of a part, cased, encoded and suffixed."""
     if draw(st.integers(0, 5)) == 0:
         return draw(st.sampled_from(handles(given_name, surname)))
-    part = draw(st.sampled_from(name_parts_as_typed(given_name) + [surname]))
+    part = draw(st.sampled_from([*name_parts_as_typed(given_name), surname]))
     if draw(st.booleans()):
         form = draw(st.sampled_from(finnish_forms(part)))
         clitic = draw(st.one_of(st.none(), st.integers(0, len(CLITICS) - 1)))
