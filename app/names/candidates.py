@@ -8,6 +8,7 @@ sentence, so what is left is mostly people and places; the facilitator decides.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -82,6 +83,11 @@ def _context(text: str, start: int, end: int) -> str:
     return f"…{left}{text[start:end]}{right}…"
 
 
+def _inside(start: int, end: int, found: list[Found]) -> bool:
+    i = bisect.bisect_right(found, start, key=lambda f: f.start)
+    return (i > 0 and found[i - 1].end > start) or (i < len(found) and found[i].start < end)
+
+
 def _is_candidate(word: str) -> bool:
     if not word[0].isupper() or len(word) < 2:
         return False
@@ -103,7 +109,7 @@ def name_candidates(
     for text, found in texts:
         for m in _CAPITALIZED.finditer(text):
             word = m.group().rstrip("’'-")
-            inside = any(f.start < m.end() and m.start() < f.end for f in found)
+            inside = _inside(m.start(), m.end(), found)
             if inside or not _is_candidate(word):
                 continue
             base = re.split(r"[’':\-]", word)[0]

@@ -13,6 +13,7 @@ gets the neutral placeholder, unless the neighbouring part decides (Anna Korhone
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Hashable, Iterable
 from dataclasses import dataclass
@@ -104,6 +105,9 @@ class NameMatcher:
                 bucket = self._index.setdefault(stem[:2], [])
                 if part not in bucket:
                     bucket.append(part)
+        # Only words that start like a known name are looked at (a long note has few).
+        starts = "|".join(sorted(map(re.escape, self._index))) or "(?!)"
+        self._candidate_words = re.compile(rf"(?<!\w)(?=(?:{starts}))\w+(?:[':’]\w+)?")
 
     def label(self, keys: frozenset[Hashable]) -> str:
         return self._labels[next(iter(keys))] if len(keys) == 1 else self.placeholder
@@ -131,9 +135,9 @@ class NameMatcher:
         for m, key in sorted(phrases, key=lambda x: (x[0].start() - x[0].end(), x[0].start())):
             if not _overlaps(m.start(), m.end(), taken):
                 taken.append(Found(m.start(), m.end(), frozenset({key}), person=False))
-        taken += self._handles(f, taken)
-        taken += self._words(folded, text, taken)
-        taken.sort(key=lambda x: x.start)
+                taken.sort(key=lambda x: x.start)
+        taken = sorted(taken + self._handles(f, taken), key=lambda x: x.start)
+        taken = sorted(taken + self._words(folded, text, taken), key=lambda x: x.start)
         merged = self._merge(f, taken)
         return [Found(*folded.span(x.start, x.end, text), x.keys, x.person) for x in merged]
 
@@ -142,7 +146,7 @@ class NameMatcher:
         tokens = [*_EMAIL.finditer(f), *_HANDLE.finditer(f)]
         tokens += [m for m in _WORD.finditer(f) if "_" in m.group()]
         for m in sorted(tokens, key=lambda m: m.start()):
-            if _overlaps(m.start(), m.end(), taken + out):
+            if _overlaps(m.start(), m.end(), taken) or (out and out[-1].end > m.start()):
                 continue
             local = m.group().split("@")[0] or m.group()[1:]
             keys = self._piece_owners([p for p in _PIECES.split(local) if len(p) > 1])
@@ -160,9 +164,11 @@ class NameMatcher:
 
     def _words(self, folded: Folded, text: str, taken: list[Found]) -> list[Found]:
         out: list[Found] = []
-        for m in _WORD.finditer(folded.text):
+        for m in self._candidate_words.finditer(folded.text):
             word = m.group()
-            if "_" in word or _overlaps(m.start(), m.end(), taken):
+            if word[:2] not in self._index or "_" in word:
+                continue
+            if _overlaps(m.start(), m.end(), taken):
                 continue
             start, stop = folded.span(m.start(), m.end(), text)
             typed = fold_light(text[start:stop])
@@ -189,7 +195,7 @@ class NameMatcher:
             ):
                 out[-1] = Found(prev.start, x.end, prev.keys & x.keys)
                 continue
-            initial = _INITIAL.search(f, 0, x.start) if x.person else None
+            initial = _INITIAL.search(f, max(0, x.start - 8), x.start) if x.person else None
             if (
                 initial
                 and any(initial.group(1) in self._initials.get(k, ()) for k in x.keys)
@@ -217,7 +223,7 @@ class NameMatcher:
             if (
                 label[:1].islower()
                 and original[:1].isupper()
-                and _SENTENCE_START.search(text, 0, x.start)
+                and _SENTENCE_START.search(text, max(0, x.start - 40), x.start)
             ):
                 label = label[0].upper() + label[1:]
             pieces += [text[at : x.start], label]
@@ -227,8 +233,10 @@ class NameMatcher:
         return Hidden("".join(pieces), tuple(replacements))
 
 
-def _overlaps(start: int, end: int, spans: Iterable[Found]) -> bool:
-    return any(start < s.end and s.start < end for s in spans)
+def _overlaps(start: int, end: int, spans: list[Found]) -> bool:
+    """Whether ``start:end`` overlaps one of ``spans`` (disjoint, sorted by start)."""
+    i = bisect.bisect_right(spans, start, key=lambda s: s.start)
+    return (i > 0 and spans[i - 1].end > start) or (i < len(spans) and spans[i].start < end)
 
 
 def _phrase_pattern(parts: list[str]) -> str:
