@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from app.names.fold import fold_word
-from app.names.matcher import Found
+from app.names.matcher import Found, Known, NameMatcher
 
 _CAPITALIZED = re.compile(r"(?<![\w@.])[^\W\d_][\w’'\-]*")
 _OPENERS = "\"'“”‘’«»([{-–—•*·"
@@ -101,9 +101,9 @@ def name_candidates(
 ) -> list[Candidate]:
     """Possible unknown names in ``texts`` (each with the known names found in it), most
     frequent first; ``vocabulary`` holds words that are known not to be people's names."""
-    known = set(COMMON_WORDS)
-    for phrase in vocabulary:
-        known |= {fold_word(w) for w in re.findall(r"\w+", phrase)}
+    words = sorted({w for phrase in vocabulary for w in re.findall(r"[^\W\d_]+", phrase)})
+    # Inflected forms of the vocabulary are known too ("Tukun" of Pohjolan Tukku Oy).
+    known = NameMatcher([Known(w, "", (w,)) for w in words], "")
     counts: dict[str, int] = {}
     contexts: dict[str, str] = {}
     for text, found in texts:
@@ -113,7 +113,8 @@ def name_candidates(
             if inside or not _is_candidate(word):
                 continue
             base = re.split(r"[’':\-]", word)[0]
-            if fold_word(base) in known or _starts_sentence(text, m.start()):
+            folded = fold_word(base)
+            if folded in COMMON_WORDS or known.owners(folded) or _starts_sentence(text, m.start()):
                 continue
             counts[base] = counts.get(base, 0) + 1
             contexts.setdefault(base, _context(text, m.start(), m.end()))

@@ -115,7 +115,7 @@ class Namer:
         title = (p.title or "").strip()
         if org is not None and (self._anonymous or org.pk in self._by_role):
             if title:
-                return self._tr(TITLED[org.role]).format(title=title)
+                return self._tr(TITLED[org.role]).format(title=_inside_sentence(title))
             return self._tr(REPRESENTATIVE[org.role])
         name = org.name if org else ""
         if title:
@@ -178,6 +178,14 @@ class Namer:
             tuple((o, label, n) for (o, label), n in replaced),
             tuple(name_candidates(self._seen, vocabulary)),
         )
+
+
+def _inside_sentence(title: str) -> str:
+    """A title as it reads after "the customer's": lower case unless it starts with an
+    acronym (HR manager)."""
+    if len(title) > 1 and title[1].isupper():
+        return title
+    return title[:1].lower() + title[1:]
 
 
 def _personal_orgs(orgs: Iterable[SharedOrganization], people: Iterable[SharedPerson]) -> set[int]:

@@ -268,3 +268,14 @@ def overview_of(snapshot: Snapshot, as_of: date, latest: int = 6) -> Overview:
         last_event_on=events[-1].day if events else None,
         event_days=[e.day for e in events],
     )
+
+
+def add_person(
+    diary: Diary, partnership_pk: int, organization_pk: int, name: str, title: str | None = None
+) -> int:
+    """Add one person to an organization of the partnership (for example a name the report
+    review found in the text); raises ``ValidationError`` for an empty name."""
+    person = Person(name=name.strip(), organization=organization_pk, title=_clean(title))
+    ensure(check_person(person))
+    with diary.write() as db:
+        return rows.insert_person(db, partnership_pk, person)

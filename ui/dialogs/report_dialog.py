@@ -40,6 +40,7 @@ from app.report import SECTIONS, ReportOptions
 from app.services import feedback
 from reports.labels import SECTION_TITLES
 from ui.style import date_edit_format
+from ui.widgets.name_review import NameReviewPanel
 from ui.widgets.pdf_preview import (
     PdfPreview,
     PreviewJob,
@@ -93,6 +94,10 @@ class ReportDialog(QDialog):
         root = QHBoxLayout(self)
         side = QVBoxLayout()
         side.addLayout(self._build_options())
+        self.review = NameReviewPanel(self._diary, self._pk)
+        self.review.people_changed.connect(self.generate)
+        self.review.setVisible(False)
+        side.addWidget(self.review, 2)
         self.given = ReportsGiven(self._diary)
         self.given.changed.connect(self.report_recorded.emit)
         side.addWidget(self.given, 1)
@@ -149,7 +154,23 @@ class ReportDialog(QDialog):
         self.hide_names.setToolTip(_("People appear by pseudonym, or by title and organization."))
         self.hide_names.toggled.connect(self._options_changed)
         form.addRow(self.hide_names)
+        self.anonymous = QCheckBox(_("Anonymous"))
+        self.anonymous.setToolTip(
+            _(
+                "Also organizations by their role and the partnership by a neutral title, "
+                "for a report that leaves the partnership."
+            )
+        )
+        self.anonymous.toggled.connect(self._anonymous_toggled)
+        form.addRow(self.anonymous)
         return group
+
+    def _anonymous_toggled(self, on: bool) -> None:
+        # Anonymous hides names too; the box shows it and cannot be unticked meanwhile.
+        if on:
+            self.hide_names.setChecked(True)
+        self.hide_names.setEnabled(not on)
+        self._options_changed()
 
     def _date_row(self, day: date) -> tuple[QCheckBox, QDateEdit]:
         check = QCheckBox()
@@ -207,6 +228,7 @@ class ReportDialog(QDialog):
             sections=tuple(k for k, box in self.section_checks.items() if box.isChecked()),
             language=str(self.language_box.currentData()),
             hide_names=self.hide_names.isChecked(),
+            anonymous=self.anonymous.isChecked(),
             author=self.author_edit.text(),
             audience=str(self.audience_box.currentData()),
         )
@@ -233,6 +255,8 @@ class ReportDialog(QDialog):
         except (ValueError, feedback.ReportError) as exc:
             self._show_status(str(exc), busy=False)
             return
+        self.review.setVisible(options.hide_names)
+        self.review.show_review(data.names_review)
         self._jobs += 1
         from reports.feedback import build_feedback_pdf
 

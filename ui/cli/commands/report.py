@@ -37,6 +37,14 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=_("print people by pseudonym or by title and organization"),
     )
     parser.add_argument(
+        "--anonymous",
+        action="store_true",
+        help=_(
+            "hide names and also print organizations by their role and the partnership "
+            "by a neutral title"
+        ),
+    )
+    parser.add_argument(
         "--sections",
         metavar="LIST",
         help=_(
@@ -85,6 +93,7 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
         sections=sections,
         language=args.lang or language,
         hide_names=args.hide_names,
+        anonymous=args.anonymous,
         author=args.author,
     )
 
