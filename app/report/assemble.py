@@ -95,7 +95,8 @@ def assemble_report(
         partners=tuple(
             Partner(a.namer.organization(o.pk) or "", o.role)
             for o in a.orgs
-            if o.role != Role.FACILITATOR and not options.anonymous
+            # An organization printed only by its role needs no line of its own on the cover.
+            if o.role != Role.FACILITATOR and a.namer.names_organization(o.pk)
         ),
         started_on=p.started_on,
         phases=_phase_spans(p, as_of),

@@ -130,7 +130,9 @@ class Namer:
             core = " ".join(w for w in o.name.split() if fold_word(w) not in _LEGAL)
             known.append(Known(("org", pk), self._org_labels[pk], (o.name, core), phrase=True))
             owner = _SOLE_TRADER.match(o.name)
-            if owner:
+            # The owner's name in a sole trader's firm, unless the owner is a known person.
+            people = (n for k in known if not k.phrase for n in k.names)
+            if owner and not any(_same_name(n, owner.group(1)) for n in people):
                 known.append(Known(("owner", pk), self._org_labels[pk], (owner.group(1),)))
         return known
 
@@ -141,6 +143,11 @@ class Namer:
 
     def organization(self, pk: int | None) -> str | None:
         return self._org_labels.get(pk) if pk is not None else None
+
+    def names_organization(self, pk: int) -> bool:
+        """Whether the report prints the organization's own name (not only its role)."""
+        o = self._orgs.get(pk)
+        return o is not None and self._org_labels[pk] == o.name
 
     def organization_of(self, person_pk: int | None) -> str | None:
         p = self._people.get(person_pk) if person_pk is not None else None
@@ -178,6 +185,10 @@ class Namer:
             tuple((o, label, n) for (o, label), n in replaced),
             tuple(name_candidates(self._seen, vocabulary)),
         )
+
+
+def _same_name(a: str, b: str) -> bool:
+    return fold_word(" ".join(a.split())) == fold_word(" ".join(b.split()))
 
 
 def _inside_sentence(title: str) -> str:

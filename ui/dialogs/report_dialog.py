@@ -28,6 +28,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -93,14 +95,23 @@ class ReportDialog(QDialog):
     def _build(self) -> None:
         root = QHBoxLayout(self)
         side = QVBoxLayout()
-        side.addLayout(self._build_options())
+        options = QWidget()
+        options.setLayout(self._build_options())
+        options.layout().setContentsMargins(0, 0, 0, 0)
+        # The options keep their height; the lists below share what is left.
+        options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        side.addWidget(options)
         self.review = NameReviewPanel(self._diary, self._pk)
         self.review.people_changed.connect(self.generate)
-        self.review.setVisible(False)
-        side.addWidget(self.review, 2)
         self.given = ReportsGiven(self._diary)
         self.given.changed.connect(self.report_recorded.emit)
-        side.addWidget(self.given, 1)
+        # The review of names shares the room below the options with the reports given; its
+        # tab is there only while names are hidden.
+        self.side_tabs = QTabWidget()
+        self.side_tabs.addTab(self.review, _("Names to check"))
+        self.side_tabs.addTab(self.given, _("Reports given"))
+        self.side_tabs.setTabVisible(0, False)
+        side.addWidget(self.side_tabs, 1)
         side_widget = QWidget()
         side_widget.setLayout(side)
         side_widget.setFixedWidth(360)
@@ -255,7 +266,10 @@ class ReportDialog(QDialog):
         except (ValueError, feedback.ReportError) as exc:
             self._show_status(str(exc), busy=False)
             return
-        self.review.setVisible(options.hide_names)
+        if options.hide_names and not self.side_tabs.isTabVisible(0):
+            self.side_tabs.setTabVisible(0, True)
+            self.side_tabs.setCurrentIndex(0)
+        self.side_tabs.setTabVisible(0, options.hide_names)
         self.review.show_review(data.names_review)
         self._jobs += 1
         from reports.feedback import build_feedback_pdf

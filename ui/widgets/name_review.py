@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -60,17 +59,20 @@ class AddPersonDialog(QDialog):
         form.addRow(buttons)
 
 
-class NameReviewPanel(QGroupBox):
+class NameReviewPanel(QWidget):
     """Replacements and possible unknown names of the report being previewed."""
 
     people_changed = Signal()
 
     def __init__(self, diary: Diary, partnership_pk: int, parent: QWidget | None = None) -> None:
-        super().__init__(_("Names to check before printing"), parent)
+        super().__init__(parent)
         self.setObjectName("nameReview")
         self._diary, self._pk = diary, partnership_pk
         self.dismissed: set[str] = set()
         layout = QVBoxLayout(self)
+        heading = QLabel(_("Names to check before printing"))
+        heading.setStyleSheet("font-weight: bold")
+        layout.addWidget(heading)
         self.replaced_label = QLabel()
         self.replaced_list = QListWidget()
         self.replaced_list.setObjectName("replacedNames")
@@ -79,6 +81,11 @@ class NameReviewPanel(QGroupBox):
         self.unknown_list = QListWidget()
         self.unknown_list.setObjectName("unknownNames")
         self.unknown_list.currentRowChanged.connect(self._selection_changed)
+        for shown in (self.replaced_list, self.unknown_list):
+            # Long labels and contexts wrap instead of running off to the right.
+            shown.setWordWrap(True)
+            shown.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            shown.setMinimumHeight(shown.fontMetrics().lineSpacing() * 3)
         self.add_button = QPushButton(_("Add as a person…"))
         self.add_button.clicked.connect(self.add_selected)
         self.dismiss_button = QPushButton(_("Not a name"))
