@@ -254,3 +254,11 @@ def test_the_review_lists_replacements_and_unknown_names(diary: Diary, pk: int) 
     replaced = {original for original, _label, _n in review.replaced}
     assert {"Virtaselle", "Päivillekinhän", "@pvirtanen"} <= replaced
     assert [c.word for c in review.candidates] == ["Kaisa", "Rantala"]
+
+
+def test_an_owner_named_by_role_is_not_followed_by_the_role_again(diary: Diary, pk: int) -> None:
+    text = " ".join(
+        pdf_text(_pdf(diary, pk, anonymous=True, language="fi", sections=("actions",))).split()
+    )
+    assert "palveluntuottajan occupational physician" in text
+    assert "(palveluntuottaja)" not in text and "(muu kumppani)" not in text

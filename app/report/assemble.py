@@ -215,6 +215,8 @@ def _event_line(e: SharedEvent, namer: Namer) -> EventLine:
 
 def _action_line(a: SharedAction, namer: Namer, as_of: date) -> ActionLine:
     org = namer.organization(a.organization) or namer.organization_of(a.owner)
+    if namer.label_names_side(a.owner) and a.organization in (None, namer.side_of(a.owner)):
+        org = None  # "HR manager (Pohjolan Tukku Oy)" already says it
     overdue = _open_on(a, as_of) and a.due_on is not None and a.due_on < as_of
     return ActionLine(
         namer.text(a.text), namer.person(a.owner), org, a.due_on, a.status, a.done_on, overdue

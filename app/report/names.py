@@ -149,6 +149,17 @@ class Namer:
         o = self._orgs.get(pk)
         return o is not None and self._org_labels[pk] == o.name
 
+    def side_of(self, person_pk: int | None) -> int | None:
+        """The organization a person belongs to."""
+        p = self._people.get(person_pk) if person_pk is not None else None
+        return p.organization if p else None
+
+    def label_names_side(self, person_pk: int | None) -> bool:
+        """Whether the person's printed label already names their organization or its role
+        (a title or representative label does; a name or a pseudonym does not)."""
+        p = self._people.get(person_pk) if person_pk is not None else None
+        return bool(self._hide and p and not (p.pseudonym and p.pseudonym.strip()))
+
     def organization_of(self, person_pk: int | None) -> str | None:
         p = self._people.get(person_pk) if person_pk is not None else None
         return self._org_labels.get(p.organization) if p else None
