@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from app.domain import Role
+from app.i18n import N_
 from app.names import Candidate, Found, Known, NameMatcher, fold_word, name_candidates
 from app.persistence.shared import SharedOrganization, SharedPerson
 
@@ -26,22 +27,22 @@ Tr = Callable[[str], str]
 
 # A side named in running text, and a person named by title and side, when names are hidden.
 SIDES = {
-    Role.CUSTOMER: "the customer",
-    Role.PROVIDER: "the provider",
-    Role.FACILITATOR: "the facilitator",
-    Role.OTHER: "another partner",
+    Role.CUSTOMER: N_("the customer"),
+    Role.PROVIDER: N_("the provider"),
+    Role.FACILITATOR: N_("the facilitator"),
+    Role.OTHER: N_("another partner"),
 }
 TITLED = {
-    Role.CUSTOMER: "the customer's {title}",
-    Role.PROVIDER: "the provider's {title}",
-    Role.FACILITATOR: "the facilitator's {title}",
-    Role.OTHER: "{title} of another partner",
+    Role.CUSTOMER: N_("the customer's {title}"),
+    Role.PROVIDER: N_("the provider's {title}"),
+    Role.FACILITATOR: N_("the facilitator's {title}"),
+    Role.OTHER: N_("{title} of another partner"),
 }
 REPRESENTATIVE = {
-    Role.CUSTOMER: "a representative of the customer",
-    Role.PROVIDER: "a representative of the provider",
-    Role.FACILITATOR: "the facilitator",
-    Role.OTHER: "a representative of another partner",
+    Role.CUSTOMER: N_("a representative of the customer"),
+    Role.PROVIDER: N_("a representative of the provider"),
+    Role.FACILITATOR: N_("the facilitator"),
+    Role.OTHER: N_("a representative of another partner"),
 }
 # Words of a company's legal form: "Tehdas" alone names Tehdas Oy.
 _LEGAL = frozenset(
@@ -118,9 +119,10 @@ class Namer:
                 return self._tr(TITLED[org.role]).format(title=_inside_sentence(title))
             return self._tr(REPRESENTATIVE[org.role])
         name = org.name if org else ""
+        tr = self._tr  # spelled tr( so the message extractor finds the messages
         if title:
-            return self._tr("{title} ({organization})").format(title=title, organization=name)
-        return self._tr("Representative of {organization}").format(organization=name)
+            return tr("{title} ({organization})").format(title=title, organization=name)
+        return tr("Representative of {organization}").format(organization=name)
 
     def _known(self) -> list[Known]:
         known = [Known(pk, self._labels[pk], (p.name,)) for pk, p in self._people.items()]
@@ -167,7 +169,8 @@ class Namer:
     def partnership(self, name: str) -> str:
         """The partnership's name: a neutral title when anonymous, else with names hidden."""
         if self._anonymous:
-            return self._tr("A co-creation partnership")
+            tr = self._tr  # spelled tr( for the message extractor
+            return tr("A co-creation partnership")
         return self.text(name)
 
     def author(self, author: str) -> str:
