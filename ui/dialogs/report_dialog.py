@@ -96,8 +96,9 @@ class ReportDialog(QDialog):
         root = QHBoxLayout(self)
         side = QVBoxLayout()
         options = QWidget()
-        options.setLayout(self._build_options())
-        options.layout().setContentsMargins(0, 0, 0, 0)
+        options_layout = self._build_options()
+        options_layout.setContentsMargins(0, 0, 0, 0)
+        options.setLayout(options_layout)
         # The options keep their height; the lists below share what is left.
         options.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
         side.addWidget(options)
