@@ -131,6 +131,19 @@ def test_an_organization_is_matched_only_as_its_whole_name() -> None:
     )
 
 
+def test_an_address_at_an_organizations_domain_is_the_organization() -> None:
+    matcher = NameMatcher(
+        [
+            Known("org", "the customer", ("Pohjolan Tukku Oy", "Pohjolan Tukku"), phrase=True),
+            Known(1, "[P1]", ("Päivi Virtanen",)),
+        ],
+        P,
+    )
+    text = "Write to info@pohjolantukku.fi, tilaukset@tukku.fi or paivi.virtanen@tukku.fi."
+    assert matcher.hide(text).text == "Write to the customer, the customer or [P1]."
+    assert matcher.hide("Mail info@example.fi").text == "Mail info@example.fi"
+
+
 def test_the_rules_are_data_and_read_as_documented() -> None:
     r = rules()
     assert "lle" in r.cases and "kin" in r.clitics and "nsa" in r.possessives

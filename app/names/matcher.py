@@ -81,6 +81,7 @@ class NameMatcher:
         self._typed: dict[str, set[str]] = {}
         self._compact: dict[str, set[Hashable]] = {}
         self._initials: dict[Hashable, set[str]] = {}
+        self._domains: dict[str, set[Hashable]] = {}
         phrases: list[tuple[str, Hashable]] = []
         for k in known:
             self._labels[k.key] = k.label
@@ -90,6 +91,9 @@ class NameMatcher:
                     continue
                 if k.phrase:
                     phrases.append((_phrase_pattern(parts), k.key))
+                    # An address at the organization's domain names it: info@pohjolantukku.fi.
+                    for domain in {"".join(parts), *(p for p in parts if len(p) >= 4)}:
+                        self._domains.setdefault(domain, set()).add(k.key)
                     continue
                 for part, typed in zip(parts, _typed_parts(name), strict=False):
                     self._parts.setdefault(part, set()).add(k.key)
@@ -148,11 +152,18 @@ class NameMatcher:
         for m in sorted(tokens, key=lambda m: m.start()):
             if _overlaps(m.start(), m.end(), taken) or (out and out[-1].end > m.start()):
                 continue
-            local = m.group().split("@")[0] or m.group()[1:]
-            keys = self._piece_owners([p for p in _PIECES.split(local) if len(p) > 1])
+            local, _at, domain = m.group().partition("@")
+            keys = self._piece_owners([p for p in _PIECES.split(local or domain) if len(p) > 1])
             if keys:
                 out.append(Found(m.start(), m.end(), keys))
+            elif local and (owners := self._domain_owners(domain)):
+                out.append(Found(m.start(), m.end(), owners, person=False))
         return out
+
+    def _domain_owners(self, domain: str) -> frozenset[Hashable]:
+        labels = domain.split(".")[:-1]  # not the top-level domain
+        found = [self._domains[x] for x in labels if x in self._domains]
+        return frozenset().union(*found) if found else frozenset()
 
     def _piece_owners(self, pieces: list[str]) -> frozenset[Hashable]:
         sets = [self.owners(p) | self._compact.get(p, set()) for p in pieces]
