@@ -82,26 +82,14 @@ class NameMatcher:
         self._compact: dict[str, set[Hashable]] = {}
         self._initials: dict[Hashable, set[str]] = {}
         self._domains: dict[str, set[Hashable]] = {}
-        phrases: list[tuple[str, Hashable]] = []
+        self._phrases: list[tuple[re.Pattern[str], Hashable]] = []
         for k in known:
             self._labels[k.key] = k.label
             for name in k.names:
-                parts = name_parts(name)
-                if not parts:
-                    continue
                 if k.phrase:
-                    phrases.append((_phrase_pattern(parts), k.key))
-                    # An address at the organization's domain names it: info@pohjolantukku.fi.
-                    for domain in {"".join(parts), *(p for p in parts if len(p) >= 4)}:
-                        self._domains.setdefault(domain, set()).add(k.key)
-                    continue
-                for part, typed in zip(parts, _typed_parts(name), strict=False):
-                    self._parts.setdefault(part, set()).add(k.key)
-                    self._typed.setdefault(part, set()).add(typed)
-                self._initials.setdefault(k.key, set()).update(p[0] for p in parts)
-                for joined in _compact_forms(parts):
-                    self._compact.setdefault(joined, set()).add(k.key)
-        self._phrases = [(re.compile(p), key) for p, key in phrases]
+                    self._add_organization(k.key, name_parts(name))
+                else:
+                    self._add_person(k.key, name)
         self._index: dict[str, list[str]] = {}
         for part in self._parts:
             free, bound = stems(part)
@@ -112,6 +100,29 @@ class NameMatcher:
         # Only words that start like a known name are looked at (a long note has few).
         starts = "|".join(sorted(map(re.escape, self._index))) or "(?!)"
         self._candidate_words = re.compile(rf"(?<!\w)(?=(?:{starts}))\w+(?:[':’]\w+)?")
+
+    def _add_organization(self, key: Hashable, parts: list[str]) -> None:
+        if not parts:
+            return
+        self._phrases.append((re.compile(_phrase_pattern(parts)), key))
+        # An address at the organization's domain names it: info@pohjolantukku.fi.
+        for domain in {"".join(parts), *(p for p in parts if len(p) >= 4)}:
+            self._domains.setdefault(domain, set()).add(key)
+
+    def _add_person(self, key: Hashable, name: str) -> None:
+        # A lone initial ("J. Smith") is not matched on its own; it joins a surname it precedes.
+        pairs = [
+            (part, typed)
+            for part, typed in zip(name_parts(name), _typed_parts(name), strict=False)
+            if len(part.strip(".")) > 1
+        ]
+        for part, typed in pairs:
+            self._parts.setdefault(part, set()).add(key)
+            self._typed.setdefault(part, set()).add(typed)
+        parts = [part for part, _typed in pairs]
+        self._initials.setdefault(key, set()).update(p[0] for p in name_parts(name))
+        for joined in _compact_forms(parts):
+            self._compact.setdefault(joined, set()).add(key)
 
     def label(self, keys: frozenset[Hashable]) -> str:
         return self._labels[next(iter(keys))] if len(keys) == 1 else self.placeholder
