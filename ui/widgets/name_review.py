@@ -27,9 +27,9 @@ from PySide6.QtWidgets import (
 
 from app.domain import ValidationError
 from app.i18n import _
-from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
+from app.persistence.read import partnerships
 from app.report.names import NameReview
 from app.services.partnerships import add_person
 
