@@ -74,7 +74,8 @@ ENTRY = (
     "Päivi:n idea. Mikon ja Östmanille, Liisa ja Anna-Liisan sekä Karkkaisen ehdotus. Bo ja "
     "Ekin ja Ahon mielestä Ann's plan. Posti paivi.virtanen@tukku.fi, @pvirtanen, "
     "Päivi_Virtanen. Anna kiitti ja Annan mukaan Berg on samaa mieltä. Jyrkin vastaanotolla "
-    "Pohjolan Tukun johto ja Lähde Healthin lääkäri. Vieraana Kaisa Rantala."
+    "Pohjolan Tukun johto ja Lähde Healthin lääkäri; Tukku hoitaa tukkukaupan. Vieraana Kaisa "
+    "Rantala."
 )
 
 
@@ -221,6 +222,7 @@ def test_no_name_in_any_form_survives_hiding(diary: Diary, pk: int, language: st
     # "Anna" is not Ann Aho's name: never her label.
     assert "nurse (lahde health oy) kiitti" not in text
     assert "kaisa rantala" in text  # an unknown name is left for the review
+    assert "tukku hoitaa tukkukaupan" in text  # an organization shown stays
 
 
 @pytest.mark.parametrize("language", ["en", "fi"])
@@ -231,6 +233,7 @@ def test_anonymous_shows_no_organization_or_partnership_name(
     text = _everything(pdf)
     assert _present(FORMS, text) == []
     assert _present((*ORGANIZATIONS, *ORGANIZATION_FORMS, PARTNERSHIP), text) == []
+    assert "hoitaa tukkukaupan" in text  # the ordinary word in lower case stays
     meta = PdfReader(io.BytesIO(pdf)).metadata
     assert meta is not None and meta.get("/Author", "") == ""
     neutral = "A co-creation partnership" if language == "en" else "Yhteiskehittämisen kumppanuus"

@@ -41,6 +41,9 @@ class Known:
     names: tuple[str, ...]
     # An organization's name is matched only as a whole (its words are ordinary words).
     phrase: bool = False
+    # Each word of the names on its own, in any form, but only where written with a capital
+    # letter (the distinctive words of an organization's name: "Tukku" of Pohjolan Tukku Oy).
+    capitalized: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +86,7 @@ class NameMatcher:
         self._initials: dict[Hashable, set[str]] = {}
         self._domains: dict[str, set[Hashable]] = {}
         self._phrases: list[tuple[re.Pattern[str], Hashable]] = []
+        self._capitalized: set[Hashable] = set()
         for k in known:
             self._labels[k.key] = k.label
             for name in k.names:
@@ -90,6 +94,8 @@ class NameMatcher:
                     self._add_organization(k.key, name_parts(name))
                 else:
                     self._add_person(k.key, name)
+            if k.capitalized:
+                self._capitalized.add(k.key)
         self._index: dict[str, list[str]] = {}
         for part in self._parts:
             free, bound = stems(part)
@@ -199,6 +205,8 @@ class NameMatcher:
             if not keys and any(c in word for c in "':’"):
                 head = re.split(r"[':’]", word)[0]
                 keys, end = self.owners(head, typed), m.start() + len(head)
+            if keys & self._capitalized and not text[start:stop][:1].isupper():
+                keys = keys - self._capitalized
             if keys:
                 out.append(Found(m.start(), end, keys))
         return out

@@ -126,7 +126,8 @@ def assemble_report(
         author=a.namer.author(options.author),
     )
     # Read after everything is assembled: the review covers every text the report prints.
-    return replace(data, names_review=a.namer.review([p.name]))
+    known = [] if options.anonymous else [p.name]
+    return replace(data, names_review=a.namer.review(known))
 
 
 _OBSERVATIONS = (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE)

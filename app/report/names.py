@@ -130,7 +130,11 @@ class Namer:
             if self._org_labels[pk] == o.name:
                 continue
             core = " ".join(w for w in o.name.split() if fold_word(w) not in _LEGAL)
-            known.append(Known(("org", pk), self._org_labels[pk], (o.name, core), phrase=True))
+            label = self._org_labels[pk]
+            known.append(Known(("org", pk), label, (o.name, core), phrase=True))
+            words = tuple(w for w in core.split() if len(w) >= 4)
+            if words:
+                known.append(Known(("org", pk), label, words, capitalized=True))
             owner = _SOLE_TRADER.match(o.name)
             # The owner's name in a sole trader's firm, unless the owner is a known person.
             people = (n for k in known if not k.phrase for n in k.names)
@@ -191,7 +195,10 @@ class Namer:
     def review(self, vocabulary: Iterable[str] = ()) -> NameReview:
         """The replacements made so far and the words that may be names nobody entered;
         ``vocabulary`` holds more words known not to be names (the partnership's name…)."""
-        vocabulary = [*vocabulary, *(o.name for o in self._orgs.values())]
+        # An organization printed by its role is to be hidden: a word of its name left in the
+        # text ("Tukku" of Pohjolan Tukku Oy) is worth a look, so it is not vocabulary.
+        shown = [o.name for pk, o in self._orgs.items() if self.names_organization(pk)]
+        vocabulary = [*vocabulary, *shown]
         vocabulary += [p.title or "" for p in self._people.values()]
         vocabulary += [p.pseudonym or "" for p in self._people.values()]
         replaced = sorted(self._replaced.items(), key=lambda kv: (-kv[1], kv[0]))
