@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date, datetime, time
+from datetime import date, time
 from functools import lru_cache
 
+from app.domain.days import iso_day, iso_minute
 from app.domain.enums import (
     ActionStatus,
     Dimension,
@@ -119,9 +120,9 @@ def parse_when(text: str) -> tuple[date, time | None]:
     # Cached (the result is immutable): rules and series ask every event for its day many
     # times, and strptime is slow.
     if "T" in text:
-        moment = datetime.strptime(text, "%Y-%m-%dT%H:%M")
+        moment = iso_minute(text)
         return moment.date(), moment.time()
-    return date.fromisoformat(text), None
+    return iso_day(text), None
 
 
 def format_when(day: date, at: time | None) -> str:

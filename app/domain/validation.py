@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from app.domain.days import iso_day
 from app.domain.model import parse_when
 from app.i18n import _, ngettext
 
@@ -163,8 +164,6 @@ def parse_date(value: object, name: str) -> tuple[date | None, list[Problem]]:
     if not isinstance(value, str):
         return None, [Problem(name, _("must be a date YYYY-MM-DD"))]
     try:
-        if len(value) != 10:
-            raise ValueError(value)
-        return date.fromisoformat(value), []
+        return iso_day(value), []
     except ValueError:
         return None, [Problem(name, _("must be a date YYYY-MM-DD, not {v!r}").format(v=value))]

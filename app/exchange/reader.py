@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Collection, Mapping
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Any, TypeVar
 
+from app.domain.days import iso_day, iso_moment
 from app.domain.model import parse_when
 from app.domain.validation import Problem
 from app.i18n import _
@@ -122,11 +123,10 @@ class Reader:
         value = self._get(d, key, path, required)
         if value is _MISSING:
             return None
-        if isinstance(value, str) and len(value) == 10:
-            try:
-                return date.fromisoformat(value)
-            except ValueError:
-                pass
+        try:
+            return iso_day(value)
+        except ValueError:
+            pass
         self.add(child(path, key), _("must be a date YYYY-MM-DD, not {v}").format(v=_shown(value)))
         return None
 
@@ -153,8 +153,8 @@ class Reader:
         if value is _MISSING:
             return
         try:
-            datetime.fromisoformat(value)
-        except (TypeError, ValueError):
+            iso_moment(value)
+        except ValueError:
             self.add(
                 child(path, key),
                 _("must be an ISO 8601 date-time, not {v}").format(v=_shown(value)),

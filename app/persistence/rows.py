@@ -7,13 +7,15 @@ from typing import Any
 
 from sqlite_utils import Database
 
+from app.domain.days import iso_day
+
 
 def d2s(value: date | None) -> str | None:
     return value.isoformat() if value is not None else None
 
 
 def s2d(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
+    return iso_day(value) if value else None
 
 
 def now_stamp() -> str:

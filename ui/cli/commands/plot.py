@@ -54,16 +54,9 @@ def _check(args: argparse.Namespace) -> None:
 
 
 def _as_of(text: str | None) -> date | None:
-    from ui.cli import UserError
+    from ui.cli.dates import optional_day
 
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(
-            _("The date {text} is not of the form YYYY-MM-DD.").format(text=text)
-        ) from None
+    return optional_day(text)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -62,16 +62,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _day(text: str | None) -> date | None:
-    from ui.cli import UserError
+    from ui.cli.dates import optional_day
 
-    if text is None:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(
-            _("The date {text} is not a date of the form YYYY-MM-DD.").format(text=text)
-        ) from None
+    return optional_day(text)
 
 
 def _options(args: argparse.Namespace, language: str) -> ReportOptions:

@@ -34,14 +34,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _day(text: str) -> date:
-    from ui.cli import UserError
+    from ui.cli.dates import parse_day
 
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(
-            _("The date {text} is not a date of the form YYYY-MM-DD.").format(text=text)
-        ) from None
+    return parse_day(text)
 
 
 def run(args: argparse.Namespace) -> int:

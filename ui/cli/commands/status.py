@@ -27,18 +27,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def _day(text: str | None) -> date:
-    from ui.cli import UserError
+    from ui.cli.dates import optional_day
 
-    if text is None:
-        return date.today()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UserError(
-            _("The date {text} is not a date of the form YYYY-MM-DD.").format(text=text)
-        ) from None
+    return optional_day(text) or date.today()
 
 
 def _text(status: dict[str, Any]) -> str:
