@@ -118,12 +118,58 @@ CASES: list[tuple[str, Mutation, str]] = [
     (
         "rating too high",
         _set("events.1.ratings.0.value", 6),
-        "events[1].ratings[0].value: must be from 1 to 5, not 6.0",
+        "events[1].ratings[0].value: must be from 1 to 5, not 6",
     ),
     (
         "rating too low",
         _set("events.1.ratings.0.value", 0.5),
         "events[1].ratings[0].value: must be from 1 to 5, not 0.5",
+    ),
+    (
+        "rating a 400-digit integer",
+        _set("events.1.ratings.0.value", 10**400),
+        "events[1].ratings[0].value: must be from 1 to 5, not a number of 401 digits",
+    ),
+    (
+        "duration of 2^63 minutes",
+        _set("events.1.duration_minutes", 2**63),
+        "events[1].duration_minutes: must be from 0 to 525600, not 9223372036854775808",
+    ),
+    (
+        "duration over a year",
+        _set("events.1.duration_minutes", 525_601),
+        "events[1].duration_minutes: must be from 0 to 525600, not 525601",
+    ),
+    (
+        "NUL in a name",
+        _set("organizations.0.name", "Öljy\x00Oy"),
+        "organizations[0].name: contains the control character U+0000, which a text cannot hold",
+    ),
+    (
+        "ESC in an entry text",
+        _set("events.1.entries.0.text", "red \x1b[31m text"),
+        "events[1].entries[0].text: contains the control character U+001B, which a text "
+        "cannot hold",
+    ),
+    (
+        "BEL in a partnership id",
+        _set("partnership.id", "edge\x07"),
+        "partnership.id: contains the control character U+0007, which a text cannot hold",
+    ),
+    (
+        "line break in an id",
+        _set("people.0.id", "p\n1"),
+        "people[0].id: contains the control character U+000A, which a text cannot hold",
+    ),
+    (
+        "control character in a report section",
+        _set("reports.0.sections", ["phase\x00"]),
+        "reports[0].sections[0]: contains the control character U+0000, which a text cannot hold",
+    ),
+    (
+        "exported_at a date only",
+        _set("exported_at", "2025-06-01"),
+        'exported_at: must be an ISO 8601 date-time, not "2025-06-01"',
     ),
     (
         "rating not a number",
@@ -138,7 +184,7 @@ CASES: list[tuple[str, Mutation, str]] = [
     (
         "negative duration",
         _set("events.1.duration_minutes", -5),
-        "events[1].duration_minutes: must not be negative",
+        "events[1].duration_minutes: must be from 0 to 525600, not -5",
     ),
     (
         "fractional duration",
@@ -248,6 +294,8 @@ CASES: list[tuple[str, Mutation, str]] = [
         "events[1].entries[0].text: contains a broken character (a lone surrogate)",
     ),
     ("version as text", _set("version", "1"), "version: must be 1"),
+    ("version as a decimal", _set("version", 1.0), "version: must be 1"),
+    ("version as true", _set("version", True), "version: must be 1"),
 ]
 
 
@@ -339,3 +387,19 @@ def test_a_byte_order_mark_is_accepted(tmp_path: Path) -> None:
     path = tmp_path / "bom.json"
     path.write_bytes(b"\xef\xbb\xbf" + json.dumps(EDGE).encode())
     assert load_file(path) == EDGE
+
+
+def test_a_key_twice_in_one_object_is_refused_with_its_path(tmp_path: Path, diary: Diary) -> None:
+    # Python's reader keeps the last value silently; which one was meant cannot be known.
+    text = json.dumps(EDGE, ensure_ascii=False)
+    text = text.replace('"name": "Öljy Oy"', '"name": "Öljy Oy", "name": "Other Oy"', 1)
+    text = text.replace('"format": ', '"version": 1, "format": ', 1)
+    path = tmp_path / "twice.json"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(ExchangeError) as caught:
+        load_file(path)
+    assert [str(p) for p in caught.value.problems] == [
+        "organizations[0].name: the field appears more than once",
+        "version: the field appears more than once",
+    ]
+    assert diary.db.execute("SELECT count(*) FROM partnerships").fetchone()[0] == 0

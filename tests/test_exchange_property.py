@@ -18,8 +18,9 @@ KINDS = ["meeting", "workshop", "interview", "focus_group", "questionnaire", "pi
 TYPES = ["note", "idea", "decision", "obstacle", "observation", "accomplishment", "assessment"]
 DIMENSIONS = ["commitment", "partner_commitment", "equity", "efficiency", "clarity"]
 
-texts = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "")
-names = st.text(min_size=1, max_size=60).filter(lambda s: s.strip() != "")
+storable = st.characters(blacklist_categories=("Cc", "Cs"))
+texts = st.text(storable, min_size=1, max_size=40).filter(lambda s: s.strip() != "")
+names = st.text(storable, min_size=1, max_size=60).filter(lambda s: s.strip() != "")
 days = st.dates(min_value=date(1990, 1, 1), max_value=date(2060, 12, 31))
 optional = st.one_of(st.none(), texts)
 

@@ -23,7 +23,9 @@ def demo_db(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     return db
 
 
-@pytest.mark.parametrize("text", ["20250101", "2025-W01-1", "2025-001", "２０２５-01-01", "2025-1-1"])
+@pytest.mark.parametrize(
+    "text", ["20250101", "2025-W01-1", "2025-001", "２０２５-01-01", "2025-1-1"]
+)
 def test_status_refuses_dates_that_are_not_of_the_stated_form(
     demo_db: Path, capsys: pytest.CaptureFixture[str], text: str
 ) -> None:

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 NAME_MAX = 200
 TEXT_MAX = 1_000_000
 LANGUAGES = ("en", "fi")
+# The longest event: a year (a pilot can run for months; anything longer is a typing mistake).
+DURATION_MAX = 525_600
+RATING_MIN, RATING_MAX = 1, 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +125,10 @@ def check_event(e: Event) -> list[Problem]:
     problems += check_when(e.when)
     if e.duration_minutes is not None and e.duration_minutes < 0:
         problems.append(Problem("duration_minutes", _("must not be negative")))
+    elif e.duration_minutes is not None and e.duration_minutes > DURATION_MAX:
+        problems.append(
+            Problem("duration_minutes", _("must be at most {n} minutes").format(n=DURATION_MAX))
+        )
     problems += _optional_text(e.purpose, "purpose")
     seen: set[int] = set()
     for i, part in enumerate(e.participants):

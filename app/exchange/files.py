@@ -8,13 +8,53 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from app.exchange.errors import single
+from app.domain.validation import Problem
+from app.exchange.errors import ExchangeError, single
+from app.exchange.reader import child
 from app.i18n import _
 
 
 def _no_constants(name: str) -> Any:
     # JSON has no NaN or Infinity; Python's reader would accept them silently.
     raise ValueError(name)
+
+
+class _Repeated(dict[str, Any]):
+    """A JSON object in which a key appears more than once (the last value was kept)."""
+
+    repeated: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    d: dict[str, Any] = {}
+    repeated = []
+    for key, value in pairs:
+        if key in d:
+            repeated.append(key)
+        d[key] = value
+    if not repeated:
+        return d
+    marked = _Repeated(d)
+    marked.repeated = repeated
+    return marked
+
+
+def _repeated_keys(document: Any) -> list[Problem]:
+    """Every key that appears twice in one object, with its JSON path."""
+    problems = []
+    stack: list[tuple[str, Any]] = [("", document)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, _Repeated):
+            problems += [
+                Problem(child(path, key), _("the field appears more than once"))
+                for key in dict.fromkeys(value.repeated)
+            ]
+        if isinstance(value, dict):
+            stack += [(child(path, k), v) for k, v in value.items()]
+        elif isinstance(value, list):
+            stack += [(child(path, i), v) for i, v in enumerate(value)]
+    return sorted(problems, key=lambda p: p.field)
 
 
 def load_file(path: Path | str) -> Any:
@@ -39,7 +79,7 @@ def load_file(path: Path | str) -> Any:
             )
         ) from None
     try:
-        return json.loads(text, parse_constant=_no_constants)
+        document = json.loads(text, parse_constant=_no_constants, object_pairs_hook=_object)
     except json.JSONDecodeError as exc:
         raise single(
             _("{path} is not valid JSON: {reason} at line {line}, column {column}.").format(
@@ -48,6 +88,11 @@ def load_file(path: Path | str) -> Any:
         ) from None
     except (ValueError, RecursionError):
         raise single(_("{path} is not valid JSON.").format(path=path)) from None
+    # Python keeps the last of two equal keys silently; the file is ambiguous, so say where.
+    repeated = _repeated_keys(document)
+    if repeated:
+        raise ExchangeError(repeated)
+    return document
 
 
 def dumps(document: dict[str, Any]) -> str:

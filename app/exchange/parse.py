@@ -73,7 +73,8 @@ def check_header(data: object) -> dict[str, Any]:
                 "version reads version {supported}. Update Kumppani to import it."
             ).format(v=version, supported=VERSION)
         )
-    if version != VERSION or isinstance(version, bool):
+    # ``1.0 == 1`` and ``True == 1`` in Python; the format's version is the JSON integer 1.
+    if type(version) is not int or version != VERSION:
         raise ExchangeError(
             [Problem("version", _("must be {supported}").format(supported=VERSION))]
         )

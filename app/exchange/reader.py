@@ -9,6 +9,8 @@ one bad field does not hide the problems of the rest of the file.
 from __future__ import annotations
 
 import json
+import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from datetime import date
 from enum import StrEnum
@@ -16,12 +18,21 @@ from typing import Any, TypeVar
 
 from app.domain.days import iso_day, iso_moment
 from app.domain.model import parse_when
-from app.domain.validation import Problem
+from app.domain.validation import TEXT_MAX, Problem
 from app.i18n import _
 
 E = TypeVar("E", bound=StrEnum)
 
 _MISSING = object()
+
+# The longest text of any field: the domain's limit of an entry's text.
+TEXT_LIMIT = TEXT_MAX
+
+
+# Control characters (Unicode category Cc) other than tab and line breaks, and lone halves of
+# surrogate pairs (Cs): what the app's own text check (``app.safety.text``) refuses.
+_UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+_UNSTORABLE_IN_IDS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
 def child(path: str, key: str | int) -> str:
@@ -72,25 +83,48 @@ class Reader:
         return value
 
     def text(
-        self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True
+        self,
+        d: Mapping[str, Any],
+        key: str,
+        path: str,
+        *,
+        required: bool = True,
+        breaks: bool = True,
     ) -> str | None:
+        """A text string as the app would store it: no control characters (NUL, ESC, BEL, …);
+        tab and line breaks only where ``breaks`` allows them (not in ids)."""
         value = self._get(d, key, path, required)
         if value is _MISSING:
             return None
         if not isinstance(value, str):
             self.add(child(path, key), _("must be a text string"))
             return None
-        try:
-            value.encode("utf-8")
-        except UnicodeEncodeError:
-            # JSON can spell half of a character pair (\ud800); SQLite cannot store it.
-            self.add(child(path, key), _("contains a broken character (a lone surrogate)"))
+        return self.clean_text(value, child(path, key), breaks=breaks)
+
+    def clean_text(self, value: str, path: str, *, breaks: bool = True) -> str | None:
+        """``value`` if it holds only characters the diary stores faithfully, else a problem."""
+        if len(value) > TEXT_LIMIT:
+            self.add(path, _("must be at most {n} characters").format(n=TEXT_LIMIT))
             return None
-        return value
+        found = (_UNSTORABLE if breaks else _UNSTORABLE_IN_IDS).search(value)
+        if found is None:
+            return value
+        bad = found.group()
+        if unicodedata.category(bad) == "Cs":
+            # JSON can spell half of a character pair (\ud800); SQLite cannot store it.
+            self.add(path, _("contains a broken character (a lone surrogate)"))
+        else:
+            self.add(
+                path,
+                _("contains the control character U+{code:04X}, which a text cannot hold").format(
+                    code=ord(bad)
+                ),
+            )
+        return None
 
     def ident(self, d: Mapping[str, Any], key: str, path: str) -> str | None:
-        """A record id: a non-empty string."""
-        value = self.text(d, key, path)
+        """A record id: a non-empty string without control characters."""
+        value = self.text(d, key, path, breaks=False)
         if value is not None and not value.strip():
             self.add(child(path, key), _("must not be empty"))
             return None
@@ -161,24 +195,50 @@ class Reader:
             )
 
     def integer(
-        self, d: Mapping[str, Any], key: str, path: str, *, required: bool = True
+        self,
+        d: Mapping[str, Any],
+        key: str,
+        path: str,
+        low: int,
+        high: int,
+        *,
+        required: bool = True,
     ) -> int | None:
+        """A whole number from ``low`` to ``high``, checked before anything is stored."""
         value = self._get(d, key, path, required)
         if value is _MISSING:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             self.add(child(path, key), _("must be a whole number, not {v}").format(v=_shown(value)))
             return None
+        if not low <= value <= high:
+            self._out_of_range(child(path, key), value, low, high)
+            return None
         return value
 
-    def number(self, d: Mapping[str, Any], key: str, path: str) -> float | None:
+    def number(
+        self, d: Mapping[str, Any], key: str, path: str, low: float, high: float
+    ) -> float | None:
+        """A number from ``low`` to ``high`` (compared before it becomes a float: a 400-digit
+        integer does not fit in one)."""
         value = self._get(d, key, path, True)
         if value is _MISSING:
             return None
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             self.add(child(path, key), _("must be a number, not {v}").format(v=_shown(value)))
             return None
+        if not low <= value <= high:  # NaN fails this too
+            self._out_of_range(child(path, key), value, low, high)
+            return None
         return float(value)
+
+    def _out_of_range(self, path: str, value: float, low: float, high: float) -> None:
+        self.add(
+            path,
+            _("must be from {low:g} to {high:g}, not {v}").format(
+                low=low, high=high, v=_shown(value)
+            ),
+        )
 
     def flag(self, d: Mapping[str, Any], key: str, path: str, default: bool) -> bool:
         value = self._get(d, key, path, False)
@@ -229,5 +289,7 @@ def _shown(value: object) -> str:
         return _("an object")
     if isinstance(value, list):
         return _("an array")
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
+        return _("a number of {n} digits").format(n=len(str(abs(value))))
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -178,7 +178,7 @@ class RecordReader:
         kind = self.r.enum(d, "kind", path, EventKind)
         title = self.r.text(d, "title", path)
         when = self.r.when(d, "date", path)
-        minutes = self.r.integer(d, "duration_minutes", path, required=False)
+        minutes = self.r.integer(d, "duration_minutes", path, 0, rules.DURATION_MAX, required=False)
         phase = self.r.enum(d, "phase", path, Phase, required=False)
         purpose = self.r.text(d, "purpose", path, required=False)
         participants = self.items(d, "participants", path, self.participant)
@@ -208,7 +208,7 @@ class RecordReader:
             return None
         org = self.r.ref(d, "organization", path, self.org_ids, self.no_organization)
         dimension = self.r.enum(d, "dimension", path, Dimension)
-        number = self.r.number(d, "value", path)
+        number = self.r.number(d, "value", path, rules.RATING_MIN, rules.RATING_MAX)
         respondent = self.r.ref(
             d, "respondent", path, self.person_ids, self.no_person, required=False
         )
@@ -314,6 +314,12 @@ class RecordReader:
             sections = tuple(s for s in raw if isinstance(s, str))
             if len(sections) != len(raw):
                 self.r.add(child(path, "sections"), _("must be an array of text strings"))
+                return None
+            at = child(path, "sections")
+            if any(
+                self.r.clean_text(s, child(at, i), breaks=False) is None
+                for i, s in enumerate(sections)
+            ):
                 return None
         sha = self.r.text(d, "sha256", path, required=False)
         if rid is None or generated is None or audience is None:
