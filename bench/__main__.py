@@ -35,6 +35,8 @@ TARGETS: dict[str, tuple[str, float | None]] = {
     "open_partnership_ms": ("ms", 200.0),
     "search_ms": ("ms", 30.0),
     "save_entry_ms": ("ms", 15.0),
+    # The full check before the first write of a session (runs just after the first paint).
+    "integrity_check_large_ms": ("ms", 1000.0),
     "report_typical_s": ("s", 1.0),
     "report_large_s": ("s", 8.0),
     "plot_render_ms": ("ms", 50.0),
@@ -97,6 +99,7 @@ def _in_process(results: dict[str, Result], large: Path, work: Path, runs: int) 
         for name, make in (
             ("search_ms", measures.search_sampler),
             ("save_entry_ms", measures.save_entry_sampler),
+            ("integrity_check_large_ms", measures.integrity_check_sampler),
         ):
             try:
                 measure(results[name], make(diary), runs)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
 from app.backup.policy import INTERVAL, BackupPolicy
 from app.backup.restore import explain_damage, move, replace_with_backup, restore
@@ -28,6 +28,9 @@ from ui.dialogs.preferences_dialog import PreferencesDialog, second_folder
 from ui.dialogs.restore_dialog import RestoreDialog
 
 Reopen = Callable[[Path], object]
+
+# The full integrity check starts this long after the window is shown: after its first paint.
+VERIFY_DELAY_MS = 50
 
 
 def recover_from_open_error(parent: QWidget | None, exc: DiaryError, settings: QSettings) -> bool:
@@ -75,8 +78,35 @@ class SafetyGuard(QObject):
 
     def start(self, delay_ms: int = 1500) -> None:
         """Begin once the window has painted: a start-up backup of a large diary takes a
-        second, which must not delay the first sight of the window."""
+        second, which must not delay the first sight of the window. The full integrity check
+        comes first, just after the first paint."""
+        QTimer.singleShot(VERIFY_DELAY_MS, self, self.verify_now)
         QTimer.singleShot(delay_ms, self, self.start_now)
+
+    def verify_now(self) -> bool:
+        """The full integrity check of the open diary (half a second for a large one); until it
+        has passed the diary holds every write back. A damaged diary is explained, with the
+        backup that holds the data, and no backup is made of it. Returns whether it passed."""
+        if not self.active or self.diary.closed:
+            return False
+        status = self.window.statusBar() if isinstance(self.window, QMainWindow) else None
+        if status is not None:
+            status.showMessage(_("Checking the diary…"))
+            status.repaint()
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.diary.verify()
+        except DamagedDiary as exc:
+            self.active = False
+            self.timer.stop()
+            extra = [f for f in [second_folder(self.settings)] if f]
+            diary_error_dialog(self.window, explain_damage(exc, extra)).run()
+            return False
+        finally:
+            QApplication.restoreOverrideCursor()
+            if status is not None:
+                status.clearMessage()
+        return True
 
     def start_now(self) -> None:
         if not self.active:

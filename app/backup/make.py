@@ -19,7 +19,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.backup.files import default_backup_dir, temp_name, unused_backup_path
-from app.persistence.errors import BackupFailed
+from app.persistence.errors import BackupFailed, DamagedDiary
 from app.persistence.integrity import check_file, full_problems, set_rollback_journal
 
 
@@ -83,6 +83,7 @@ def make_backup(
         _fresh_private_file(tmp)
         problems = _copy_into(conn, tmp)
         if problems:
+            _blame_the_source(conn)
             raise BackupFailed(folder, "integrity_check of the copy: " + "; ".join(problems[:5]))
         # Named only now, so that a name is never taken over (os.replace would overwrite).
         final = unused_backup_path(folder, stem, when)
@@ -91,11 +92,20 @@ def make_backup(
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise BackupFailed(folder, f"{type(exc).__name__}: {exc}") from exc
-    except BackupFailed:
+    except (BackupFailed, DamagedDiary):
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
     return final
+
+
+def _blame_the_source(conn: sqlite3.Connection) -> None:
+    """A copy that fails its check was copied from a damaged diary: say that (``DamagedDiary``),
+    not that the backup folder is at fault."""
+    problems = full_problems(conn)
+    if problems:
+        source = conn.execute("PRAGMA database_list").fetchone()[2]
+        raise DamagedDiary(source, "\n".join(problems[:20]))
 
 
 def copy_backup(backup: Path, folder: Path) -> Path:

@@ -10,11 +10,21 @@ from pathlib import Path
 
 from app.backup.make import backup_before_migration
 from app.persistence.diary import Diary
+from app.persistence.errors import DamagedDiary
 
 
 def open_diary_file(path: Path | str, *, create: bool = False) -> Diary:
     """Open (or with ``create`` make) the diary at ``path``, backing it up before a migration."""
     path = Path(path)
-    return Diary.open(
+    diary = Diary.open(
         path, create=create, before_migrate=lambda db: backup_before_migration(db, path)
     )
+    diary.explain_damage = _name_the_backup
+    return diary
+
+
+def _name_the_backup(error: DamagedDiary) -> DamagedDiary:
+    """The error, saying which backup holds the data ("your data is in the backup of …")."""
+    from app.backup.restore import explain_damage  # restore opens diaries through here
+
+    return explain_damage(error)

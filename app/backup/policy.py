@@ -58,7 +58,11 @@ class BackupPolicy:
         return self.diary.changes != self._backed_up_changes
 
     def backup_now(self) -> Path:
-        """Make a verified backup now, copy it to the second folder, thin both folders."""
+        """Make a verified backup now, copy it to the second folder, thin both folders.
+
+        A damaged diary is not backed up: ``DamagedDiary`` names the backup that holds the data
+        (the full check runs once per session, before the first backup or write)."""
+        self.diary.verify()
         path = make_backup(self.diary.db.conn, self.folder, self.stem, self.clock())
         self._backed_up_changes = self.diary.changes
         self.thin(self.folder)

@@ -31,7 +31,7 @@ from app.persistence.errors import (
     NoDiary,
     NotADiary,
 )
-from app.persistence.integrity import is_damage, quick_problems
+from app.persistence.integrity import full_problems, is_damage, quick_problems
 from app.persistence.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -116,6 +116,20 @@ def _verify(conn: sqlite3.Connection, path: Path, check: bool = True) -> tuple[i
         if problems:
             raise DamagedDiary(path, "\n".join(problems[:20]))
     return version, has_tables
+
+
+def full_check(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA integrity_check`` (indexes compared with their tables, which ``quick_check``
+    skips) and the foreign keys; ``DamagedDiary`` when anything is wrong. Read-only."""
+    conn.text_factory = lambda b: b.decode("utf-8", "replace")
+    try:
+        problems = full_problems(conn)
+    except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
+        problems = [f"{type(exc).__name__}: {exc}"]
+    finally:
+        conn.text_factory = str
+    if problems:
+        raise DamagedDiary(path, "\n".join(problems[:20]))
 
 
 def _verify_left_log(path: Path) -> bool:

@@ -16,7 +16,8 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.persistence.changes import EVERYTHING, ChangeSet
-from app.persistence.connection import close_diary, open_diary, translate_error
+from app.persistence.connection import close_diary, full_check, open_diary, translate_error
+from app.persistence.errors import DamagedDiary
 
 Listener = Callable[[ChangeSet], None]
 CloseListener = Callable[[], None]
@@ -35,6 +36,12 @@ class Diary:
         self._depth = 0
         self._pending: ChangeSet | None = None  # what the open transaction has declared so far
         self._closed = False
+        # The full integrity check runs once, before the first write of the session (opening
+        # runs only quick_check, which does not compare indexes with their tables).
+        self._verified = False
+        self._damage: DamagedDiary | None = None
+        # Set by the opening layer: turns a DamagedDiary into one naming the newest backup.
+        self.explain_damage: Callable[[DamagedDiary], DamagedDiary] = lambda e: e
 
     @classmethod
     def open(
@@ -53,13 +60,36 @@ class Diary:
         db = open_diary(path, create=create, before_migrate=before_migrate)
         return cls(db, path)
 
+    @property
+    def verified(self) -> bool:
+        """True once the full integrity check has passed in this session."""
+        return self._verified
+
+    def verify(self) -> None:
+        """Run the full integrity check now, unless it ran; ``DamagedDiary`` (naming the newest
+        backup) if the file is damaged, and then every later write is refused the same way."""
+        if self._damage is not None:
+            raise self._damage
+        if self._verified:
+            return
+        try:
+            full_check(self.db.conn, self.path)
+        except DamagedDiary as exc:
+            self._damage = self.explain_damage(exc)
+            raise self._damage from None
+        self._verified = True
+
     @contextmanager
     def write(self, changes: ChangeSet = EVERYTHING) -> Iterator[Database]:
         """One transaction; nested calls join the outer one. Listeners run after the commit.
 
         ``changes`` declares what the write touches; without it, everything changed. Nested
-        writes add theirs to the outer one's, and listeners get them all together.
+        writes add theirs to the outer one's, and listeners get them all together. The first
+        write of a session waits for the full integrity check: a damaged diary is never
+        written to.
         """
+        if self._depth == 0:
+            self.verify()
         self._pending = changes if self._pending is None else self._pending | changes
         self._depth += 1
         try:
