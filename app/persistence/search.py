@@ -61,9 +61,25 @@ class Filters:
         return any(v is not None for v in (self.entry_type, self.tension, self.visibility))
 
 
+# A query longer than this is cut: nobody types more, and each word costs a pass over the index
+# (a pasted 5,000-word text took seconds). The cut keeps the first words.
+MAX_QUERY_CHARS = 500
+MAX_QUERY_WORDS = 32
+# NUL ends an FTS5 string early ("unterminated string"); half of a surrogate pair cannot be
+# encoded for SQLite at all. Both are dropped, as are the other control characters.
+_UNSEARCHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def clean_query(text: str) -> str:
+    """The searchable part of ``text``: no NUL, control characters or lone surrogates, at most
+    ``MAX_QUERY_CHARS`` characters and ``MAX_QUERY_WORDS`` words."""
+    text = _UNSEARCHABLE.sub(" ", text[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+    return " ".join(text.split()[:MAX_QUERY_WORDS])
+
+
 def fts_query(text: str) -> str | None:
     """An FTS5 query that finds ``text`` as words; None when it holds no searchable word."""
-    words = [w for w in text.split() if any(ch.isalnum() for ch in w)]
+    words = [w for w in clean_query(text).split() if any(ch.isalnum() for ch in w)]
     if not words:
         return None
     quoted = ['"' + w.replace('"', '""') + '"' for w in words]
@@ -77,7 +93,7 @@ _WORD = re.compile(r"[^\W_]+")
 
 def query_words(text: str) -> list[str]:
     """The searched words of ``text``, case-folded, in order."""
-    return [w.casefold() for w in _WORD.findall(text)]
+    return [w.casefold() for w in _WORD.findall(clean_query(text))]
 
 
 def make_snippet(text: str, words: list[str]) -> Snippet:
@@ -169,6 +185,7 @@ def search_keys(
     scrolling deep into 50,000 results costs the same as the first page.
     """
     f = filters or Filters()
+    text = clean_query(text)
     if not text.strip():
         return _listing_keys(db, partnership_pk, f)
     query = fts_query(text)
