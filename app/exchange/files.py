@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +10,7 @@ from app.domain.validation import Problem
 from app.exchange.errors import ExchangeError, single
 from app.exchange.reader import child
 from app.i18n import _
+from app.safety.output import write_output
 
 
 def _no_constants(name: str) -> Any:
@@ -101,24 +100,12 @@ def dumps(document: dict[str, Any]) -> str:
 
 
 def save_file(document: dict[str, Any], path: Path | str) -> None:
-    """Write a partnership file atomically: a crash leaves the old file or the new, never half."""
+    """Write a partnership file atomically and readable by the user only (it holds private
+    entries): a crash or a full disk leaves the old file or the new, never half."""
     path = Path(path)
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".kumppani-", suffix=".json", dir=path.parent)
+        write_output(path, dumps(document).encode("utf-8"), private=True)
     except OSError as exc:
         raise single(
-            _("Cannot write to the folder of {path}: {reason}.").format(
-                path=path, reason=exc.strerror
-            )
-        ) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as out:
-            out.write(dumps(document))
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise single(
-            _("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror)
+            _("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
         ) from None

@@ -20,6 +20,7 @@ from sqlite_utils import Database
 from app.domain import Visibility
 from app.i18n import _, pgettext
 from app.persistence import actions, entries, events, partnerships
+from app.safety.output import write_output
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -91,8 +92,7 @@ def entries_csv(
     return to_csv(header, rows, separator)
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write the export in one go (a partial file is never left under ``path``)."""
-    tmp = path.with_name(path.name + ".part")
-    tmp.write_text(text, encoding="utf-8", newline="")
-    tmp.replace(path)
+def write_text(path: Path, text: str, *, private: bool = True) -> None:
+    """Write the export in one go (a partial file is never left under ``path``, a link there is
+    replaced, not followed); ``private`` (the default) makes it readable by the user only."""
+    write_output(path, text.encode("utf-8"), private=private)

@@ -39,6 +39,7 @@ from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
 from app.persistence.read import partnerships
 from app.report import SECTIONS, ReportOptions
+from app.safety.output import write_output
 from app.services import feedback
 from reports.labels import SECTION_TITLES
 from ui.style import date_edit_format
@@ -342,8 +343,7 @@ class ReportDialog(QDialog):
         if not path:
             return
         try:
-            with open(path, "wb") as out:
-                out.write(self.pdf)
+            write_output(path, self.pdf, private=False)
         except OSError as exc:
             QMessageBox.warning(
                 self,

@@ -14,6 +14,7 @@ For tests the drawn items are kept: ``line_items``, ``point_items`` (per organiz
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import date
 from functools import cache, partial
@@ -30,7 +31,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     makeMStepper,
     makeYStepper,
 )
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -38,6 +39,7 @@ from app.dates import month_abbreviations
 from app.domain import Phase, Role
 from app.i18n import _, language
 from app.lines import Line, Point
+from app.safety.output import write_output
 from app.series import Band, Marker, MarkerKind, Series
 from ui.style import PHASE_COLORS, ROLE_COLORS, short_date
 
@@ -455,9 +457,23 @@ class CommitmentPlot(QWidget):
 
     # -- export -----------------------------------------------------------------------------
 
+    def png_bytes(self) -> bytes:
+        """The plot as it is shown (legend and gap panel included), as PNG data."""
+        data = QByteArray()
+        buffer = QBuffer(data)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not self.grab().save(buffer, "PNG"):
+            raise OSError(5, os.strerror(5))
+        buffer.close()
+        return bytes(data.data())
+
     def export_png(self, path: str) -> bool:
-        """Save the plot as it is shown (legend and gap panel included) as a PNG file."""
-        return bool(self.grab().save(path, "PNG"))
+        """Save the plot as a PNG file, whole or not at all (see ``write_output``)."""
+        try:
+            write_output(path, self.png_bytes(), private=False)
+        except OSError:
+            return False
+        return True
 
 
 def _line_tip(line: Line, unit: str, x: float, y: float, data: SupportsInt) -> str:

@@ -74,8 +74,14 @@ def run(args: argparse.Namespace) -> int:
         series = commitment_series(diary.db, partnership.pk, args.dimension, as_of)
     finally:
         diary.close()
-    if not _render(series, args.out, args.width, args.height):
-        raise UserError(_("Cannot write {path}.").format(path=args.out))
+    from app.safety.output import write_output
+
+    try:
+        write_output(args.out, _render(series, args.width, args.height), private=False)
+    except OSError as exc:
+        raise UserError(
+            _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror or exc)
+        ) from None
     print(
         _("Wrote {path} ({width} × {height}).").format(
             path=args.out, width=args.width, height=args.height
@@ -84,7 +90,7 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _render(series: Series | None, out: Path, width: int, height: int) -> bool:
+def _render(series: Series | None, width: int, height: int) -> bytes:
     # Without a display (a server, a script) Qt draws offscreen; the plot must be shown and
     # resized before it is grabbed or its proportions come out wrong.
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
@@ -103,8 +109,9 @@ def _render(series: Series | None, out: Path, width: int, height: int) -> bool:
     app.processEvents()
     plot.resize(width, height)
     app.processEvents()
-    ok = plot.export_png(str(out))
-    plot.close()
-    plot.deleteLater()
-    app.processEvents()
-    return ok
+    try:
+        return plot.png_bytes()
+    finally:
+        plot.close()
+        plot.deleteLater()
+        app.processEvents()

@@ -105,8 +105,10 @@ def run(args: argparse.Namespace) -> int:
         options = _options(args, partnership.language)
         data = feedback.report_data(diary, partnership.pk, options)
         pdf = build_feedback_pdf(data)
+        from app.safety.output import write_output
+
         try:
-            args.out.write_bytes(pdf)
+            write_output(args.out, pdf, private=False)
         except OSError as exc:
             raise UserError(
                 _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror)

@@ -50,7 +50,9 @@ def run(args: argparse.Namespace) -> int:
     finally:
         diary.close()
     try:
-        spreadsheet.write_text(args.out, text)
+        # Entries include private ones unless --shared-only: readable by the user only.
+        shared = args.what == "entries" and args.shared_only
+        spreadsheet.write_text(args.out, text, private=not shared)
     except OSError as exc:
         raise UserError(
             _("Could not write {path}: {reason}.").format(path=args.out, reason=exc.strerror)

@@ -1,0 +1,64 @@
+"""The one way Kumppani writes a file the user asked for: whole or not at all, never through a
+link, private when it can hold private text.
+
+``write_output`` writes to a new temporary file beside the target, flushes it to the disk and
+renames it over the target. A full disk or a crash leaves the old file (or nothing) under the
+final name, never a truncated PDF or an empty PNG. A symbolic link at the target is replaced by
+the file, never followed (``report --out ~/x.pdf`` cannot overwrite what the link points to).
+Files that can hold private text (exports, entry spreadsheets) are created readable by the
+user only (0600); the others get the usual permissions of the user's umask.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import secrets
+from pathlib import Path
+
+# Temporary files start with this, so that a leftover after a power cut is recognisable.
+TEMP_PREFIX = ".kumppani-"
+
+
+def _fsync_dir(folder: Path) -> None:
+    with contextlib.suppress(OSError):  # not every file system can sync a folder
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _create_beside(path: Path, private: bool) -> tuple[int, Path]:
+    """A new file next to ``path``; O_EXCL and O_NOFOLLOW: never an existing file or link."""
+    mode = 0o600 if private else 0o666  # the umask narrows 0o666 as for any new file
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    for _attempt in range(100):
+        tmp = path.with_name(f"{TEMP_PREFIX}{secrets.token_hex(6)}-{path.name}.part")
+        try:
+            return os.open(tmp, flags, mode), tmp
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {path}")
+
+
+def write_output(path: Path | str, data: bytes, *, private: bool) -> None:
+    """Write ``data`` to ``path`` atomically (see the module). Raises ``OSError`` (with
+    ``strerror``) when it cannot; then nothing under ``path`` has changed."""
+    path = Path(path)
+    if path.is_dir() and not path.is_symlink():
+        raise IsADirectoryError(21, os.strerror(21), str(path))
+    fd, tmp = _create_beside(path, private)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if private:
+            os.chmod(tmp, 0o600)  # even where the file system ignored the mode at creation
+        os.replace(tmp, path)  # a link at ``path`` is replaced, not followed
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(path.parent)
