@@ -30,6 +30,9 @@ class LockInfo:
     host: str
     user: str
     since: str
+    # When the process started (Linux: clock ticks after boot, from /proc); tells a process
+    # that reused the pid after a crash or reboot from the one that wrote the lock.
+    started: str = ""
 
     def describe(self) -> str:
         """Names the holder in words a user recognises ("Kumppani (process 42, user on host...")."""
@@ -56,7 +59,39 @@ def _this_holder() -> LockInfo:
     except (OSError, KeyError):  # no user name in containers without a passwd entry
         user = str(os.getuid()) if hasattr(os, "getuid") else "?"
     since = datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M")
-    return LockInfo(os.getpid(), socket.gethostname(), user, since)
+    pid = os.getpid()
+    return LockInfo(pid, socket.gethostname(), user, since, _process_start(pid) or "")
+
+
+def _process_start(pid: int) -> str | None:
+    """The start time of process ``pid`` where the system tells it (Linux), else None."""
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text("utf-8", "replace")
+        return text.rsplit(")", 1)[1].split()[19]
+    except (OSError, IndexError):
+        return None
+
+
+def _process_command(pid: int) -> str | None:
+    """The command line of process ``pid`` in lower case where the system tells it, else None."""
+    try:
+        raw = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return None
+    return raw.replace(b"\0", b" ").decode("utf-8", "replace").lower() or None
+
+
+def runs_kumppani(info: LockInfo) -> bool | None:
+    """Whether the live process named by a lock on this computer is the Kumppani that wrote
+    it: False for a process that reused the pid (another start time, or a program that is not
+    Python), None when the system does not tell."""
+    started = _process_start(info.pid)
+    if info.started and started is not None:
+        return started == info.started
+    command = _process_command(info.pid)
+    if command is None:
+        return None
+    return "python" in command or "kumppani" in command
 
 
 def _pid_alive(pid: int) -> bool:
@@ -77,7 +112,13 @@ def read_lock(path: Path) -> LockInfo | None:
     """The holder recorded in a lock file, or None when it is missing or unreadable."""
     try:
         data = json.loads(path.read_text("utf-8"))
-        return LockInfo(int(data["pid"]), str(data["host"]), str(data["user"]), str(data["since"]))
+        return LockInfo(
+            int(data["pid"]),
+            str(data["host"]),
+            str(data["user"]),
+            str(data["since"]),
+            str(data.get("started") or ""),
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -93,7 +134,9 @@ def _is_stale(info: LockInfo | None) -> bool:
         return False  # a process on another computer cannot be checked; trust it
     if info.pid == os.getpid():
         return True  # ours but no longer registered in _held: its owner is gone
-    return not _pid_alive(info.pid)
+    # A live process that is not the Kumppani that wrote the lock (the pid was reused after a
+    # crash or a reboot) holds nothing; SQLite's exclusive lock still keeps a real owner safe.
+    return not _pid_alive(info.pid) or runs_kumppani(info) is False
 
 
 def current_holder(diary: Path) -> LockInfo | None:

@@ -19,11 +19,15 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.backup.files import default_backup_dir, temp_name, unused_backup_path
-from app.persistence.errors import BackupFailed, DamagedDiary
+from app.persistence.errors import BackupFailed, BackupFolderLink, DamagedDiary
 from app.persistence.integrity import check_file, full_problems, set_rollback_journal
 
 
 def _private_dir(folder: Path) -> None:
+    # A link could point anywhere (a synced folder, another user's); say so instead of
+    # following it without a word.
+    if folder.is_symlink():
+        raise BackupFolderLink(folder, os.path.realpath(folder))
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
 
 

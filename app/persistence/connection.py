@@ -11,8 +11,10 @@ to it: turning on WAL rewrites the header, so a damaged, foreign or newer file i
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sqlite3
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +25,7 @@ from app.lock import DiaryLock, LockHeld, current_holder
 from app.persistence.errors import (
     DamagedDiary,
     DiaryError,
+    DiaryImmutable,
     DiaryLocked,
     DiaryReadOnly,
     DiskFull,
@@ -154,8 +157,49 @@ def _verify_left_log(path: Path) -> bool:
     return True
 
 
+def _kind_of(mode: int) -> str:
+    for test, name in (
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISFIFO, "a named pipe (FIFO)"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return name
+    return "not a regular file"
+
+
+def _refuse_special(path: Path) -> None:
+    """A device (a link to /dev/zero or /dev/null), a pipe or a socket is no diary: refused
+    before SQLite opens it (and creates /dev/zero-journal beside it) or a read blocks."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return  # missing (or a dangling link): the caller says so
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        target = f" (a link to {os.path.realpath(path)})" if path.is_symlink() else ""
+        raise NotADiary(path, f"the path is {_kind_of(mode)}{target}")
+
+
+def _refuse_unwritable(path: Path) -> None:
+    """An immutable file (``chattr +i``) refuses even root, with SQLite's bare "disk I/O
+    error" later; opening it for writing here says what it is."""
+    try:
+        fd = os.open(path, os.O_WRONLY)
+    except PermissionError as exc:
+        if exc.errno == errno.EPERM:
+            raise DiaryImmutable(path, f"{type(exc).__name__}: {exc}") from exc
+        raise DiaryReadOnly(path, f"{type(exc).__name__}: {exc}") from exc
+    except OSError as exc:
+        if exc.errno == errno.EROFS:
+            raise DiaryReadOnly(path, f"{type(exc).__name__}: {exc}") from exc
+        return  # anything else: SQLite's own open decides
+    os.close(fd)
+
+
 def _prepare_path(path: Path, create: bool, read_only: bool) -> bool:
     """Check the path before SQLite sees it; returns whether a fresh file was made."""
+    _refuse_special(path)
     if path.is_dir():
         raise NotADiary(path, "the path is a folder")
     if not path.exists():
@@ -166,6 +210,8 @@ def _prepare_path(path: Path, create: bool, read_only: bool) -> bool:
         except OSError as exc:
             raise DiaryReadOnly(path, f"{type(exc).__name__}: {exc}") from exc
         return True
+    if not read_only:
+        _refuse_unwritable(path)
     if path.stat().st_size == 0:
         if not create:
             raise NotADiary(path, "the file is empty")

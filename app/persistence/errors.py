@@ -103,6 +103,22 @@ class DiaryReadOnly(DiaryError):
         )
 
 
+class DiaryImmutable(DiaryReadOnly):
+    """The file is marked unchangeable (``chattr +i``): not even its owner may write it."""
+
+    def __init__(self, path: Path | str, details: str = "") -> None:
+        DiaryError.__init__(
+            self,
+            _(
+                "Kumppani cannot write to {path}: the file is marked as unchangeable "
+                "(immutable), which even its owner cannot override. Your data is safe; nothing "
+                "was changed. Remove the mark (chattr -i) or copy the diary to a new file."
+            ).format(path=path),
+            path,
+            details,
+        )
+
+
 class DiskFull(DiaryError):
     def __init__(self, path: Path | str, details: str = "") -> None:
         super().__init__(
@@ -140,4 +156,21 @@ class BackupFailed(DiaryError):
             ).format(path=path),
             path,
             details,
+        )
+
+
+class BackupFolderLink(BackupFailed):
+    """The backup folder is a symbolic link: Kumppani does not write backups through it."""
+
+    def __init__(self, path: Path | str, target: str) -> None:
+        DiaryError.__init__(
+            self,
+            _(
+                "The backup folder {path} is a link to {target}, so no backup was written "
+                "there: a link can lead anywhere, such as a synced or shared folder. The diary "
+                "itself is unchanged and safe. Replace the link with a real folder, or choose a "
+                "second backup folder in the preferences."
+            ).format(path=path, target=target),
+            path,
+            f"symbolic link → {target}",
         )

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from app.domain import Dimension, Event, EventKind, Organization, Person, Rating
+from app.exchange.errors import SHOWN_PROBLEMS
 from app.i18n import _
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
@@ -84,7 +85,12 @@ class ResponsesError(ValueError):
     def __init__(self, problems: Sequence[CsvProblem]) -> None:
         self.problems = list(problems)
         lines = [_("Nothing was imported. Please correct the file:")]
-        lines += [f"  {p}" for p in self.problems]
+        # The first problems and a count, as the exchange importer does: a file with 5,000 bad
+        # rows must not print 30,000 lines. ``problems`` keeps them all (the dialog lists them).
+        lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
+        hidden = len(self.problems) - SHOWN_PROBLEMS
+        if hidden > 0:
+            lines.append("  " + _("… and {n} more problems.").format(n=hidden))
         super().__init__("\n".join(lines))
 
 

@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 from app.i18n import _
-from app.persistence.errors import DamagedDiary, DiaryError
+from app.persistence.errors import DiaryError
 
 
 class UserError(Exception):
@@ -71,13 +71,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Without --db the GUI may reopen the diary last chosen in its File menu.
             return run_gui(Path(args.db) if args.db else None)
         return int(commands[args.command].run(args))
-    except DamagedDiary as exc:
-        from app.backup.restore import explain_damage
+    except DiaryError as exc:
+        from ui.cli.messages import cli_message
 
-        # Say which backup holds the data, whichever command met the damage.
-        print(f"kumppani: {explain_damage(exc)}", file=sys.stderr)
+        # In a terminal's words; a damaged diary names the backup that holds the data.
+        print(f"kumppani: {cli_message(exc)}", file=sys.stderr)
         return 2
-    except (UserError, DiaryError) as exc:
+    except UserError as exc:
         print(f"kumppani: {exc}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
