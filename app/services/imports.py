@@ -10,6 +10,7 @@ costs no backup, and a backup that fails stops the import (the error says why).
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from app.backup.policy import BackupPolicy
@@ -48,7 +49,7 @@ def import_partnership_file(
 def import_responses_file(
     diary: Diary,
     partnership_pk: int,
-    data: bytes,
+    data: bytes | Path,
     day: date,
     title: str | None = None,
     *,

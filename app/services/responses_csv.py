@@ -15,15 +15,25 @@ Decisions on the edge cases (tested): a row whose fields are all empty (a spread
 and reported in ``ParsedResponses.skipped``, not an error; a row with more fields than the
 header is an error; a file with no answers at all is an error; the same named respondent twice
 is an error; a respondent from another organization than the row's is an error.
+
+Size: the file is read as a stream, a row at a time, and at most ``MAX_ROWS`` rows after the
+header are read (a questionnaire wave of a partnership has tens of respondents; a file with more
+rows than this is refused with a message, whatever follows, so memory stays flat). A field may
+hold at most ``csv.field_size_limit()`` characters (131,072); a longer one is a problem of its
+row. Answers are plain decimal numbers (``4``, ``4.5``, ``4,5``) on the instrument's scale.
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
+import itertools
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
+from typing import BinaryIO
 
 from app.domain import Dimension, Event, EventKind, Organization, Person, Rating
 from app.exchange.errors import SHOWN_PROBLEMS
@@ -35,6 +45,15 @@ from app.scores.instruments import Instrument, pulse, score_respondent
 
 RESPONDENT = "respondent"
 ORGANIZATION = "organization"
+# The most rows (after the header) a file may have, and the longest header line.
+MAX_ROWS = 10_000
+MAX_HEADER_CHARS = 65_536
+# The largest file the window reads into memory for its preview (MAX_ROWS rows are far less).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+# An answer: digits, optionally a decimal part after "." or "," (no exponents, no "nan").
+_ANSWER = re.compile(r"[+-]?\d{1,6}(?:[.,]\d{1,6})?", re.ASCII)
+
+Source = bytes | Path | BinaryIO
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +92,7 @@ class ParsedResponses:
     rows: list[ResponseRow] = field(default_factory=list)
     problems: list[CsvProblem] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)  # rows with no answers
+    respondents: set[int] = field(default_factory=set)  # named respondents seen so far
 
     @property
     def ok(self) -> bool:
@@ -98,28 +118,31 @@ def _normalize(name: str) -> str:
     return "_".join(name.strip().lower().replace("-", " ").split())
 
 
-def _decode(data: bytes) -> str | None:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return None
+class _Unreadable(Exception):
+    """The file cannot be read as CSV at all; the message says why."""
 
 
-def _delimiter(text: str) -> str:
-    """Semicolon when the header line has more semicolons than commas (Finnish spreadsheets)."""
-    header = text.split("\n", 1)[0]
-    return ";" if header.count(";") > header.count(",") else ","
+def _text(data: Source) -> io.TextIOWrapper:
+    raw: BinaryIO = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data  # type: ignore[assignment]
+    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
 
 
-def _read_rows(text: str) -> list[tuple[int, list[str]]]:
-    """CSV records with the file row (line) each starts on; quoted newlines stay in the field."""
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    records = []
+def _records(stream: io.TextIOWrapper) -> Iterator[tuple[int, list[str]]]:
+    """CSV records with the file row (line) each starts on; quoted newlines stay in the field.
+
+    The header line decides the separator: semicolon when it has more semicolons than commas
+    (Finnish spreadsheets)."""
+    header = stream.readline(MAX_HEADER_CHARS)
+    if len(header) >= MAX_HEADER_CHARS and not header.endswith("\n"):
+        raise _Unreadable(
+            _("The header row is longer than {n} characters.").format(n=MAX_HEADER_CHARS)
+        )
+    delimiter = ";" if header.count(";") > header.count(",") else ","
+    reader = csv.reader(itertools.chain([header], stream), delimiter=delimiter)
     line = 1
     for record in reader:
-        records.append((line, record))
+        yield line, record
         line = reader.line_num + 1
-    return records
 
 
 class _Matcher:
@@ -169,10 +192,10 @@ def _header(
 
 
 def _number(text: str) -> float | None:
-    try:
-        return float(text.strip().replace(",", "."))
-    except ValueError:
+    text = text.strip()
+    if not _ANSWER.fullmatch(text):
         return None
+    return float(text.replace(",", "."))
 
 
 def _who(
@@ -199,7 +222,7 @@ def _who(
             name=person.name, organization=org.name
         )
         problems.append(CsvProblem(line, RESPONDENT, message))
-    elif person is not None and any(r.respondent_pk == person.pk for r in result.rows):
+    elif person is not None and person.pk in result.respondents:
         message = _("{name} answered twice").format(name=person.name)
         problems.append(CsvProblem(line, RESPONDENT, message))
     return org, person
@@ -249,6 +272,8 @@ def _row(
         result.skipped.append(line)
         return
     who = fields.get(RESPONDENT, "").strip()
+    if person is not None and person.pk is not None:
+        result.respondents.add(person.pk)
     scores = score_respondent(instrument, answers)
     result.rows.append(
         ResponseRow(line, org.pk, org.name, person.pk if person else None, who, answers, scores)
@@ -256,37 +281,79 @@ def _row(
 
 
 def parse_responses(
-    data: bytes,
+    data: Source,
     organizations: Sequence[Organization],
     people: Sequence[Person],
     instrument: Instrument | None = None,
 ) -> ParsedResponses:
-    """Read and check a CSV file of answers without touching the diary."""
+    """Read and check a CSV file of answers (bytes, a path or an open binary file) without
+    touching the diary."""
     instrument = instrument or pulse()
     result = ParsedResponses()
-    text = _decode(data)
-    if text is None:
-        result.problems.append(CsvProblem(None, None, _("The file is not UTF-8 text.")))
-        return result
-    records = _read_rows(text)
-    if not records or not any(f.strip() for f in records[0][1]):
-        result.problems.append(CsvProblem(None, None, _("The file has no header row.")))
-        return result
-    columns = _header(records[0][1], instrument, result)
-    if columns is None or ORGANIZATION not in columns.values():
-        return result
-    matcher = _Matcher(organizations, people)
-    for line, record in records[1:]:
-        if not any(f.strip() for f in record):
-            continue  # an empty row, as spreadsheets leave at the end
-        _row(line, record, len(records[0][1]), columns, matcher, instrument, result)
+    try:
+        if isinstance(data, Path):
+            with data.open("rb") as raw:
+                _parse_stream(_text(raw), organizations, people, instrument, result)
+        else:
+            _parse_stream(_text(data), organizations, people, instrument, result)
+    except UnicodeDecodeError:
+        return ParsedResponses(problems=[CsvProblem(None, None, _("The file is not UTF-8 text."))])
+    except _Unreadable as exc:
+        result.problems.append(CsvProblem(None, None, str(exc)))
     if not result.problems and not result.rows:
         result.problems.append(CsvProblem(None, None, _("The file holds no answers.")))
     return result
 
 
+def _parse_stream(
+    stream: io.TextIOWrapper,
+    organizations: Sequence[Organization],
+    people: Sequence[Person],
+    instrument: Instrument,
+    result: ParsedResponses,
+) -> None:
+    records = _records(stream)
+    try:
+        _first, header = next(records)
+    except StopIteration:
+        header = []
+    except csv.Error as exc:
+        raise _Unreadable(
+            _("The header row cannot be read: {reason}.").format(reason=exc)
+        ) from None
+    if not any(f.strip() for f in header):
+        result.problems.append(CsvProblem(None, None, _("The file has no header row.")))
+        return
+    columns = _header(header, instrument, result)
+    if columns is None or ORGANIZATION not in columns.values():
+        return
+    matcher = _Matcher(organizations, people)
+    line = 1
+    for count in itertools.count(1):
+        try:
+            line, record = next(records)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # A field past the limit (131,072 characters), a NUL in old Pythons: say where.
+            result.problems.append(
+                CsvProblem(line + 1, None, _("the row cannot be read: {reason}").format(reason=exc))
+            )
+            return
+        if count > MAX_ROWS:
+            message = _(
+                "The file has more than {n} rows after the header; a questionnaire wave takes at "
+                "most {n} answers. Nothing was read past row {row}: split the file."
+            ).format(n=MAX_ROWS, row=line - 1)
+            result.problems.append(CsvProblem(None, None, message))
+            return
+        if not any(f.strip() for f in record):
+            continue  # an empty row, as spreadsheets leave at the end
+        _row(line, record, len(header), columns, matcher, instrument, result)
+
+
 def parse_for_partnership(
-    diary: Diary, partnership_pk: int, data: bytes, instrument: Instrument | None = None
+    diary: Diary, partnership_pk: int, data: Source, instrument: Instrument | None = None
 ) -> ParsedResponses:
     """``parse_responses`` against a stored partnership's organizations and people."""
     db = diary.db
@@ -310,7 +377,7 @@ def ratings_of(parsed: ParsedResponses) -> list[Rating]:
 def import_responses(
     diary: Diary,
     partnership_pk: int,
-    data: bytes,
+    data: bytes | Path,
     day: date,
     title: str | None = None,
     instrument: Instrument | None = None,

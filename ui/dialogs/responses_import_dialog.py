@@ -36,7 +36,12 @@ from app.i18n import _, ngettext
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
 from app.services.imports import import_responses_file
-from app.services.responses_csv import ParsedResponses, ResponsesError, parse_for_partnership
+from app.services.responses_csv import (
+    MAX_FILE_BYTES,
+    ParsedResponses,
+    ResponsesError,
+    parse_for_partnership,
+)
 from app.services.undo import UndoStack
 from ui.style import date_edit_format
 from ui.widgets.ratings_editor import AnswersGrid
@@ -152,10 +157,22 @@ class ResponsesImportDialog(QDialog):
         """Read ``path`` and show its preview or its problems."""
         self.path.setText(str(path))
         try:
-            self.data = path.read_bytes()
+            with path.open("rb") as f:
+                self.data = f.read(MAX_FILE_BYTES + 1)
         except OSError as exc:
             self.data = None
             self._show_problems([_("Cannot read the file: {reason}").format(reason=exc.strerror)])
+            return
+        if len(self.data) > MAX_FILE_BYTES:
+            self.data = None
+            limit = MAX_FILE_BYTES // (1024 * 1024)
+            self._show_problems(
+                [
+                    _(
+                        "The file is larger than {n} MB; a questionnaire wave is far smaller."
+                    ).format(n=limit)
+                ]
+            )
             return
         self.parsed = parse_for_partnership(self._diary, self._pk, self.data)
         if self.parsed.ok:

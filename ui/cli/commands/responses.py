@@ -46,8 +46,11 @@ def run(args: argparse.Namespace) -> int:
     from ui.cli import UserError, diary_path
 
     day = _day(args.date)
+    # Read as a stream, a row at a time (a huge file is refused after MAX_ROWS rows).
+    data: Path = args.file
     try:
-        data = args.file.read_bytes()
+        with data.open("rb") as probe:
+            probe.read(1)
     except OSError as exc:
         raise UserError(
             _("Cannot read {path}: {reason}").format(path=args.file, reason=exc.strerror)
@@ -57,11 +60,17 @@ def run(args: argparse.Namespace) -> int:
         partnership = find_partnership(diary.db, args.partnership)
         if partnership is None or partnership.pk is None:
             raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        parsed = parse_for_partnership(diary, partnership.pk, data)
+        if not parsed.ok:
+            raise UserError(str(ResponsesError(parsed.problems)))
         try:
             import_responses_file(diary, partnership.pk, data, day, args.title)
         except ResponsesError as exc:
             raise UserError(str(exc)) from None
-        parsed = parse_for_partnership(diary, partnership.pk, data)
+    except OSError as exc:
+        raise UserError(
+            _("Cannot read {path}: {reason}").format(path=args.file, reason=exc.strerror)
+        ) from None
     finally:
         diary.close()
     print(
