@@ -7,6 +7,7 @@ import contextlib
 import os
 import stat
 import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -112,3 +113,45 @@ def test_an_old_file_survives_a_failed_write(tmp_path: Path) -> None:
             write_output(out, b"x" * 200_000, private=False)
         assert out.read_bytes() == b"old report"
         assert sorted(p.name for p in mount.iterdir()) == ["filler", "report.pdf"]
+
+
+@pytest.mark.parametrize("command", ["report", "csv", "export"])
+def test_a_device_at_the_target_is_refused_never_replaced(
+    demo_db: Path, tmp_path: Path, command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fifo = tmp_path / f"out{SUFFIX[command]}"
+    os.mkfifo(fifo)  # stands for /dev/null: a rename over it would replace it
+    assert _write(demo_db, command, fifo) == 2
+    err = capsys.readouterr().err
+    assert "a named pipe" in err and "Traceback" not in err
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+@pytest.mark.parametrize("command", ["import", "responses"])
+def test_reading_a_pipe_is_refused_without_waiting(
+    demo_db: Path, tmp_path: Path, command: str
+) -> None:
+    fifo = tmp_path / "input"
+    os.mkfifo(fifo)
+    argv = {
+        "import": ["import", str(fifo)],
+        "responses": [
+            "responses",
+            "import",
+            "--partnership",
+            DEMO_ID,
+            "--date",
+            "2025-01-01",
+            str(fifo),
+        ],
+    }[command]
+    code = f"import sys; from ui.cli import main; sys.exit(main({['--db', str(demo_db), *argv]!r}))"
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=Path(__file__).resolve().parents[1],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2 and "a named pipe, not a file" in done.stderr, done.stderr

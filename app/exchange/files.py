@@ -10,7 +10,7 @@ from app.domain.validation import Problem
 from app.exchange.errors import ExchangeError, single
 from app.exchange.reader import child
 from app.i18n import _
-from app.safety.output import write_output
+from app.safety.output import NotARegularFile, require_regular_input, write_output
 
 
 def _no_constants(name: str) -> Any:
@@ -60,11 +60,16 @@ def load_file(path: Path | str) -> Any:
     """The parsed JSON of a partnership file; ``ExchangeError`` says why it cannot be read."""
     path = Path(path)
     try:
+        require_regular_input(path)  # a pipe or a device would be read for ever
         raw = path.read_bytes()
     except FileNotFoundError:
         raise single(_("There is no file {path}.").format(path=path)) from None
     except IsADirectoryError:
         raise single(_("{path} is a folder, not a partnership file.").format(path=path)) from None
+    except NotARegularFile as exc:
+        raise single(
+            _("{path} is {kind}, not a file.").format(path=path, kind=exc.strerror)
+        ) from None
     except OSError as exc:
         raise single(
             _("The file {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror)

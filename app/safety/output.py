@@ -12,9 +12,13 @@ user only (0600); the others get the usual permissions of the user's umask.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import secrets
+import stat
 from pathlib import Path
+
+from app.i18n import _
 
 # Temporary files start with this, so that a leftover after a power cut is recognisable.
 TEMP_PREFIX = ".kumppani-"
@@ -42,12 +46,47 @@ def _create_beside(path: Path, private: bool) -> tuple[int, Path]:
     raise FileExistsError(f"no free temporary name beside {path}")
 
 
+class NotARegularFile(OSError):
+    """A folder, device, pipe or socket where a file was expected; ``strerror`` says which."""
+
+
+def refuse_special(path: Path) -> None:
+    """Raise ``NotARegularFile`` when ``path`` itself (not a link's target) is a folder, a
+    device, a named pipe or a socket: a rename would replace ``/dev/null``, a read of a pipe
+    would wait for ever. A missing path and a link are fine."""
+    try:
+        mode = os.lstat(path).st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
+        return
+    kind = (
+        _("a folder")
+        if stat.S_ISDIR(mode)
+        else _("a device")
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else _("a named pipe")
+        if stat.S_ISFIFO(mode)
+        else _("not a regular file")
+    )
+    raise NotARegularFile(errno.EINVAL, kind, str(path))
+
+
+def require_regular_input(path: Path) -> None:
+    """Like ``refuse_special`` for a file to be read, following a link to what it names."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # the reader says it is missing
+    if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        refuse_special(Path(os.path.realpath(path)))
+
+
 def write_output(path: Path | str, data: bytes, *, private: bool) -> None:
     """Write ``data`` to ``path`` atomically (see the module). Raises ``OSError`` (with
     ``strerror``) when it cannot; then nothing under ``path`` has changed."""
     path = Path(path)
-    if path.is_dir() and not path.is_symlink():
-        raise IsADirectoryError(21, os.strerror(21), str(path))
+    refuse_special(path)
     fd, tmp = _create_beside(path, private)
     try:
         with os.fdopen(fd, "wb") as out:

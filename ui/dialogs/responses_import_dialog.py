@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _, ngettext
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
+from app.safety.output import require_regular_input
 from app.services.imports import import_responses_file
 from app.services.responses_csv import (
     MAX_FILE_BYTES,
@@ -157,6 +158,7 @@ class ResponsesImportDialog(QDialog):
         """Read ``path`` and show its preview or its problems."""
         self.path.setText(str(path))
         try:
+            require_regular_input(path)  # a pipe would be read for ever
             with path.open("rb") as f:
                 self.data = f.read(MAX_FILE_BYTES + 1)
         except OSError as exc:

@@ -41,6 +41,7 @@ def _day(text: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     from app.persistence.read.partnerships import find_partnership
+    from app.safety.output import NotARegularFile, require_regular_input
     from app.services.imports import import_responses_file
     from app.services.responses_csv import ResponsesError, parse_for_partnership
     from ui.cli import UserError, diary_path
@@ -49,8 +50,13 @@ def run(args: argparse.Namespace) -> int:
     # Read as a stream, a row at a time (a huge file is refused after MAX_ROWS rows).
     data: Path = args.file
     try:
+        require_regular_input(data)  # a pipe or a device would be read for ever
         with data.open("rb") as probe:
             probe.read(1)
+    except NotARegularFile as exc:
+        raise UserError(
+            _("{path} is {kind}, not a file.").format(path=data, kind=exc.strerror)
+        ) from None
     except OSError as exc:
         raise UserError(
             _("Cannot read {path}: {reason}").format(path=args.file, reason=exc.strerror)
