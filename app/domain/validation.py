@@ -127,7 +127,12 @@ def check_event(e: Event) -> list[Problem]:
         problems.append(Problem("duration_minutes", _("must not be negative")))
     elif e.duration_minutes is not None and e.duration_minutes > DURATION_MAX:
         problems.append(
-            Problem("duration_minutes", _("must be at most {n} minutes").format(n=DURATION_MAX))
+            Problem(
+                "duration_minutes",
+                ngettext(
+                    "must be at most {n} minute", "must be at most {n} minutes", DURATION_MAX
+                ).format(n=DURATION_MAX),
+            )
         )
     problems += _optional_text(e.purpose, "purpose")
     seen: set[int] = set()

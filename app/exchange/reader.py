@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from app.domain.days import iso_day, iso_moment
 from app.domain.model import parse_when
 from app.domain.validation import TEXT_MAX, Problem
-from app.i18n import _
+from app.i18n import _, ngettext
 
 E = TypeVar("E", bound=StrEnum)
 
@@ -104,7 +104,10 @@ class Reader:
     def clean_text(self, value: str, path: str, *, breaks: bool = True) -> str | None:
         """``value`` if it holds only characters the diary stores faithfully, else a problem."""
         if len(value) > TEXT_LIMIT:
-            self.add(path, _("must be at most {n} characters").format(n=TEXT_LIMIT))
+            message = ngettext(
+                "must be at most {n} character", "must be at most {n} characters", TEXT_LIMIT
+            )
+            self.add(path, message.format(n=TEXT_LIMIT))
             return None
         found = (_UNSTORABLE if breaks else _UNSTORABLE_IN_IDS).search(value)
         if found is None:
@@ -290,6 +293,7 @@ def _shown(value: object) -> str:
     if isinstance(value, list):
         return _("an array")
     if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10**30:
-        return _("a number of {n} digits").format(n=len(str(abs(value))))
+        digits = len(str(abs(value)))
+        return ngettext("a number of {n} digit", "a number of {n} digits", digits).format(n=digits)
     text = json.dumps(value, ensure_ascii=False)
     return text if len(text) <= 40 else text[:37] + "…"

@@ -37,7 +37,7 @@ from typing import BinaryIO
 
 from app.domain import Dimension, Event, EventKind, Organization, Person, Rating
 from app.exchange.errors import SHOWN_PROBLEMS
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence.diary import Diary
@@ -110,7 +110,8 @@ class ResponsesError(ValueError):
         lines += [f"  {p}" for p in self.problems[:SHOWN_PROBLEMS]]
         hidden = len(self.problems) - SHOWN_PROBLEMS
         if hidden > 0:
-            lines.append("  " + _("… and {n} more problems.").format(n=hidden))
+            more = ngettext("… and {n} more problem.", "… and {n} more problems.", hidden)
+            lines.append("  " + more.format(n=hidden))
         super().__init__("\n".join(lines))
 
 
@@ -135,7 +136,11 @@ def _records(stream: io.TextIOWrapper) -> Iterator[tuple[int, list[str]]]:
     header = stream.readline(MAX_HEADER_CHARS)
     if len(header) >= MAX_HEADER_CHARS and not header.endswith("\n"):
         raise _Unreadable(
-            _("The header row is longer than {n} characters.").format(n=MAX_HEADER_CHARS)
+            ngettext(
+                "The header row is longer than {n} character.",
+                "The header row is longer than {n} characters.",
+                MAX_HEADER_CHARS,
+            ).format(n=MAX_HEADER_CHARS)
         )
     delimiter = ";" if header.count(";") > header.count(",") else ","
     reader = csv.reader(itertools.chain([header], stream), delimiter=delimiter)
@@ -341,9 +346,12 @@ def _parse_stream(
             )
             return
         if count > MAX_ROWS:
-            message = _(
+            message = ngettext(
+                "The file has more than {n} row after the header; a questionnaire wave takes at "
+                "most {n} answer. Nothing was read past row {row}: split the file.",
                 "The file has more than {n} rows after the header; a questionnaire wave takes at "
-                "most {n} answers. Nothing was read past row {row}: split the file."
+                "most {n} answers. Nothing was read past row {row}: split the file.",
+                MAX_ROWS,
             ).format(n=MAX_ROWS, row=line - 1)
             result.problems.append(CsvProblem(None, None, message))
             return

@@ -170,8 +170,10 @@ class ResponsesImportDialog(QDialog):
             limit = MAX_FILE_BYTES // (1024 * 1024)
             self._show_problems(
                 [
-                    _(
-                        "The file is larger than {n} MB; a questionnaire wave is far smaller."
+                    ngettext(
+                        "The file is larger than {n} MB; a questionnaire wave is far smaller.",
+                        "The file is larger than {n} MB; a questionnaire wave is far smaller.",
+                        limit,
                     ).format(n=limit)
                 ]
             )

@@ -49,6 +49,7 @@ def _line(hit: dict[str, Any]) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.i18n import ngettext
     from app.persistence.search import clean_query, hits, search_keys
     from app.services.lookup import PartnershipNotFound, resolve_partnership
     from ui.cli import UserError, diary_path
@@ -76,5 +77,12 @@ def run(args: argparse.Namespace) -> int:
         return 0
     print("\n".join(_line(h) for h in found))
     if len(keys) > len(found):
-        print(_("… and {n} more; use --limit to see more.").format(n=len(keys) - len(found)))
+        more = len(keys) - len(found)
+        print(
+            ngettext(
+                "… and {n} more; use --limit to see more.",
+                "… and {n} more; use --limit to see more.",
+                more,
+            ).format(n=more)
+        )
     return 0
