@@ -117,31 +117,50 @@ def test_the_command_line_refuses_to_import_into_it_and_names_the_backup(
     assert path.read_bytes() == before
 
 
-def test_the_window_checks_after_the_first_paint_and_explains(
+def test_the_window_checks_after_the_first_paint_and_offers_the_backup(
     damaged: tuple[Path, str], qtbot: Any, settings: Any, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from app.services.undo import UndoStack as Undo
     from ui.application import build_main_window
     from ui.context import AppContext
     from ui.dialogs.error_dialog import ErrorDialog
+    from ui.dialogs.restore_dialog import RestoreDialog
     from ui.safety import SafetyGuard
 
     path, when = damaged
+    damaged_bytes = path.read_bytes()
     shown: list[str] = []
-    monkeypatch.setattr(ErrorDialog, "run", lambda d: shown.append(d.text()) or None)
+    reopened: list[Path] = []
+
+    def choose_restore(dialog: ErrorDialog) -> str:
+        shown.append(dialog.text())
+        qtbot.addWidget(dialog)
+        return "restore"
+
+    def pick_newest(dialog: RestoreDialog) -> int:
+        qtbot.addWidget(dialog)
+        dialog.restore_button.click()
+        return 1
+
+    monkeypatch.setattr(ErrorDialog, "run", choose_restore)
+    monkeypatch.setattr(RestoreDialog, "exec", pick_newest)
     diary = open_diary_file(path)
     try:
         window = build_main_window(AppContext(diary=diary, undo=Undo(diary), settings=settings))
         qtbot.addWidget(window)
-        guard = SafetyGuard(window, diary, settings, lambda p: None)
+        guard = SafetyGuard(window, diary, settings, reopened.append)
         window.show()
         guard.start(delay_ms=60_000)
-        qtbot.waitUntil(lambda: bool(shown), timeout=5000)
+        qtbot.waitUntil(lambda: bool(reopened), timeout=10_000)
         assert "is damaged" in shown[0] and f"backup of {when}" in shown[0]
         assert not guard.active  # no backup is made of a damaged file
         window.close()
     finally:
         diary.close()
+    # The backup is in place, the damaged file kept aside untouched.
+    assert check_file(path, full=True) == []
+    kept = [p for p in path.parent.iterdir() if ".replaced-" in p.name and p.suffix == ".sqlite3"]
+    assert [k.read_bytes() for k in kept] == [damaged_bytes]
 
 
 def test_a_healthy_diary_is_checked_once_and_written(diary: Diary) -> None:

@@ -94,19 +94,44 @@ class SafetyGuard(QObject):
             status.showMessage(_("Checking the diary…"))
             status.repaint()
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        damage: DamagedDiary | None = None
         try:
             self.diary.verify()
         except DamagedDiary as exc:
-            self.active = False
-            self.timer.stop()
-            extra = [f for f in [second_folder(self.settings)] if f]
-            diary_error_dialog(self.window, explain_damage(exc, extra)).run()
-            return False
+            damage = exc
         finally:
             QApplication.restoreOverrideCursor()
             if status is not None:
                 status.clearMessage()
-        return True
+        if damage is None:
+            return True
+        self.active = False
+        self.timer.stop()
+        self._offer_restore(damage)
+        return False
+
+    def _offer_restore(self, exc: DamagedDiary) -> None:
+        """The damage explained, with Restore… (the newest backup first) and the data folder."""
+        extra = [f for f in [second_folder(self.settings)] if f]
+        exc = explain_damage(exc, extra)
+        actions = [("restore", _("Restore…"))] if exc.backup_time else []
+        actions.append(("folder", _("Open data folder")))
+        choice = diary_error_dialog(self.window, exc, actions).run()
+        path = self.diary.path
+        if choice == "folder":
+            open_folder(path.parent)
+        if choice != "restore":
+            return
+        chooser = RestoreDialog(self.window, path, extra)
+        if not chooser.exec() or chooser.chosen is None:
+            return
+        self.diary.close()  # the damaged file is kept aside, never written to
+        try:
+            replace_with_backup(path, chooser.chosen.backup.path)
+        except DiaryError as failed:
+            diary_error_dialog(self.window, failed).run()
+            return
+        self.reopen(path)
 
     def start_now(self) -> None:
         if not self.active:
