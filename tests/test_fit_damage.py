@@ -212,3 +212,64 @@ def test_every_command_reports_a_damaged_value_as_damage(
     assert "is damaged" in err and f"backup of {when}" in err, err
     assert "Traceback" not in err and "backup folder" not in err
     assert path.read_bytes() == before
+
+
+def test_damage_only_the_full_check_reads_is_still_reported_as_damage(
+    damaged_date: tuple[Path, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # Tensions are checked before the first write, not at every open (reading every entry
+    # costs too much there); a command that meets one is told the cause all the same.
+    path, when = damaged_date
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE events SET date = '2024-11-27' WHERE date = '2024,11-27'")
+    conn.execute("UPDATE entries SET tensions = 'roles,rolez' WHERE pk = 1")
+    conn.commit()
+    conn.close()
+    out = tmp_path / "entries.csv"
+    argv = ["csv", "--partnership", DEMO_ID, "--what", "entries", "--out", str(out)]
+    code = main(["--db", str(path), *argv])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "is damaged" in err and f"backup of {when}" in err and "Traceback" not in err
+    assert not out.exists()
+
+
+def test_the_window_explains_an_unexpected_error_from_a_damaged_value_as_damage(
+    damaged_date: tuple[Path, str], qtbot: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import sys
+
+    from app.backup.restore import explain_damage
+    from app.persistence.connection import full_check
+    from ui.dialogs.error_dialog import ErrorDialog, install_excepthook
+
+    path, when = damaged_date
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE events SET date = '2024-11-27' WHERE date = '2024,11-27'")
+    conn.execute("UPDATE entries SET tensions = 'rolez' WHERE pk = 1")
+    conn.commit()
+    conn.close()
+    diary = open_diary_file(path)
+    shown: list[str] = []
+    monkeypatch.setattr(ErrorDialog, "run", lambda d: shown.append(d.text()) or None)
+    previous = sys.excepthook
+
+    def damage() -> DamagedDiary | None:
+        try:
+            full_check(diary.db.conn, diary.path)
+        except DamagedDiary as exc:
+            return explain_damage(exc)
+        return None
+
+    try:
+        hook = install_excepthook(lambda: tmp_path / "logs", damage)
+        try:
+            raise ValueError("'rolez' is not a valid Tension")
+        except ValueError as exc:
+            hook(ValueError, exc, exc.__traceback__)
+    finally:
+        sys.excepthook = previous
+        diary.close()
+    assert len(shown) == 1
+    assert "is damaged" in shown[0] and f"backup of {when}" in shown[0]
+    assert not (tmp_path / "logs").exists()  # not reported as a bug

@@ -161,6 +161,21 @@ class Launcher:
             self.settings.sync()
         return opened
 
+    def damage(self) -> DiaryError | None:
+        """The open diary's damage (full check on its own connection), naming the backup."""
+        from app.backup.restore import explain_damage
+        from app.persistence.connection import full_check
+        from app.persistence.errors import DamagedDiary
+
+        if self.window is None or self.window.context.diary.closed:
+            return None
+        diary = self.window.context.diary
+        try:
+            full_check(diary.db.conn, diary.path)
+        except DamagedDiary as exc:
+            return explain_damage(exc)
+        return None
+
     def close(self) -> None:
         if self.window is not None:
             self.window.safety.at_exit()  # a backup at a clean exit if anything changed
@@ -240,7 +255,7 @@ def _run(app: QApplication, settings: QSettings, path: Path | None) -> int:
 
     # Unexpected errors: a dialog with a copyable report and a log file, never a traceback.
     previous_hook = sys.excepthook
-    install_excepthook(lambda: data_dir() / "logs")
+    install_excepthook(lambda: data_dir() / "logs", launcher.damage)
     try:
         return app.exec()
     finally:

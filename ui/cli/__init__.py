@@ -19,7 +19,7 @@ from pathlib import Path
 from types import ModuleType
 
 from app.i18n import _
-from app.persistence.errors import DiaryError
+from app.persistence.errors import DamagedDiary, DiaryError
 
 
 class UserError(Exception):
@@ -82,6 +82,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception:
+        # An unexpected error may come from a value damaged on disk that the checks at open
+        # do not read: then the cause is the damage, not a bug. Otherwise the traceback stands.
+        damage = _damage(args)
+        if damage is None:
+            raise
+        from ui.cli.messages import cli_message
+
+        print(f"kumppani: {cli_message(damage)}", file=sys.stderr)
+        return 2
+
+
+def _damage(args: argparse.Namespace) -> DamagedDiary | None:
+    """The diary's damage found by the full check, read-only; None when healthy or absent."""
+    from app.persistence.integrity import check_file
+
+    if args.command is None:
+        return None
+    path = diary_path(args)
+    if not path.is_file():
+        return None
+    problems = check_file(path, full=True)
+    return DamagedDiary(path, "\n".join(problems[:20])) if problems else None
 
 
 def gui_main() -> int:

@@ -116,8 +116,13 @@ def unexpected_error_dialog(parent: QWidget | None, report: str, log: Path | Non
 Hook = Callable[[type[BaseException], BaseException, TracebackType | None], None]
 
 
-def install_excepthook(log_folder: Callable[[], Path]) -> Hook:
-    """Route unexpected exceptions to the error dialog and a log file; returns the hook."""
+def install_excepthook(
+    log_folder: Callable[[], Path], damage: Callable[[], DiaryError | None] | None = None
+) -> Hook:
+    """Route unexpected exceptions to the error dialog and a log file; returns the hook.
+
+    ``damage`` checks the open diary: an unexpected error caused by a value damaged on disk is
+    explained as damage (with the backup that holds the data), not as a bug."""
     showing = False
 
     def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
@@ -131,6 +136,10 @@ def install_excepthook(log_folder: Callable[[], Path]) -> Hook:
             if isinstance(exc, DiaryError):
                 diary_error_dialog(parent, exc).run()
                 return
+            found = _damage_or_none(damage)
+            if found is not None:
+                diary_error_dialog(parent, found).run()
+                return
             report = format_report(exc_type, exc, tb)
             try:
                 log: Path | None = write_log(log_folder(), report)
@@ -143,6 +152,15 @@ def install_excepthook(log_folder: Callable[[], Path]) -> Hook:
 
     sys.excepthook = hook
     return hook
+
+
+def _damage_or_none(damage: Callable[[], DiaryError | None] | None) -> DiaryError | None:
+    if damage is None:
+        return None
+    try:
+        return damage()
+    except Exception:  # the check itself failed: report the original error as it is
+        return None
 
 
 def show_diary_error(parent: QWidget | None, exc: DiaryError) -> None:
