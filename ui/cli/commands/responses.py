@@ -21,8 +21,9 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help=_("import answers from a CSV file as a new questionnaire event"),
         description=_(
             "Columns: respondent (person id or name, empty for anonymous), organization "
-            "(id or name) and any of the six dimensions; values 1–5 or empty. UTF-8, comma "
-            "or semicolon separated. Nothing is imported when any row is wrong."
+            "(id or name) and any of the six dimensions; values 1–5 written as 4, 4.5 or 4,5, "
+            "or empty. UTF-8, comma or semicolon separated, at most 10,000 rows. Nothing is "
+            "imported when any row is wrong."
         ),
     )
     imp.add_argument(
