@@ -154,3 +154,21 @@ def test_the_csv_problem_list_shows_the_first_problems_and_a_count(
     assert code == 2
     assert len(err.splitlines()) <= 12
     assert "… and 9990 more problems." in err
+
+
+def test_a_live_holder_the_system_cannot_identify_comes_with_what_to_do(
+    tmp_path: Path, foreign_process: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import app.lock
+    import app.persistence.connection as connection
+    from app.persistence.errors import DiaryLocked
+
+    # As on a system without /proc: whether that process is Kumppani cannot be told.
+    monkeypatch.setattr(app.lock, "runs_kumppani", lambda info: None)
+    monkeypatch.setattr(connection, "runs_kumppani", lambda info: None)
+    path = make_diary(tmp_path / "diary.sqlite3")
+    holder = {"pid": foreign_process, "host": socket.gethostname(), "user": "x", "since": "then"}
+    lock_path(path).write_text(json.dumps(holder), encoding="utf-8")
+    with pytest.raises(DiaryLocked) as caught:
+        open_diary_file(path)
+    assert f"delete {lock_path(path)} and try again" in caught.value.message

@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import socket
 import sqlite3
 import stat
 from collections.abc import Callable
@@ -21,7 +22,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from app.i18n import _
-from app.lock import DiaryLock, LockHeld, current_holder
+from app.lock import DiaryLock, LockHeld, current_holder, lock_path, runs_kumppani
 from app.persistence.errors import (
     DamagedDiary,
     DiaryError,
@@ -249,7 +250,16 @@ def _take_lock(path: Path, db: Database) -> None:
     try:
         _locks[id(db.conn)] = DiaryLock.acquire(path, db)
     except LockHeld as exc:
-        raise DiaryLocked(path, exc.info.describe(), f"lock file: {path}.lock") from exc
+        info = exc.info
+        # Where the system cannot tell whether that process is Kumppani, say what to do.
+        here = info.host == socket.gethostname() and info.pid != os.getpid()
+        unsure = here and runs_kumppani(info) is None
+        raise DiaryLocked(
+            path,
+            info.describe(),
+            f"lock file: {path}.lock",
+            stale_lock=lock_path(path) if unsure else None,
+        ) from exc
     except OSError as exc:
         raise DiaryReadOnly(path, f"lock file: {type(exc).__name__}: {exc}") from exc
 

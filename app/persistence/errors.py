@@ -79,16 +79,27 @@ class NewerDiary(DiaryError):
 
 
 class DiaryLocked(DiaryError):
-    def __init__(self, path: Path | str, holder: str = "", details: str = "") -> None:
+    """``stale_lock``: the lock file to delete when the holder cannot be verified (the system
+    does not tell what program runs under that process number)."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        holder: str = "",
+        details: str = "",
+        stale_lock: Path | str | None = None,
+    ) -> None:
         who = holder or _("another program")
-        super().__init__(
-            _(
-                "The diary {path} is already open in {who}. Your data is safe. Close it there "
-                "first; a diary has one owner at a time so that nothing is overwritten."
-            ).format(path=path, who=who),
-            path,
-            details,
-        )
+        text = _(
+            "The diary {path} is already open in {who}. Your data is safe. Close it there "
+            "first; a diary has one owner at a time so that nothing is overwritten."
+        ).format(path=path, who=who)
+        if stale_lock is not None:
+            text += " " + _(
+                "If no Kumppani is running there, the lock was left behind by a crash: delete "
+                "{lock} and try again."
+            ).format(lock=stale_lock)
+        super().__init__(text, path, details)
 
 
 class DiaryReadOnly(DiaryError):
