@@ -29,7 +29,7 @@ import csv
 import io
 import itertools
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -42,12 +42,12 @@ from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence.diary import Diary
 from app.scores.instruments import Instrument, pulse, score_respondent
+from app.services.csv_stream import Unreadable, read_records, text_stream
 
 RESPONDENT = "respondent"
 ORGANIZATION = "organization"
-# The most rows (after the header) a file may have, and the longest header line.
+# The most rows (after the header) a file may have.
 MAX_ROWS = 10_000
-MAX_HEADER_CHARS = 65_536
 # The largest file the window reads into memory for its preview (MAX_ROWS rows are far less).
 MAX_FILE_BYTES = 16 * 1024 * 1024
 # An answer: digits, optionally a decimal part after "." or "," (no exponents, no "nan").
@@ -117,37 +117,6 @@ class ResponsesError(ValueError):
 
 def _normalize(name: str) -> str:
     return "_".join(name.strip().lower().replace("-", " ").split())
-
-
-class _Unreadable(Exception):
-    """The file cannot be read as CSV at all; the message says why."""
-
-
-def _text(data: Source) -> io.TextIOWrapper:
-    raw: BinaryIO = io.BytesIO(data) if isinstance(data, (bytes, bytearray)) else data  # type: ignore[assignment]
-    return io.TextIOWrapper(raw, encoding="utf-8-sig", newline="")
-
-
-def _records(stream: io.TextIOWrapper) -> Iterator[tuple[int, list[str]]]:
-    """CSV records with the file row (line) each starts on; quoted newlines stay in the field.
-
-    The header line decides the separator: semicolon when it has more semicolons than commas
-    (Finnish spreadsheets)."""
-    header = stream.readline(MAX_HEADER_CHARS)
-    if len(header) >= MAX_HEADER_CHARS and not header.endswith("\n"):
-        raise _Unreadable(
-            ngettext(
-                "The header row is longer than {n} character.",
-                "The header row is longer than {n} characters.",
-                MAX_HEADER_CHARS,
-            ).format(n=MAX_HEADER_CHARS)
-        )
-    delimiter = ";" if header.count(";") > header.count(",") else ","
-    reader = csv.reader(itertools.chain([header], stream), delimiter=delimiter)
-    line = 1
-    for record in reader:
-        yield line, record
-        line = reader.line_num + 1
 
 
 class _Matcher:
@@ -298,12 +267,12 @@ def parse_responses(
     try:
         if isinstance(data, Path):
             with data.open("rb") as raw:
-                _parse_stream(_text(raw), organizations, people, instrument, result)
+                _parse_stream(text_stream(raw), organizations, people, instrument, result)
         else:
-            _parse_stream(_text(data), organizations, people, instrument, result)
+            _parse_stream(text_stream(data), organizations, people, instrument, result)
     except UnicodeDecodeError:
         return ParsedResponses(problems=[CsvProblem(None, None, _("The file is not UTF-8 text."))])
-    except _Unreadable as exc:
+    except Unreadable as exc:
         result.problems.append(CsvProblem(None, None, str(exc)))
     if not result.problems and not result.rows:
         result.problems.append(CsvProblem(None, None, _("The file holds no answers.")))
@@ -317,15 +286,13 @@ def _parse_stream(
     instrument: Instrument,
     result: ParsedResponses,
 ) -> None:
-    records = _records(stream)
+    records = read_records(stream)
     try:
         _first, header = next(records)
     except StopIteration:
         header = []
     except csv.Error as exc:
-        raise _Unreadable(
-            _("The header row cannot be read: {reason}.").format(reason=exc)
-        ) from None
+        raise Unreadable(_("The header row cannot be read: {reason}.").format(reason=exc)) from None
     if not any(f.strip() for f in header):
         result.problems.append(CsvProblem(None, None, _("The file has no header row.")))
         return
