@@ -3,6 +3,7 @@ message, and either refused cleanly (diary unchanged) or imported correctly."""
 
 from __future__ import annotations
 
+import re
 import shutil
 import sqlite3
 import subprocess
@@ -169,6 +170,8 @@ def test_a_hostile_csv_is_refused_cleanly_or_imported_correctly(
         code = main(_import(db, csv))
         err = capsys.readouterr().err
         assert "Traceback" not in err
+        # Nothing of the file reaches the terminal as a control character (an ESC drives it).
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", err), repr(err)
         if code != 0:
             assert code == 2 and err.startswith("kumppani: "), err
             assert len(err.splitlines()) <= 12  # the first problems and a count

@@ -156,6 +156,7 @@ def test_a_hostile_file_is_refused_cleanly_or_imported_correctly(
         code = main(["--db", str(db), "import", str(source)])
         out, err = capsys.readouterr()
         assert "Traceback" not in err
+        assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f]", err), repr(err)
         if code != 0:
             assert code == 2 and err.startswith("kumppani: "), err
             assert _content(db) == before

@@ -81,7 +81,8 @@ def test_quoted_fields_with_newlines_keep_row_numbers_right(diary: Diary, pk: in
     with pytest.raises(ResponsesError) as info:
         do_import(diary, pk, data)
     assert [str(p) for p in info.value.problems] == [
-        "row 2, column organization: unknown organization Työnantaja\r\nOy",
+        # The name is shown on one line: a message never breaks where the file did.
+        "row 2, column organization: unknown organization Työnantaja Oy",
         "row 4, column commitment: 7 is not a number from 1 to 5",
     ]
     ok = b'organization,commitment\n"Ty\xc3\xb6nantaja Oy",4\n"org-ohs","5"\n'

@@ -162,18 +162,17 @@ class Launcher:
         return opened
 
     def damage(self) -> DiaryError | None:
-        """The open diary's damage (full check on its own connection), naming the backup."""
-        from app.backup.restore import explain_damage
-        from app.persistence.connection import full_check
+        """The open diary's damage found by its full check, naming the backup; or None."""
         from app.persistence.errors import DamagedDiary
 
         if self.window is None or self.window.context.diary.closed:
             return None
-        diary = self.window.context.diary
         try:
-            full_check(diary.db.conn, diary.path)
+            # The full check, once per session (it names the backup); a damaged value on disk
+            # read later was there when it ran.
+            self.window.context.diary.verify()
         except DamagedDiary as exc:
-            return explain_damage(exc)
+            return exc
         return None
 
     def close(self) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.backup.files import default_backup_dir, newest_backup
 from app.backup.make import backup_before_migration
 from app.persistence.diary import Diary
 from app.persistence.errors import DamagedDiary
@@ -25,6 +26,7 @@ def open_diary_file(path: Path | str, *, create: bool = False) -> Diary:
 
 def _name_the_backup(error: DamagedDiary) -> DamagedDiary:
     """The error, saying which backup holds the data ("your data is in the backup of …")."""
-    from app.backup.restore import explain_damage  # restore opens diaries through here
-
-    return explain_damage(error)
+    if error.path is None:
+        return error
+    newest = newest_backup([default_backup_dir(error.path)], error.path.stem)
+    return DamagedDiary(error.path, error.details, newest.local_time() if newest else None)

@@ -109,3 +109,25 @@ def tension_name(tension: Tension, tr: Tr = _) -> str:
 
 def dimension_name(dimension: Dimension, tr: Tr = _) -> str:
     return tr(DIMENSIONS[dimension])
+
+
+# What a path can be instead of a regular file (``app.safety.output.NotARegularFile.kind``).
+FILE_KINDS = {
+    "folder": N_("a folder"),
+    "device": N_("a device"),
+    "pipe": N_("a named pipe"),
+    "other": N_("not a regular file"),
+}
+
+
+def file_kind_name(kind: str, tr: Tr = _) -> str:
+    return tr(FILE_KINDS.get(kind, FILE_KINDS["other"]))
+
+
+def os_reason(exc: OSError, tr: Tr = _) -> str:
+    """Why a file could not be read or written, for a message: the system's words, or what
+    the path is instead of a file."""
+    kind = getattr(exc, "kind", None)
+    if isinstance(kind, str):
+        return file_kind_name(kind, tr)
+    return exc.strerror or str(exc)

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from app.domain.labels import file_kind_name, os_reason
 from app.domain.validation import Problem
 from app.exchange.errors import ExchangeError, single
 from app.exchange.reader import child
@@ -68,7 +69,7 @@ def load_file(path: Path | str) -> Any:
         raise single(_("{path} is a folder, not a partnership file.").format(path=path)) from None
     except NotARegularFile as exc:
         raise single(
-            _("{path} is {kind}, not a file.").format(path=path, kind=exc.strerror)
+            _("{path} is {kind}, not a file.").format(path=path, kind=file_kind_name(exc.kind))
         ) from None
     except OSError as exc:
         raise single(
@@ -112,5 +113,5 @@ def save_file(document: dict[str, Any], path: Path | str) -> None:
         write_output(path, dumps(document).encode("utf-8"), private=True)
     except OSError as exc:
         raise single(
-            _("Cannot write {path}: {reason}.").format(path=path, reason=exc.strerror or exc)
+            _("Cannot write {path}: {reason}.").format(path=path, reason=os_reason(exc))
         ) from None

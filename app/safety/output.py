@@ -18,8 +18,6 @@ import secrets
 import stat
 from pathlib import Path
 
-from app.i18n import _
-
 # Temporary files start with this, so that a leftover after a power cut is recognisable.
 TEMP_PREFIX = ".kumppani-"
 
@@ -47,7 +45,21 @@ def _create_beside(path: Path, private: bool) -> tuple[int, Path]:
 
 
 class NotARegularFile(OSError):
-    """A folder, device, pipe or socket where a file was expected; ``strerror`` says which."""
+    """A folder, device, pipe or socket where a file was expected. ``kind`` is one of
+    ``FILE_KINDS`` (``app.domain.labels.file_kind_name`` says it in the user's language)."""
+
+    def __init__(self, kind: str, path: Path) -> None:
+        super().__init__(errno.EINVAL, FILE_KINDS[kind], str(path))
+        self.kind = kind
+
+
+# What a path can be instead of a regular file, in English (for logs and details).
+FILE_KINDS = {
+    "folder": "a folder",
+    "device": "a device",
+    "pipe": "a named pipe",
+    "other": "not a regular file",
+}
 
 
 def refuse_special(path: Path) -> None:
@@ -61,15 +73,15 @@ def refuse_special(path: Path) -> None:
     if stat.S_ISREG(mode) or stat.S_ISLNK(mode):
         return
     kind = (
-        _("a folder")
+        "folder"
         if stat.S_ISDIR(mode)
-        else _("a device")
+        else "device"
         if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
-        else _("a named pipe")
+        else "pipe"
         if stat.S_ISFIFO(mode)
-        else _("not a regular file")
+        else "other"
     )
-    raise NotARegularFile(errno.EINVAL, kind, str(path))
+    raise NotARegularFile(kind, path)
 
 
 def require_regular_input(path: Path) -> None:

@@ -115,6 +115,18 @@ class ResponsesError(ValueError):
         super().__init__("\n".join(lines))
 
 
+# What a message must not echo from a file: control characters (an ESC would drive the
+# terminal), line and paragraph separators, halves of surrogate pairs.
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_SHOWN_CHARS = 60
+
+
+def _shown(text: str) -> str:
+    """``text`` of the file as a message may show it: one line, no control characters, short."""
+    text = _UNSHOWABLE.sub("\ufffd", " ".join(text.split()))  # line breaks become spaces
+    return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
+
+
 def _normalize(name: str) -> str:
     return "_".join(name.strip().lower().replace("-", " ").split())
 
@@ -154,9 +166,11 @@ def _header(
                 )
             continue
         if name not in known:
-            result.problems.append(CsvProblem(1, raw.strip(), _("unknown column")))
+            result.problems.append(CsvProblem(1, _shown(raw.strip()), _("unknown column")))
         elif name in columns.values():
-            result.problems.append(CsvProblem(1, raw.strip(), _("the column appears twice")))
+            result.problems.append(
+                CsvProblem(1, _shown(raw.strip()), _("the column appears twice"))
+            )
         else:
             columns[position] = name
     if ORGANIZATION not in columns.values():
@@ -183,14 +197,16 @@ def _who(
     org_ref = fields.get(ORGANIZATION, "").strip()
     org = matcher.organization(org_ref) if org_ref else None
     if org_ref and org is None:
-        message = _("unknown organization {name}").format(name=org_ref)
+        message = _("unknown organization {name}").format(name=_shown(org_ref))
         problems.append(CsvProblem(line, ORGANIZATION, message))
     elif not org_ref:
         problems.append(CsvProblem(line, ORGANIZATION, _("the organization is missing")))
     who = fields.get(RESPONDENT, "").strip()
     person = matcher.person(who) if who else None
     if who and person is None:
-        problems.append(CsvProblem(line, RESPONDENT, _("unknown person {name}").format(name=who)))
+        problems.append(
+            CsvProblem(line, RESPONDENT, _("unknown person {name}").format(name=_shown(who)))
+        )
     elif person is not None and org is not None and person.organization != org.pk:
         message = _("{name} is not in {organization}").format(
             name=person.name, organization=org.name
@@ -216,7 +232,7 @@ def _answers(
         value = _number(text) if text else None
         if text and (value is None or not instrument.in_scale(value)):
             message = _("{value} is not a number from {low:g} to {high:g}").format(
-                value=text, low=instrument.scale_min, high=instrument.scale_max
+                value=_shown(text), low=instrument.scale_min, high=instrument.scale_max
             )
             problems.append(CsvProblem(line, name, message))
         else:

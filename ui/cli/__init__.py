@@ -96,15 +96,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _damage(args: argparse.Namespace) -> DamagedDiary | None:
     """The diary's damage found by the full check, read-only; None when healthy or absent."""
-    from app.persistence.integrity import check_file
+    from app.backup.health import check_diary
 
     if args.command is None:
         return None
     path = diary_path(args)
     if not path.is_file():
         return None
-    problems = check_file(path, full=True)
-    return DamagedDiary(path, "\n".join(problems[:20])) if problems else None
+    try:
+        health = check_diary(path)
+    except DamagedDiary as exc:
+        return exc
+    except DiaryError:
+        return None  # cannot be read even for the check: the original error stands
+    return DamagedDiary(path, "\n".join(health.problems[:20])) if not health.healthy else None
 
 
 def gui_main() -> int:

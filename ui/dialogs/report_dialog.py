@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.labels import os_reason
 from app.i18n import _, ngettext
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
@@ -348,7 +349,7 @@ class ReportDialog(QDialog):
             QMessageBox.warning(
                 self,
                 _("Not saved"),
-                _("Cannot write {path}: {reason}").format(path=path, reason=exc.strerror),
+                _("Cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)),
             )
             return
         self._record()

@@ -60,6 +60,7 @@ def _as_of(text: str | None) -> date | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.domain.labels import os_reason
     from app.persistence.read.partnerships import find_partnership
     from app.series import commitment_series
     from ui.cli import UserError, diary_path
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         write_output(args.out, _render(series, args.width, args.height), private=False)
     except OSError as exc:
         raise UserError(
-            _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror or exc)
+            _("Cannot write {path}: {reason}").format(path=args.out, reason=os_reason(exc))
         ) from None
     print(
         _("Wrote {path} ({width} × {height}).").format(

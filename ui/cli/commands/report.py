@@ -92,6 +92,7 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.domain.labels import os_reason
     from app.persistence.read.partnerships import find_partnership
     from app.services import feedback
     from reports.feedback import build_feedback_pdf
@@ -111,7 +112,7 @@ def run(args: argparse.Namespace) -> int:
             write_output(args.out, pdf, private=False)
         except OSError as exc:
             raise UserError(
-                _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror)
+                _("Cannot write {path}: {reason}").format(path=args.out, reason=os_reason(exc))
             ) from None
         if not args.draft:
             feedback.record_given(diary, partnership.pk, pdf, options)

@@ -41,6 +41,7 @@ def _day(text: str) -> date:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.domain.labels import file_kind_name
     from app.persistence.read.partnerships import find_partnership
     from app.safety.output import NotARegularFile, require_regular_input
     from app.services.imports import import_responses_file
@@ -56,7 +57,7 @@ def run(args: argparse.Namespace) -> int:
             probe.read(1)
     except NotARegularFile as exc:
         raise UserError(
-            _("{path} is {kind}, not a file.").format(path=data, kind=exc.strerror)
+            _("{path} is {kind}, not a file.").format(path=data, kind=file_kind_name(exc.kind))
         ) from None
     except OSError as exc:
         raise UserError(

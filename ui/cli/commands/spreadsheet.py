@@ -29,6 +29,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.domain.labels import os_reason
     from app.services import spreadsheet
     from app.services.lookup import PartnershipNotFound, resolve_partnership
     from ui.cli import UserError, diary_path
@@ -55,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         spreadsheet.write_text(args.out, text, private=not shared)
     except OSError as exc:
         raise UserError(
-            _("Could not write {path}: {reason}.").format(path=args.out, reason=exc.strerror)
+            _("Could not write {path}: {reason}.").format(path=args.out, reason=os_reason(exc))
         ) from None
     print(_("Wrote {path}.").format(path=args.out))
     return 0
