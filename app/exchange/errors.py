@@ -47,5 +47,5 @@ class AlreadyInDiary(ExchangeError):
             [],
             _(
                 'The diary already has the partnership "{name}" (id {id}), so nothing was imported.'
-            ).format(name=name, id=partnership_id),
+            ).format(name=" ".join(name.split()), id=partnership_id),
         )

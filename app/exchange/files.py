@@ -9,7 +9,7 @@ from typing import Any
 from app.domain.labels import file_kind_name, os_reason
 from app.domain.validation import Problem
 from app.exchange.errors import ExchangeError, single
-from app.exchange.reader import child
+from app.exchange.reader import child, printable
 from app.i18n import _
 from app.safety.output import NotARegularFile, require_regular_input, write_output
 
@@ -47,7 +47,7 @@ def _repeated_keys(document: Any) -> list[Problem]:
         path, value = stack.pop()
         if isinstance(value, _Repeated):
             problems += [
-                Problem(child(path, key), _("the field appears more than once"))
+                Problem(printable(child(path, key)), _("the field appears more than once"))
                 for key in dict.fromkeys(value.repeated)
             ]
         if isinstance(value, dict):

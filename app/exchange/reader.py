@@ -33,6 +33,15 @@ TEXT_LIMIT = TEXT_MAX
 # surrogate pairs (Cs): what the app's own text check (``app.safety.text``) refuses.
 _UNSTORABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
 _UNSTORABLE_IN_IDS = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# What a message must not carry from the file: any control character (an ESC would drive the
+# terminal, a line break would split the message), line separators, broken surrogates.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """``text`` (a path or a message quoting the file) with unprintable characters spelled as
+    JSON escapes (``\\u001b``), so that it stays one harmless line."""
+    return _UNPRINTABLE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def child(path: str, key: str | int) -> str:
@@ -50,7 +59,7 @@ class Reader:
         self._seen: set[Problem] = set()
 
     def add(self, path: str, message: str) -> None:
-        problem = Problem(path or "(file)", message)
+        problem = Problem(printable(path) or "(file)", printable(message))
         # A field can be looked at twice (its presence, then its content); say it once.
         if problem not in self._seen:
             self._seen.add(problem)
@@ -277,7 +286,7 @@ class Reader:
 
         ``missing`` is the message when no record has that id, with ``{id}`` in it.
         """
-        value = self.text(d, key, path, required=required)
+        value = self.text(d, key, path, required=required, breaks=False)
         if value is None:
             return None
         if value not in targets:
