@@ -73,7 +73,7 @@ def get_partnership_and_thresholds(
 
 
 def find_partnership(db: Database, ref: str) -> Partnership | None:
-    """A partnership by its id, or else by its exact name."""
+    """A partnership by its id, or else by its exact name (the CLI uses services.lookup)."""
     row = one(db, "SELECT * FROM partnerships WHERE id = ? AND deleted_at IS NULL", [ref])
     if row is None:
         row = one(
@@ -96,6 +96,25 @@ def list_partnerships(db: Database) -> list[Partnership]:
             db, "SELECT * FROM partnerships WHERE deleted_at IS NULL ORDER BY name COLLATE NOCASE"
         )
     ]
+
+
+def partnership_counts(db: Database) -> dict[int, dict[str, int]]:
+    """For each live partnership: its events, entries and open actions (deleted ones left out)."""
+    found = rows(
+        db,
+        "SELECT p.pk AS pk, "
+        "(SELECT COUNT(*) FROM events e WHERE e.partnership_pk = p.pk "
+        " AND e.deleted_at IS NULL) AS events, "
+        "(SELECT COUNT(*) FROM entries n JOIN events v ON v.pk = n.event_pk "
+        " WHERE n.partnership_pk = p.pk AND n.deleted_at IS NULL AND v.deleted_at IS NULL)"
+        " AS entries, "
+        "(SELECT COUNT(*) FROM actions a WHERE a.partnership_pk = p.pk "
+        " AND a.deleted_at IS NULL AND a.status IN ('open', 'in_progress')) AS open_actions "
+        "FROM partnerships p WHERE p.deleted_at IS NULL",
+    )
+    return {
+        int(r["pk"]): {k: int(r[k]) for k in ("events", "entries", "open_actions")} for r in found
+    }
 
 
 def delete_partnership(db: Database, pk: int) -> None:

@@ -17,9 +17,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from types import ModuleType
+from typing import TYPE_CHECKING, Any
 
 from app.i18n import _
 from app.persistence.errors import DamagedDiary, DiaryError
+
+if TYPE_CHECKING:
+    from app.domain import Partnership
 
 
 class UserError(Exception):
@@ -58,6 +62,19 @@ def diary_path(args: argparse.Namespace) -> Path:
     from app.paths import default_diary_path
 
     return Path(args.db) if args.db else default_diary_path()
+
+
+def partnership_named(db: Any, ref: str) -> Partnership:
+    """The partnership ``ref`` names (its id, or its name in any letter case), or a UserError
+    that lists the candidates when the name is ambiguous or matches nothing."""
+    from app.services.lookup import PartnershipNotFound, resolve_partnership
+
+    try:
+        found = resolve_partnership(db, ref)
+    except PartnershipNotFound as exc:
+        raise UserError(exc.message) from None
+    assert found.pk is not None
+    return found
 
 
 def main(argv: Sequence[str] | None = None) -> int:

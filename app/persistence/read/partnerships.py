@@ -12,6 +12,7 @@ from app.persistence.partnerships import (
     list_partnerships,
     list_people,
     list_phases,
+    partnership_counts,
     partnership_pk_by_id,
 )
 
@@ -24,5 +25,6 @@ __all__ = [
     "list_partnerships",
     "list_people",
     "list_phases",
+    "partnership_counts",
     "partnership_pk_by_id",
 ]

@@ -15,7 +15,7 @@ HELP = _("export a partnership as an exchange file (JSON)")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or exact name")
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
     )
     parser.add_argument(
         "--out",

@@ -61,17 +61,15 @@ def _as_of(text: str | None) -> date | None:
 
 def run(args: argparse.Namespace) -> int:
     from app.domain.labels import os_reason
-    from app.persistence.read.partnerships import find_partnership
     from app.series import commitment_series
-    from ui.cli import UserError, diary_path
+    from ui.cli import UserError, diary_path, partnership_named
 
     _check(args)
     as_of = _as_of(args.as_of)
     diary = open_diary_file(diary_path(args))
     try:
-        partnership = find_partnership(diary.db, args.partnership)
-        if partnership is None or partnership.pk is None:
-            raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        partnership = partnership_named(diary.db, args.partnership)
+        assert partnership.pk is not None
         series = commitment_series(diary.db, partnership.pk, args.dimension, as_of)
     finally:
         diary.close()

@@ -93,16 +93,14 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
 
 def run(args: argparse.Namespace) -> int:
     from app.domain.labels import os_reason
-    from app.persistence.read.partnerships import find_partnership
     from app.services import feedback
     from reports.feedback import build_feedback_pdf
-    from ui.cli import UserError, diary_path
+    from ui.cli import UserError, diary_path, partnership_named
 
     diary = open_diary_file(diary_path(args))
     try:
-        partnership = find_partnership(diary.db, args.partnership)
-        if partnership is None or partnership.pk is None:
-            raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        partnership = partnership_named(diary.db, args.partnership)
+        assert partnership.pk is not None
         options = _options(args, partnership.language)
         data = feedback.report_data(diary, partnership.pk, options)
         pdf = build_feedback_pdf(data)

@@ -42,11 +42,10 @@ def _day(text: str) -> date:
 
 def run(args: argparse.Namespace) -> int:
     from app.domain.labels import file_kind_name
-    from app.persistence.read.partnerships import find_partnership
     from app.safety.output import NotARegularFile, require_regular_input
     from app.services.imports import import_responses_file
     from app.services.responses_csv import ResponsesError, parse_for_partnership
-    from ui.cli import UserError, diary_path
+    from ui.cli import UserError, diary_path, partnership_named
 
     day = _day(args.date)
     # Read as a stream, a row at a time (a huge file is refused after MAX_ROWS rows).
@@ -65,9 +64,8 @@ def run(args: argparse.Namespace) -> int:
         ) from None
     diary = open_diary_file(diary_path(args))
     try:
-        partnership = find_partnership(diary.db, args.partnership)
-        if partnership is None or partnership.pk is None:
-            raise UserError(_("No partnership {ref} in the diary.").format(ref=args.partnership))
+        partnership = partnership_named(diary.db, args.partnership)
+        assert partnership.pk is not None
         parsed = parse_for_partnership(diary, partnership.pk, data)
         if not parsed.ok:
             raise UserError(str(ResponsesError(parsed.problems)))

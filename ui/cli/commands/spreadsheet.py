@@ -15,7 +15,7 @@ HELP = _("export the action plan or the diary entries as a spreadsheet (CSV) fil
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or exact name")
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
     )
     parser.add_argument("--what", required=True, choices=("actions", "entries"))
     parser.add_argument("--out", required=True, type=Path, metavar="FILE")

@@ -18,7 +18,7 @@ HELP = _("show the phase, events and actions of a partnership on a day")
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or exact name")
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
     )
     parser.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help=_("the day to report on (default: today)")
