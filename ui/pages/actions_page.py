@@ -10,20 +10,17 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractItemModel, QDate, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -43,7 +40,7 @@ from ui.models.actions import (
     ActionTableModel,
     ObjectiveTableModel,
 )
-from ui.style import date_edit_format
+from ui.widgets.cell_editors import DateDelegate, OwnerDelegate, StatusDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -52,71 +49,6 @@ _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 ACTION_PLAN_TABLES = frozenset(
     {tbl.ACTIONS, tbl.OBJECTIVES, tbl.PEOPLE, tbl.ORGANIZATIONS, tbl.PARTNERSHIPS}
 )
-
-
-class StatusDelegate(QStyledItemDelegate):
-    """Changes an action's status from a drop-down in the table."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        box = QComboBox(parent)
-        for s in ActionStatus:
-            box.addItem(status_name(s), s.value)
-        box.activated.connect(lambda: self.commitData.emit(box))
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(editor.findData(index.data(Qt.ItemDataRole.EditRole)))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class OwnerDelegate(QStyledItemDelegate):
-    """Chooses an action's owner among the people of both organizations."""
-
-    def __init__(self, model: ActionTableModel | ObjectiveTableModel, parent: QWidget) -> None:
-        super().__init__(parent)
-        self._actions = model
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        box = QComboBox(parent)
-        box.addItem(_("No owner"), None)
-        for pk, label in self._actions.people():
-            box.addItem(label, pk)
-        box.activated.connect(lambda: self.commitData.emit(box))
-        return box
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        editor.setCurrentIndex(max(0, editor.findData(index.data(Qt.ItemDataRole.EditRole))))
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QComboBox)
-        model.setData(index, editor.currentData(), Qt.ItemDataRole.EditRole)
-
-
-class DateDelegate(QStyledItemDelegate):
-    """Picks a due date from a calendar."""
-
-    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_edit_format())
-        return edit
-
-    def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if value is not None:
-            editor.setDate(value)
-        else:
-            editor.setDate(QDate.currentDate())
-
-    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
 
 
 class ActionsPage(QWidget):
