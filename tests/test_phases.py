@@ -57,8 +57,15 @@ def test_bad_moves_change_nothing(diary: Diary) -> None:
     with pytest.raises(ValidationError, match="phase"):
         phases.move(diary, pk, Phase.EXECUTION, date(2025, 3, 1), confirmed=True)
     with pytest.raises(ValidationError, match="date"):
-        phases.move(diary, pk, Phase.COMMITMENT, date(2025, 1, 1), confirmed=True)
+        phases.move(diary, pk, Phase.COMMITMENT, date(2024, 12, 31), confirmed=True)
     assert len(_history(diary, pk)) == 1
+
+
+def test_a_move_on_the_day_of_the_latest_one_holds_that_day(diary: Diary) -> None:
+    pk = _partnership(diary)  # negotiation from 2025-01-01
+    phases.move(diary, pk, Phase.COMMITMENT, date(2025, 1, 1), confirmed=True)
+    p = partnerships.get_partnership(diary.db, pk)
+    assert p is not None and p.phase_on(date(2025, 1, 1)) is Phase.COMMITMENT
 
 
 def test_return_to_negotiation_and_correct_a_date(diary: Diary) -> None:
@@ -69,7 +76,7 @@ def test_return_to_negotiation_and_correct_a_date(diary: Diary) -> None:
     assert p is not None and p.phase_on(date(2025, 9, 2)) == Phase.NEGOTIATION
     commit = _history(diary, pk)[1]
     with pytest.raises(ValidationError, match="between"):
-        phases.correct_date(diary, pk, commit.pk or 0, date(2025, 9, 1))
+        phases.correct_date(diary, pk, commit.pk or 0, date(2025, 9, 2))
     phases.correct_date(diary, pk, commit.pk or 0, date(2025, 2, 15), "signed earlier")
     commit = _history(diary, pk)[1]
     assert commit.from_on == date(2025, 2, 15) and commit.note == "signed earlier"

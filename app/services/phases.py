@@ -81,11 +81,13 @@ def move(
     problems = _check_note(note)
     if to not in allowed_moves(current):
         problems.append(Problem("phase", _("cannot move from this phase to that one")))
-    if history and on <= history[-1].from_on:
+    # A move on the day of the latest one is allowed (the later move holds on that day): a
+    # partnership created today can move on today.
+    if history and on < history[-1].from_on:
         problems.append(
             Problem(
                 "date",
-                _("must be after the latest phase change ({day})").format(
+                _("must not be before the latest phase change ({day})").format(
                     day=short_date(history[-1].from_on, language())
                 ),
             )
@@ -129,7 +131,7 @@ def correct_date(
     problems = _check_note(note)
     before = history[index - 1].from_on if index > 0 else None
     after = history[index + 1].from_on if index + 1 < len(history) else None
-    if (before and on <= before) or (after and on >= after):
+    if (before and on < before) or (after and on > after):
         problems.append(
             Problem("date", _("must fall between the phase changes before and after it"))
         )

@@ -7,7 +7,7 @@ confirmed items with the move so that the history shows what was left undone.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 from typing import Protocol
 
 from PySide6.QtCore import Qt
@@ -69,10 +69,11 @@ class PhaseDialog(QDialog):
         self.result_move: PhaseMove | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self._history_view())
-        # A move goes at the end of the history: propose a date after the latest move.
+        # A move goes at the end of the history: propose today (or the day shown), never a day
+        # before the latest move. Not tomorrow: the badge would show the old phase until then.
         on = on or date.today()
-        if self.history and on <= self.history[-1].from_on:
-            on = max(date.today(), self.history[-1].from_on + timedelta(days=1))
+        if self.history and on < self.history[-1].from_on:
+            on = self.history[-1].from_on
         layout.addLayout(self._form(on))
         self.open_title = plain_label("", "cardTitle", wrap=True)
         self.open_list = QListWidget()
