@@ -6,14 +6,19 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
-from app.domain import Phase, Role
+from app.domain import Dimension, Phase, Role
 from app.domain.labels import phase_name
 from app.persistence import partnerships
+from app.services.demo import load_demo
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
 from ui.context import AppContext
+from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.dialogs.phase_dialog import PhaseDialog
+from ui.dialogs.responses_import_dialog import ResponsesImportDialog
 from ui.main_window import MainWindow
 from ui.pages.overview import OverviewPage
 from ui.widgets.checklist_panel import ChecklistPanel
@@ -71,3 +76,48 @@ def test_the_proposed_day_is_never_before_the_latest_move(
     dialog = PhaseDialog(context, pk, date(2020, 1, 1))  # an overview shown as of long ago
     qtbot.addWidget(dialog)
     assert dialog.day.date().toPython() == date.today()
+
+
+# -- item 14: no error before the user has typed anything ------------------------------------
+
+
+def test_new_partnership_and_add_person_say_nothing_wrong_before_typing(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    dialog = PartnershipDialog(context.diary)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitActive(dialog)
+    assert dialog.summary.text() == "Still to fill in: Name"  # a step, not a mistake
+    assert not dialog.ok_button.isEnabled()
+    customer = dialog.editors[0]
+    qtbot.mouseClick(customer.findChild(QPushButton, "addPersonButton"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: customer.table.isAncestorOf(QApplication.focusWidget()))
+    editing = QApplication.focusWidget()
+    assert customer.people_error.isHidden() and "must" not in dialog.summary.text()
+    # Leaving the name empty is a mistake the user can now see, at the row and below.
+    qtbot.keyClick(editing, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not customer.people_error.isHidden())
+    assert "Person 1, name: must not be empty" in customer.people_error.text()
+    customer.name.setText("Tukku Oy")
+    assert dialog.summary.text().startswith("Organization 1, person 1")
+
+
+def test_the_typed_answers_tab_does_not_talk_about_a_file(
+    qtbot: QtBot, context: AppContext
+) -> None:
+    pk = load_demo(context.diary)
+    dialog = ResponsesImportDialog(context.diary, pk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.tabs.setCurrentWidget(dialog.grid)
+    assert "file" not in dialog.summary.text() and dialog.problems.isHidden()
+    assert not dialog.import_button.isEnabled()
+    row = dialog.grid.add_row()
+    assert "file" not in dialog.summary.text() and dialog.problems.isHidden()
+    dialog.grid.set_value(row, Dimension.COMMITMENT, 7)
+    assert not dialog.problems.isHidden() and "file" not in dialog.summary.text()
+    assert "typed answers" in dialog.summary.text()
+    dialog.grid.set_value(row, Dimension.COMMITMENT, 4)
+    assert dialog.import_button.isEnabled() and dialog.problems.isHidden()

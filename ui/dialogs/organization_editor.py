@@ -89,6 +89,8 @@ class OrganizationEditor(QFrame):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.itemChanged.connect(self._item_changed)
+        # Leaving a cell, even unchanged, is when its problems become the user's to see.
+        self.table.itemDelegate().closeEditor.connect(lambda *_a: self._people_touched())
         self.table.currentCellChanged.connect(lambda *_a: self._update_remove_person())
         self.people_error = plain_label("", "fieldError", wrap=True)
         self.people_error.hide()
@@ -158,7 +160,9 @@ class OrganizationEditor(QFrame):
         item = self.table.item(row, NAME)
         if item is not None:
             self.table.editItem(item)
-        self._people_touched()
+        # Not "touched" yet: the empty name is no mistake before the user has typed (or left
+        # the cell); the dialog only re-checks, so that OK waits for the name.
+        self.changed.emit(self._field("people"))
 
     def _remove_person(self) -> None:
         row = self.table.currentRow()
@@ -211,6 +215,12 @@ class OrganizationEditor(QFrame):
         return OrganizationDraft(
             name=self.name.text(), role=Role(self.role.currentData()), people=people, pk=self.pk
         )
+
+    def shows(self, field: str) -> bool:
+        """Whether a problem of ``field`` (a path under this organization) is shown yet."""
+        if field == self._field("name"):
+            return self.touched_name
+        return field.startswith(self._field("people")) and self.touched_people
 
     def show_problems(self, problems: dict[str, str], show_all: bool = False) -> None:
         """Show the problems of this organization; untouched fields stay quiet unless show_all."""

@@ -250,8 +250,20 @@ class PartnershipDialog(QDialog):
         for editor in self.editors:
             editor.show_problems(by_field, show_all=self.pk is not None)
         self.ok_button.setEnabled(not problems)
-        self.summary.setText(_describe(problems[0]) if problems else "")
+        shown = [p for p in problems if self._shown(p.field)]
+        if shown:
+            self.summary.setText(_describe(shown[0]))
+        elif problems:  # nothing the user has touched is wrong: say what is still to do
+            self.summary.setText(_still_to_do(problems[0]))
+        else:
+            self.summary.setText("")
         return problems
+
+    def _shown(self, field: str) -> bool:
+        """Whether the problem of ``field`` is shown: touched by the user, or a stored one."""
+        if self.pk is not None or field in self.touched:
+            return True
+        return any(editor.shows(field) for editor in self.editors)
 
     # -- saving -------------------------------------------------------------------------
 
@@ -273,8 +285,8 @@ class PartnershipDialog(QDialog):
         super().accept()
 
 
-def _describe(problem: Problem) -> str:
-    """A problem in words for the line next to the OK button."""
+def _where(problem: Problem) -> str | None:
+    """The field of a problem in words ("Organization 1, person 2, name"), None if unknown."""
     names = {
         "name": _("Name"),
         "description": _("Description"),
@@ -282,12 +294,24 @@ def _describe(problem: Problem) -> str:
         "organizations": _("Organizations"),
     }
     if problem.field in names:
-        return f"{names[problem.field]}: {problem.message}"
+        return names[problem.field]
     found = re.fullmatch(r"organizations\[(\d+)\](?:\.people\[(\d+)\])?\.(\w+)", problem.field)
     if found is None:
-        return str(problem)
+        return None
     org, person, field = found.groups()
     where = _("Organization {n}").format(n=int(org) + 1)
     if person is not None:
         where += ", " + _("person {n}").format(n=int(person) + 1)
-    return f"{where}, {field_name(field)}: {problem.message}"
+    return f"{where}, {field_name(field)}"
+
+
+def _describe(problem: Problem) -> str:
+    """A problem in words for the line next to the OK button."""
+    where = _where(problem)
+    return f"{where}: {problem.message}" if where else str(problem)
+
+
+def _still_to_do(problem: Problem) -> str:
+    """What is missing, worded as a step to take rather than a mistake (nothing typed yet)."""
+    where = _where(problem)
+    return _("Still to fill in: {field}").format(field=where) if where else ""

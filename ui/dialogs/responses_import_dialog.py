@@ -185,13 +185,15 @@ class ResponsesImportDialog(QDialog):
             self._show_problems([str(p) for p in self.parsed.problems])
 
     def _show_problems(self, problems: list[str]) -> None:
-        self.summary.setText(
-            ngettext(
+        if self.tabs.currentWidget() is self.grid:
+            heading = _("The typed answers cannot be imported yet. Please correct them:")
+        else:
+            heading = ngettext(
                 "Nothing can be imported from this file. Please correct it: {n} problem.",
                 "Nothing can be imported from this file. Please correct it: {n} problems.",
                 len(problems),
             ).format(n=len(problems))
-        )
+        self.summary.setText(heading)
         self.problems.clear()
         self.problems.addItems(problems)
         self.problems.show()
@@ -240,7 +242,14 @@ class ResponsesImportDialog(QDialog):
         # The typed answers go through the same checks as a file; they need no preview.
         self.data = self.grid.to_csv()
         self.parsed = parse_for_partnership(self._diary, self._pk, self.data)
-        if self.parsed.ok:
+        if not self.grid.has_answers():
+            # Nothing typed yet: say what to do, not what is wrong.
+            self.problems.hide()
+            self.summary.setText(
+                _("Add a respondent and type the answers; Import is possible once one is typed.")
+            )
+            self.import_button.setEnabled(False)
+        elif self.parsed.ok:
             self.problems.hide()
             self.summary.setText(respondents_text(len(self.parsed.rows)))
             self.import_button.setEnabled(True)

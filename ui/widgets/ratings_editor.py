@@ -315,6 +315,14 @@ class AnswersGrid(QWidget):
                 )
             self.table.setCurrentCell(row + 1, self.FIRST)
 
+    def has_answers(self) -> bool:
+        """Whether any answer has been typed (before that, the grid has nothing to complain of)."""
+        return any(
+            (item := self.table.item(row, column)) is not None and item.text().strip() != ""
+            for row in range(self.table.rowCount())
+            for column in range(self.FIRST, self.table.columnCount())
+        )
+
     def to_csv(self) -> bytes:
         """The typed rows as the CSV the import reads (ids for organizations and people)."""
         lines = [",".join(["organization", "respondent", *(d.value for d in Dimension)])]
