@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
 from pytestqt.qtbot import QtBot
 
 from app.domain import Dimension, Phase, Role
 from app.domain.labels import phase_name
-from app.persistence import partnerships
+from app.persistence import events, partnerships
 from app.services.demo import load_demo
 from app.services.partnerships import OrganizationDraft, PartnershipDraft, create_partnership
 from ui.context import AppContext
@@ -20,6 +20,7 @@ from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.dialogs.phase_dialog import PhaseDialog
 from ui.dialogs.responses_import_dialog import ResponsesImportDialog
 from ui.main_window import MainWindow
+from ui.pages.diary_page import DiaryPage
 from ui.pages.overview import OverviewPage
 from ui.widgets.checklist_panel import ChecklistPanel
 
@@ -121,3 +122,76 @@ def test_the_typed_answers_tab_does_not_talk_about_a_file(
     assert "typed answers" in dialog.summary.text()
     dialog.grid.set_value(row, Dimension.COMMITMENT, 4)
     assert dialog.import_button.isEnabled() and dialog.problems.isHidden()
+
+
+# -- item 12: a new partnership's diary page shows nothing of the previous one ----------------
+
+
+def test_a_new_partnership_shows_no_event_of_the_previous_one(
+    qtbot: QtBot,
+    context: AppContext,
+    build: Callable[[], MainWindow],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    demo = load_demo(context.diary)
+    win = build()
+    win.resize(1280, 800)
+    win.show()
+    win.select_partnership(demo)
+    page = win.show_page("diary")
+    assert isinstance(page, DiaryPage)
+    shown = page.current_event()
+    assert shown is not None
+    before = events.get_event(context.diary.db, shown)
+    assert before is not None and before.purpose  # the demo's last event has a purpose
+    assert page.form.purpose.toPlainText() == before.purpose
+
+    def create(dialog: PartnershipDialog) -> int:
+        dialog.saved_pk = _created_today(context, "Second client")
+        return 1
+
+    monkeypatch.setattr(PartnershipDialog, "exec", create)
+    win.new_partnership()
+    assert page.current_event() is None
+    visible_text = [
+        page.form.title.text(),
+        page.form.purpose.toPlainText(),
+        page.capture.title.text(),
+        page.form.review.text(),
+    ]
+    assert before.title not in visible_text and before.purpose not in visible_text
+    assert page.form.purpose.toPlainText() == "" and page.form.title.text() == ""
+    assert page.form.participants.participants() == []
+
+
+# -- item 16: a new event's details start at the top, at the current minute --------------------
+
+
+def test_a_new_event_shows_its_title_and_date_and_starts_now(
+    qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    demo = load_demo(context.diary)
+    win = build()
+    win.resize(1280, 800)
+    win.show()
+    win.select_partnership(demo)
+    page = win.show_page("diary")
+    assert isinstance(page, DiaryPage)
+    page.show_details()
+    scroll = page.tabs.widget(1)
+    assert isinstance(scroll, QScrollArea)
+    bar = scroll.verticalScrollBar()
+    assert bar.maximum() > 0  # the details are taller than the panel at this size
+    bar.setValue(bar.maximum())  # the user read to the bottom of this event
+    started = datetime.now()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert bar.value() == 0
+    viewport = scroll.viewport()
+    for field in (page.form.title, page.form.day):
+        top_left = field.mapTo(viewport, field.rect().topLeft())
+        assert viewport.rect().contains(top_left), field.objectName()
+    new = events.get_event(context.diary.db, page.current_event() or 0)
+    assert new is not None and new.time is not None
+    finished = datetime.now()
+    stamp = datetime.combine(new.day, new.time)
+    assert started.replace(second=0, microsecond=0) <= stamp <= finished

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import copy
 import itertools
-from datetime import time
+from datetime import date, time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -206,6 +206,10 @@ class EventForm(QWidget):
         self._event = events.get_event(self._editor.db, pk) if pk is not None else None
         self._load()
 
+    def event_pk(self) -> int | None:
+        """The key of the event shown (None when none is)."""
+        return self._event.pk if self._event is not None else None
+
     def reload(self) -> None:
         """Show the stored event again (after undo, or a change made elsewhere)."""
         if self._pending is not None or self._event is None or self._event.pk is None:
@@ -236,6 +240,14 @@ class EventForm(QWidget):
                 self.title.setText(e.title)
             if self.purpose.toPlainText() != (e.purpose or ""):
                 self.purpose.setPlainText(e.purpose or "")
+        else:  # no event: nothing of the one shown before may stay (another client's data)
+            self.title.clear()
+            self.purpose.clear()
+            self.day.setDate(qdate(date.today()))
+            self.duration.setValue(-1)
+            self.has_time.setChecked(False)
+            self.phase.setCurrentIndex(0)
+            self.phase.setItemText(0, _("none"))
         for w in (*widgets, self.title, self.purpose):
             w.blockSignals(False)
         self.participants.set_participants(self._partnership, e.participants if e else [])

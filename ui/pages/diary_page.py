@@ -171,7 +171,7 @@ class DiaryPage(QWidget):
         lay.addWidget(self.list, 1)
         lay.addWidget(self.trash_button)
         self.form = EventForm(self.editor)
-        scroll = QScrollArea()
+        self.details_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         self.capture = LiveCapture(self.editor)
@@ -282,6 +282,8 @@ class DiaryPage(QWidget):
         self._show(self.current_event())
 
     def _show(self, pk: int | None) -> None:
+        if pk != self.form.event_pk():  # another event's details start at their title and date
+            self.details_scroll.verticalScrollBar().setValue(0)
         self.form.set_event(self._partnership, pk)
         self.capture.set_event(self._partnership, pk)
         self.delete_button.setEnabled(pk is not None)
@@ -291,7 +293,7 @@ class DiaryPage(QWidget):
         if self._partnership is None:
             return
         now = datetime.now()
-        at = time(now.hour, 0)
+        at = time(now.hour, now.minute)  # starting now, not at the top of the hour
         e = Event(EventKind.MEETING, _("New meeting"), format_when(date.today(), at), 60)
         try:
             pk = self.editor.create_event(self._partnership, e)
