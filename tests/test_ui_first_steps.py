@@ -2,12 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterator
 from datetime import date, datetime
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton, QScrollArea
+from PySide6.QtCore import QLocale, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from app.domain import Dimension, Phase, Role
@@ -20,9 +29,13 @@ from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.dialogs.phase_dialog import PhaseDialog
 from ui.dialogs.responses_import_dialog import ResponsesImportDialog
 from ui.main_window import MainWindow
+from ui.pages import page_specs
 from ui.pages.diary_page import DiaryPage
 from ui.pages.overview import OverviewPage
+from ui.style import short_date
 from ui.widgets.checklist_panel import ChecklistPanel
+from ui.widgets.phase_timeline import PhaseTimeline
+from ui.widgets.warnings_panel import WarningsPanel
 
 
 def _created_today(context: AppContext, name: str = "Started today") -> int:
@@ -195,3 +208,89 @@ def test_a_new_event_shows_its_title_and_date_and_starts_now(
     finished = datetime.now()
     stamp = datetime.combine(new.day, new.time)
     assert started.replace(second=0, microsecond=0) <= stamp <= finished
+
+
+# -- item 17: one date format on screen, one timeline span, no clock for a past event ---------
+
+ISO_DAY = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+
+
+def _texts_on_screen(root: QWidget) -> list[str]:
+    """Every text a user can read in ``root``: labels, buttons, lists, trees and tables."""
+    found: list[str] = []
+    for widget in [root, *root.findChildren(QWidget)]:
+        if not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLabel | QAbstractButton):
+            found.append(widget.text())
+        if isinstance(widget, QAbstractItemView) and widget.model() is not None:
+            model = widget.model()
+            for row in range(min(model.rowCount(QModelIndex()), 50)):
+                column = 0
+                while (index := model.index(row, column)).isValid():
+                    found.append(str(index.data() or ""))
+                    column += 1
+    return found
+
+
+@pytest.fixture
+def finnish_locale() -> Iterator[None]:
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Country.Finland))
+    yield
+    QLocale.setDefault(previous)
+
+
+@pytest.mark.usefixtures("finnish_locale")
+def test_every_page_shows_dates_in_the_locale_format(
+    qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    demo = load_demo(context.diary)
+    win = build()
+    win.resize(1280, 800)
+    win.show()
+    win.select_partnership(demo)
+    for spec in page_specs():
+        page = win.show_page(spec.key)
+        assert page is not None
+        iso = [t for t in _texts_on_screen(page) if ISO_DAY.search(t)]
+        assert iso == [], spec.key
+    overview = win.show_page("overview")
+    assert isinstance(overview, OverviewPage)
+    panel = overview.findChild(WarningsPanel)
+    assert panel is not None
+    evidence = [e.label for r in panel.reviewed for e in r.warning.evidence]
+    assert any(re.search(r"\(\d{1,2}\.\d{1,2}\.\d{4}\)", label) for label in evidence)
+
+
+def test_the_timeline_ends_on_the_same_day_on_every_page(
+    qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    demo = load_demo(context.diary)
+    win = build()
+    win.select_partnership(demo)
+    ends = set()
+    for key in ("overview", "history"):
+        page = win.show_page(key)
+        timelines = page.findChildren(PhaseTimeline) if page is not None else []
+        assert len(timelines) == 1
+        ends.add(timelines[0].bands()[-1].end)
+    assert len(ends) == 1
+
+
+def test_a_past_event_shows_its_date_instead_of_a_running_clock(
+    qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    demo = load_demo(context.diary)
+    win = build()
+    win.select_partnership(demo)
+    page = win.show_page("diary")
+    assert isinstance(page, DiaryPage)
+    page.show_capture()
+    shown = events.get_event(context.diary.db, page.current_event() or 0)
+    assert shown is not None and shown.day < date.today()
+    clock = page.capture.clock.text()
+    assert "running" not in clock and short_date(shown.day) in clock
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # today's meeting: a clock
+    page.show_capture()
+    assert "running 0:00:0" in page.capture.clock.text()

@@ -55,7 +55,7 @@ from ui.context import AppContext
 from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
 from ui.models.search import HIT_ROLE, SearchResultModel
 from ui.style import ACCENT_LIGHT, MUTED
-from ui.widgets.phase_timeline import PhaseTimeline
+from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
 from ui.widgets.reports_given import ReportsGiven
 
 Index = QModelIndex | QPersistentModelIndex
@@ -278,7 +278,7 @@ class HistoryPage(QWidget):
             return
         days = [e.day for e in events.list_events(db, pk)]
         today = date.today()
-        end = max([today, *days])
+        end = timeline_end(today)
         self.timeline.set_history(p.phases, p.started_on, end, today=today, markers=days)
 
     def filters(self) -> Filters:

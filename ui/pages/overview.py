@@ -13,7 +13,7 @@ loads the partnership once, and the partnership list's badge reuses that load.
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
@@ -41,7 +41,7 @@ from ui.style import MUTED, PHASE_COLORS, ROLE_COLORS, short_date
 from ui.widgets.as_of import AsOfControl
 from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
 from ui.widgets.checklist_panel import ChecklistPanel
-from ui.widgets.phase_timeline import PhaseTimeline
+from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
 from ui.widgets.warnings_panel import WarningsPanel
 
 # What the page itself shows (its panels say for themselves what they read).
@@ -288,7 +288,7 @@ class OverviewPage(QScrollArea):
         self.description.setText(p.description or "")
         self.description.setVisible(bool(p.description))
         self._show_phase(data)
-        end = max(data.as_of, data.last_event_on or data.as_of) + timedelta(days=30)
+        end = timeline_end(data.as_of)
         self.timeline.set_history(
             p.phases,
             p.started_on,

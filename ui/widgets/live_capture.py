@@ -41,6 +41,7 @@ from ui.models.events import EntryTableModel
 from ui.models.look import (
     CAPTURE_TYPES,
     entry_icon,
+    locale_when,
     visibility_color,
     visibility_icon,
     visibility_name,
@@ -107,6 +108,7 @@ class LiveCapture(QWidget):
         self._type = EntryType.IDEA
         self._visibility_override: Visibility | None = None
         self._elapsed = QElapsedTimer()
+        self._when: str | None = None  # the shown event's date and time, as stored
         self.entries = EntryTableModel(editor)
         self._build()
         self._clock = QTimer(self)
@@ -309,6 +311,7 @@ class LiveCapture(QWidget):
 
     def _load_event(self) -> None:
         e = events.get_event(self._editor.db, self._event) if self._event is not None else None
+        self._when = e.when if e else None
         self.title.setText(e.title if e else _("Choose or create an event to write into"))
         self.attendance.blockSignals(True)
         self.attendance.clear()
@@ -328,6 +331,10 @@ class LiveCapture(QWidget):
         now = datetime.now().strftime("%H:%M")
         if self._event is None or not self._elapsed.isValid():
             self.clock.setText(now)
+            return
+        if self._when is not None and self._when[:10] != date.today().isoformat():
+            # Written up before or after the day: its date, not a clock running since opening.
+            self.clock.setText(locale_when(self._when))
             return
         seconds = self._elapsed.elapsed() // 1000
         h, rest = divmod(seconds, 3600)

@@ -36,6 +36,15 @@ def no_phases_hint() -> str:
     return _("No phases recorded yet. Use Change phase… to set the phase in force.")
 
 
+def timeline_end(as_of: date) -> date:
+    """Where every page's timeline of a partnership ends: a month after the day it is shown as
+    of (today, or the overview's "as of" day), so the today line never sits on the edge.
+
+    One rule for all pages, so the overview and the history end on the same day.
+    """
+    return as_of + timedelta(days=30)
+
+
 def phase_bands(moves: Sequence[PhaseMove], end: date) -> list[Band]:
     """The bands of a phase history up to ``end``; moves on or after ``end`` are left out.
 
