@@ -232,14 +232,20 @@ def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
     out.append(subheading(tr("Decisions")))
     out += entry_list(data.decisions, tr, lang)
     out.append(subheading(tr("Action plan")))
-    if data.action_plan:
-        out.append(_action_table(data.action_plan, tr, lang))
+    out += _actions(data.action_plan, tr, lang)
+    return out
+
+
+def _actions(actions: Sequence[ActionLine], tr: Tr, lang: str) -> Flow:
+    """An action table, with the OVERDUE legend under it only when a row is marked so."""
+    if not actions:
+        return [empty(tr)]
+    out: Flow = [_action_table(actions, tr, lang)]
+    if any(a.overdue for a in actions):
         out.append(gap(3))
         out.append(
             para(tr("OVERDUE: the due date has passed and the action is not done."), "muted")
         )
-    else:
-        out.append(empty(tr))
     return out
 
 
@@ -249,7 +255,7 @@ def next_steps(data: ReportData, tr: Tr) -> Flow:
     out.append(subheading(tr("Open questions")))
     out += entry_list(data.open_questions, tr, lang, show_type=True)
     out.append(subheading(tr("Open actions")))
-    out.append(_action_table(data.open_actions, tr, lang) if data.open_actions else empty(tr))
+    out += _actions(data.open_actions, tr, lang)
     out.append(subheading(tr("Coming up")))
     if data.upcoming:
         out.append(_events_table(data.upcoming, tr, lang))

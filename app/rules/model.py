@@ -46,6 +46,13 @@ class Evidence:
     label: str
     # The record's stable text id (as in the exchange file), for readers outside the app.
     ref: str = ""
+    # The label before it was shortened for the card (a tooltip shows it whole).
+    full: str = ""
+
+    @property
+    def whole(self) -> str:
+        """The label as long as it is: what a tooltip shows."""
+        return self.full or self.label
 
     def as_json(self) -> dict[str, object]:
         return {"kind": self.kind.value, "id": self.ref, "pk": self.pk, "label": self.label}

@@ -90,9 +90,11 @@ class View:
 
 
 def event_ref(e: Event) -> Evidence:
-    label = f"{short(e.title, 40)} ({short_date(e.day, language())})"
-    return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id)
+    day = short_date(e.day, language())
+    label = f"{short(e.title, 40)} ({day})"
+    whole = f"{' '.join(e.title.split())} ({day})"
+    return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id, whole)
 
 
 def action_ref(a: Action) -> Evidence:
-    return Evidence(EvidenceKind.ACTION, a.pk or 0, short(a.text), a.id)
+    return Evidence(EvidenceKind.ACTION, a.pk or 0, short(a.text), a.id, " ".join(a.text.split()))

@@ -54,9 +54,25 @@ def _canvas(size: int) -> tuple[QPixmap, QPainter]:
     return pixmap, painter
 
 
+def entry_letter(t: EntryType) -> str:
+    """The letters on a type's icon: its initial, or more of its name when a type before it
+    has that initial ("O" Obstacle, "Ob" Observation; "A" Accomplishment, "As" Assessment)."""
+    taken: set[str] = set()
+    for kind in EntryType:
+        name = entry_type_name(kind).strip() or kind.value
+        n = 1
+        while name[:n].capitalize() in taken and n < len(name):
+            n += 1
+        letters = name[:n].capitalize()
+        if kind is t:
+            return letters
+        taken.add(letters)
+    raise ValueError(t)
+
+
 @cache
 def entry_icon(t: EntryType, size: int = 18) -> QIcon:
-    """A coloured disc with the type's initial letter."""
+    """A coloured disc with the type's letters (``entry_letter``), one type's never another's."""
     pixmap, painter = _canvas(size)
     color = QColor(ENTRY_COLORS[t])
     painter.setBrush(color)
@@ -64,10 +80,11 @@ def entry_icon(t: EntryType, size: int = 18) -> QIcon:
     painter.drawEllipse(QRectF(1, 1, size - 2, size - 2))
     font = QFont()
     font.setBold(True)
-    font.setPixelSize(int(size * 0.6))
+    letters = entry_letter(t)
+    font.setPixelSize(int(size * (0.6 if len(letters) == 1 else 0.46)))
     painter.setFont(font)
     painter.setPen(text_color_on(color))
-    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, entry_type_name(t)[0])
+    painter.drawText(QRectF(0, 0, size, size), Qt.AlignmentFlag.AlignCenter, letters)
     painter.end()
     return QIcon(pixmap)
 

@@ -37,7 +37,7 @@ from app.rules import RULES, EarlyWarning, Evidence, EvidenceKind, Severity
 from app.services import warnings
 from app.services.warnings import Reviewed
 from ui.context import AppContext
-from ui.style import ACCENT, DANGER, MUTED, WARNING, short_date
+from ui.style import ACCENT, DANGER, MUTED, WARNING, plain_tooltip, short_date
 from ui.widgets.card import Card, plain_label, row
 
 SEVERITY_COLORS = {Severity.INFO: ACCENT, Severity.WARNING: WARNING, Severity.CRITICAL: DANGER}
@@ -151,7 +151,10 @@ class WarningCard(QFrame):
             Qt.TextInteractionFlag.LinksAccessibleByMouse
             | Qt.TextInteractionFlag.LinksAccessibleByKeyboard
         )
-        label.setToolTip("\n".join(f"{evidence_kind_name(e.kind)}: {e.label}" for e in evidence))
+        # The links are shortened; the tooltip names every piece of evidence in full.
+        label.setToolTip(
+            plain_tooltip("\n".join(f"{evidence_kind_name(e.kind)}: {e.whole}" for e in evidence))
+        )
         label.linkActivated.connect(self._activated)
         return label
 

@@ -23,7 +23,8 @@ def objectives_unspecified(view: View, t: Params) -> EarlyWarning | None:
     if objectives and not vague:
         return None
     evidence = tuple(
-        Evidence(EvidenceKind.OBJECTIVE, o.pk or 0, short(o.text), o.id) for o in vague
+        Evidence(EvidenceKind.OBJECTIVE, o.pk or 0, short(o.text), o.id, " ".join(o.text.split()))
+        for o in vague
     )
     if not objectives:
         message = _("The partnership has no written objectives yet.")
