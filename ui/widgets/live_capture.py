@@ -47,6 +47,7 @@ from ui.models.look import (
     visibility_name,
 )
 from ui.style import ENTRY_COLORS
+from ui.widgets.flow_layout import FlowLayout
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 FIT_ROWS_LIMIT = 600
@@ -171,8 +172,8 @@ class LiveCapture(QWidget):
         QWidget.setTabOrder(self.field, self.table)
         QWidget.setTabOrder(self.table, self.attendance)
 
-    def _type_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _type_row(self) -> FlowLayout:
+        row = FlowLayout()  # wraps on a narrow window instead of widening it
         self._type_group = QButtonGroup(self)
         self._type_buttons: dict[EntryType, QToolButton] = {}
         for n, t in enumerate(CAPTURE_TYPES, start=1):
@@ -192,7 +193,6 @@ class LiveCapture(QWidget):
             self._type_group.addButton(button)
             self._type_buttons[t] = button
             row.addWidget(button)
-        row.addStretch(1)
         return row
 
     def _tension_row(self) -> QHBoxLayout:
