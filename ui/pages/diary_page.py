@@ -185,7 +185,7 @@ class DiaryPage(QWidget):
         split.addWidget(self.tabs)
         split.setStretchFactor(0, 2)
         split.setStretchFactor(1, 5)
-        split.setSizes([330, 800])
+        split.setSizes([250, 900])  # the capture view first: its type buttons on one line
         # The user's division of the page is remembered between runs.
         state = self.context.settings.value(SPLITTER_KEY)
         if isinstance(state, QByteArray):
