@@ -172,7 +172,7 @@ def test_cli_writes_a_png_of_the_requested_size(
     assert main([*args, "--dimension", "loyalty"]) == 2
     assert "Unknown dimension loyalty" in capsys.readouterr().err
     assert main([*args[:4], "Nobody", *args[5:]]) == 2
-    assert "No partnership Nobody" in capsys.readouterr().err
+    assert "There is no partnership Nobody" in capsys.readouterr().err
 
 
 def test_cli_plots_the_demonstration_partnership(

@@ -55,7 +55,7 @@ def test_a_draft_is_not_recorded(diary_path: Path, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("extra", "message"),
     [
-        (["--partnership", "Nobody"], "No partnership Nobody in the diary."),
+        (["--partnership", "Nobody"], "There is no partnership Nobody in this diary."),
         (["--sections", "phase,gossip"], "Unknown report section: gossip."),
         (["--from", "2025-13-01"], "The date 2025-13-01 is not a date of the form YYYY-MM-DD."),
         (["--from", "2025-10-01", "--to", "2025-01-01"], "The period ends before it starts."),

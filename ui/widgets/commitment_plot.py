@@ -32,7 +32,7 @@ from pyqtgraph.graphicsItems.DateAxisItem import (
     makeYStepper,
 )
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.dates import month_abbreviations
@@ -176,6 +176,7 @@ class CommitmentPlot(QWidget):
         self.band_items: list[tuple[Band, pg.LinearRegionItem]] = []
         self.gap_item: pg.BarGraphItem | None = None
         self.marker_item: pg.ScatterPlotItem | None = None
+        self.phase_labels: list[tuple[Band, pg.TextItem]] = []
         self.view = pg.GraphicsLayoutWidget()
         self.view.setBackground("w")
         layout = QVBoxLayout(self)
@@ -205,6 +206,9 @@ class CommitmentPlot(QWidget):
             plot.setMenuEnabled(True)
             plot.hideButtons()
         self.gap_plot.setLabel("left", _("Gap"))
+        box = self.main.getViewBox()
+        box.sigResized.connect(lambda *_a: self._place_phase_labels())
+        box.sigXRangeChanged.connect(lambda *_a: self._place_phase_labels())
         self.message = pg.TextItem("", color="#5F6B76", anchor=(0.5, 0.5))
         self.message.setZValue(50)
         self.main.addItem(self.message, ignoreBounds=True)
@@ -213,7 +217,10 @@ class CommitmentPlot(QWidget):
         self.main.clear()
         self.gap_plot.clear()
         self.legend.clear()
+        # The empty-state message of a previous series must not stay over real points.
+        self.message.setText("")
         self.main.addItem(self.message, ignoreBounds=True)
+        self.phase_labels = []
         self.line_items, self.point_items, self.band_items = {}, {}, []
         self._lines_of = {}
         self.rule_item = None
@@ -237,11 +244,13 @@ class CommitmentPlot(QWidget):
         for position, line in enumerate(series.lines):
             self._draw_line(line, position, series.unit)
         self._draw_markers(series, series.y_max + 0.08 * span)
-        self.legend.setColumnCount(min(3 if self.compact else 6, len(self.legend.items)) or 1)
+        self._fit_legend()
         self._set_value_ticks(series)
+        # The limits first: the previous series' limits would clamp (shift) the new range.
+        self.main.getViewBox().setLimits(xMin=x0 - 365 * DAY, xMax=x1 + 365 * DAY)
         self.main.setXRange(x0, x1, padding=0)
         self.main.setYRange(series.y_min - 0.04 * span, top, padding=0)
-        self.main.getViewBox().setLimits(xMin=x0 - 365 * DAY, xMax=x1 + 365 * DAY)
+        self._place_phase_labels()
         if series.is_empty:
             self._show_message(
                 _("Nothing to show yet: no ratings or data for this measure."),
@@ -249,6 +258,30 @@ class CommitmentPlot(QWidget):
                 (series.y_min, series.y_max),
             )
         self._draw_gap(series)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_legend()
+
+    def _fit_legend(self) -> None:
+        """As many legend columns as fit the plot's width: a legend wider than the widget made
+        the whole plot wider than its card (its right part, and the last months, cut off)."""
+        items = self.legend.items
+        if not items:
+            return
+        room = self.view.width() - 24
+        widths = [
+            sample.boundingRect().width() + label.item.boundingRect().width() + 14
+            for sample, label in items
+        ]
+        columns = min(3 if self.compact else 6, len(items))
+        while columns > 1:
+            widest = [max(widths[i::columns]) for i in range(columns)]
+            if sum(widest) <= room:
+                break
+            columns -= 1
+        if columns != self.legend.columnCount:
+            self.legend.setColumnCount(columns)
 
     def _set_value_ticks(self, series: Series) -> None:
         # Ticks only within the scale: the band above it holds markers and phase names.
@@ -294,13 +327,23 @@ class CommitmentPlot(QWidget):
             region.setToolTip(f"{band.label}: {short_date(band.start)} – {short_date(band.end)}")
             self.main.addItem(region, ignoreBounds=True)
             self.band_items.append((band, region))
-            # A name wider than its band would run into the next one: the band's tooltip and
-            # the phase-move marker still name it.
-            share = (band.end - band.start).days / max(1, (series.end - series.start).days)
-            if share >= (0.16 if self.compact else 0.08):
-                label = pg.TextItem(band.label, color="#3A4650", anchor=(0, 0.5))
-                label.setPos(to_x(band.start) + 2 * DAY, label_y)
-                self.main.addItem(label, ignoreBounds=True)
+            label = pg.TextItem(band.label, color="#3A4650", anchor=(0, 0.5))
+            label.setPos(to_x(band.start), label_y)
+            self.main.addItem(label, ignoreBounds=True)
+            self.phase_labels.append((band, label))
+
+    def _place_phase_labels(self) -> None:
+        """Show a phase's name only where it fits inside its band as drawn now (pixels, not
+        days: the plot's width decides). A name wider than its band would run into the next
+        one; the band's tooltip and the phase-move marker still name it."""
+        box = self.main.getViewBox()
+        x_per_pixel = box.viewPixelSize()[0]
+        (left, right), _y = box.viewRange()
+        for band, label in self.phase_labels:
+            start, end = max(to_x(band.start), left), min(to_x(band.end), right)
+            room = (end - start) / x_per_pixel if x_per_pixel > 0 else 0.0
+            label.setPos(start + 4 * x_per_pixel, label.pos().y())
+            label.setVisible(label.boundingRect().width() + 8 <= room)
 
     def _draw_markers(self, series: Series, y: float) -> None:
         self._draw_rules(series)
@@ -414,7 +457,9 @@ class CommitmentPlot(QWidget):
                 pg.InfiniteLine(level, angle=0, pen=pg.mkPen("#8A949C", style=Qt.PenStyle.DashLine))
             )
         self.gap_plot.addItem(pg.InfiniteLine(0, angle=0, pen=pg.mkPen("#5F6B76")))
-        width = max(4 * DAY, (to_x(series.end) - to_x(series.start)) / 90)
+        # A bar is a hundredth of the shown span: thin in a short partnership too (a floor in
+        # days made one wide black block of a first questionnaire).
+        width = (to_x(series.end) - to_x(series.start) + 20 * DAY) / 100
         if series.gap:
             # Every bar light, then the flagged ones dark on top: one brush per item draws
             # 5,000 bars several times faster than a brush per bar.
@@ -437,8 +482,12 @@ class CommitmentPlot(QWidget):
                 )
         top = max([abs(g.gap) for g in series.gap] + [flag]) + 0.3
         self.gap_plot.setYRange(-top, top, padding=0)
-        # Ticks at the flag threshold, and at the largest whole gap that fits above it.
-        ticks = [(-flag, f"−{flag:g}"), (0.0, "0"), (flag, f"+{flag:g}")]
+        # Ticks at the flag threshold, and at the largest whole gap that fits above it. In a
+        # wide range the threshold's numbers would sit on the 0 (the panel is short): then
+        # its dashed lines alone mark it.
+        ticks = [(0.0, "0")]
+        if top <= 3 * flag:
+            ticks += [(-flag, f"−{flag:g}"), (flag, f"+{flag:g}")]
         k = int(top)
         if k >= 2 * flag + 0.5:
             ticks += [(-k, f"−{k}"), (k, f"+{k}")]
