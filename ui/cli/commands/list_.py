@@ -38,6 +38,9 @@ def _rows(db: Any, today: date) -> list[dict[str, Any]]:
 
 
 def _text(found: list[dict[str, Any]]) -> str:
+    from app.domain import Phase
+    from app.domain.labels import phase_name
+
     if not found:
         return _("The diary has no partnerships yet; kumppani demo adds one to look around.")
     head = [_("Id"), _("Name"), _("Phase"), _("Events"), _("Entries"), _("Open actions")]
@@ -45,7 +48,7 @@ def _text(found: list[dict[str, Any]]) -> str:
         [
             p["id"],
             p["name"],
-            _(p["phase"]) if p["phase"] else "–",
+            phase_name(Phase(p["phase"])) if p["phase"] else "–",
             str(p["events"]),
             str(p["entries"]),
             str(p["open_actions"]),
