@@ -157,7 +157,7 @@ def test_the_demo_plots_fit_their_cards(
 
 def _small_multiples_fit(widget: SmallMultiples) -> None:
     assert widget.plots  # the demo has questionnaire waves
-    width = widget.scroll.viewport().width()
+    width = widget.scroller.viewport().width()
     for dimension, plot in widget.plots.items():
         assert plot.sceneBoundingRect().right() <= width + 1, dimension
         assert plot.titleLabel.sceneBoundingRect().right() <= width + 1, dimension

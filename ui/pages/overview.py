@@ -109,6 +109,10 @@ class OverviewPage(QScrollArea):
         self.warnings_slot = _slot("warningsSlot")
         content.addLayout(self.warnings_slot)
         content.addLayout(self._build_columns())
+        # The plot spans the page under both columns: in one column it was cramped (legend
+        # and last months cut off) with empty space beside it.
+        self.plot_slot = _slot("plotSlot")
+        content.addLayout(self.plot_slot)
         layout.addWidget(self.content)
         layout.addStretch(1)
 
@@ -144,11 +148,9 @@ class OverviewPage(QScrollArea):
         self.organizations_box = QVBoxLayout()
         self.organizations_box.setSpacing(10)
         self.organizations_card.body.addLayout(self.organizations_box)
-        self.plot_slot = _slot("plotSlot")
         left = QVBoxLayout()
         left.setSpacing(12)
         left.addWidget(self.organizations_card)
-        left.addLayout(self.plot_slot)
         left.addStretch(1)
 
         self.events_card = Card(_("Latest events"))

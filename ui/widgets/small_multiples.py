@@ -56,14 +56,14 @@ class SmallMultiples(QWidget):
         self.view.setBackground("w")
         # Each row of panels keeps the height its labels need; a short page scrolls instead
         # of pressing the labels onto the axis numbers.
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll.setWidget(self.view)
+        self.scroller = QScrollArea()
+        self.scroller.setWidgetResizable(True)
+        self.scroller.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroller.setWidget(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll)
+        layout.addWidget(self.scroller)
         self.bars: dict[Dimension, pg.BarGraphItem] = {}
         self.labels: dict[Dimension, list[str]] = {}
         self.plots: dict[Dimension, pg.PlotItem] = {}
@@ -77,7 +77,7 @@ class SmallMultiples(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        columns = self.columns_for(self.scroll.viewport().width())
+        columns = self.columns_for(self.scroller.viewport().width())
         if columns != self.columns:
             self.columns = columns
             self._draw_wave()
@@ -86,7 +86,7 @@ class SmallMultiples(QWidget):
         """Draw ``wave``; ``names`` gives the organizations' names for the two sides."""
         self.wave = wave
         self._names = names or {}
-        self.columns = self.columns_for(self.scroll.viewport().width())
+        self.columns = self.columns_for(self.scroller.viewport().width())
         self._draw_wave()
 
     def _draw_wave(self) -> None:
@@ -107,7 +107,7 @@ class SmallMultiples(QWidget):
             provider=names.get(Role.PROVIDER, "–"),
         )
         # Wrapped to the width there is: one long line would widen the panels past the page.
-        per_line = max(30, (self.scroll.viewport().width() - 40) // 8)
+        per_line = max(30, (self.scroller.viewport().width() - 40) // 8)
         lines = textwrap.wrap(heading, per_line) or [""]
         self.view.addLabel(
             "<br>".join(html.escape(line) for line in lines),
