@@ -11,6 +11,7 @@ each side of the Atlantic; Finnish uses its CLDR patterns throughout ("3. maalis
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, time
 
 _LOCALES = {"en": "en_GB", "fi": "fi_FI"}
@@ -34,6 +35,27 @@ def short_date(day: date, lang: str) -> str:
     from babel.dates import format_date
 
     return format_date(day, "short", locale=_locale(lang))
+
+
+# A date inside a message of the core (a warning, its evidence, a refused phase change) is read
+# beside the interface's own dates: the desktop app installs its writer (the user's locale) so
+# that the two never differ; without one (the command line) the UI language's short date.
+_interface_dates: Callable[[date], str] | None = None
+
+
+def set_interface_dates(writer: Callable[[date], str] | None) -> None:
+    """Write the core's sentence dates with ``writer`` from now on (None: ``short_date``)."""
+    global _interface_dates
+    _interface_dates = writer
+
+
+def sentence_date(day: date) -> str:
+    """``day`` for a message the interface shows: as the interface writes its dates."""
+    if _interface_dates is not None:
+        return _interface_dates(day)
+    from app.i18n import language
+
+    return short_date(day, language())
 
 
 def short_time(at: time, lang: str) -> str:

@@ -233,15 +233,15 @@ def _texts_on_screen(root: QWidget) -> list[str]:
     return found
 
 
-@pytest.fixture
-def finnish_locale() -> Iterator[None]:
+@pytest.fixture(params=["fi_FI", "en_GB"])
+def user_locale(request: pytest.FixtureRequest) -> Iterator[None]:
     previous = QLocale()
-    QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Country.Finland))
+    QLocale.setDefault(QLocale(str(request.param)))
     yield
     QLocale.setDefault(previous)
 
 
-@pytest.mark.usefixtures("finnish_locale")
+@pytest.mark.usefixtures("user_locale")
 def test_every_page_shows_dates_in_the_locale_format(
     qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
 ) -> None:
@@ -260,7 +260,7 @@ def test_every_page_shows_dates_in_the_locale_format(
     panel = overview.findChild(WarningsPanel)
     assert panel is not None
     evidence = [e.label for r in panel.reviewed for e in r.warning.evidence]
-    assert any(re.search(r"\(\d{1,2}\.\d{1,2}\.\d{4}\)", label) for label in evidence)
+    assert any(re.search(r"\(\d{1,2}[./]\d{1,2}[./]\d{4}\)", label) for label in evidence)
 
 
 def test_the_timeline_ends_on_the_same_day_on_every_page(

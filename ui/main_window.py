@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.dates import set_interface_dates
 from app.i18n import _
 from app.persistence.errors import DiaryError
 from app.persistence.read import partnerships as partnership_rows
@@ -47,7 +48,7 @@ from ui.main_window_settings import (
     save_window_settings,
 )
 from ui.pages import PageSpec, page_specs
-from ui.style import app_icon
+from ui.style import app_icon, short_date
 from ui.widgets.partnership_list import (
     PK_ROLE,
     PartnershipDelegate,
@@ -64,6 +65,8 @@ class MainWindow(WindowBase):
         super().__init__()
         self.context = context
         self.setObjectName("mainWindow")
+        # The core's messages (warnings, their evidence) write dates as this window does.
+        set_interface_dates(short_date)
         self.setWindowIcon(app_icon())
         self.current_pk: int | None = None
         self.page_specs: list[PageSpec] = page_specs()
@@ -407,6 +410,7 @@ class MainWindow(WindowBase):
         self._refresh_timer.stop()
         # Counts still waiting would read the diary after it is closed: drop them.
         self.context.warning_counter.stop()
+        set_interface_dates(None)
         super().closeEvent(event)
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 from datetime import date
 
 from app.checklists import ChecklistItem
-from app.dates import short_date
+from app.dates import sentence_date
 from app.domain import Phase, PhaseMove, Problem, ValidationError
-from app.i18n import _, language, ngettext
+from app.i18n import _, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.services import checklist
@@ -88,7 +88,7 @@ def move(
             Problem(
                 "date",
                 _("must not be before the latest phase change ({day})").format(
-                    day=short_date(history[-1].from_on, language())
+                    day=sentence_date(history[-1].from_on)
                 ),
             )
         )
