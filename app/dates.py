@@ -49,13 +49,12 @@ def set_interface_dates(writer: Callable[[date], str] | None) -> None:
     _interface_dates = writer
 
 
-def sentence_date(day: date) -> str:
-    """``day`` for a message the interface shows: as the interface writes its dates."""
+def sentence_date(day: date, lang: str) -> str:
+    """``day`` for a message the interface shows (in language ``lang``): as the interface
+    writes its dates when it installed a writer, else ``short_date``."""
     if _interface_dates is not None:
         return _interface_dates(day)
-    from app.i18n import language
-
-    return short_date(day, language())
+    return short_date(day, lang)
 
 
 def short_time(at: time, lang: str) -> str:

@@ -13,6 +13,7 @@ from datetime import date, time
 
 from app.dates import sentence_date
 from app.domain import Action, Event, Phase, PhaseMove
+from app.i18n import language
 from app.rules.model import EntryFact, Evidence, EvidenceKind, Snapshot
 
 ACTIVE_PHASES = (Phase.COMMITMENT, Phase.EXECUTION)
@@ -89,7 +90,7 @@ class View:
 
 
 def event_ref(e: Event) -> Evidence:
-    day = sentence_date(e.day)
+    day = sentence_date(e.day, language())
     label = f"{short(e.title, 40)} ({day})"
     whole = f"{' '.join(e.title.split())} ({day})"
     return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id, whole)

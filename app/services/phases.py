@@ -12,7 +12,7 @@ from datetime import date
 from app.checklists import ChecklistItem
 from app.dates import sentence_date
 from app.domain import Phase, PhaseMove, Problem, ValidationError
-from app.i18n import _, ngettext
+from app.i18n import _, language, ngettext
 from app.persistence import partnerships
 from app.persistence.diary import Diary
 from app.services import checklist
@@ -88,7 +88,7 @@ def move(
             Problem(
                 "date",
                 _("must not be before the latest phase change ({day})").format(
-                    day=sentence_date(history[-1].from_on)
+                    day=sentence_date(history[-1].from_on, language())
                 ),
             )
         )

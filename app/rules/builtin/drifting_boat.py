@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.dates import sentence_date
 from app.domain import EntryType
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, language, ngettext
 from app.rules.model import EarlyWarning, Severity
 from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import ACTIVE_PHASES, View, event_ref
@@ -52,7 +52,7 @@ def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
             events=len(recent),
             ideas=ngettext("{n} idea", "{n} ideas", ideas).format(n=ideas),
             actions=ngettext("{n} action", "{n} actions", actions).format(n=actions),
-            since=sentence_date(since),
+            since=sentence_date(since, language()),
         ),
         evidence=tuple(event_ref(e) for e in recent),
         suggestion=_(

@@ -9,7 +9,7 @@ from datetime import timedelta
 
 from app.dates import sentence_date
 from app.domain import EntryType, EventKind, Visibility
-from app.i18n import N_, _, ngettext
+from app.i18n import N_, _, language, ngettext
 from app.rules.model import EarlyWarning, Severity
 from app.rules.rule import Parameter, Params, Rule
 from app.rules.view import View, event_ref
@@ -47,7 +47,7 @@ def no_feedback(view: View, t: Params) -> EarlyWarning | None:
             "The partners have had no feedback on what has been achieved since {day} "
             "({n} days ago).",
             ago,
-        ).format(day=sentence_date(last), n=ago)
+        ).format(day=sentence_date(last, language()), n=ago)
     return EarlyWarning(
         id="no-feedback",
         severity=Severity.WARNING,
