@@ -84,10 +84,13 @@ def test_partnership_rules() -> None:
     assert "at most 200" in str(check_partnership(long)[0])
 
 
-def test_objective_is_specific_only_with_an_indicator() -> None:
-    assert not Objective("Better well-being").is_specific
+def test_objective_is_specific_with_indicator_target_owner_and_due_date() -> None:
+    assert Objective("Better well-being").lacks() == ("indicator", "target", "owner", "due_on")
     assert not Objective("Better well-being", indicator="  ").is_specific
-    assert Objective("Fewer absences", indicator="days per person").is_specific
+    measured = Objective("Fewer absences", indicator="days per person")
+    assert not measured.is_specific and measured.lacks() == ("target", "owner", "due_on")
+    full = Objective("Fewer absences", "days per person", "under 8", D(2025, 12, 31), owner=1)
+    assert full.is_specific and full.lacks() == ()
     assert _fields(check_objective(Objective(""))) == ["text"]
 
 

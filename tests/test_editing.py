@@ -151,7 +151,8 @@ def test_objectives_edit_and_delete(editor: Editor) -> None:
     o.indicator = "sick days per person"
     editor.edit_objective(s.partnership, o, field="indicator")
     [stored] = partnerships.list_objectives(editor.db, s.partnership)
-    assert stored.is_specific
+    assert stored.indicator == "sick days per person"
+    assert stored.lacks() == ("target", "owner", "due_on")
     editor.delete_objective(pk)
     assert partnerships.list_objectives(editor.db, s.partnership) == []
     editor.undo.undo()

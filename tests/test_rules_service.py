@@ -65,8 +65,27 @@ def test_review_as_of_dates(diary: Diary) -> None:
     assert "drifting-boat" not in early and "objectives-unspecified" in early
     later = {r.warning.id: r for r in warnings.review(diary.db, pk, date(2025, 3, 5))}
     assert {"drifting-boat", "overdue-actions", "roles-unclear"} <= set(later)
-    # the only action has no owner: roles are unclear
-    assert later["overdue-actions"].warning.severity == Severity.CRITICAL
+    # the only action has no owner: roles are unclear; one late action is not yet critical
+    assert later["overdue-actions"].warning.severity == Severity.WARNING
+
+
+def test_an_acknowledged_unchanged_warning_stays_quiet_until_it_turns_critical(
+    diary: Diary,
+) -> None:
+    pk = _setup(diary)
+    day = date(2025, 3, 5)
+    seen = next(r for r in warnings.review(diary.db, pk, day) if r.warning.id == "overdue-actions")
+    warnings.acknowledge(diary, pk, seen.warning, day, None)
+    later = {r.warning.id: r for r in warnings.review(diary.db, pk, date(2025, 4, 30))}
+    assert later["overdue-actions"].acknowledged  # unchanged: the same action, the same severity
+    with diary.write() as db:
+        for text in ("Book room", "Send invitations"):
+            actions.insert_action(
+                db, pk, Action(text, date(2025, 3, 6), owner=None, due_on=date(2025, 3, 20))
+            )
+    back = {r.warning.id: r for r in warnings.review(diary.db, pk, date(2025, 4, 30))}
+    assert back["overdue-actions"].warning.severity == Severity.CRITICAL  # 3 of 3 late
+    assert not back["overdue-actions"].acknowledged
 
 
 def test_acknowledged_warning_returns_when_worse(diary: Diary) -> None:

@@ -85,7 +85,16 @@ class Build:
             Person("Pete Provider", 2, sponsor=True, pk=2),
             Person("Olli Operative", 1, pk=3),
         ]
-        self.snap.objectives = [Objective("Fewer sick days", indicator="days/person", pk=1)]
+        self.snap.objectives = [
+            Objective(
+                "Fewer sick days",
+                indicator="days/person",
+                target="under 8",
+                owner=1,
+                due_on=day(365),
+                pk=1,
+            )
+        ]
         self._pk = 100
 
     def next_pk(self) -> int:
@@ -119,6 +128,7 @@ class Build:
         org: int | None = None,
         due: int | None = None,
         done: int | None = None,
+        source: int | None = None,
     ) -> Action:
         a = Action(
             f"Action {self._pk}",
@@ -128,10 +138,15 @@ class Build:
             organization=org,
             due_on=day(due) if due is not None else None,
             done_on=day(done) if done is not None else None,
+            source_entry=source,
             pk=self.next_pk(),
         )
         self.snap.actions.append(a)
         return a
+
+    def ideas_of(self, e: Event) -> list[int]:
+        """The pks of the ideas recorded at ``e``."""
+        return [n.pk for n in self.snap.entries if n.event == e.pk and n.type == EntryType.IDEA]
 
     def report(self, n: int) -> None:
         self.snap.reports.append(FeedbackReport(day(n), pk=self.next_pk()))

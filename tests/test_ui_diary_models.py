@@ -79,8 +79,12 @@ def test_action_and_objective_models(
     objectives.set_partnership(s.partnership)
     qtmodeltester.check(objectives)
     marks = [objectives.index(r, ObjectiveTableModel.SPECIFIC).data() for r in range(2)]
-    assert marks == ["Not yet specific", ""]
-    # Indicator, due date and owner are edited in place; the marker goes with an indicator.
+    assert marks == [
+        "Not yet specific: no indicator, no target, no owner, no due date",
+        "Not yet specific: no target, no owner, no due date",
+    ]
+    # Indicator, target, due date and owner are edited in place; the marker says what is missing
+    # until all four are there.
     first = objectives.index(0, ObjectiveTableModel.INDICATOR)
     assert objectives.setData(first, "sick days per person")
     assert objectives.setData(objectives.index(0, ObjectiveTableModel.DUE), QDate(2025, 6, 30))
@@ -91,6 +95,9 @@ def test_action_and_objective_models(
         date(2025, 6, 30),
         s.pekka,
     )
+    mark = objectives.index(0, ObjectiveTableModel.SPECIFIC)
+    assert mark.data() == "Not yet specific: no target"
+    assert objectives.setData(objectives.index(0, ObjectiveTableModel.TARGET), "under 8")
     assert objectives.index(0, ObjectiveTableModel.SPECIFIC).data() == ""
 
 

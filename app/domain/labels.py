@@ -131,3 +131,17 @@ def os_reason(exc: OSError, tr: Tr = _) -> str:
     if isinstance(kind, str):
         return file_kind_name(kind, tr)
     return exc.strerror or str(exc)
+
+
+# What an objective may lack to be specific (``Objective.lacks``), as named to the user.
+OBJECTIVE_LACKS = {
+    "indicator": N_("no indicator"),
+    "target": N_("no target"),
+    "owner": N_("no owner"),
+    "due_on": N_("no due date"),
+}
+
+
+def objective_lacks(parts: tuple[str, ...], tr: Tr = _) -> str:
+    """What an objective lacks, e.g. "no target, no due date" ("" when it lacks nothing)."""
+    return ", ".join(tr(OBJECTIVE_LACKS[part]) for part in parts)

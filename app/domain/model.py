@@ -43,6 +43,10 @@ class PhaseMove:
     pk: int | None = None
 
 
+# What makes an objective specific, in the order they are named when missing.
+OBJECTIVE_PARTS = ("indicator", "target", "owner", "due_on")
+
+
 @dataclass(slots=True)
 class Objective:
     text: str
@@ -53,10 +57,20 @@ class Objective:
     id: str = field(default_factory=new_id)
     pk: int | None = None
 
+    def lacks(self) -> tuple[str, ...]:
+        """What the objective still lacks to be specific, among ``OBJECTIVE_PARTS``."""
+        given = {
+            "indicator": bool(self.indicator and self.indicator.strip()),
+            "target": bool(self.target and self.target.strip()),
+            "owner": self.owner is not None,
+            "due_on": self.due_on is not None,
+        }
+        return tuple(part for part in OBJECTIVE_PARTS if not given[part])
+
     @property
     def is_specific(self) -> bool:
-        """An objective is specific once it says how progress is measured."""
-        return bool(self.indicator and self.indicator.strip())
+        """Specific: it has an indicator, a target, an owner and a due date."""
+        return not self.lacks()
 
 
 @dataclass(slots=True)

@@ -48,6 +48,8 @@ class Evidence:
     ref: str = ""
     # The label before it was shortened for the card (a tooltip shows it whole).
     full: str = ""
+    # For an event: the ids of the people the warning says were invited to it and absent.
+    missed_by: tuple[str, ...] = ()
 
     @property
     def whole(self) -> str:
@@ -55,7 +57,15 @@ class Evidence:
         return self.full or self.label
 
     def as_json(self) -> dict[str, object]:
-        return {"kind": self.kind.value, "id": self.ref, "pk": self.pk, "label": self.label}
+        data: dict[str, object] = {
+            "kind": self.kind.value,
+            "id": self.ref,
+            "pk": self.pk,
+            "label": self.label,
+        }
+        if self.kind == EvidenceKind.EVENT:
+            data["missed_by"] = list(self.missed_by)
+        return data
 
 
 @dataclass(frozen=True, slots=True)

@@ -89,11 +89,22 @@ class View:
         return "?"
 
 
-def event_ref(e: Event) -> Evidence:
-    day = sentence_date(e.day, language())
-    label = f"{short(e.title, 40)} ({day})"
-    whole = f"{' '.join(e.title.split())} ({day})"
-    return Evidence(EvidenceKind.EVENT, e.pk or 0, label, e.id, whole)
+def when(day: date) -> str:
+    """A date inside a warning's sentence, as the interface writes its dates."""
+    return sentence_date(day, language())
+
+
+def event_label(e: Event, limit: int = 40) -> str:
+    """An event as a warning names it: its title and its date as the interface writes it."""
+    return f"{short(e.title, limit)} ({when(e.day)})"
+
+
+def event_ref(e: Event, missed_by: tuple[str, ...] = ()) -> Evidence:
+    """An event as evidence; ``missed_by``: ids of the people the warning says were absent."""
+    whole = f"{' '.join(e.title.split())} ({when(e.day)})"
+    return Evidence(
+        EvidenceKind.EVENT, e.pk or 0, event_label(e), e.id, full=whole, missed_by=missed_by
+    )
 
 
 def action_ref(a: Action) -> Evidence:

@@ -20,7 +20,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from app.domain import Action, ActionStatus, Objective, Person, ValidationError
-from app.domain.labels import status_name
+from app.domain.labels import objective_lacks, status_name
 from app.i18n import _
 from app.persistence.read import actions, partnerships
 from app.services.editing import Editor
@@ -277,13 +277,20 @@ class ObjectiveTableModel(QAbstractTableModel):
             return o.owner
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             if col == self.SPECIFIC:
-                return "" if o.is_specific else _("Not yet specific")
+                return (
+                    ""
+                    if o.is_specific
+                    else _("Not yet specific: {lacks}").format(lacks=objective_lacks(o.lacks()))
+                )
             owner = self._people.get(o.owner, "") if o.owner is not None else ""
             return [o.text, o.indicator or "", o.target or "", locale_date(o.due_on), owner][col]
         if role == Qt.ItemDataRole.DecorationRole and col == self.SPECIFIC and not o.is_specific:
             return warning_icon()
         if role == Qt.ItemDataRole.ToolTipRole and col == self.SPECIFIC and not o.is_specific:
-            return _("Add an indicator: how will you know the objective is reached?")
+            return _(
+                "A specific objective has an indicator, a target, an owner and a due date: "
+                "how will you know it is reached, by when, and who sees to it?"
+            )
         if role == PK_ROLE:
             return o.pk
         return None

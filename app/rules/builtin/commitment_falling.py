@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from app.domain import Dimension, Event
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.rules.rule import Parameter, Params, Rule
-from app.rules.view import View, event_ref
+from app.rules.view import View, event_ref, when
 
 # Ratings are means of small whole numbers; compare with a little tolerance.
 _EPS = 1e-9
@@ -26,8 +26,13 @@ def commitment_falling(view: View, t: Params) -> EarlyWarning | None:
         if baseline - latest < t["drop"] - _EPS:
             continue
         drops.append(
-            _("{org} from {before:.1f} to {now:.1f}").format(
-                org=org.name, before=baseline, now=latest
+            ngettext(
+                "{org} rated {now:.1f} on {day}, against {before:.1f} at the rated event before",
+                "{org} rated {now:.1f} on {day}, against a mean of {before:.1f} over the {n} "
+                "rated events before",
+                len(before),
+            ).format(
+                org=org.name, now=latest, day=when(latest_event.day), before=baseline, n=len(before)
             )
         )
         evidence.append(Evidence(EvidenceKind.ORGANIZATION, org.pk or 0, org.name, org.id))
@@ -66,7 +71,9 @@ RULE = Rule(
     title=N_("Commitment falling"),
     explanation=N_(
         "An organization's latest commitment rating fell clearly below its mean over the "
-        "earlier rated events."
+        "earlier rated events. In the study the top managers lost their interest in the pilot "
+        "(Kork, Koskela & Turpeinen, Results); commitments grow or shrink with how the partners "
+        "assess the relationship (Ring & Van de Ven)."
     ),
     severities=(Severity.WARNING,),
     function=commitment_falling,

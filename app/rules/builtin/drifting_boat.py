@@ -1,63 +1,72 @@
-"""Many ideas in recent events, few actions created since: the boat is drifting.
+"""Ideas of the recent events that no action was made from: the boat is drifting.
 
-The paper's failure sign: ideas that never became actions ("a drifting boat").
+The paper's failure sign: the partners "faced problems with progressing from the idea generation
+to the action generation stage. The cooperative partnership thus began to resemble a drifting
+boat" (Kork, Koskela & Turpeinen, Results, commitment phase). An idea counts as taken up when an
+action was made from it (the action's ``source_entry``); unrelated actions do not count.
 """
 
 from __future__ import annotations
 
-from app.dates import sentence_date
-from app.domain import EntryType
-from app.i18n import N_, _, language, ngettext
-from app.rules.model import EarlyWarning, Severity
+from app.domain import EntryType, Event
+from app.i18n import N_, _, ngettext
+from app.rules.model import EarlyWarning, EntryFact, Severity
 from app.rules.rule import Parameter, Params, Rule
-from app.rules.view import ACTIVE_PHASES, View, event_ref
+from app.rules.view import ACTIVE_PHASES, View, event_ref, when
 
 # Ratios of small whole numbers; compare with a little tolerance.
 _EPS = 1e-9
 
 
+def _untaken(view: View, window: list[Event]) -> tuple[list[EntryFact], list[EntryFact]]:
+    """(the ideas of the window's events, those no action was made from by the view's day)."""
+    pks = {e.pk for e in window}
+    ideas = [n for n in view.entries if n.event in pks and n.type == EntryType.IDEA]
+    taken = {a.source_entry for a in view.snap.actions if a.source_entry is not None}
+    return ideas, [n for n in ideas if n.pk not in taken]
+
+
+def _drifting(view: View, window: list[Event], t: Params) -> bool:
+    ideas, untaken = _untaken(view, window)
+    taken = len(ideas) - len(untaken)
+    return len(untaken) >= t["min_ideas"] and taken < len(ideas) * t["action_ratio"] - _EPS
+
+
 def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
-    """Many ideas in recent events, few actions created since: the boat is drifting."""
+    """Ideas of the recent events that no action was made from: the boat is drifting."""
     if view.phase not in ACTIVE_PHASES or not view.events:
         return None
-    recent = view.events[-int(t["events"]) :]
-    pks = {e.pk for e in recent}
-    ideas = sum(1 for n in view.entries if n.event in pks and n.type == EntryType.IDEA)
-    if ideas < t["min_ideas"]:
+    size = int(t["events"])
+    recent = view.events[-size:]
+    if not _drifting(view, recent, t):
         return None
-    since = recent[0].day
-    actions = sum(1 for a in view.snap.actions if since <= a.created_on <= view.day)
-    if actions >= ideas * t["action_ratio"] - _EPS:
-        return None
-    if actions:
-        message = ngettext(
-            "The last event produced {ideas} but since {since} the partners have agreed on "
-            "only {actions}.",
-            "The last {events} events produced {ideas} but since {since} the partners have "
-            "agreed on only {actions}.",
-            len(recent),
-        )
-    else:
-        message = ngettext(
-            "The last event produced {ideas} but since {since} the partners have agreed on no "
-            "action.",
-            "The last {events} events produced {ideas} but since {since} the partners have "
-            "agreed on no action.",
-            len(recent),
-        )
+    earlier = view.events[-2 * size : -size] if len(view.events) > size else []
+    two_windows = len(earlier) == size and _drifting(view, earlier, t)
+    ideas, untaken = _untaken(view, recent)
+    message = ngettext(
+        "No action has been made from {untaken} of the {ideas} ideas recorded at the last event "
+        "({since}).",
+        "No action has been made from {untaken} of the {ideas} ideas recorded at the last {n} "
+        "events (since {since}).",
+        len(recent),
+    ).format(untaken=len(untaken), ideas=len(ideas), n=len(recent), since=when(recent[0].day))
+    if two_windows:
+        message += " " + ngettext(
+            "The event before it left its ideas without actions too.",
+            "The {n} events before them left their ideas without actions too.",
+            len(earlier),
+        ).format(n=len(earlier))
+    shown = (earlier if two_windows else []) + recent
+    with_ideas = {n.event for n in _untaken(view, shown)[1]}
     return EarlyWarning(
         id="drifting-boat",
-        severity=Severity.WARNING,
-        message=message.format(
-            events=len(recent),
-            ideas=ngettext("{n} idea", "{n} ideas", ideas).format(n=ideas),
-            actions=ngettext("{n} action", "{n} actions", actions).format(n=actions),
-            since=sentence_date(since, language()),
-        ),
-        evidence=tuple(event_ref(e) for e in recent),
+        severity=Severity.CRITICAL if two_windows else Severity.WARNING,
+        message=message,
+        evidence=tuple(event_ref(e) for e in shown if e.pk in with_ideas),
         suggestion=_(
-            "Go through the open ideas with the partners: make each one an action with an "
-            "owner and a date, park it with a reason, or drop it."
+            "Go through these ideas with the partners at the next meeting: make an action from "
+            "each one you agree to pursue (from the idea, so they stay linked), with an owner and "
+            "a due date, and write a decision entry naming the ideas you set aside and why."
         ),
     )
 
@@ -67,16 +76,25 @@ RULE = Rule(
     order=30,
     title=N_("A drifting boat"),
     explanation=N_(
-        "The recent events produced many ideas, but few actions have been agreed since."
+        "Ideas recorded at the recent events have not become actions: few actions were made "
+        "from them. Critical when the events before them drifted too. In the study the partners "
+        "could not move from generating ideas to generating actions, and the partnership "
+        "\u201cbegan to resemble a drifting boat\u201d (Kork, Koskela & Turpeinen, Results)."
     ),
-    severities=(Severity.WARNING,),
+    severities=(Severity.WARNING, Severity.CRITICAL),
     function=drifting_boat,
     parameters=(
         Parameter("events", N_("Recent events looked at"), default=4, minimum=1, maximum=3650),
-        Parameter("min_ideas", N_("Ideas in them, at least"), default=3, minimum=1, maximum=3650),
+        Parameter(
+            "min_ideas",
+            N_("Ideas without an action, at least"),
+            default=3,
+            minimum=1,
+            maximum=3650,
+        ),
         Parameter(
             "action_ratio",
-            N_("Actions per idea, at least"),
+            N_("Ideas made into actions, share at least"),
             default=1 / 3,
             minimum=0.01,
             maximum=1.0,

@@ -10,7 +10,7 @@ from app.domain.labels import phase_name
 from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Severity
 from app.rules.rule import Parameter, Params, Rule
-from app.rules.view import View
+from app.rules.view import View, when
 
 
 def no_assessment(view: View, t: Params) -> EarlyWarning | None:
@@ -27,10 +27,12 @@ def no_assessment(view: View, t: Params) -> EarlyWarning | None:
         id="no-assessment",
         severity=Severity.INFO,
         message=ngettext(
-            "The {phase} phase has lasted {days} day without an assessment entry or a rating.",
-            "The {phase} phase has lasted {days} days without an assessment entry or a rating.",
+            "The {phase} phase has lasted {days} day, since {since}, without an assessment "
+            "entry or a rating.",
+            "The {phase} phase has lasted {days} days, since {since}, without an assessment "
+            "entry or a rating.",
             view.spell_days(),
-        ).format(phase=phase_name(phase).lower(), days=view.spell_days()),
+        ).format(phase=phase_name(phase).lower(), days=view.spell_days(), since=when(start)),
         evidence=(),
         suggestion=_(
             "Ask both sides at the next meeting how efficient and how fair the work feels, and "
@@ -43,7 +45,12 @@ RULE = Rule(
     id="no-assessment",
     order=90,
     title=N_("No assessment"),
-    explanation=N_("The phase in force has lasted long without an assessment entry or a rating."),
+    explanation=N_(
+        "The phase in force has lasted long without an assessment entry or a rating. The "
+        "framework assesses efficiency and equity in every phase (Ring & Van de Ven); in the "
+        "study a continuous evaluation of the outcomes was mostly ignored (Kork, Koskela & "
+        "Turpeinen, Results)."
+    ),
     severities=(Severity.INFO,),
     function=no_assessment,
     parameters=(

@@ -1,11 +1,13 @@
-"""Objectives must say how progress is measured once the partners commit.
+"""Objectives must be specific once the partners commit: indicator, target, owner, due date.
 
-The paper's finding: objectives stayed abstract (Kork, Koskela & Turpeinen; see notes/domain.md).
+The paper's finding: "the objectives of the partnership were rather abstract and unspecified"
+(Kork, Koskela & Turpeinen, Results, negotiation phase).
 """
 
 from __future__ import annotations
 
 from app.domain import Phase
+from app.domain.labels import objective_lacks
 from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.rules.rule import Parameter, Params, Rule
@@ -13,7 +15,7 @@ from app.rules.view import ACTIVE_PHASES, View, short
 
 
 def objectives_unspecified(view: View, t: Params) -> EarlyWarning | None:
-    """Objectives must say how progress is measured once the partners commit."""
+    """Objectives must be specific once the partners commit."""
     phase = view.phase
     long_negotiation = phase == Phase.NEGOTIATION and view.spell_days() > t["negotiation_days"]
     if phase not in ACTIVE_PHASES and not long_negotiation:
@@ -29,19 +31,26 @@ def objectives_unspecified(view: View, t: Params) -> EarlyWarning | None:
     if not objectives:
         message = _("The partnership has no written objectives yet.")
     else:
+        lacking = "; ".join(
+            _("“{objective}”: {lacks}").format(
+                objective=short(o.text, 50), lacks=objective_lacks(o.lacks())
+            )
+            for o in vague
+        )
         message = ngettext(
-            "{n} of {total} objectives does not say how progress will be measured.",
-            "{n} of {total} objectives do not say how progress will be measured.",
+            "{n} of {total} objectives is not specific: {details}.",
+            "{n} of {total} objectives are not specific: {details}.",
             len(vague),
-        ).format(n=len(vague), total=len(objectives))
+        ).format(n=len(vague), total=len(objectives), details=lacking)
     return EarlyWarning(
         id="objectives-unspecified",
         severity=Severity.WARNING,
         message=message,
         evidence=evidence,
         suggestion=_(
-            "Agree with both sides on an indicator and a target for each objective: "
-            "who does what, by when, and how it is measured."
+            "Agree with both sides, for each objective, on an indicator, a target, an owner "
+            "and a due date: how progress is measured, what counts as reached, who sees to it "
+            "and by when."
         ),
     )
 
@@ -51,8 +60,9 @@ RULE = Rule(
     order=10,
     title=N_("Objectives not specific"),
     explanation=N_(
-        "Once the partners commit, or after a long negotiation, every objective should say "
-        "how progress will be measured."
+        "Once the partners commit, or after a long negotiation, every objective should have an "
+        "indicator, a target, an owner and a due date. In the study the objectives stayed "
+        "abstract and unspecified (Kork, Koskela & Turpeinen, Results)."
     ),
     severities=(Severity.WARNING,),
     function=objectives_unspecified,

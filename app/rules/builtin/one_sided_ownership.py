@@ -59,7 +59,11 @@ RULE = Rule(
     id="one-sided-ownership",
     order=70,
     title=N_("One-sided ownership"),
-    explanation=N_("One organization is responsible for nearly all the open actions."),
+    explanation=N_(
+        "One organization is responsible for nearly all the open actions. In the study the "
+        "partners had a weak commitment to sharing resources and responsibilities (Kork, "
+        "Koskela & Turpeinen, Results)."
+    ),
     severities=(Severity.WARNING,),
     function=one_sided_ownership,
     parameters=(

@@ -55,7 +55,8 @@ RULE = Rule(
     title=N_("Roles unclear"),
     explanation=N_(
         "In commitment and execution both sides need a sponsor in top management, and every "
-        "open action needs an owner."
+        "open action needs an owner. In the study the distribution of the partners' roles "
+        "remained unclear (Kork, Koskela & Turpeinen, Results)."
     ),
     severities=(Severity.WARNING,),
     function=roles_unclear,

@@ -1,88 +1,84 @@
 """A sponsor missed the latest feedback meeting, or their last invitations in a row.
 
-The paper's failure sign: top managers who lost interest and missed the final feedback meeting.
+The paper's failure sign: "As the top managers were absent from a feedback meeting, they missed
+the execution stage of their ideas" (Kork, Koskela & Turpeinen, Results, execution phase).
+Each sponsor is named with exactly the events they missed; a sponsor who attended the latest
+feedback meeting is never said to have missed it.
 """
 
 from __future__ import annotations
 
-from app.domain import Event, EventKind
+from app.domain import Event, EventKind, Person
 from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, EvidenceKind, Severity
 from app.rules.rule import Parameter, Params, Rule
-from app.rules.view import View, event_ref
-
-
-def _person_ref(view: View, pk: int) -> Evidence:
-    ref = next((p.id for p in view.snap.people if p.pk == pk), "")
-    return Evidence(EvidenceKind.PERSON, pk, view.person_name(pk), ref)
+from app.rules.view import View, event_label, event_ref
 
 
 def sponsor_absent(view: View, t: Params) -> EarlyWarning | None:
     """A sponsor missed the latest feedback meeting, or their last invitations in a row."""
-    sponsors = {p.pk for p in view.snap.people if p.sponsor}
-    if not sponsors:
-        return None
+    sponsors = sorted((p for p in view.snap.people if p.sponsor), key=lambda p: p.pk or 0)
     feedback = [e for e in view.events if e.kind == EventKind.FEEDBACK_MEETING]
-    at_feedback: list[int] = []
-    if feedback:
-        at_feedback = [
-            p.person
-            for p in feedback[-1].participants
-            if p.person in sponsors and p.invited and not p.attended
-        ]
+    latest = feedback[-1] if feedback else None
     in_row = int(t["missed_in_row"])
-    missing: dict[int, list[Event]] = {}
-    for sponsor in sorted(sponsors - set(at_feedback), key=lambda pk: pk or 0):
-        invited = [e for e in view.events if _invited(e, sponsor or 0)]
-        last = invited[-in_row:]
-        if len(last) == in_row and all(not _attended(e, sponsor or 0) for e in last):
-            missing[sponsor or 0] = last
-    if not at_feedback and not missing:
+    sentences: list[str] = []
+    missed: dict[int, list[Person]] = {}  # event pk -> the sponsors said to have missed it
+    people: list[Person] = []
+    for sponsor in sponsors:
+        if latest is not None and _missed(latest, sponsor):
+            events = [latest]
+            sentences.append(
+                _("{name} did not attend the latest feedback meeting, {event}.").format(
+                    name=sponsor.name, event=event_label(latest)
+                )
+            )
+        else:
+            events = [e for e in view.events if _invited(e, sponsor)][-in_row:]
+            if len(events) < in_row or not all(_missed(e, sponsor) for e in events):
+                continue
+            sentences.append(
+                ngettext(
+                    "{name} missed the last event they were invited to: {events}.",
+                    "{name} missed the last {n} events they were invited to: {events}.",
+                    in_row,
+                ).format(
+                    name=sponsor.name, n=in_row, events=", ".join(event_label(e) for e in events)
+                )
+            )
+        people.append(sponsor)
+        for e in events:
+            missed.setdefault(e.pk or 0, []).append(sponsor)
+    if not sentences:
         return None
-    evidence: list[Evidence] = []
-    if at_feedback:
-        evidence += [_person_ref(view, pk) for pk in at_feedback] + [event_ref(feedback[-1])]
-        names = at_feedback + list(missing)
-        message = ngettext(
-            "The sponsor {names} did not attend the latest feedback meeting.",
-            "The sponsors {names} did not attend the latest feedback meeting.",
-            len(names),
-        )
-    else:
-        names = list(missing)
-        message = (
-            ngettext(
-                "The sponsor {names} missed the last event they were invited to.",
-                "The sponsor {names} missed the last {n} events they were invited to.",
-                in_row,
-            )
-            if len(names) == 1
-            else ngettext(
-                "The sponsors {names} missed the last event they were invited to.",
-                "The sponsors {names} missed the last {n} events they were invited to.",
-                in_row,
-            )
-        )
-    for pk, events in missing.items():
-        evidence += [_person_ref(view, pk)] + [event_ref(e) for e in events]
+    at_feedback = latest is not None and (latest.pk or 0) in missed
     return EarlyWarning(
         id="sponsor-absent",
         severity=Severity.CRITICAL if at_feedback else Severity.WARNING,
-        message=message.format(n=in_row, names=", ".join(view.person_name(pk) for pk in names)),
-        evidence=tuple(dict.fromkeys(evidence)),
+        message=" ".join(sentences),
+        evidence=tuple(_evidence(view, people, missed)),
         suggestion=_(
-            "Meet the sponsor in person: show what has been achieved so far and book the next "
-            "feedback meeting in their calendar now."
+            "Meet each sponsor named here in person: show what has been achieved so far and book "
+            "the next feedback meeting in their calendar now."
         ),
     )
 
 
-def _invited(e: Event, person: int) -> bool:
-    return any(p.person == person and p.invited for p in e.participants)
+def _evidence(view: View, people: list[Person], missed: dict[int, list[Person]]) -> list[Evidence]:
+    """The sponsors named, then each event missed with who missed it."""
+    found = [Evidence(EvidenceKind.PERSON, p.pk or 0, p.name, p.id) for p in people]
+    for e in view.events:
+        if (e.pk or 0) in missed:
+            found.append(event_ref(e, tuple(p.id for p in missed[e.pk or 0])))
+    return found
 
 
-def _attended(e: Event, person: int) -> bool:
-    return any(p.person == person and p.attended for p in e.participants)
+def _invited(e: Event, person: Person) -> bool:
+    return any(p.person == person.pk and p.invited for p in e.participants)
+
+
+def _missed(e: Event, person: Person) -> bool:
+    """Invited to ``e`` and recorded as absent."""
+    return any(p.person == person.pk and p.invited and not p.attended for p in e.participants)
 
 
 RULE = Rule(
@@ -90,8 +86,9 @@ RULE = Rule(
     order=40,
     title=N_("Sponsor absent"),
     explanation=N_(
-        "A sponsor missed the latest feedback meeting (critical) or the last events they were "
-        "invited to."
+        "A sponsor missed the latest feedback meeting (critical: in the study the top managers "
+        "were absent from a feedback meeting and so never saw the results; Kork, Koskela & "
+        "Turpeinen, Results), or missed the last events they were invited to (a warning)."
     ),
     severities=(Severity.WARNING, Severity.CRITICAL),
     function=sponsor_absent,
