@@ -171,7 +171,8 @@ def test_sponsor_absent_from_the_latest_feedback_meeting_is_critical() -> None:
     w = only(b, "sponsor-absent", day(200))
     assert w is not None and w.severity == Severity.CRITICAL
     assert w.message == (
-        "Cara Customer did not attend the latest feedback meeting, Event on day 200 (2025-07-20)."
+        "The sponsor Cara Customer did not attend the latest feedback meeting, Event on day 200 "
+        "(2025-07-20)."
     )
     kinds = {(e.kind, e.pk) for e in w.evidence}
     assert (EvidenceKind.PERSON, 1) in kinds and (EvidenceKind.PERSON, 2) not in kinds
@@ -185,7 +186,7 @@ def test_sponsor_missing_two_invitations_in_a_row() -> None:
     w = only(b, "sponsor-absent", day(50))
     assert w is not None and w.severity == Severity.WARNING
     assert w.message == (
-        "Pete Provider missed the last 2 events they were invited to: Event on day 40 "
+        "The sponsor Pete Provider missed the last 2 events they were invited to: Event on day 40 "
         "(2025-02-10), Event on day 50 (2025-02-20)."
     )
     b.event(60, participants=((2, True),))

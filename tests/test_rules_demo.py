@@ -1,7 +1,9 @@
 """The demonstration partnership evaluated along its history gives the warnings a reader of the
-paper expects: abstract objectives from the start of commitment, a drifting boat while the
-workshops and interviews produce ideas, no feedback in the autumn of the commitment year until
-the interim report, and sponsors missing the feedback meetings."""
+paper expects, and teaches every rule: abstract objectives from the start of commitment, a
+drifting boat while the workshops and interviews produce ideas, no feedback to management until
+the interim report and again through 2025, an action without an owner, a sponsor missing the
+feedback meetings, the pilot's first weeks without assessment, the customer's commitment
+falling, and the customer carrying every open action at the end."""
 
 from __future__ import annotations
 
@@ -10,18 +12,28 @@ from datetime import date
 import pytest
 
 from app.persistence.diary import Diary
-from app.rules import EvidenceKind, Severity, evaluate
+from app.rules import RULES, EvidenceKind, Severity, evaluate
 from app.services import checklist, warnings
 from app.services.demo import load_demo
 
-EXPECTED = {
-    "2024-02-20": set(),  # negotiation, still short
-    "2024-03-10": {"objectives-unspecified"},  # committed with two abstract objectives
-    "2024-05-20": {"objectives-unspecified", "drifting-boat"},  # interviews: ideas, no actions
-    "2024-10-20": {"objectives-unspecified", "overdue-actions", "no-feedback"},
-    "2024-11-26": {"objectives-unspecified", "overdue-actions"},  # interim report given
-    "2024-11-28": {"objectives-unspecified", "overdue-actions", "sponsor-absent"},
-    "2025-11-20": {"objectives-unspecified", "overdue-actions", "sponsor-absent"},
+I, W, C = Severity.INFO, Severity.WARNING, Severity.CRITICAL
+OBJ, DRIFT, FEED = "objectives-unspecified", "drifting-boat", "no-feedback"
+LATE, SPONSOR = "overdue-actions", "sponsor-absent"
+EXPECTED: dict[str, dict[str, Severity]] = {
+    "2024-02-20": {},  # negotiation, still short
+    "2024-03-10": {OBJ: W, DRIFT: W},  # committed with two abstract objectives
+    "2024-05-20": {DRIFT: C, OBJ: W},  # interviews: ideas, no actions, over two windows
+    "2024-06-05": {DRIFT: C, OBJ: W, FEED: W, LATE: W},
+    "2024-09-15": {DRIFT: C, FEED: C, OBJ: W, LATE: W},  # no feedback for twice 90 days
+    "2024-10-20": {DRIFT: C, FEED: C, OBJ: W, "roles-unclear": W, LATE: W},  # ownerless action
+    "2024-11-26": {OBJ: W, DRIFT: W, LATE: W},  # interim report given
+    "2024-11-28": {SPONSOR: C, OBJ: W, LATE: W},  # Väisänen missed the interim feedback
+    "2025-03-01": {SPONSOR: C, LATE: C, OBJ: W, FEED: W},  # 3 of 4 open actions late
+    "2025-04-10": {SPONSOR: C, OBJ: W, FEED: W, LATE: W, "no-assessment": I},  # pilot unrated
+    "2025-05-25": {SPONSOR: C, FEED: C, OBJ: W, "commitment-falling": W, LATE: W},
+    "2025-11-20": {SPONSOR: C, LATE: C, OBJ: W},  # no sponsor at the final meeting
+    "2025-12-15": {SPONSOR: C, LATE: C, OBJ: W, "one-sided-ownership": W},
+    "2026-02-20": {SPONSOR: C, LATE: C, OBJ: W, FEED: W, "one-sided-ownership": W},
 }
 
 
@@ -34,8 +46,35 @@ def test_demo_warnings_along_its_history(demo: tuple[Diary, int]) -> None:
     diary, pk = demo
     snapshot = warnings.load_snapshot(diary.db, pk)
     for day, expected in EXPECTED.items():
-        found = {w.id for w in evaluate(snapshot, date.fromisoformat(day))}
+        found = {w.id: w.severity for w in evaluate(snapshot, date.fromisoformat(day))}
         assert found == expected, day
+
+
+def test_the_pinned_dates_teach_every_rule() -> None:
+    taught = {rule for found in EXPECTED.values() for rule in found}
+    assert taught == set(RULES.ids())
+
+
+def test_a_sponsor_who_attended_the_feedback_meeting_is_not_said_to_have_missed_it(
+    demo: tuple[Diary, int],
+) -> None:
+    diary, pk = demo
+    snapshot = warnings.load_snapshot(diary.db, pk)
+    found = {w.id: w for w in evaluate(snapshot, date(2025, 5, 25))}
+    absent = found[SPONSOR]
+    assert absent.message.startswith(
+        "The sponsor Hannu Väisänen did not attend the latest feedback meeting, Interim feedback"
+    )
+    assert "The sponsor Mikko Häkkinen missed the last 2 events they were invited to:" in (
+        absent.message
+    )
+    assert "Mikko Häkkinen did not attend" not in absent.message
+    missed = {e.ref: e.missed_by for e in absent.evidence if e.kind == EvidenceKind.EVENT}
+    assert missed == {
+        "ev-interim-fb": ("p-vaisanen",),
+        "ev-steer-3": ("p-hakkinen",),
+        "ev-steer-4": ("p-hakkinen",),
+    }
 
 
 def test_sponsors_missing_the_final_meeting(demo: tuple[Diary, int]) -> None:
@@ -59,7 +98,9 @@ def test_demo_checklist_marks_count(demo: tuple[Diary, int]) -> None:
         "negotiation.baseline_rating",
     }
     executing = checklist.status(diary.db, pk, date(2025, 12, 1))
-    assert "assessment.final_meeting" in {i.id for i, _m in executing.done}
+    # Held without the sponsors: the item is not ticked, it stays open.
+    assert "assessment.final_meeting" not in {i.id for i, _m in executing.done}
+    assert "assessment.final_meeting" in {i.id for i in executing.open}
 
 
 def test_an_acknowledged_sponsor_warning_returns_at_the_final_meeting(

@@ -42,7 +42,8 @@ def test_status_json_has_warnings_and_checklist(
     assert early["checklist"]["done"] == 0
     late = _status(demo_db, "2025-12-31", capsys)
     assert "sponsor-absent" in {w["id"] for w in late["warnings"]}
-    assert "assessment.final_meeting" not in {i["id"] for i in late["checklist"]["open_items"]}
+    # held without the sponsors: the demo leaves the item open
+    assert "assessment.final_meeting" in {i["id"] for i in late["checklist"]["open_items"]}
 
 
 def test_status_with_a_broken_template_says_so(

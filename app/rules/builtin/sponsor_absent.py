@@ -21,25 +21,22 @@ def sponsor_absent(view: View, t: Params) -> EarlyWarning | None:
     feedback = [e for e in view.events if e.kind == EventKind.FEEDBACK_MEETING]
     latest = feedback[-1] if feedback else None
     in_row = int(t["missed_in_row"])
+    at_meeting: list[Person] = []  # missed the latest feedback meeting
     sentences: list[str] = []
     missed: dict[int, list[Person]] = {}  # event pk -> the sponsors said to have missed it
     people: list[Person] = []
     for sponsor in sponsors:
         if latest is not None and _missed(latest, sponsor):
             events = [latest]
-            sentences.append(
-                _("{name} did not attend the latest feedback meeting, {event}.").format(
-                    name=sponsor.name, event=event_label(latest)
-                )
-            )
+            at_meeting.append(sponsor)
         else:
             events = [e for e in view.events if _invited(e, sponsor)][-in_row:]
             if len(events) < in_row or not all(_missed(e, sponsor) for e in events):
                 continue
             sentences.append(
                 ngettext(
-                    "{name} missed the last event they were invited to: {events}.",
-                    "{name} missed the last {n} events they were invited to: {events}.",
+                    "The sponsor {name} missed the last event they were invited to: {events}.",
+                    "The sponsor {name} missed the last {n} events they were invited to: {events}.",
                     in_row,
                 ).format(
                     name=sponsor.name, n=in_row, events=", ".join(event_label(e) for e in events)
@@ -48,12 +45,20 @@ def sponsor_absent(view: View, t: Params) -> EarlyWarning | None:
         people.append(sponsor)
         for e in events:
             missed.setdefault(e.pk or 0, []).append(sponsor)
+    if latest is not None and at_meeting:
+        sentences.insert(
+            0,
+            ngettext(
+                "The sponsor {names} did not attend the latest feedback meeting, {event}.",
+                "The sponsors {names} did not attend the latest feedback meeting, {event}.",
+                len(at_meeting),
+            ).format(names=", ".join(p.name for p in at_meeting), event=event_label(latest)),
+        )
     if not sentences:
         return None
-    at_feedback = latest is not None and (latest.pk or 0) in missed
     return EarlyWarning(
         id="sponsor-absent",
-        severity=Severity.CRITICAL if at_feedback else Severity.WARNING,
+        severity=Severity.CRITICAL if at_meeting else Severity.WARNING,
         message=" ".join(sentences),
         evidence=tuple(_evidence(view, people, missed)),
         suggestion=_(
