@@ -66,7 +66,7 @@ def test_status_text_and_json(demo_db: Path, capsys: pytest.CaptureFixture[str])
     )
     status = json.loads(out)
     assert status["phase"] == "execution" and status["events"] == 27
-    assert status["actions"] == {"open": 5, "overdue": 4, "done": 10}
+    assert status["actions"] == {"open": 4, "overdue": 3, "done": 12}
     assert status["partnership"] == DEMO_ID
 
 

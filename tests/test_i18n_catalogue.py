@@ -168,13 +168,13 @@ def _drifting_boat(b: Build) -> str:
     [
         (
             "en",
-            "The last event produced 6 ideas but since 2025-02-10 the partners have agreed on "
-            "only 1 action.",
+            "No action has been made from 5 of the 6 ideas recorded at the last event "
+            "(2025-02-10).",
         ),
         (
             "fi",
-            "Viimeisimmästä tilaisuudesta syntyi 6 ideaa, mutta 10.2.2025 jälkeen on sovittu "
-            "vain 1 toimenpide.",
+            "Viimeisimmässä tilaisuudessa (10.2.2025) kirjatuista ideoista 5/6 on yhä ilman "
+            "toimenpidettä.",
         ),
     ],
 )
@@ -183,16 +183,16 @@ def test_a_warning_counts_ideas_and_actions(
 ) -> None:
     set_language(lang)
     b = Build()
-    b.event(40, ideas=6)
-    b.action(41)
+    ideas = b.ideas_of(b.event(40, ideas=6))
+    b.action(41, source=ideas[0])
     assert _drifting_boat(b) == expected
 
 
 @pytest.mark.parametrize(
     ("lang", "expected"),
     [
-        ("en", "The last 3 events produced 3 ideas but since"),
-        ("fi", "Viimeisimmistä 3 tilaisuudesta syntyi 3 ideaa, mutta"),
+        ("en", "No action has been made from 3 of the 3 ideas recorded at the last 3 events"),
+        ("fi", "Viimeisimmissä 3 tilaisuudessa (10.2.2025 alkaen) kirjatuista ideoista 3/3"),
     ],
 )
 def test_a_warning_counts_events(lang: str, expected: str, fresh_translators: None) -> None:

@@ -16,7 +16,7 @@ from app.rules import RULES, EvidenceKind, Severity, evaluate
 from app.services import checklist, warnings
 from app.services.demo import load_demo
 
-I, W, C = Severity.INFO, Severity.WARNING, Severity.CRITICAL
+INFO, W, C = Severity.INFO, Severity.WARNING, Severity.CRITICAL
 OBJ, DRIFT, FEED = "objectives-unspecified", "drifting-boat", "no-feedback"
 LATE, SPONSOR = "overdue-actions", "sponsor-absent"
 EXPECTED: dict[str, dict[str, Severity]] = {
@@ -29,7 +29,7 @@ EXPECTED: dict[str, dict[str, Severity]] = {
     "2024-11-26": {OBJ: W, DRIFT: W, LATE: W},  # interim report given
     "2024-11-28": {SPONSOR: C, OBJ: W, LATE: W},  # Väisänen missed the interim feedback
     "2025-03-01": {SPONSOR: C, LATE: C, OBJ: W, FEED: W},  # 3 of 4 open actions late
-    "2025-04-10": {SPONSOR: C, OBJ: W, FEED: W, LATE: W, "no-assessment": I},  # pilot unrated
+    "2025-04-10": {SPONSOR: C, OBJ: W, FEED: W, LATE: W, "no-assessment": INFO},  # pilot unrated
     "2025-05-25": {SPONSOR: C, FEED: C, OBJ: W, "commitment-falling": W, LATE: W},
     "2025-11-20": {SPONSOR: C, LATE: C, OBJ: W},  # no sponsor at the final meeting
     "2025-12-15": {SPONSOR: C, LATE: C, OBJ: W, "one-sided-ownership": W},

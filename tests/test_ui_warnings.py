@@ -99,7 +99,7 @@ def test_phase_move_with_open_items_asks_and_records(qtbot: QtBot, context: AppC
     dialog = PhaseDialog(context, pk, date(2025, 3, 1))
     qtbot.addWidget(dialog)
     ok = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
-    assert dialog.open_list.count() == 12 and not dialog.confirm.isHidden()
+    assert dialog.open_list.count() == 13 and not dialog.confirm.isHidden()
     assert not ok.isEnabled()  # open items: confirmation needed first
     dialog.note.setPlainText("Plan signed")
     dialog.confirm.setChecked(True)
@@ -108,7 +108,7 @@ def test_phase_move_with_open_items_asks_and_records(qtbot: QtBot, context: AppC
     stored = partnerships.list_phases(context.diary.db, pk)[-1]
     assert stored.phase == Phase.COMMITMENT and stored.note == "Plan signed"
     assert (
-        len(stored.confirmed_open) == 12 and "negotiation.sponsors_named" in stored.confirmed_open
+        len(stored.confirmed_open) == 13 and "negotiation.sponsors_named" in stored.confirmed_open
     )
 
 
@@ -153,7 +153,7 @@ def test_checking_an_item_with_evidence(
     assert mark.evidence == dialog.entry.itemData(1)
     panel.show_partnership(pk)
     assert panel.items.count() == before - 1
-    assert "4 of 12" in panel.title_label.text()
+    assert "4 of 13" in panel.title_label.text()
 
 
 def test_custom_item_and_hiding_from_the_panel(
@@ -167,16 +167,16 @@ def test_custom_item_and_hiding_from_the_panel(
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Visit the warehouse", True))
     panel.add_button.click()
     texts = [panel.items.item(i).text() for i in range(panel.items.count())]
-    assert any("Visit the warehouse" in t for t in texts) and len(texts) == 13
+    assert any("Visit the warehouse" in t for t in texts) and len(texts) == 14
     panel.items.setCurrentRow(0)
     hidden = panel._current()
     panel.hide_button.click()
-    assert panel.items.count() == 12
+    assert panel.items.count() == 13
     menu = panel.hidden_menu_button.menu()
     assert not panel.hidden_menu_button.isHidden() and len(menu.actions()) == 1
     assert hidden is not None and menu.actions()[0].text() == hidden.text()
     menu.actions()[0].trigger()
-    assert panel.items.count() == 13 and panel.hidden_menu_button.isHidden()
+    assert panel.items.count() == 14 and panel.hidden_menu_button.isHidden()
 
 
 def test_a_done_item_can_be_taken_back(qtbot: QtBot, context: AppContext) -> None:
@@ -188,9 +188,9 @@ def test_a_done_item_can_be_taken_back(qtbot: QtBot, context: AppContext) -> Non
     qtbot.addWidget(panel)
     panel.set_as_of(date(2025, 2, 1))
     panel.show_partnership(pk)
-    assert panel.done_menu_button.text() == "Done (1)" and panel.items.count() == 11
+    assert panel.done_menu_button.text() == "Done (1)" and panel.items.count() == 12
     panel.done_menu_button.menu().actions()[0].trigger()
-    assert panel.items.count() == 12 and panel.done_menu_button.isHidden()
+    assert panel.items.count() == 13 and panel.done_menu_button.isHidden()
 
 
 def test_meeting_reminders(qtbot: QtBot) -> None:
