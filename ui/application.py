@@ -123,9 +123,10 @@ def choose_diary(explicit: Path | None, settings: QSettings) -> tuple[Path, str 
 class Launcher:
     """Keeps the one open window and its diary, and switches to another diary on request."""
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings, *, partner_view: bool = False) -> None:
         self.settings = settings
         self.window: MainWindow | None = None
+        self.partner_view = partner_view  # the first window starts in partner view
 
     def open(self, path: str | Path, create: bool = False) -> bool:
         from ui.safety import SafetyGuard, recover_from_open_error
@@ -138,6 +139,9 @@ class Launcher:
                 return self.open(path, create)
             return False
         window = build_main_window(context, select_after_paint=True)
+        if self.partner_view:
+            window.partner.enter()  # before it is shown: nothing private is ever painted
+            self.partner_view = False
         window.diary_requested.connect(self.switch)
         old = self.window
         self.window = window
@@ -222,9 +226,9 @@ def _inform(parent: QWidget | None, message: str) -> None:
     box.exec()
 
 
-def run_gui(path: Path | None = None) -> int:
+def run_gui(path: Path | None = None, *, partner_view: bool = False) -> int:
     """Start the desktop application on the diary at ``path`` (None: see ``choose_diary``);
-    a missing diary file is created."""
+    a missing diary file is created. ``partner_view``: start in partner view."""
     app = make_application()
     settings = QSettings()
     lang = ui_language(settings)
@@ -233,15 +237,15 @@ def run_gui(path: Path | None = None) -> int:
     previous_locale = QLocale()
     QLocale.setDefault(default_locale(lang, QLocale.system()))
     try:
-        return _run(app, settings, path)
+        return _run(app, settings, path, partner_view)
     finally:
         # The process is left as it was found (it may start the GUI again, as tests do).
         QLocale.setDefault(previous_locale)
 
 
-def _run(app: QApplication, settings: QSettings, path: Path | None) -> int:
+def _run(app: QApplication, settings: QSettings, path: Path | None, partner_view: bool) -> int:
     path, note = choose_diary(path, settings)
-    launcher = Launcher(settings)
+    launcher = Launcher(settings, partner_view=partner_view)
     if not launcher.open(path, create=True) or launcher.window is None:
         return 1
     if note:

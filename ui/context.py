@@ -10,6 +10,7 @@ from PySide6.QtCore import QSettings
 from app.persistence.diary import Diary
 from app.persistence.read.snapshots import SnapshotCache
 from app.services.undo import UndoStack
+from ui.partner.mode import PartnerMode
 
 if TYPE_CHECKING:
     from ui.warning_counter import WarningCounter
@@ -27,6 +28,8 @@ class AppContext:
     undo: UndoStack
     settings: QSettings
     snapshots: SnapshotCache = field(init=False, repr=False)
+    # Whether the window shows only what the partners may see (see ui.partner).
+    partner: PartnerMode = field(default_factory=PartnerMode, repr=False)
     _counter: WarningCounter | None = field(init=False, default=None, repr=False)
 
     def __post_init__(self) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -42,6 +43,7 @@ from ui.context import AppContext
 from ui.main_window_base import WindowBase
 from ui.main_window_files import FileActions
 from ui.main_window_menus import build_menus, update_page_menu
+from ui.main_window_partner import PartnerSwitch
 from ui.main_window_settings import (
     restore_last_partnership,
     restore_window_settings,
@@ -60,6 +62,7 @@ class MainWindow(WindowBase):
     """The window every page lives in (its signals and menus are declared in ``WindowBase``)."""
 
     files: FileActions
+    partner: PartnerSwitch
 
     def __init__(self, context: AppContext, *, select_after_paint: bool = False) -> None:
         super().__init__()
@@ -83,6 +86,7 @@ class MainWindow(WindowBase):
         self._build_central()
         build_menus(self)
         update_page_menu(self)
+        self.partner = PartnerSwitch(self)
         self._build_status_bar()
         self._update_title()
         self.reload_partnerships()
@@ -119,7 +123,11 @@ class MainWindow(WindowBase):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([250, 1100])
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        # The facilitator's list and pages, or partner view's content in their place.
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("centralStack")
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
         if not self._select_after_paint:
             self._ensure_page(0)
 
@@ -181,14 +189,52 @@ class MainWindow(WindowBase):
             if signal is not None:
                 signal.connect(slot)
 
+    def drop_pages(self) -> None:
+        self.tabs.blockSignals(True)
+        current = self.tabs.currentIndex()
+        for index, page in self._pages.items():
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, QWidget(), self.page_specs[index].title())
+            page.hide()
+            page.setParent(None)
+            page.deleteLater()
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(False)
+        self._pages.clear()
+        self._stale.clear()
+
+    def restore_pages(self) -> None:
+        self.show_partner_content(None)
+        self.stack.setCurrentWidget(self.splitter)
+        self._ensure_page(max(self.tabs.currentIndex(), 0))
+        update_page_menu(self)
+        self._update_undo_actions()
+
+    def show_partner_content(self, content: QWidget | None) -> None:
+        while self.stack.count() > 1:
+            old = self.stack.widget(1)
+            self.stack.removeWidget(old)
+            if old is not content:
+                old.deleteLater()
+        if content is None and self.context.partner.active:
+            content = QLabel(_("No partnership is selected."))
+        if content is not None:
+            self.stack.addWidget(content)
+            self.stack.setCurrentWidget(content)
+
     def page(self, key: str) -> QWidget | None:
-        """The page registered under ``key`` (built now if it was not yet)."""
+        """The page registered under ``key`` (built now if it was not yet; None in partner
+        view, where no facilitator page is built)."""
+        if self.context.partner.active:
+            return None
         for i, spec in enumerate(self.page_specs):
             if spec.key == key:
                 return self._ensure_page(i)
         return None
 
     def show_page(self, key: str) -> QWidget | None:
+        if self.context.partner.active:
+            return None
         for i, spec in enumerate(self.page_specs):
             if spec.key == key:
                 self.tabs.setCurrentIndex(i)
@@ -197,6 +243,8 @@ class MainWindow(WindowBase):
 
     def open_event(self, event_pk: int, entry_pk: int | None = None) -> None:
         """Show ``event_pk`` (with ``entry_pk`` selected) on the first page that shows events."""
+        if self.context.partner.active:
+            return
         for i in range(len(self.page_specs)):
             page = self._ensure_page(i)
             show_event = getattr(page, "show_event", None)
@@ -206,8 +254,8 @@ class MainWindow(WindowBase):
                 return
 
     def _tab_changed(self, index: int) -> None:
-        if index < 0 or self._select_after_paint:
-            return  # before the first paint pages are not built (_restore_after_paint)
+        if index < 0 or self._select_after_paint or self.context.partner.active:
+            return  # before the first paint (or in partner view) pages are not built
         fresh = index not in self._pages
         page = self._ensure_page(index)
         stale = self._stale.pop(index, None)
@@ -284,6 +332,7 @@ class MainWindow(WindowBase):
         self.current_pk = pk
         for page in self._pages.values():
             _show_partnership(page, pk)
+        self.partner.partnership_changed()
         self._stale.clear()
         self.edit_partnership_action.setEnabled(pk is not None)
         self.report_action.setEnabled(pk is not None)
@@ -310,6 +359,7 @@ class MainWindow(WindowBase):
             self.reload_partnerships()  # names and phases of the list
         elif self.current_pk is not None and changes.touches(SNAPSHOT_TABLES, self.current_pk):
             self.warning_count(self.current_pk)  # its badge is counted again a moment later
+        self.partner.refresh()
         current = self.tabs.currentIndex()
         for index, page in self._pages.items():
             if not self._affected(page, changes):
@@ -350,6 +400,8 @@ class MainWindow(WindowBase):
 
     def _update_undo_actions(self) -> None:
         undo, redo = self.context.undo.undo_text, self.context.undo.redo_text
+        if self.context.partner.active:
+            undo = redo = None  # an undo label may quote a private entry
         self.undo_action.setEnabled(undo is not None)
         self.undo_action.setText(_("&Undo {label}").format(label=undo) if undo else _("&Undo"))
         self.redo_action.setEnabled(redo is not None)
@@ -400,8 +452,9 @@ class MainWindow(WindowBase):
 
     def _restore_after_paint(self) -> None:
         # Until now the tab held its blank placeholder: no "nothing selected" flashes by.
-        self._ensure_page(max(self.tabs.currentIndex(), 0))
-        update_page_menu(self)
+        if not self.context.partner.active:
+            self._ensure_page(max(self.tabs.currentIndex(), 0))
+            update_page_menu(self)
         restore_last_partnership(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:

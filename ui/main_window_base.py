@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QListView, QMainWindow, QMenu, QSplitter, QTabWidget
+from PySide6.QtWidgets import QListView, QMainWindow, QMenu, QSplitter, QTabWidget, QWidget
 
 if TYPE_CHECKING:
     from ui.context import AppContext
@@ -54,6 +54,18 @@ class WindowBase(QMainWindow):
     report_action: QAction
     # Set by the launcher: backups and the safety commands of this window's diary.
     safety: SafetyGuard
+
+    def drop_pages(self) -> None:
+        """Delete every built page (entering partner view): their widgets leave the window."""
+        raise NotImplementedError
+
+    def restore_pages(self) -> None:
+        """Show the facilitator's pages again (leaving partner view), built afresh."""
+        raise NotImplementedError
+
+    def show_partner_content(self, content: QWidget | None) -> None:
+        """Put partner view's content where the list and pages were (None: an empty view)."""
+        raise NotImplementedError
 
     def select_partnership(self, pk: int | None) -> None:
         raise NotImplementedError

@@ -229,6 +229,7 @@ class SharedView:
         ]
 
     def actions(self) -> list[SharedAction]:
+        """Live actions, except those made from a private entry (their text may repeat it)."""
         return [
             SharedAction(
                 text=r["text"],
@@ -242,9 +243,11 @@ class SharedView:
             )
             for r in rows(
                 self._db,
-                "SELECT text, status, owner_pk, organization_pk, created_on, due_on, done_on, "
-                "source_entry_pk "
-                "FROM actions WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY seq",
+                "SELECT a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, "
+                "a.due_on, a.done_on, a.source_entry_pk FROM actions a "
+                "LEFT JOIN entries s ON s.pk = a.source_entry_pk "
+                "WHERE a.partnership_pk = ? AND a.deleted_at IS NULL "
+                "AND (s.pk IS NULL OR s.visibility = 'shared') ORDER BY a.seq",
                 [self._pk],
             )
         ]

@@ -51,6 +51,11 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         type=Path,
         help=_("the diary file (default: $KUMPPANI_DB or diary.sqlite3 in the data folder)"),
     )
+    parser.add_argument(
+        "--partner-view",
+        action="store_true",
+        help=_("start in partner view: only what the partners may see, for a projector"),
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands = _commands()
     for name, module in commands.items():
@@ -86,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ui.application import run_gui
 
             # Without --db the GUI may reopen the diary last chosen in its File menu.
-            return run_gui(Path(args.db) if args.db else None)
+            return run_gui(Path(args.db) if args.db else None, partner_view=args.partner_view)
         return int(commands[args.command].run(args))
     except DiaryError as exc:
         from ui.cli.messages import cli_message
