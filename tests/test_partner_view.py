@@ -287,6 +287,10 @@ def test_the_presentation_steps_with_the_arrow_keys_in_either_language(
     assert en.slides[-1].plot and en.slides[-1].title == "Commitment"
     assert fi.slides[-1].title == "Sitoutuminen"
     assert fi.windowTitle() != en.windowTitle()
+    qtbot.keyClick(en, Qt.Key.Key_L)  # the presenter switches language on the same slide
+    assert en.index == 1
+    assert en.windowTitle() == fi.windowTitle()
+    assert en.slides == fi.slides
 
 
 def test_actions_made_from_a_private_entry_are_not_shared(context: AppContext) -> None:

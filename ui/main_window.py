@@ -213,6 +213,8 @@ class MainWindow(WindowBase):
     def show_partner_content(self, content: QWidget | None) -> None:
         while self.stack.count() > 1:
             old = self.stack.widget(1)
+            if old is None:
+                break
             self.stack.removeWidget(old)
             if old is not content:
                 old.deleteLater()

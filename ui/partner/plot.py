@@ -26,7 +26,7 @@ def commitment_plot(
     plot.setYRange(1, 5)
     plot.setLabel("left", tr("Commitment"))
     plot.showGrid(y=True, alpha=0.2)
-    plot.addLegend(offset=(10, 10), labelTextSize="16pt", labelTextColor="#1a1a1a")
+    plot.addLegend(offset=(10, -10), brush="w", labelTextSize="16pt", labelTextColor="#1a1a1a")
     tick_font = QFont()
     tick_font.setPointSize(13)
     for side in ("left", "bottom"):

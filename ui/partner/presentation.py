@@ -2,7 +2,8 @@
 
 A title slide (partners and phases), then one slide per event up to today — its date, phase,
 kind, and the shared accomplishments and decisions recorded at it — and last the commitment
-plot per side. The arrow keys (and Page Up/Down, Space) step; Escape ends. The text is in the
+plot per side. The arrow keys (and Page Up/Down, Space) step; L switches between English and
+Finnish; Escape ends. The text is in the
 language chosen for the presentation, English or Finnish, whatever the interface speaks. Read
 from the ``PartnerSource`` only.
 """
@@ -17,7 +18,7 @@ from PySide6.QtGui import QFont, QKeyEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from app.dates import long_date
-from app.domain import EntryType
+from app.domain import EntryType, Phase
 from app.domain.labels import entry_type_name, event_kind_name, phase_name, role_name
 from app.i18n import Translator, translator
 from app.report import ReportData
@@ -65,8 +66,8 @@ def build_slides(data: ReportData, events: list[PartnerEvent], tr: Translator) -
     return slides
 
 
-def _phase_on(data: ReportData, day: date) -> object:
-    found = None
+def _phase_on(data: ReportData, day: date) -> Phase | None:
+    found: Phase | None = None
     for span in data.phases:
         if span.start <= day:
             found = span.phase
@@ -79,15 +80,13 @@ class Presentation(QWidget):
     def __init__(self, source: PartnerSource, language: str, parent: QWidget | None = None):
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("partnerPresentation")
-        self.tr_ = translator(language)
-        self.data = source.report(language=language)
-        self.slides = build_slides(self.data, source.events(), self.tr_)
+        self.source = source
         self.index = 0
-        self.setWindowTitle(self.tr_("Partnership history"))
+        self._read(language)
         self.setStyleSheet("background: white; color: #1a1a1a;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(60, 30, 60, 30)
-        self.band = QLabel(self.tr_("Partner view"))
+        self.band = QLabel()
         self.band.setStyleSheet(
             f"background: {BAND_COLOR}; color: white; padding: 6px; font-size: 20pt;"
         )
@@ -99,11 +98,31 @@ class Presentation(QWidget):
         self.footer = self._label(18)
         self.footer.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.plot = commitment_plot(self.data.commitment, self.tr_)
+        self.plot_layout = layout
         for widget in (self.band, self.title, self.subtitle):
             layout.addWidget(widget)
         layout.addWidget(self.body, 1)
         layout.addWidget(self.plot, 1)
         layout.addWidget(self.footer)
+        self._show_slide()
+
+    def _read(self, language: str) -> None:
+        """Read the source and make the slides in ``language``."""
+        self.language = language
+        self.tr_ = translator(language)
+        self.data = self.source.report(language=language)
+        self.slides = build_slides(self.data, self.source.events(), self.tr_)
+        self.index = min(self.index, len(self.slides) - 1)
+        tr = self.tr_
+        self.setWindowTitle(tr("Partnership history"))
+
+    def switch_language(self) -> None:
+        """English ⇄ Finnish, on the same slide (the L key)."""
+        self._read("fi" if self.language == "en" else "en")
+        plot = commitment_plot(self.data.commitment, self.tr_)
+        self.plot_layout.replaceWidget(self.plot, plot)
+        self.plot.deleteLater()
+        self.plot = plot
         self._show_slide()
 
     def _label(self, points: int, *, bold: bool = False) -> QLabel:
@@ -122,6 +141,8 @@ class Presentation(QWidget):
 
     def _show_slide(self) -> None:
         slide = self.slides[self.index]
+        tr = self.tr_
+        self.band.setText(tr("Partner view"))
         self.title.setText(slide.title)
         self.subtitle.setText(slide.subtitle)
         self.body.setText("\n".join(f"• {line}" for line in slide.lines))
@@ -135,6 +156,8 @@ class Presentation(QWidget):
             self.step(1)
         elif key in _BACK:
             self.step(-1)
+        elif key == Qt.Key.Key_L:
+            self.switch_language()
         elif key == Qt.Key.Key_Escape:
             self.close()
         else:

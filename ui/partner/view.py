@@ -54,17 +54,19 @@ class PartnerView(QWidget):
         layout.addWidget(self.tabs, 1)
         self.overview = QWidget()
         self.diary = PartnerDiary(source)
-        self.actions = QTableWidget(0, 4)
-        self.actions.setObjectName("partnerActions")
-        self.actions.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.actions.setHorizontalHeaderLabels([_("Action"), _("Owner"), _("Due"), _("Status")])
-        self.actions.horizontalHeader().setStretchLastSection(True)
-        self.actions.verticalHeader().hide()
+        self.action_table = QTableWidget(0, 4)
+        self.action_table.setObjectName("partnerActions")
+        self.action_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.action_table.setHorizontalHeaderLabels(
+            [_("Action"), _("Owner"), _("Due"), _("Status")]
+        )
+        self.action_table.horizontalHeader().setStretchLastSection(True)
+        self.action_table.verticalHeader().hide()
         self.commitment = QWidget()
         QVBoxLayout(self.commitment)
         self.tabs.addTab(self.overview, _("Overview"))
         self.tabs.addTab(self.diary, _("Diary"))
-        self.tabs.addTab(self.actions, _("Action plan"))
+        self.tabs.addTab(self.action_table, _("Action plan"))
         self.tabs.addTab(self.commitment, _("Commitment"))
         self._overview_layout = QVBoxLayout(self.overview)
         self.refresh()
@@ -104,14 +106,14 @@ class PartnerView(QWidget):
         layout.addWidget(_list("partnerAccomplishments", done))
 
     def _fill_actions(self, data: ReportData) -> None:
-        self.actions.setRowCount(len(data.action_plan))
+        self.action_table.setRowCount(len(data.action_plan))
         lang = self.source.language
         for row, a in enumerate(data.action_plan):
             due = short_date(a.due_on, lang) if a.due_on else ""
             cells = (a.text, a.owner or a.organization or "", due, status_name(a.status))
             for col, text in enumerate(cells):
-                self.actions.setItem(row, col, QTableWidgetItem(text))
-        self.actions.resizeColumnsToContents()
+                self.action_table.setItem(row, col, QTableWidgetItem(text))
+        self.action_table.resizeColumnsToContents()
 
     def _fill_commitment(self, data: ReportData) -> None:
         layout = self.commitment.layout()
