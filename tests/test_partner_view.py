@@ -320,3 +320,28 @@ def test_start_in_partner_view_from_the_command_line(
     assert window.context.partner.active
     qtbot.waitUntil(lambda: window.partner.view is not None)
     launcher.close()
+
+
+def test_names_are_hidden_in_partner_view_when_the_facilitator_chooses(
+    partner_window: tuple[MainWindow, Planted], context: AppContext
+) -> None:
+    window, _planted = partner_window
+    people = [p.name for p in partnerships.list_people(context.diary.db, window.current_pk or 0)]
+    view = window.partner.view
+    assert view is not None
+    view.tabs.setCurrentWidget(view.action_table)
+    assert any(name in texts(window) for name in people)  # shown by name by default
+    window.partner.hide_names_action.setChecked(True)
+    hidden = window.partner.view
+    assert hidden is not None and hidden is not view
+    for i in range(hidden.tabs.count()):
+        hidden.tabs.setCurrentIndex(i)
+        shown = texts(window)
+        assert [name for name in people if name in shown] == []
+    assert build_settings_flag(context)
+
+
+def build_settings_flag(context: AppContext) -> bool:
+    from ui.partner.mode import hide_names
+
+    return hide_names(context.settings)  # remembered for the next meeting

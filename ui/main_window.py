@@ -217,6 +217,7 @@ class MainWindow(WindowBase):
                 break
             self.stack.removeWidget(old)
             if old is not content:
+                old.setParent(None)
                 old.deleteLater()
         if content is None and self.context.partner.active:
             content = QLabel(_("No partnership is selected."))

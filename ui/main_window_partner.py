@@ -162,6 +162,7 @@ class PartnerSwitch(QObject):
     def _drop_view(self) -> None:
         if self.view is not None:
             self.view.hide()
+            self.view.setParent(None)  # out of the window at once, not at the next event loop
             self.view.deleteLater()
             self.view = None
 
