@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from partner_scan import texts
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -318,6 +318,9 @@ def test_start_in_partner_view_from_the_command_line(
     assert window is not None
     qtbot.addWidget(window)
     assert window.context.partner.active
+    # The backup and restore commands the launcher adds are hidden too: only Quit is left.
+    left = [a for a in window.file_menu.actions() if a.isVisible() and not a.isSeparator()]
+    assert [a.menuRole() for a in left] == [QAction.MenuRole.QuitRole]
     qtbot.waitUntil(lambda: window.partner.view is not None)
     launcher.close()
 

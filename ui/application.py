@@ -139,14 +139,15 @@ class Launcher:
                 return self.open(path, create)
             return False
         window = build_main_window(context, select_after_paint=True)
-        if self.partner_view:
-            window.partner.enter()  # before it is shown: nothing private is ever painted
-            self.partner_view = False
         window.diary_requested.connect(self.switch)
         old = self.window
         self.window = window
         window.safety = SafetyGuard(window, context.diary, self.settings, self.open)
         window.safety.add_to_menu(window.file_menu)
+        if self.partner_view:
+            # Before it is shown (nothing private is ever painted) and after every menu is made.
+            window.partner.enter()
+            self.partner_view = False
         window.show()
         if old is not None:
             old.safety.at_exit()
