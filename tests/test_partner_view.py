@@ -253,6 +253,16 @@ def test_a_connected_screen_offers_partner_view(
     assert window.partner.view is not None
 
 
+def test_partner_view_without_a_partnership_still_shows_the_band(
+    context: AppContext, build: Callable[[], MainWindow]
+) -> None:
+    window = build()
+    window.partner.enter()
+    shown = texts(window)
+    assert "Partner view" in shown
+    assert "No partnership is selected." in shown
+
+
 def test_a_connected_screen_can_switch_by_itself(
     qtbot: QtBot, context: AppContext, build: Callable[[], MainWindow]
 ) -> None:

@@ -219,8 +219,6 @@ class MainWindow(WindowBase):
             if old is not content:
                 old.setParent(None)
                 old.deleteLater()
-        if content is None and self.context.partner.active:
-            content = QLabel(_("No partnership is selected."))
         if content is not None:
             self.stack.addWidget(content)
             self.stack.setCurrentWidget(content)

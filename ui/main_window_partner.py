@@ -27,7 +27,7 @@ from ui.partner.mode import (
 )
 from ui.partner.presentation import Presentation
 from ui.partner.source import PartnerSource
-from ui.partner.view import PartnerView
+from ui.partner.view import PartnerView, empty_partner_view
 
 if TYPE_CHECKING:
     from ui.main_window_base import WindowBase
@@ -113,7 +113,7 @@ class PartnerSwitch(QObject):
         self._drop_view()
         pk = self.window.current_pk
         if pk is None:
-            self.window.show_partner_content(None)
+            self.window.show_partner_content(empty_partner_view())
             return
         self.view = PartnerView(self.source(pk))
         self.window.show_partner_content(self.view)

@@ -129,6 +129,19 @@ class PartnerView(QWidget):
             layout.addWidget(_plain(_("No commitment ratings yet.")))
 
 
+def empty_partner_view() -> QWidget:
+    """Partner view with no partnership selected: the band, and a line saying so."""
+    widget = QWidget()
+    widget.setObjectName("partnerView")
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(PartnerBand())
+    label = _plain(_("No partnership is selected."))
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    layout.addWidget(label, 1)
+    return widget
+
+
 def _day(when: str) -> date:
     return date.fromisoformat(when[:10])
 
