@@ -358,3 +358,12 @@ def build_settings_flag(context: AppContext) -> bool:
     from ui.partner.mode import hide_names
 
     return hide_names(context.settings)  # remembered for the next meeting
+
+
+def test_the_partner_plot_names_months_in_the_chosen_language() -> None:
+    from ui.partner.plot import date_ticks
+
+    years, months = date_ticks([date(2024, 1, 15), date(2025, 5, 2)], "fi")
+    assert [label for _x, label in years] == ["2025"]
+    assert [label for _x, label in months] == ["huhti 2024", "heinä", "loka", "huhti"]
+    assert date_ticks([date(2024, 1, 15), date(2024, 8, 2)], "en")[1][0][1] == "Apr 2024"

@@ -97,7 +97,7 @@ class Presentation(QWidget):
         self.body.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.footer = self._label(18)
         self.footer.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.plot = commitment_plot(self.data.commitment, self.tr_)
+        self.plot = commitment_plot(self.data.commitment, self.tr_, self.language)
         self.plot_layout = layout
         for widget in (self.band, self.title, self.subtitle):
             layout.addWidget(widget)
@@ -119,7 +119,7 @@ class Presentation(QWidget):
     def switch_language(self) -> None:
         """English ⇄ Finnish, on the same slide (the L key)."""
         self._read("fi" if self.language == "en" else "en")
-        plot = commitment_plot(self.data.commitment, self.tr_)
+        plot = commitment_plot(self.data.commitment, self.tr_, self.language)
         self.plot_layout.replaceWidget(self.plot, plot)
         self.plot.deleteLater()
         self.plot = plot

@@ -124,7 +124,7 @@ class PartnerView(QWidget):
             if widget is not None:
                 widget.deleteLater()
         if data.commitment:
-            layout.addWidget(commitment_plot(data.commitment, _))
+            layout.addWidget(commitment_plot(data.commitment, _, self.source.language))
         else:
             layout.addWidget(_plain(_("No commitment ratings yet.")))
 
