@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QToolBar
 
 from app.i18n import _, language
 from app.persistence.read.partnerships import get_partnership
+from app.services.editing import Editor
 from ui.partner.mode import (
     SETTING_AUTO_SWITCH,
     SETTING_HIDE_NAMES,
@@ -47,6 +48,7 @@ class PartnerSwitch(QObject):
         self.offer_box: QMessageBox | None = None
         self.presentation: Presentation | None = None
         self._hidden: list[QAction] = []
+        self._editor: Editor | None = None  # made when partner view first needs it
         self.toggle = QAction(_("Partner view"), window)
         self.toggle.setObjectName("partnerViewToggle")
         self.toggle.setCheckable(True)
@@ -120,9 +122,11 @@ class PartnerSwitch(QObject):
 
     def source(self, pk: int) -> PartnerSource:
         context = self.window.context
+        if self._editor is None:
+            self._editor = Editor(context.diary, context.undo)
         return PartnerSource(
             context.diary,
-            context.undo,
+            self._editor,
             pk,
             hide_names=self.hide_names_action.isChecked(),
             language=language(),

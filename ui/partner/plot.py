@@ -25,7 +25,8 @@ def date_ticks(days: list[date], lang: str) -> list[list[tuple[float, str]]]:
         return [[], []]
     names = month_abbreviations(lang)
     first, last = min(days), max(days)
-    years, months = [], []
+    years: list[tuple[float, str]] = []
+    months: list[tuple[float, str]] = []
     year, month = (first.year, first.month + 1) if first.month < 12 else (first.year + 1, 1)
     while date(year, month, 1) <= last:
         if month == 1:

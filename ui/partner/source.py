@@ -19,7 +19,6 @@ from app.persistence.read.shared import SharedView
 from app.report import ReportData, ReportOptions, assemble_report
 from app.report.names import Namer
 from app.services.editing import Editor
-from app.services.undo import UndoStack
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,14 +41,13 @@ class PartnerSource:
     """What partner view may show of partnership ``pk``, names hidden or not."""
 
     def __init__(
-        self, diary: Diary, undo: UndoStack, pk: int, *, hide_names: bool, language: str
+        self, diary: Diary, editor: Editor, pk: int, *, hide_names: bool, language: str
     ) -> None:
         self._diary = diary
-        self._undo = undo
+        self._editor = editor  # the window's one editor: undo merges and history stay whole
         self.pk = pk
         self.hide_names = hide_names
         self.language = language
-        self._editor: Editor | None = None
 
     def _view(self) -> SharedView:
         return SharedView(self._diary.db, self.pk)
@@ -100,8 +98,6 @@ class PartnerSource:
 
     def capture(self, event_pk: int, kind: EntryType, text: str, *, private: bool) -> int:
         """Store a new entry in ``event_pk`` (raises ``ValidationError`` on bad input)."""
-        if self._editor is None:
-            self._editor = Editor(self._diary, self._undo)
         visibility = Visibility.PRIVATE if private else Visibility.SHARED
         entry = Entry(event=event_pk, type=kind, text=text, visibility=visibility)
         return self._editor.create_entry(self.pk, entry)
