@@ -1,4 +1,5 @@
-"""The feedback report dialog: options, a preview of the real pages, Save as PDF and Print.
+"""The feedback report dialog: options, a preview of the real pages, Save (as PDF, or as an
+editable Word document chosen by the file type) and Print.
 
 The report's data is read on the GUI thread (the diary's connection belongs to it); building the
 PDF and rendering its preview pages run in a worker thread with a progress bar and Cancel. The
@@ -39,7 +40,7 @@ from app.i18n import _, ngettext
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
 from app.persistence.read import partnerships
-from app.report import SECTIONS, ReportOptions
+from app.report import SECTIONS, ReportData, ReportOptions
 from app.safety.output import write_output
 from app.services import feedback
 from reports.labels import SECTION_TITLES
@@ -86,6 +87,9 @@ class ReportDialog(QDialog):
         self._jobs = 0
         self.pdf: bytes | None = None
         self.options: ReportOptions | None = None
+        # The data the shown report was made from: a DOCX is made from the same.
+        self.data: ReportData | None = None
+        self._pending: ReportData | None = None
         self._debounce = QTimer(self, singleShot=True, interval=350)
         self._debounce.timeout.connect(self.generate)
         self._build()
@@ -215,8 +219,9 @@ class ReportDialog(QDialog):
         column.addLayout(status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
-        self.save_button = QPushButton(_("Save as PDF…"))
-        self.save_button.clicked.connect(self.save_pdf)
+        self.save_button = QPushButton(_("Save…"))
+        self.save_button.setToolTip(_("Save as PDF, or as a DOCX document to edit before sending"))
+        self.save_button.clicked.connect(self.save)
         self.print_button = QPushButton(_("Print…"))
         self.print_button.clicked.connect(self.print_report)
         close = QPushButton(_("Close"))
@@ -280,7 +285,7 @@ class ReportDialog(QDialog):
         self._job = PreviewJob(
             self._jobs, lambda progress, stop: build_feedback_pdf(data, progress, stop)
         )
-        self.options = options
+        self.options, self._pending = options, data
         self._show_status(_("Preparing the report…"), busy=True)
         self._pool.start(PreviewWorker(self._job, self._signals))
 
@@ -304,7 +309,7 @@ class ReportDialog(QDialog):
         if not self._current(number):
             return
         self._job = None
-        self.pdf = pdf
+        self.pdf, self.data = pdf, self._pending
         self.preview.show_pages(images)
         self._show_status(page_count_text(len(images)), busy=False)
         self._set_ready(True)
@@ -335,16 +340,34 @@ class ReportDialog(QDialog):
 
     # -- save, print, record ------------------------------------------------------------
 
-    def save_pdf(self) -> None:
+    def save(self) -> None:
+        """Ask for a file; its type (or its name's ending) says PDF or DOCX."""
         if self.pdf is None or self.options is None:
             return
-        path, _filter = QFileDialog.getSaveFileName(
-            self, _("Save the report as PDF"), _("feedback-report.pdf"), _("PDF files (*.pdf)")
+        pdf_filter, docx_filter = _("PDF files (*.pdf)"), _("Word documents, editable (*.docx)")
+        path, chosen = QFileDialog.getSaveFileName(
+            self,
+            _("Save the report"),
+            _("feedback-report.pdf"),
+            ";;".join((pdf_filter, docx_filter)),
         )
-        if not path:
+        if path:
+            self.save_to(path, docx=chosen == docx_filter or path.lower().endswith(".docx"))
+
+    def save_to(self, path: str, *, docx: bool = False) -> None:
+        """Write the report shown (or, with ``docx``, the same report as DOCX) and record it."""
+        if self.pdf is None or self.options is None:
             return
+        if docx and not path.lower().endswith(".docx"):
+            path = (path[:-4] if path.lower().endswith(".pdf") else path) + ".docx"
+        content = self.pdf
+        if docx:
+            from reports.docx.build import build_feedback_docx
+
+            assert self.data is not None
+            content = build_feedback_docx(self.data)
         try:
-            write_output(path, self.pdf, private=False)
+            write_output(path, content, private=False)
         except OSError as exc:
             QMessageBox.warning(
                 self,
@@ -352,7 +375,7 @@ class ReportDialog(QDialog):
                 _("Cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)),
             )
             return
-        self._record()
+        self._record(content)
 
     def print_report(self) -> None:
         if self.pdf is None or self.options is None:
@@ -364,12 +387,13 @@ class ReportDialog(QDialog):
         if print_pdf(self.pdf, printer) == 0:
             QMessageBox.warning(self, _("Not printed"), _("The printer could not be started."))
             return
-        self._record()
+        self._record(self.pdf)
 
-    def _record(self) -> None:
-        assert self.pdf is not None and self.options is not None
+    def _record(self, content: bytes) -> None:
+        """Record the exact file given to the partners (its SHA-256)."""
+        assert self.options is not None
         try:
-            feedback.record_given(self._diary, self._pk, self.pdf, self.options)
+            feedback.record_given(self._diary, self._pk, content, self.options)
         except DiaryError as exc:
             QMessageBox.warning(self, _("Not recorded"), str(exc))
             return

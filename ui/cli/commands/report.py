@@ -1,4 +1,5 @@
-"""``kumppani report``: write a partnership's feedback report for the partners as a PDF.
+"""``kumppani report``: write a partnership's feedback report for the partners as a PDF, or as
+an editable Word document when the file name ends in ``.docx``.
 
 The report holds shared records only. A report written to a file counts as given to the
 partners and is recorded in the partnership's history (``--draft`` leaves no record).
@@ -15,17 +16,23 @@ from app.backup.opening import open_diary_file
 from app.i18n import _
 
 if TYPE_CHECKING:
-    from app.report import ReportOptions
+    from app.report import ReportData, ReportOptions
 
 NAME = "report"
-HELP = _("write a feedback report for the partners as a PDF")
+HELP = _("write a feedback report for the partners as a PDF (or a DOCX, by the file name)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--partnership", required=True, metavar="REF", help=_("partnership id or name")
     )
-    parser.add_argument("--out", required=True, type=Path, metavar="FILE.pdf")
+    parser.add_argument(
+        "--out",
+        required=True,
+        type=Path,
+        metavar="FILE.pdf|FILE.docx",
+        help=_("the report's file; a name ending in .docx gives an editable Word document"),
+    )
     parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("start of the period"))
     parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("end of the period"))
     parser.add_argument(
@@ -91,10 +98,20 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
     )
 
 
+def _build(data: ReportData, out: Path) -> bytes:
+    """The report in the format the file name asks for: DOCX for ``.docx``, else PDF."""
+    if out.suffix.lower() == ".docx":
+        from reports.docx.build import build_feedback_docx
+
+        return build_feedback_docx(data)
+    from reports.feedback import build_feedback_pdf
+
+    return build_feedback_pdf(data)
+
+
 def run(args: argparse.Namespace) -> int:
     from app.domain.labels import os_reason
     from app.services import feedback
-    from reports.feedback import build_feedback_pdf
     from ui.cli import UserError, diary_path, partnership_named
 
     diary = open_diary_file(diary_path(args))
@@ -103,17 +120,17 @@ def run(args: argparse.Namespace) -> int:
         assert partnership.pk is not None
         options = _options(args, partnership.language)
         data = feedback.report_data(diary, partnership.pk, options)
-        pdf = build_feedback_pdf(data)
+        document = _build(data, args.out)
         from app.safety.output import write_output
 
         try:
-            write_output(args.out, pdf, private=False)
+            write_output(args.out, document, private=False)
         except OSError as exc:
             raise UserError(
                 _("Cannot write {path}: {reason}").format(path=args.out, reason=os_reason(exc))
             ) from None
         if not args.draft:
-            feedback.record_given(diary, partnership.pk, pdf, options)
+            feedback.record_given(diary, partnership.pk, document, options)
     finally:
         diary.close()
     print(
