@@ -27,7 +27,7 @@ def _imports(path: Path) -> set[str]:
 
 
 def test_report_code_reaches_the_diary_only_through_the_shared_view() -> None:
-    modules = [*(ROOT / "app" / "report").glob("*.py"), *(ROOT / "reports").glob("*.py")]
+    modules = [*(ROOT / "app" / "report").glob("*.py"), *(ROOT / "reports").rglob("*.py")]
     assert modules
     for path in modules:
         for name in _imports(path):
