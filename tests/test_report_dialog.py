@@ -15,7 +15,7 @@ from test_report_support import Planted, pdf_text, plant
 
 from app.persistence.diary import Diary
 from app.services import feedback
-from ui.dialogs import report_dialog
+from ui.dialogs import report_dialog, report_file
 from ui.dialogs.report_dialog import ReportDialog
 
 
@@ -61,7 +61,7 @@ def test_save_writes_the_file_and_records_it(
     dialog = _dialog(qtbot, diary, planted)
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(
-        report_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
+        report_file.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), "")
     )
     dialog.save_button.click()
     assert target.read_bytes() == dialog.pdf
@@ -97,7 +97,7 @@ def test_a_record_never_handed_out_can_be_removed(
 ) -> None:
     dialog = _dialog(qtbot, diary, planted)
     monkeypatch.setattr(
-        report_dialog.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.pdf"), "")
+        report_file.QFileDialog, "getSaveFileName", lambda *a, **k: (str(tmp_path / "r.pdf"), "")
     )
     dialog.save_button.click()
     dialog.given.given_list.setCurrentRow(0)

@@ -16,7 +16,7 @@ from app.persistence.diary import Diary
 from app.safety.output import TEMP_PREFIX
 from app.services import feedback
 from ui.cli import main
-from ui.dialogs import report_dialog
+from ui.dialogs import report_file
 from ui.dialogs.report_dialog import ReportDialog
 
 ARGV = ["report", "--partnership", "Marker Partnership", "--date", "2025-11-20"]
@@ -105,7 +105,7 @@ def test_the_dialog_saves_the_shown_report_as_docx(
         assert filters == ["PDF files (*.pdf)", "Word documents, editable (*.docx)"]
         return str(chosen), filters[1]
 
-    monkeypatch.setattr(report_dialog.QFileDialog, "getSaveFileName", ask)
+    monkeypatch.setattr(report_file.QFileDialog, "getSaveFileName", ask)
     dialog.save_button.click()
     saved = tmp_path / "feedback-report.docx"
     assert not chosen.exists()

@@ -72,6 +72,16 @@ class DocWriter:
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, MARGIN)
         self._styles()
+        end = self.doc.element.body.sectPr
+        assert end is not None  # the template's body ends with its section properties
+        self._end = end
+        # Style ids by name, looked up once: python-docx looks a name up anew for every
+        # paragraph, which made a report of thousands of entries take a minute.
+        self._ids = {
+            style.name: style.style_id
+            for style in self.doc.styles
+            if style.type == WD_STYLE_TYPE.PARAGRAPH and style.name is not None
+        }
 
     # -- styles ----------------------------------------------------------------------------
 
@@ -103,18 +113,35 @@ class DocWriter:
 
     # -- text ------------------------------------------------------------------------------
 
+    def paragraph(self, style: str = "Normal") -> Paragraph:
+        """A new, empty paragraph of the named style at the end of the document."""
+        # Before the body's section properties, found once: python-docx's own add_paragraph
+        # searches the whole body for them each time, quadratic in a long report.
+        element = OxmlElement("w:p")
+        self._end.addprevious(element)
+        p = Paragraph(element, self.doc._body)
+        self.set_style(p, style)
+        return p
+
+    def set_style(self, p: Paragraph, style: str) -> None:
+        if style != "Normal":
+            p._p.style = self._ids[style]
+
     def heading(self, text: str, level: int = 1) -> Paragraph:
-        p: Paragraph = self.doc.add_heading(clean(text), level)
+        p = self.paragraph(f"Heading {level}")
+        p.add_run(clean(text))
         return p
 
     def para(self, text: str, style: str = "Normal", *, before: float | None = None) -> Paragraph:
-        p = self.doc.add_paragraph(clean(text), style)
+        p = self.paragraph(style)
+        if text:
+            p.add_run(clean(text))
         if before is not None:
             p.paragraph_format.space_before = Pt(before)
         return p
 
     def runs(self, runs: Iterable[Run], style: str = "Normal") -> Paragraph:
-        p = self.doc.add_paragraph(style=style)
+        p = self.paragraph(style)
         _add_runs(p, runs)
         return p
 
@@ -143,12 +170,12 @@ class DocWriter:
         head = table.rows[0]
         _repeat_header(head._tr)
         for i, (c, text) in enumerate(zip(head.cells, header, strict=True)):
-            _fill(c, [Run(text, bold=True)], columns[i], i in right, shade=True)
+            self._fill(c, [Run(text, bold=True)], columns[i], i in right, shade=True)
         for row, values in zip(table.rows[1:], body, strict=True):
             for i, (c, value) in enumerate(zip(row.cells, values, strict=True)):
                 runs = [Run(value or "–")] if isinstance(value, str) else value
-                _fill(c, runs, columns[i], i in right)
-        self.doc.add_paragraph(style="Kumppani Cell")  # room under the table
+                self._fill(c, runs, columns[i], i in right)
+        self.paragraph("Kumppani Cell")  # room under the table
 
     def picture(self, png: bytes, width: int, alt: str) -> None:
         """A picture at ``width`` (EMU) on a line of its own, with ``alt`` for screen readers."""
@@ -156,6 +183,29 @@ class DocWriter:
         inline = self.doc.inline_shapes[-1]._inline
         inline.docPr.set("descr", clean(alt))
         inline.docPr.set("title", clean(alt))
+
+    def _fill(
+        self, c: _Cell, runs: Sequence[Run], width: int, right: bool, shade: bool = False
+    ) -> None:
+        c.width = Emu(width)
+        p = c.paragraphs[0]
+        self.set_style(p, "Kumppani Cell")
+        if right:
+            p.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
+        _add_runs(p, runs)
+        if shade:
+            shd = OxmlElement("w:shd")
+            shd.set(qn("w:val"), "clear")
+            shd.set(qn("w:color"), "auto")
+            shd.set(qn("w:fill"), SHADE)
+            below = OxmlElement("w:tcBorders")
+            line = OxmlElement("w:bottom")
+            for key, value in (("val", "single"), ("sz", "8"), ("color", INK)):
+                line.set(qn(f"w:{key}"), value)
+            below.append(line)
+            props = c._tc.get_or_add_tcPr()
+            props.append(below)
+            props.append(shd)
 
     # -- pages and properties -------------------------------------------------------------
 
@@ -204,28 +254,6 @@ def _add_runs(p: Paragraph, runs: Iterable[Run], size: float | None = None) -> N
             run.font.color.rgb = RGBColor.from_string(r.colour)
         if size:
             run.font.size = Pt(size)
-
-
-def _fill(c: _Cell, runs: Sequence[Run], width: int, right: bool, shade: bool = False) -> None:
-    c.width = Emu(width)
-    p = c.paragraphs[0]
-    p.style = "Kumppani Cell"
-    if right:
-        p.alignment = WD_PARAGRAPH_ALIGNMENT.RIGHT
-    _add_runs(p, runs)
-    if shade:
-        shd = OxmlElement("w:shd")
-        shd.set(qn("w:val"), "clear")
-        shd.set(qn("w:color"), "auto")
-        shd.set(qn("w:fill"), SHADE)
-        below = OxmlElement("w:tcBorders")
-        line = OxmlElement("w:bottom")
-        for key, value in (("val", "single"), ("sz", "8"), ("color", INK)):
-            line.set(qn(f"w:{key}"), value)
-        below.append(line)
-        props = c._tc.get_or_add_tcPr()
-        props.append(below)
-        props.append(shd)
 
 
 def _rules(tbl: CT_Tbl) -> None:

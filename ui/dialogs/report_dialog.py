@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -44,6 +43,7 @@ from app.report import SECTIONS, ReportData, ReportOptions
 from app.safety.output import write_output
 from app.services import feedback
 from reports.labels import SECTION_TITLES
+from ui.dialogs.report_file import ask_report_file, docx_bytes
 from ui.style import date_edit_format
 from ui.widgets.name_review import NameReviewPanel
 from ui.widgets.pdf_preview import (
@@ -342,30 +342,16 @@ class ReportDialog(QDialog):
 
     def save(self) -> None:
         """Ask for a file; its type (or its name's ending) says PDF or DOCX."""
-        if self.pdf is None or self.options is None:
-            return
-        pdf_filter, docx_filter = _("PDF files (*.pdf)"), _("Word documents, editable (*.docx)")
-        path, chosen = QFileDialog.getSaveFileName(
-            self,
-            _("Save the report"),
-            _("feedback-report.pdf"),
-            ";;".join((pdf_filter, docx_filter)),
-        )
-        if path:
-            self.save_to(path, docx=chosen == docx_filter or path.lower().endswith(".docx"))
+        if self.pdf is not None and self.options is not None:
+            chosen = ask_report_file(self)
+            if chosen is not None:
+                self.save_to(chosen[0], docx=chosen[1])
 
     def save_to(self, path: str, *, docx: bool = False) -> None:
         """Write the report shown (or, with ``docx``, the same report as DOCX) and record it."""
-        if self.pdf is None or self.options is None:
+        if self.pdf is None or self.options is None or (docx and self.data is None):
             return
-        if docx and not path.lower().endswith(".docx"):
-            path = (path[:-4] if path.lower().endswith(".pdf") else path) + ".docx"
-        content = self.pdf
-        if docx:
-            from reports.docx.build import build_feedback_docx
-
-            assert self.data is not None
-            content = build_feedback_docx(self.data)
+        content = docx_bytes(self.data) if docx and self.data is not None else self.pdf
         try:
             write_output(path, content, private=False)
         except OSError as exc:
