@@ -52,6 +52,8 @@ _SECTION_BUILDERS: dict[str, Callable[[ReportData, Tr], Flow]] = {
     "observations": observations,
     "next": next_steps,
 }
+# Where on the canvas the section headings' pages are kept until the pages are written.
+BOOKMARKS = "_kumppani_bookmarks"
 # A table of contents is worth its page only in a longer report.
 TOC_AFTER_PAGES = 4
 
@@ -81,6 +83,10 @@ def _numbered_canvas(tr: Tr) -> type[Canvas]:
             for state in self._saved:
                 self.__dict__.update(state)
                 number = self.getPageNumber()
+                # Only now does the PDF document know which page this is: a bookmark made
+                # while laying out would point at the first page.
+                for key in self.__dict__.get(BOOKMARKS, {}).get(number, ()):
+                    self.bookmarkPage(key)
                 draw_contents(self, number, styles()["toc1"], INK)
                 if number > 1:
                     self.setFont(FAMILY, 8)
@@ -168,7 +174,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         if key is None:
             return
         text = flowable.getPlainText()
-        self.canv.bookmarkPage(key)
+        # The numbering canvas holds the pages until the end; it sets the destination then.
+        self.canv.__dict__.setdefault(BOOKMARKS, {}).setdefault(self.page, []).append(key)
         self.canv.addOutlineEntry(text, key, level=0)
         note_entry(self.canv, text, self.page, key)
 
