@@ -39,7 +39,7 @@ from reports.sections import (
     next_steps,
     where_we_are,
 )
-from reports.styles import ACCENT, INK, MARGIN, MUTED, PAGE, RULE, SHADE, styles
+from reports.styles import ACCENT, INK, LANGUAGE, MARGIN, MUTED, PAGE, RULE, SHADE, styles
 
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
@@ -216,6 +216,14 @@ def build_feedback_pdf(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> bytes:
     """The report as PDF bytes; raises ``BuildCancelled`` when ``cancelled()`` turns true."""
+    token = LANGUAGE.set(data.options.language)
+    try:
+        return _build(data, progress, cancelled)
+    finally:
+        LANGUAGE.reset(token)
+
+
+def _build(data: ReportData, progress: Progress | None, cancelled: Cancelled | None) -> bytes:
     tr = translator(data.options.language)
     canvas = _numbered_canvas(tr)
     out = io.BytesIO()
