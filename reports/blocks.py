@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape
 
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from reports.hyphenation import only_longer_than
+from reports.scripts import script_markup
 from reports.styles import FRAME_WIDTH, styles, table_style
 
 # Control characters other than tab and newline break PDF text and reportlab's parser.
@@ -56,7 +56,7 @@ def clean(text: str) -> str:
 
 def markup(text: str) -> str:
     """User text as Paragraph markup: escaped, so ``<b>`` prints as typed; newlines kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    return script_markup(clean(text)).replace("\n", "<br/>")
 
 
 def para(text: str, style: str = "body") -> Paragraph:

@@ -3,12 +3,14 @@ a hyphen, never cut mid-syllable without one."""
 
 from __future__ import annotations
 
+import io
 from datetime import date
 
+from pypdf import PdfReader
 from test_report_support import pdf_text, plant
 
-from app.domain import Objective
-from app.persistence import partnerships
+from app.domain import Entry, EntryType, Event, EventKind, Objective, Visibility
+from app.persistence import entries, events, partnerships
 from app.persistence.diary import Diary
 from app.report import ReportOptions
 from app.services import feedback
@@ -38,9 +40,44 @@ def test_a_long_finnish_compound_hyphenates_at_syllables_in_a_narrow_column(
     assert len(pieces) > 1, "the word should not fit the column"
     # Every line but the last ends with a hyphen, and every break falls between syllables.
     assert all(p.endswith("-") for p in pieces[:-1])
-    syllables = "Työ-ter-veys-huol-to-yh-teis-työ-so-pi-mus".split("-")
+    syllables = ["Työ", "ter", "veys", "huol", "to", "yh", "teis", "työ", "so", "pi", "mus"]
     ends = {len("".join(syllables[: i + 1])) for i in range(len(syllables))}
     joined = 0
     for piece in pieces[:-1]:
         joined += len(piece) - 1
         assert joined in ends, f"cut mid-syllable: {pieces}"
+
+
+def _runs_by_font(pdf: bytes) -> list[tuple[str, str]]:
+    """(font, text) of every text run the PDF draws, as pypdf reads them back."""
+    runs: list[tuple[str, str]] = []
+
+    def visit(text: str, _cm: object, _tm: object, font: object, _size: object) -> None:
+        if text.strip() and isinstance(font, dict):
+            runs.append((str(font.get("/BaseFont", "")), text))
+
+    for page in PdfReader(io.BytesIO(pdf)).pages:
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_cjk_emoji_hebrew_and_arabic_print_in_a_font_that_has_them(diary: Diary) -> None:
+    planted = plant(diary)
+    note = "Kiitos 你好 こんにちは 🎉🤝 — שלום עולם — مرحبا"
+    with diary.write() as db:
+        ev = events.insert_event(db, planted.pk, Event(EventKind.MEETING, "Työpaja", "2025-08-01"))
+        entries.insert_entry(db, planted.pk, Entry(ev, EntryType.NOTE, note, Visibility.SHARED))
+    options = ReportOptions(generated_on=date(2025, 11, 20), sections=("observations",))
+    runs = _runs_by_font(build_feedback_pdf(feedback.report_data(diary, planted.pk, options)))
+
+    def font_of(piece: str) -> str:
+        return next(font for font, text in runs if piece in text)
+
+    assert "DroidSansFallback" in font_of("你好") and "DroidSansFallback" in font_of("こんにちは")
+    assert "Symbola" in font_of("🎉")
+    # Right to left: drawn in visual order, which pypdf reads back in reading order (text
+    # drawn in typing order comes back with its letters reversed); Arabic letters joined
+    # (the initial, medial and final forms of م ر ح ب ا).
+    assert "DejaVuSans" in font_of("שלום עולם")
+    assert "DejaVuSans" in font_of("\ufee3\ufeae\ufea3\ufe92\ufe8e")
+    assert "DejaVuSans" in font_of("Kiitos")
