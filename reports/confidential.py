@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable
 from app.domain import EventKind, Role
 from app.i18n import Translator, translator
 from app.report.model import ConfidentialCount
-from reports.blocks import para
+from reports.blocks import gap, para
 
 _C, _P = Role.CUSTOMER, Role.PROVIDER
 Phrase = Callable[[Translator, int], str]
@@ -60,8 +60,6 @@ def confidential_counts(items: Sequence[ConfidentialCount], language: str) -> li
     if not items:
         return []
     tr = translator(language)
-    out: list[Flowable] = [
-        para(tr("Held in confidence, so only counted here:"), "muted"),
-    ]
+    out: list[Flowable] = [gap(4), para(tr("Held in confidence, so only counted here:"), "muted")]
     out += [para("• " + count_line(item, language)) for item in items]
     return out

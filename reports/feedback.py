@@ -30,6 +30,7 @@ from reports.blocks import para
 from reports.contents import ContentsSpace, draw_contents, note_entry
 from reports.fonts import FAMILY
 from reports.results import commitment, observations
+from reports.scripts import draw_text
 from reports.sections import (
     Flow,
     Tr,
@@ -160,7 +161,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canv.setFillColor(INK)
         name = self._data.partnership
         name = name if len(name) <= 70 else name[:69] + "…"
-        canv.drawString(MARGIN, y, name)
+        draw_text(canv, MARGIN, y, name, FAMILY, 8)
         canv.setFillColor(MUTED)
         made = lb.short_date(self._data.options.generated_on, self._data.options.language)
         canv.drawRightString(width - MARGIN, y, self._tr("Feedback report") + " · " + made)

@@ -22,6 +22,7 @@ import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
@@ -138,3 +139,25 @@ def script_markup(text: str) -> str:
         escape(run) if font == FAMILY else f'<font name="{font}">{escape(run)}</font>'
         for font, run in _runs(text)
     )
+
+
+def _canvas_runs(text: str, font: str) -> list[tuple[str, str]]:
+    text = visual(_INVISIBLE.sub("", text))
+    if text.isascii():
+        return [(font, text)]
+    return [(font if f == FAMILY else f, run) for f, run in _runs(text)]
+
+
+def text_width(text: str, font: str, size: float) -> float:
+    """The width of ``text`` drawn by ``draw_text``."""
+    return float(sum(pdfmetrics.stringWidth(r, f, size) for f, r in _canvas_runs(text, font)))
+
+
+def draw_text(canvas: Any, x: float, y: float, text: str, font: str, size: float) -> None:
+    """Draw a line of user text on a canvas (running header, contents) as paragraphs are:
+    in visual order, with fallback fonts for what ``font`` lacks."""
+    for f, run in _canvas_runs(text, font):
+        canvas.setFont(f, size)
+        canvas.drawString(x, y, run)
+        x += pdfmetrics.stringWidth(run, f, size)
+    canvas.setFont(font, size)

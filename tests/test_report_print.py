@@ -67,6 +67,10 @@ def test_cjk_emoji_hebrew_and_arabic_print_in_a_font_that_has_them(diary: Diary)
     with diary.write() as db:
         ev = events.insert_event(db, planted.pk, Event(EventKind.MEETING, "Työpaja", "2025-08-01"))
         entries.insert_entry(db, planted.pk, Entry(ev, EntryType.NOTE, note, Visibility.SHARED))
+        p = partnerships.get_partnership(db, planted.pk)
+        assert p is not None
+        p.name = "Kumppanuus 合作 שותפות"
+        partnerships.update_partnership(db, p)
     options = ReportOptions(generated_on=date(2025, 11, 20), sections=("observations",))
     runs = _runs_by_font(build_feedback_pdf(feedback.report_data(diary, planted.pk, options)))
 
@@ -81,3 +85,7 @@ def test_cjk_emoji_hebrew_and_arabic_print_in_a_font_that_has_them(diary: Diary)
     assert "DejaVuSans" in font_of("שלום עולם")
     assert "DejaVuSans" in font_of("\ufee3\ufeae\ufea3\ufe92\ufe8e")
     assert "DejaVuSans" in font_of("Kiitos")
+    # On the cover and in the running header of every other page alike.
+    named = [font for font, text in runs if "合作" in text]
+    assert len(named) >= 2 and all("DroidSansFallback" in font for font in named)
+    assert all("DejaVuSans" in font for font, text in runs if "שותפות" in text)
