@@ -9,6 +9,7 @@ never mid-syllable.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from functools import cache
 from importlib import resources
@@ -20,6 +21,7 @@ Hyphenator = Callable[[str], Iterator[tuple[str, str]]]
 
 _SHIPPED = {"fi": "hyph_fi_FI.dic"}
 _PYPHEN = {"en": "en_US"}
+_FINNISH_LETTER = re.compile("[äöåÄÖÅ]")
 
 
 @cache
@@ -34,7 +36,12 @@ def hyphenator(language: str) -> Hyphenator | None:
     else:
         return None
     iterate: Hyphenator = dictionary.iterate
-    return iterate
+    finnish = hyphenator("fi") if language != "fi" else None
+    if finnish is None:
+        return iterate
+    # A diary kept in Finnish gives an English report Finnish words: a word with a Finnish
+    # letter breaks at Finnish syllables ("Työter-veys", not "Työter-veyshuoltoy-hteistyö").
+    return lambda word: (finnish if _FINNISH_LETTER.search(word) else iterate)(word)
 
 
 def only_longer_than(hyphenate: Hyphenator, width: float, font: str, size: float) -> Hyphenator:

@@ -15,6 +15,7 @@ from app.persistence.diary import Diary
 from app.report import ReportOptions
 from app.services import feedback
 from reports.feedback import build_feedback_pdf
+from reports.hyphenation import hyphenator
 
 LONG = "Työterveyshuoltoyhteistyösopimus"
 
@@ -89,3 +90,11 @@ def test_cjk_emoji_hebrew_and_arabic_print_in_a_font_that_has_them(diary: Diary)
     named = [font for font, text in runs if "合作" in text]
     assert len(named) >= 2 and all("DroidSansFallback" in font for font in named)
     assert all("DejaVuSans" in font for font, text in runs if "שותפות" in text)
+
+
+def test_an_english_report_breaks_finnish_words_at_finnish_syllables() -> None:
+    english = hyphenator("en")
+    assert english is not None
+    heads = [head for head, _tail in english("Työterveyshuoltoyhteistyösopimus")]
+    assert "Työterveyshuoltoy" not in heads and "Työterveyshuolto" in heads
+    assert "hyphen" in [head for head, _tail in english("hyphenation")]
