@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from xml.sax.saxutils import escape
 
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
+from reports.hyphenation import only_longer_than
+from reports.scripts import script_markup
 from reports.styles import FRAME_WIDTH, styles, table_style
 
 # Control characters other than tab and newline break PDF text and reportlab's parser.
@@ -19,23 +21,52 @@ CELL_LIMIT = 1500
 _CHUNK = 3000
 
 
+class Para(Paragraph):  # type: ignore[misc]  # reportlab is untyped
+    """A paragraph that hyphenates only the words wider than the width it is laid out in."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.style = _fitted(self.style, avail_width)  # type: ignore[has-type]
+        size: tuple[float, float] = super().wrap(avail_width, avail_height)
+        return size
+
+
+_FITTED: dict[tuple[int, float], ParagraphStyle] = {}
+
+
+def _fitted(style: ParagraphStyle, width: float) -> ParagraphStyle:
+    base = getattr(style, "_kumppani_base", style)
+    hyphenate = base.hyphenationLang
+    if not callable(hyphenate):
+        return style
+    key = (id(base), round(width, 1))
+    if key not in _FITTED:
+        line = width - base.leftIndent - base.rightIndent
+        fitted = ParagraphStyle(base.name, parent=base)
+        # Bold runs are a little wider: leave them a margin.
+        limited = only_longer_than(hyphenate, line * 0.95, base.fontName, base.fontSize)
+        fitted.hyphenationLang = limited
+        fitted._kumppani_base = base
+        _FITTED[key] = fitted
+    return _FITTED[key]
+
+
 def clean(text: str) -> str:
     return _CONTROL.sub("", text)
 
 
 def markup(text: str) -> str:
     """User text as Paragraph markup: escaped, so ``<b>`` prints as typed; newlines kept."""
-    return escape(clean(text)).replace("\n", "<br/>")
+    return script_markup(clean(text)).replace("\n", "<br/>")
 
 
 def para(text: str, style: str = "body") -> Paragraph:
     """A paragraph of plain (user or translated) text."""
-    return Paragraph(markup(text), styles()[style])
+    return Para(markup(text), styles()[style])
 
 
 def rich(markup_text: str, style: str = "body") -> Paragraph:
     """A paragraph of markup built by the report itself (user parts already escaped)."""
-    return Paragraph(markup_text, styles()[style])
+    return Para(markup_text, styles()[style])
 
 
 def long_text(text: str, style: str = "quote") -> list[Flowable]:

@@ -17,6 +17,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from reports.scripts import draw_text, text_width
+
 # reportlab's contents table adds cell padding to the style's leading; keep its spacing.
 ROW_PADDING = 6.0
 DOT = " . "
@@ -66,9 +68,9 @@ def draw_contents(canvas: Any, page: int, style: ParagraphStyle, color: Any) -> 
     for i, (text, number, key) in enumerate(getattr(canvas, ENTRIES, [])):
         baseline = top - (i + 1) * row + (row - size) / 2
         label, numeral = str(text), str(number)
-        canvas.drawString(x, baseline, label)
+        draw_text(canvas, x, baseline, label, font, size)
         canvas.drawRightString(x + width, baseline, numeral)
-        start = x + stringWidth(label, font, size) + size / 2
+        start = x + text_width(label, font, size) + size / 2
         end = x + width - stringWidth(numeral, font, size) - size / 2
         dots = int((end - start) / dot_width) if end > start else 0
         if dots > 0:

@@ -30,6 +30,7 @@ from reports.blocks import para
 from reports.contents import ContentsSpace, draw_contents, note_entry
 from reports.fonts import FAMILY
 from reports.results import commitment, observations
+from reports.scripts import draw_text
 from reports.sections import (
     Flow,
     Tr,
@@ -39,7 +40,7 @@ from reports.sections import (
     next_steps,
     where_we_are,
 )
-from reports.styles import ACCENT, INK, MARGIN, MUTED, PAGE, RULE, SHADE, styles
+from reports.styles import ACCENT, INK, LANGUAGE, MARGIN, MUTED, PAGE, RULE, SHADE, styles
 
 Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
@@ -52,6 +53,8 @@ _SECTION_BUILDERS: dict[str, Callable[[ReportData, Tr], Flow]] = {
     "observations": observations,
     "next": next_steps,
 }
+# Where on the canvas the section headings' pages are kept until the pages are written.
+BOOKMARKS = "_kumppani_bookmarks"
 # A table of contents is worth its page only in a longer report.
 TOC_AFTER_PAGES = 4
 
@@ -81,6 +84,10 @@ def _numbered_canvas(tr: Tr) -> type[Canvas]:
             for state in self._saved:
                 self.__dict__.update(state)
                 number = self.getPageNumber()
+                # Only now does the PDF document know which page this is: a bookmark made
+                # while laying out would point at the first page.
+                for key in self.__dict__.get(BOOKMARKS, {}).get(number, ()):
+                    self.bookmarkPage(key)
                 draw_contents(self, number, styles()["toc1"], INK)
                 if number > 1:
                     self.setFont(FAMILY, 8)
@@ -154,7 +161,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         canv.setFillColor(INK)
         name = self._data.partnership
         name = name if len(name) <= 70 else name[:69] + "…"
-        canv.drawString(MARGIN, y, name)
+        draw_text(canv, MARGIN, y, name, FAMILY, 8)
         canv.setFillColor(MUTED)
         made = lb.short_date(self._data.options.generated_on, self._data.options.language)
         canv.drawRightString(width - MARGIN, y, self._tr("Feedback report") + " · " + made)
@@ -168,7 +175,8 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         if key is None:
             return
         text = flowable.getPlainText()
-        self.canv.bookmarkPage(key)
+        # The numbering canvas holds the pages until the end; it sets the destination then.
+        self.canv.__dict__.setdefault(BOOKMARKS, {}).setdefault(self.page, []).append(key)
         self.canv.addOutlineEntry(text, key, level=0)
         note_entry(self.canv, text, self.page, key)
 
@@ -209,6 +217,14 @@ def build_feedback_pdf(
     data: ReportData, progress: Progress | None = None, cancelled: Cancelled | None = None
 ) -> bytes:
     """The report as PDF bytes; raises ``BuildCancelled`` when ``cancelled()`` turns true."""
+    token = LANGUAGE.set(data.options.language)
+    try:
+        return _build(data, progress, cancelled)
+    finally:
+        LANGUAGE.reset(token)
+
+
+def _build(data: ReportData, progress: Progress | None, cancelled: Cancelled | None) -> bytes:
     tr = translator(data.options.language)
     canvas = _numbered_canvas(tr)
     out = io.BytesIO()

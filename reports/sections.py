@@ -16,6 +16,7 @@ from app.report.model import ActionLine, EntryLine, EventLine, ReportData
 from reports import labels as lb
 from reports.blocks import cell, gap, heading, long_text, markup, para, rich, subheading, table
 from reports.charts import phase_timeline
+from reports.confidential import confidential_counts
 from reports.styles import FRAME_WIDTH, mm
 
 Tr = Callable[[str], str]
@@ -159,7 +160,9 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
             )
         )
     out.append(subheading(tr("Meetings and events in this period")))
-    out.append(_events_table(data.meetings, tr, lang) if data.meetings else empty(tr))
+    if data.meetings or not data.confidential:
+        out.append(_events_table(data.meetings, tr, lang) if data.meetings else empty(tr))
+    out += confidential_counts(data.confidential, lang)
     return out
 
 
@@ -259,6 +262,7 @@ def next_steps(data: ReportData, tr: Tr) -> Flow:
     out.append(subheading(tr("Coming up")))
     if data.upcoming:
         out.append(_events_table(data.upcoming, tr, lang))
-    else:
+    elif not data.upcoming_confidential:
         out.append(para(tr("No events planned yet."), "muted"))
+    out += confidential_counts(data.upcoming_confidential, lang)
     return out

@@ -3,6 +3,7 @@ paragraph and table styles every section uses."""
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from functools import cache
 
 from reportlab.lib import colors
@@ -13,6 +14,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import TableStyle
 
 from reports.fonts import BOLD, FAMILY, ITALIC, register_fonts
+from reports.hyphenation import hyphenator
 
 PAGE = A4
 MARGIN = 20 * mm
@@ -26,12 +28,31 @@ SHADE = colors.HexColor("#eef2f6")
 WARN = colors.HexColor("#a32020")
 
 
-@cache
+# The language of the report being built (set by ``reports.feedback``): words hyphenate by it.
+LANGUAGE: ContextVar[str] = ContextVar("report_language", default="en")
+
+
 def styles() -> dict[str, ParagraphStyle]:
-    """Paragraph styles by name; fonts are registered on first use."""
+    """Paragraph styles by name for the report's language; fonts are registered on first use."""
+    return _styles(LANGUAGE.get())
+
+
+@cache
+def _styles(language: str) -> dict[str, ParagraphStyle]:
     register_fonts()
     body = ParagraphStyle(
-        "body", fontName=FAMILY, fontSize=9.5, leading=13, textColor=INK, splitLongWords=True
+        "body",
+        fontName=FAMILY,
+        fontSize=9.5,
+        leading=13,
+        textColor=INK,
+        # A word wider than its column breaks at a syllable with a hyphen
+        # ("Ryhmä-haastattelu"; "Määrä-aika" at its own hyphen), a web address at a slash;
+        # only a word with no such place is cut. See ``reports.blocks.Para``.
+        hyphenationLang=hyphenator(language) or "",
+        embeddedHyphenation=1,
+        uriWasteReduce=0.3,
+        splitLongWords=True,
     )
     return {
         "body": body,

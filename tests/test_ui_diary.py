@@ -290,3 +290,34 @@ def test_tab_follows_the_form(qtbot: QtBot, page: DiaryPage) -> None:
         order.append(QApplication.focusWidget())
     # (Tab then walks the date's day, month and year sections, as Qt's date fields do.)
     assert order[:2] == [form.kind, form.day]
+
+
+@pytest.mark.parametrize("kind", ["interview", "focus_group"])
+def test_what_is_written_in_an_interview_starts_private(
+    qtbot: QtBot, page: DiaryPage, kind: str
+) -> None:
+    event = _new_event(qtbot, page, "Talk")
+    index = page.form.kind.findData(kind)
+    page.form.kind.setCurrentIndex(index)
+    page.form.kind.activated.emit(index)  # as when the user picks it
+    qtbot.waitUntil(
+        lambda: events.get_event(page.editor.db, event).kind.value == kind,  # type: ignore[union-attr]
+        timeout=3000,
+    )
+    page.show_capture()
+    _capture(qtbot, page, Qt.Key.Key_1, "Said in confidence")
+    _capture(qtbot, page, Qt.Key.Key_5, "Also in confidence")
+    # The facilitator may still share one line on purpose.
+    field = page.capture.field
+    qtbot.keyClick(field, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    page.capture.visibility.click()
+    assert page.capture.visibility.text() == "Shared"
+    qtbot.keyClicks(field, "Agreed to share")
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+    stored = entries.list_entries(page.editor.db, event)
+    assert [e.visibility for e in stored] == [
+        Visibility.PRIVATE,
+        Visibility.PRIVATE,
+        Visibility.SHARED,
+    ]
+    assert page.capture.visibility.text() == "Private"

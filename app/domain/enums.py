@@ -59,6 +59,17 @@ class Visibility(StrEnum):
     PRIVATE = "private"
 
 
+# What is said in an interview or a focus group was said in confidence.
+CONFIDENTIAL_KINDS = frozenset({EventKind.INTERVIEW, EventKind.FOCUS_GROUP})
+
+
+def default_visibility(entry_type: EntryType, event_kind: EventKind | None) -> Visibility:
+    """A new entry's visibility: private in a confidential event, else as its type says."""
+    if event_kind in CONFIDENTIAL_KINDS:
+        return Visibility.PRIVATE
+    return entry_type.default_visibility
+
+
 class Tension(StrEnum):
     """The three tensions the research found in partnership formation."""
 

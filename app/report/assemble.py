@@ -28,8 +28,10 @@ from app.persistence.shared import (
     SharedRating,
     SharedView,
 )
+from app.report.confidential import confidential_events, count_confidential, role_of_person
 from app.report.model import (
     ActionLine,
+    ConfidentialCount,
     EntryLine,
     EventLine,
     ObjectiveLine,
@@ -123,6 +125,8 @@ def assemble_report(
         ),
         open_actions=a.action_lines(lambda x: _open_on(x, as_of)),
         upcoming=a.event_lines(lambda day: day > as_of),
+        confidential=a.confidential(lambda day: a.period.holds(day) and day <= as_of),
+        upcoming_confidential=a.confidential(lambda day: day > as_of),
         author=a.namer.author(options.author),
     )
     # Read after everything is assembled: the review covers every text the report prints.
@@ -146,7 +150,11 @@ class _Assembler:
         self.sides: _Sides = ({o.pk: o.role for o in self.orgs}, _side_names(self.orgs, self.namer))
         self.period = _Period(options)
         self.events = view.events()
-        self.titles = {e.pk: self.namer.text(e.title) for e in self.events}
+        # Interviews and focus groups are only counted: their titles would tell who spoke.
+        self.counted = confidential_events(self.events, options.hide_names)
+        self.titles = {
+            e.pk: "" if e.pk in self.counted else self.namer.text(e.title) for e in self.events
+        }
         self.entries = [e for e in view.entries() if self.period.holds(_day(e.event_when))]
         # Each action as it stood on the as-of date (done later: still open then).
         self.actions = [action_on(a, options.as_of) for a in view.actions()]
@@ -168,7 +176,15 @@ class _Assembler:
         return tuple(_action_line(a, self.namer, as_of) for a in self.actions if keep(a))
 
     def event_lines(self, keep: Callable[[date], bool]) -> tuple[EventLine, ...]:
-        return tuple(_event_line(e, self.namer) for e in self.events if keep(_day(e.when)))
+        return tuple(
+            _event_line(e, self.namer)
+            for e in self.events
+            if e.pk not in self.counted and keep(_day(e.when))
+        )
+
+    def confidential(self, keep: Callable[[date], bool]) -> tuple[ConfidentialCount, ...]:
+        role = role_of_person(self.namer.side_of, self.sides[0])
+        return count_confidential(self.events, self.counted, keep, role)
 
     def objectives(self) -> tuple[ObjectiveLine, ...]:
         text = self.namer.text

@@ -102,6 +102,16 @@ class EventLine:
 
 
 @dataclass(frozen=True, slots=True)
+class ConfidentialCount:
+    """Interviews or focus groups reported only by number (names hidden)."""
+
+    kind: EventKind
+    # The sides whose managers took part (customer, provider); empty when nobody is listed.
+    sides: tuple[Role, ...]
+    count: int
+
+
+@dataclass(frozen=True, slots=True)
 class EntryLine:
     when: str
     event_title: str
@@ -170,6 +180,9 @@ class ReportData:
     open_questions: tuple[EntryLine, ...] = ()
     open_actions: tuple[ActionLine, ...] = ()
     upcoming: tuple[EventLine, ...] = field(default=())
+    # With names hidden, interviews and focus groups are counted here instead of listed.
+    confidential: tuple[ConfidentialCount, ...] = ()
+    upcoming_confidential: tuple[ConfidentialCount, ...] = ()
     # The author as printed (hidden like any text; left out of an anonymous report).
     author: str = ""
     # With names hidden: what was replaced and which words may be names nobody entered.

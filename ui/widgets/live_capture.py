@@ -14,7 +14,7 @@ from datetime import date, datetime
 from functools import partial
 
 from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Entry, EntryType, Tension, ValidationError, Visibility
+from app.domain import Entry, EntryType, EventKind, Tension, ValidationError, Visibility
+from app.domain.enums import default_visibility
 from app.domain.labels import entry_type_name, tension_name
 from app.i18n import _
 from app.persistence.read import events, partnerships
@@ -108,6 +109,7 @@ class LiveCapture(QWidget):
         self._event: int | None = None
         self._type = EntryType.IDEA
         self._visibility_override: Visibility | None = None
+        self._kind: EventKind | None = None  # the shown event's kind: interviews start private
         self._elapsed = QElapsedTimer()
         self._when: str | None = None  # the shown event's date and time, as stored
         self.entries = EntryTableModel(editor)
@@ -300,10 +302,16 @@ class LiveCapture(QWidget):
         self._partnership, self._event = partnership, event
         if changed:
             self._elapsed.start()
+            self._visibility_override = None
         self.entries.set_event(event)
         self._load_event()
         self.field.setEnabled(event is not None)
         self._tick()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The event's kind may have changed in its form: an interview makes entries private.
+        self._load_event()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         self.entries.reload()
@@ -312,6 +320,8 @@ class LiveCapture(QWidget):
     def _load_event(self) -> None:
         e = events.get_event(self._editor.db, self._event) if self._event is not None else None
         self._when = e.when if e else None
+        self._kind = e.kind if e else None
+        self._show_visibility()
         self.title.setText(e.title if e else _("Choose or create an event to write into"))
         self.attendance.blockSignals(True)
         self.attendance.clear()
@@ -345,7 +355,7 @@ class LiveCapture(QWidget):
         return self._type
 
     def current_visibility(self) -> Visibility:
-        return self._visibility_override or self._type.default_visibility
+        return self._visibility_override or default_visibility(self._type, self._kind)
 
     def _choose_type(self, t: EntryType) -> None:
         self._type = t
