@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import short_date
+from app.dates import sentence_date
 from app.domain import EntryType, ValidationError
 from app.domain.labels import entry_type_name, event_kind_name
 from app.i18n import _
@@ -57,8 +57,8 @@ class PartnerDiary(QWidget):
         split = QSplitter()
         split.addWidget(self.events)
         split.addWidget(self.entries)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        split.setStretchFactor(0, 1)
+        split.setStretchFactor(1, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.search)
         layout.addWidget(self.results)
@@ -95,7 +95,7 @@ class PartnerDiary(QWidget):
         self.events.clear()
         lang = self.source.language
         for ev in self._events:
-            label = f"{short_date(ev.day, lang)}  {ev.title} ({event_kind_name(ev.kind)})"
+            label = f"{sentence_date(ev.day, lang)}  {ev.title} ({event_kind_name(ev.kind)})"
             item = QListWidgetItem(label)
             item.setData(EVENT_ROLE, ev.pk)
             self.events.addItem(item)
@@ -127,7 +127,7 @@ class PartnerDiary(QWidget):
         found = self.source.search(text)
         lang = self.source.language
         for ev, entry in found:
-            self.results.addItem(f"{short_date(ev.day, lang)}  {ev.title}: {entry.text}")
+            self.results.addItem(f"{sentence_date(ev.day, lang)}  {ev.title}: {entry.text}")
         self.results.setVisible(bool(text.strip()))
 
     def capture(self) -> None:

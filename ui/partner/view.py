@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.dates import short_date
+from app.dates import sentence_date
 from app.domain.labels import phase_name, role_name, status_name
 from app.i18n import _
 from app.report import ReportData
@@ -99,17 +99,17 @@ class PartnerView(QWidget):
         layout.addWidget(_heading(_("Objectives")))
         layout.addWidget(_list("partnerObjectives", [o.text for o in data.objectives]))
         layout.addWidget(_heading(_("Agreed decisions")))
-        decisions = [f"{short_date(_day(d.when), lang)}  {d.text}" for d in data.decisions]
+        decisions = [f"{sentence_date(_day(d.when), lang)}  {d.text}" for d in data.decisions]
         layout.addWidget(_list("partnerDecisions", decisions))
         layout.addWidget(_heading(_("Accomplishments")))
-        done = [f"{short_date(_day(d.when), lang)}  {d.text}" for d in data.accomplishments]
+        done = [f"{sentence_date(_day(d.when), lang)}  {d.text}" for d in data.accomplishments]
         layout.addWidget(_list("partnerAccomplishments", done))
 
     def _fill_actions(self, data: ReportData) -> None:
         self.action_table.setRowCount(len(data.action_plan))
         lang = self.source.language
         for row, a in enumerate(data.action_plan):
-            due = short_date(a.due_on, lang) if a.due_on else ""
+            due = sentence_date(a.due_on, lang) if a.due_on else ""
             cells = (a.text, a.owner or a.organization or "", due, status_name(a.status))
             for col, text in enumerate(cells):
                 self.action_table.setItem(row, col, QTableWidgetItem(text))
