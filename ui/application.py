@@ -23,17 +23,16 @@ from app.persistence.errors import DiaryError
 from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.settings import LANGUAGE, LAST_DIARY
 from ui.style import app_icon, apply_style
 
 ORGANIZATION = "Kumppani"
 APPLICATION = "Kumppani"
-SETTINGS_LANGUAGE = "ui/language"  # chosen in the preferences dialog (its ``LANGUAGE``)
-SETTINGS_DIARY = "diary/last"  # the diary last chosen with File ▸ Open diary / New diary
 
 
 def ui_language(settings: QSettings) -> str:
     """``KUMPPANI_LANG``, else the language chosen in settings, else the system's (fi or en)."""
-    chosen = os.environ.get("KUMPPANI_LANG") or settings.value(SETTINGS_LANGUAGE)
+    chosen = os.environ.get("KUMPPANI_LANG") or LANGUAGE.read(settings)
     if chosen in ("en", "fi"):
         return str(chosen)
     return "fi" if QLocale.system().language() == QLocale.Language.Finnish else "en"
@@ -106,13 +105,12 @@ def choose_diary(explicit: Path | None, settings: QSettings) -> tuple[Path, str 
 
     if explicit is not None:
         return explicit, None
-    remembered = settings.value(SETTINGS_DIARY)
-    if os.environ.get("KUMPPANI_DB") or not remembered:
+    path = LAST_DIARY.read(settings)
+    if os.environ.get("KUMPPANI_DB") or path is None:
         return default_diary_path(), None
-    path = Path(str(remembered))
     if path.is_file():
         return path, None
-    settings.remove(SETTINGS_DIARY)
+    LAST_DIARY.forget(settings)
     note = _(
         "The diary used last, {path}, was not found, so the default diary is open. "
         "Use File ▸ Open diary… to open another one."
@@ -157,7 +155,7 @@ class Launcher:
         """Open the diary the user chose in the File menu, and remember it for the next start."""
         opened = self.open(path, create)
         if opened:
-            self.settings.setValue(SETTINGS_DIARY, str(Path(path).resolve()))
+            LAST_DIARY.write(self.settings, Path(path).resolve())
             self.settings.sync()
         return opened
 
