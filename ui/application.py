@@ -121,8 +121,9 @@ def choose_diary(explicit: Path | None, settings: QSettings) -> tuple[Path, str 
 class Launcher:
     """Keeps the one open window and its diary, and switches to another diary on request."""
 
-    def __init__(self, settings: QSettings) -> None:
+    def __init__(self, settings: QSettings, *, welcome: bool = True) -> None:
         self.settings = settings
+        self.welcome = welcome  # offer the welcome dialog on an empty diary
         self.window: MainWindow | None = None
 
     def open(self, path: str | Path, create: bool = False) -> bool:
@@ -148,7 +149,8 @@ class Launcher:
             old.context.diary.close()
             old.deleteLater()
         window.safety.start()  # backup if the newest is a day old; warn about sync folders
-        offer_welcome(window)
+        if self.welcome:
+            offer_welcome(window)
         return True
 
     def switch(self, path: str, create: bool = False) -> bool:
@@ -220,9 +222,10 @@ def _inform(parent: QWidget | None, message: str) -> None:
     box.exec()
 
 
-def run_gui(path: Path | None = None) -> int:
+def run_gui(path: Path | None = None, *, smoke_test: bool = False) -> int:
     """Start the desktop application on the diary at ``path`` (None: see ``choose_diary``);
-    a missing diary file is created."""
+    a missing diary file is created. ``smoke_test``: quit at the first paint (``ui.smoke_test``).
+    """
     app = make_application()
     settings = QSettings()
     lang = ui_language(settings)
@@ -231,15 +234,18 @@ def run_gui(path: Path | None = None) -> int:
     previous_locale = QLocale()
     QLocale.setDefault(default_locale(lang, QLocale.system()))
     try:
-        return _run(app, settings, path)
+        return _run(app, settings, path, smoke_test)
     finally:
         # The process is left as it was found (it may start the GUI again, as tests do).
         QLocale.setDefault(previous_locale)
 
 
-def _run(app: QApplication, settings: QSettings, path: Path | None) -> int:
+def _run(app: QApplication, settings: QSettings, path: Path | None, smoke_test: bool) -> int:
+    from ui.smoke_test import SmokeTest
+
     path, note = choose_diary(path, settings)
-    launcher = Launcher(settings)
+    smoke = SmokeTest(app) if smoke_test else None
+    launcher = Launcher(settings, welcome=smoke is None)
     if not launcher.open(path, create=True) or launcher.window is None:
         return 1
     if note:
@@ -254,7 +260,7 @@ def _run(app: QApplication, settings: QSettings, path: Path | None) -> int:
     previous_hook = sys.excepthook
     install_excepthook(lambda: data_dir() / "logs", launcher.damage)
     try:
-        return app.exec()
+        return smoke.run(app) if smoke is not None else app.exec()
     finally:
         sys.excepthook = previous_hook
         launcher.close()
