@@ -1,0 +1,121 @@
+"""The PyInstaller bundle's file lists (``freeze/bundle_data.py``, used by ``kumppani.spec``):
+everything the application reads from ``resources/`` goes in, and nothing it uses is left out.
+
+The build itself is too slow for every test run; ``make bundle && make bundle-test`` runs it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = [ROOT / "app", ROOT / "reports", ROOT / "ui", ROOT / "main.py"]
+
+
+def _bundle_data() -> ModuleType:
+    spec = importlib.util.spec_from_file_location("bundle_data", ROOT / "freeze" / "bundle_data.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _source_text() -> str:
+    files = [p for s in SOURCES for p in ([s] if s.is_file() else sorted(s.rglob("*.py")))]
+    return "\n".join(p.read_text(encoding="utf-8") for p in files)
+
+
+def _bundled(data: ModuleType) -> set[str]:
+    """Paths inside the bundle, relative to its root, of the collected data files."""
+    return {f"{folder}/{Path(source).name}" for source, folder in data.datas()}
+
+
+def test_every_file_under_resources_goes_into_the_bundle_at_its_place() -> None:
+    data = _bundle_data()
+    expected = {
+        p.relative_to(ROOT).as_posix()
+        for p in (ROOT / "resources").rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    }
+    assert expected  # the fonts, checklists, instruments, schemas, demo, icon, translations
+    assert _bundled(data) == expected
+
+
+def test_every_resource_folder_the_code_reads_is_in_the_bundle() -> None:
+    data = _bundle_data()
+    read = re.findall(
+        r'files\("resources"\)\.joinpath\(\s*f?"([^"{]+)', _source_text(), flags=re.MULTILINE
+    )
+    assert len(read) >= 5  # checklists, translations, demo, instruments, fonts, icon
+    bundled = _bundled(data)
+    for name in read:
+        where = f"resources/{name}"
+        assert any(path.startswith(where) for path in bundled), f"the bundle lacks {where}"
+
+
+def test_translations_in_either_layout_are_bundled(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = _bundle_data()
+    for name in (
+        "i18n/fi/core.po",
+        "i18n/fi/LC_MESSAGES/kumppani.po",
+        "i18n/fi/LC_MESSAGES/kumppani.mo",
+    ):
+        path = tmp_path / "resources" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"")
+    (tmp_path / "resources" / "__init__.py").write_text("", encoding="utf-8")
+    monkeypatch.setattr(data, "ROOT", tmp_path)
+    monkeypatch.setattr(data, "RESOURCES", tmp_path / "resources")
+    assert _bundled(data) == {
+        "resources/i18n/fi/core.po",
+        "resources/i18n/fi/LC_MESSAGES/kumppani.po",
+        "resources/i18n/fi/LC_MESSAGES/kumppani.mo",
+    }
+
+
+def test_no_qt_module_the_code_imports_is_excluded() -> None:
+    data = _bundle_data()
+    used = set(re.findall(r"PySide6\.(Qt\w+)", _source_text()))
+    assert {"QtCore", "QtGui", "QtWidgets", "QtSvg", "QtPrintSupport"} <= used
+    excluded = {name.removeprefix("PySide6.") for name in data.UNUSED_QT}
+    assert used & excluded == set()
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PySide6/Qt/translations/qtbase_fi.qm",
+        "PySide6/Qt/plugins/platforms/libqxcb.so",
+        "PySide6/Qt/plugins/platforms/libqwayland.so",
+        "PySide6/Qt/plugins/platforms/libqoffscreen.so",
+        "PySide6\\plugins\\platforms\\qwindows.dll",
+        "PySide6/Qt/plugins/platforms/libqcocoa.dylib",
+        "PySide6/Qt/plugins/imageformats/libqsvg.so",
+        "PySide6/Qt/plugins/printsupport/libcupsprintersupport.so",
+        "PySide6/Qt/lib/libQt6Gui.so.6",
+        "resources/i18n/fi/LC_MESSAGES/kumppani.mo",
+    ],
+)
+def test_files_the_app_needs_are_kept(name: str) -> None:
+    assert not _bundle_data().unused(name)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "PySide6/Qt/translations/qtbase_de.qm",
+        "PySide6\\translations\\qt_ja.qm",
+        "PySide6/Qt/plugins/platforms/libqeglfs.so",
+        "PySide6/Qt/plugins/platforms/libqvnc.so",
+        "PySide6/Qt/lib/libQt6EglFSDeviceIntegration.so.6",
+    ],
+)
+def test_unused_qt_files_are_left_out(name: str) -> None:
+    assert _bundle_data().unused(name)
