@@ -2,8 +2,8 @@
 folder (an external drive).
 
 Both are properties of this computer (a drive letter or mount point), so they are kept in the
-user's settings (``QSettings``), not in the diary. The language is read once at start (under the
-key ``ui.application`` reads), so a change applies at the next start, as the dialog says.
+user's settings (``ui.settings``), not in the diary. The language is read once at start, so a
+change applies at the next start, as the dialog says.
 """
 
 from __future__ import annotations
