@@ -16,8 +16,8 @@ ROOT = Path(__file__).resolve().parent.parent
 RESOURCES = ROOT / "resources"
 SKIPPED_SUFFIXES = (".py", ".pyc")
 
-# Qt modules Kumppani does not use (PySide6-Essentials ships them all). pyqtgraph tries
-# QtOpenGLWidgets and QtTest and carries on without them.
+# Qt modules Kumppani does not use (PySide6-Essentials ships them all). pyqtgraph tries QtTest
+# and carries on without it; it needs QtOpenGL and QtOpenGLWidgets for any plot.
 UNUSED_QT = [
     f"PySide6.{name}"
     for name in (
@@ -26,8 +26,6 @@ UNUSED_QT = [
         "QtDesigner",
         "QtHelp",
         "QtNetwork",
-        "QtOpenGL",
-        "QtOpenGLWidgets",
         "QtQml",
         "QtQuick",
         "QtQuickControls2",
@@ -75,6 +73,10 @@ UNUSED_QT_FILE = re.compile(
     r"|(^|/)libQt6EglF[Ss]"
 )
 QT_TRANSLATION = re.compile(r"/translations/[^/]+\.qm$")
+# Babel's CLDR data: only the locales app/dates.py writes dates in, and the ones they inherit
+# from (en_GB from en_001, en and root; fi_FI from fi and root). The other thousand are 30 MB.
+BABEL_LOCALES = ("root", "en", "en_001", "en_GB", "fi", "fi_FI")
+BABEL_LOCALE_DATA = re.compile(r"(^|/)babel/locale-data/([^/]+)\.dat$")
 
 
 def unused(name: str) -> bool:
@@ -82,6 +84,9 @@ def unused(name: str) -> bool:
     name = name.replace("\\", "/")
     if QT_TRANSLATION.search(name):
         return not any(name.endswith(f"_{lang}.qm") for lang in QT_LANGUAGES)
+    locale = BABEL_LOCALE_DATA.search(name)
+    if locale:
+        return locale.group(2) not in BABEL_LOCALES
     return UNUSED_QT_FILE.search(name) is not None
 
 

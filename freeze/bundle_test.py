@@ -82,23 +82,27 @@ class BundleTest:
         return out.strip().splitlines()[0]
 
     def report(self) -> str:
-        pdf = self.work / "demo-report.pdf"
+        """The demonstration's report in each language (translations, fonts, Babel's dates)."""
         demo_id = json.loads(DEMO.read_text(encoding="utf-8"))["partnership"]["id"]
-        args = ["--db", str(self.diary), "report", "--partnership", demo_id]
-        self.run("kumppani", *args, "--out", str(pdf), "--draft")
-        if not pdf.read_bytes().startswith(b"%PDF-"):
-            raise Failed(f"{pdf} is not a PDF")
-        pages = len(PdfReader(pdf).pages)
-        if pages < 1:
-            raise Failed(f"{pdf} has no pages")
-        return f"{pdf.name}: {pages} pages, {pdf.stat().st_size // 1024} kB"
+        written = []
+        for lang in ("fi", "en"):
+            pdf = self.work / f"demo-report-{lang}.pdf"
+            args = ["--db", str(self.diary), "report", "--partnership", demo_id, "--lang", lang]
+            self.run("kumppani", *args, "--out", str(pdf), "--draft")
+            if not pdf.read_bytes().startswith(b"%PDF-"):
+                raise Failed(f"{pdf} is not a PDF")
+            pages = len(PdfReader(pdf).pages)
+            if pages < 1:
+                raise Failed(f"{pdf} has no pages")
+            written.append(f"{pdf.name}: {pages} pages, {pdf.stat().st_size // 1024} kB")
+        return "; ".join(written)
 
     def window(self) -> str:
         out = self.run("kumppani-gui", "--db", str(self.diary), "--smoke-test")
         lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
         if not lines or lines[-1].get("smoke_test") != "painted":
             raise Failed(f"the window did not report its first paint: {out!r}")
-        return "the main window painted (offscreen)"
+        return "the main window painted and showed the demonstration (offscreen)"
 
 
 def main(argv: list[str]) -> int:

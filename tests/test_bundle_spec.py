@@ -7,7 +7,10 @@ The build itself is too slow for every test run; ``make bundle && make bundle-te
 from __future__ import annotations
 
 import importlib.util
+import os
 import re
+import subprocess
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -119,3 +122,64 @@ def test_files_the_app_needs_are_kept(name: str) -> None:
 )
 def test_unused_qt_files_are_left_out(name: str) -> None:
     assert _bundle_data().unused(name)
+
+
+def test_the_kept_babel_locales_are_enough_for_every_date_the_app_writes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Dates formatted with only the CLDR files the bundle keeps, as the bundle would."""
+    from datetime import date, time
+
+    from babel import localedata
+
+    from app import dates
+
+    data = _bundle_data()
+    source = Path(localedata._dirname)
+    for path in source.glob("*.dat"):
+        if not data.unused(f"babel/locale-data/{path.name}"):
+            (tmp_path / path.name).write_bytes(path.read_bytes())
+    assert {p.stem for p in tmp_path.iterdir()} == set(data.BABEL_LOCALES)
+    monkeypatch.setattr(localedata, "_dirname", str(tmp_path))
+    monkeypatch.setattr(localedata, "_cache", {})
+    day = date(2026, 3, 3)
+    for lang in ("en", "fi"):
+        written = [
+            dates.long_date(day, lang),
+            dates.short_date(day, lang),
+            dates.short_time(time(9, 5), lang),
+            dates.month_year(day, lang),
+            *dates.month_abbreviations(lang).values(),
+        ]
+        assert all(written), lang
+    assert dates.long_date(day, "fi") == "3. maaliskuuta 2026"
+    assert dates.long_date(day, "en") == "3 March 2026"
+
+
+IMPORT_EVERYTHING = """
+import importlib, pkgutil, sys
+
+# As if not installed: "import" fails and importlib.util.find_spec() answers None.
+for name in sys.argv[1:]:
+    sys.modules[name] = None
+for package in ("app", "reports", "ui"):
+    root = importlib.import_module(package)
+    for info in pkgutil.walk_packages(root.__path__, package + "."):
+        importlib.import_module(info.name)
+"""
+
+
+def test_every_module_imports_without_what_the_bundle_leaves_out() -> None:
+    """Kumppani's own modules, and through them pyqtgraph, reportlab, pypdfium2 and Babel,
+    import with the excluded modules unavailable, as in the bundle."""
+    data = _bundle_data()
+    done = subprocess.run(
+        [sys.executable, "-c", IMPORT_EVERYTHING, *data.EXCLUDES],
+        cwd=ROOT,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]

@@ -84,3 +84,32 @@ def test_smoke_test_with_a_command_is_refused(capsys: pytest.CaptureFixture[str]
         main(["--smoke-test", "check"])
     assert done.value.code == 2
     assert "--smoke-test" in capsys.readouterr().err
+
+
+def test_smoke_test_fails_on_an_error_in_the_deferred_start_up(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """The partnership is shown after the first paint: a failure there must not pass."""
+    from app.backup.opening import open_diary_file
+    from app.services.demo import load_demo
+    from ui import main_window
+
+    path = tmp_path / "demo.sqlite3"
+    diary = open_diary_file(path, create=True)
+    load_demo(diary)
+    diary.close()
+
+    def broken(window: object) -> None:
+        raise RuntimeError("the overview could not be built")
+
+    monkeypatch.setattr(main_window, "restore_last_partnership", broken)
+    try:
+        assert main(["--db", str(path), "--smoke-test"]) == 1
+    finally:
+        for window in QApplication.topLevelWidgets():
+            if isinstance(window, QMainWindow):
+                window.close()
+    assert "the overview could not be built" in capsys.readouterr().err
