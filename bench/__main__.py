@@ -214,6 +214,8 @@ def run_bundle_only(args: argparse.Namespace) -> dict[str, object]:
         shutil.copyfile(large, diary)
         BundleProbe(Path(tmp) / "home", diary).run(results, _runs(args)["process"])
     data.update({name: r.as_json() for name, r in results.items()})
+    # Measured apart from the other metrics: say so, with how busy the machine was.
+    data["bundle_run"] = {"mode": "only-bundle", "load_average": round(os.getloadavg()[0], 1)}
     return data
 
 
