@@ -1,12 +1,16 @@
 # Kumppani: two commands do all the set-up on a fresh machine.
 #   make run   - create .venv, install Kumppani and start the app
 #   make test  - create .venv, install Kumppani with its test tools, run every check headless
+#   make bundle      - build the one-folder application for this machine in dist/Kumppani
+#   make bundle-test - start that application outside any virtual environment and check it
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+BUNDLE_TOOLS := $(VENV)/.bundle-tools
 
-.PHONY: run test lint typecheck layers pytest bench bench-quick demo clean i18n i18n-compile
+.PHONY: run test lint typecheck layers pytest bench bench-quick demo bundle bundle-test clean i18n \
+	i18n-compile
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
@@ -16,6 +20,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+$(BUNDLE_TOOLS): $(STAMP)
+	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	touch $(BUNDLE_TOOLS)
+
 run: $(STAMP)
 	$(VENV)/bin/kumppani
 
@@ -23,8 +31,8 @@ demo: $(STAMP)
 	$(VENV)/bin/kumppani demo
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check app reports ui tests bench main.py
-	$(VENV)/bin/ruff format --check app reports ui tests bench main.py
+	$(VENV)/bin/ruff check app reports ui tests bench freeze main.py
+	$(VENV)/bin/ruff format --check app reports ui tests bench freeze main.py
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
@@ -60,5 +68,14 @@ i18n: $(STAMP)
 i18n-compile: $(STAMP)
 	$(VENV)/bin/pybabel compile --statistics -D kumppani -d $(I18N)
 
+# PyInstaller builds only for the system it runs on: run this on each (Linux, Windows, macOS).
+bundle: $(BUNDLE_TOOLS)
+	$(VENV)/bin/pyinstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build freeze/kumppani.spec
+	$(PY) freeze/archive.py
+
+bundle-test: $(STAMP)
+	$(PY) freeze/bundle_test.py dist/Kumppani
+
 clean:
-	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache *.egg-info build dist

@@ -6,8 +6,6 @@ tests use exactly the same rules as the desktop application.
 
 import sys as _sys
 
-__version__ = "0.1.0"
-
 
 def _import_sqlite_utils_without_numpy() -> None:
     """Import sqlite-utils with numpy hidden from it.

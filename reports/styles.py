@@ -25,7 +25,6 @@ MUTED = colors.HexColor("#5f6b7a")
 ACCENT = colors.HexColor("#1d4e89")
 RULE = colors.HexColor("#c4ccd6")
 SHADE = colors.HexColor("#eef2f6")
-WARN = colors.HexColor("#a32020")
 
 
 # The language of the report being built (set by ``reports.feedback``): words hyphenate by it.

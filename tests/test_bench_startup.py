@@ -18,6 +18,7 @@ from app.services.undo import UndoStack
 from bench import generator
 from ui.application import build_main_window
 from ui.context import AppContext
+from ui.settings import LAST_PARTNERSHIP
 
 SMALL = generator.Sizes(partnerships=3, events=9, entries=30, actions=6, waves=3, years=1.0)
 
@@ -38,7 +39,7 @@ def test_the_remembered_partnership_is_shown_right_after_the_first_paint(
 ) -> None:  # type: ignore[no-untyped-def]
     context, refs = _context(tmp_path)
     remembered_pk, remembered_id = refs[1]
-    context.settings.setValue("mainWindow/lastPartnership", remembered_id)
+    LAST_PARTNERSHIP.write(context.settings, remembered_id)
     window = build_main_window(context, select_after_paint=True)
     qtbot.addWidget(window)
     try:
@@ -59,7 +60,7 @@ def test_the_remembered_partnership_is_shown_right_after_the_first_paint(
 
 def test_without_the_option_the_partnership_is_selected_at_once(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     context, refs = _context(tmp_path)
-    context.settings.setValue("mainWindow/lastPartnership", refs[2][1])
+    LAST_PARTNERSHIP.write(context.settings, refs[2][1])
     window = build_main_window(context)
     qtbot.addWidget(window)
     try:

@@ -39,7 +39,6 @@ from app.domain.validation import (
     check_rating,
     check_when,
     ensure,
-    parse_date,
 )
 
 D = date
@@ -196,10 +195,3 @@ def test_ensure_lists_every_problem_naming_its_field() -> None:
         "name: must not be empty",
         "phases: a partnership needs at least one phase",
     ]
-
-
-def test_parse_date() -> None:
-    assert parse_date("2024-02-29", "due_on") == (D(2024, 2, 29), [])
-    for bad in ("2024-02-30", "20240229", None, 5):
-        value, problems = parse_date(bad, "due_on")
-        assert value is None and _fields(problems) == ["due_on"]

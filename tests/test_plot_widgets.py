@@ -16,6 +16,7 @@ from app.persistence.snapshots import load_snapshot
 from app.series import questionnaire_waves
 from app.services.demo import load_demo
 from ui.context import AppContext
+from ui.settings import COMMITMENT_MEASURE
 
 
 @pytest.fixture
@@ -140,7 +141,7 @@ def test_commitment_page_draws_chosen_measure_and_remembers_it(
     assert page.multiples.bars
     page.measure.setCurrentIndex(page.measure.findData("sponsor_attendance"))
     assert page.series.measure == "sponsor_attendance"
-    assert context.settings.value("commitment/measure") == "sponsor_attendance"
+    assert COMMITMENT_MEASURE.read(context.settings) == "sponsor_attendance"
     point = next(p for ln in page.series.lines for p in ln.points)
     with qtbot.waitSignal(page.event_activated) as blocker:
         page.plot.event_activated.emit(point.event_pk)

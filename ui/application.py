@@ -23,17 +23,16 @@ from app.persistence.errors import DiaryError
 from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.settings import LANGUAGE, LAST_DIARY
 from ui.style import app_icon, apply_style
 
 ORGANIZATION = "Kumppani"
 APPLICATION = "Kumppani"
-SETTINGS_LANGUAGE = "ui/language"  # chosen in the preferences dialog (its ``LANGUAGE``)
-SETTINGS_DIARY = "diary/last"  # the diary last chosen with File ▸ Open diary / New diary
 
 
 def ui_language(settings: QSettings) -> str:
     """``KUMPPANI_LANG``, else the language chosen in settings, else the system's (fi or en)."""
-    chosen = os.environ.get("KUMPPANI_LANG") or settings.value(SETTINGS_LANGUAGE)
+    chosen = os.environ.get("KUMPPANI_LANG") or LANGUAGE.read(settings)
     if chosen in ("en", "fi"):
         return str(chosen)
     return "fi" if QLocale.system().language() == QLocale.Language.Finnish else "en"
@@ -106,13 +105,12 @@ def choose_diary(explicit: Path | None, settings: QSettings) -> tuple[Path, str 
 
     if explicit is not None:
         return explicit, None
-    remembered = settings.value(SETTINGS_DIARY)
-    if os.environ.get("KUMPPANI_DB") or not remembered:
+    path = LAST_DIARY.read(settings)
+    if os.environ.get("KUMPPANI_DB") or path is None:
         return default_diary_path(), None
-    path = Path(str(remembered))
     if path.is_file():
         return path, None
-    settings.remove(SETTINGS_DIARY)
+    LAST_DIARY.forget(settings)
     note = _(
         "The diary used last, {path}, was not found, so the default diary is open. "
         "Use File ▸ Open diary… to open another one."
@@ -123,8 +121,11 @@ def choose_diary(explicit: Path | None, settings: QSettings) -> tuple[Path, str 
 class Launcher:
     """Keeps the one open window and its diary, and switches to another diary on request."""
 
-    def __init__(self, settings: QSettings, *, partner_view: bool = False) -> None:
+    def __init__(
+        self, settings: QSettings, *, welcome: bool = True, partner_view: bool = False
+    ) -> None:
         self.settings = settings
+        self.welcome = welcome  # offer the welcome dialog on an empty diary
         self.window: MainWindow | None = None
         self.partner_view = partner_view  # the first window starts in partner view
 
@@ -155,14 +156,15 @@ class Launcher:
             old.context.diary.close()
             old.deleteLater()
         window.safety.start()  # backup if the newest is a day old; warn about sync folders
-        offer_welcome(window)
+        if self.welcome:
+            offer_welcome(window)
         return True
 
     def switch(self, path: str, create: bool = False) -> bool:
         """Open the diary the user chose in the File menu, and remember it for the next start."""
         opened = self.open(path, create)
         if opened:
-            self.settings.setValue(SETTINGS_DIARY, str(Path(path).resolve()))
+            LAST_DIARY.write(self.settings, Path(path).resolve())
             self.settings.sync()
         return opened
 
@@ -227,9 +229,13 @@ def _inform(parent: QWidget | None, message: str) -> None:
     box.exec()
 
 
-def run_gui(path: Path | None = None, *, partner_view: bool = False) -> int:
+def run_gui(
+    path: Path | None = None, *, partner_view: bool = False, smoke_test: bool = False
+) -> int:
     """Start the desktop application on the diary at ``path`` (None: see ``choose_diary``);
-    a missing diary file is created. ``partner_view``: start in partner view."""
+    a missing diary file is created. ``partner_view``: start in partner view. ``smoke_test``:
+    quit at the first paint (``ui.smoke_test``).
+    """
     app = make_application()
     settings = QSettings()
     lang = ui_language(settings)
@@ -238,15 +244,25 @@ def run_gui(path: Path | None = None, *, partner_view: bool = False) -> int:
     previous_locale = QLocale()
     QLocale.setDefault(default_locale(lang, QLocale.system()))
     try:
-        return _run(app, settings, path, partner_view)
+        return _run(app, settings, path, partner_view=partner_view, smoke_test=smoke_test)
     finally:
         # The process is left as it was found (it may start the GUI again, as tests do).
         QLocale.setDefault(previous_locale)
 
 
-def _run(app: QApplication, settings: QSettings, path: Path | None, partner_view: bool) -> int:
+def _run(
+    app: QApplication,
+    settings: QSettings,
+    path: Path | None,
+    *,
+    partner_view: bool,
+    smoke_test: bool,
+) -> int:
+    from ui.smoke_test import SmokeTest
+
     path, note = choose_diary(path, settings)
-    launcher = Launcher(settings, partner_view=partner_view)
+    smoke = SmokeTest(app) if smoke_test else None
+    launcher = Launcher(settings, welcome=smoke is None, partner_view=partner_view)
     if not launcher.open(path, create=True) or launcher.window is None:
         return 1
     if note:
@@ -261,7 +277,7 @@ def _run(app: QApplication, settings: QSettings, path: Path | None, partner_view
     previous_hook = sys.excepthook
     install_excepthook(lambda: data_dir() / "logs", launcher.damage)
     try:
-        return app.exec()
+        return smoke.run(app) if smoke is not None else app.exec()
     finally:
         sys.excepthook = previous_hook
         launcher.close()

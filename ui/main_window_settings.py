@@ -8,18 +8,17 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray
-
+from ui.settings import (
+    LAST_PARTNERSHIP,
+    OPEN_PAGE,
+    WINDOW_GEOMETRY,
+    WINDOW_SPLITTER,
+    WINDOW_STATE,
+)
 from ui.widgets.partnership_list import ID_ROLE, PK_ROLE
 
 if TYPE_CHECKING:
     from ui.main_window_base import WindowBase
-
-SETTINGS_GEOMETRY = "mainWindow/geometry"
-SETTINGS_STATE = "mainWindow/state"
-SETTINGS_SPLITTER = "mainWindow/splitter"
-SETTINGS_TAB = "mainWindow/tab"
-SETTINGS_PARTNERSHIP = "mainWindow/lastPartnership"
 
 
 def restore_window_settings(window: WindowBase, *, select: bool = True) -> None:
@@ -29,18 +28,18 @@ def restore_window_settings(window: WindowBase, *, select: bool = True) -> None:
     the window has been painted, so a large partnership does not hold up the start).
     """
     settings = window.context.settings
-    geometry = settings.value(SETTINGS_GEOMETRY)
-    if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+    geometry = WINDOW_GEOMETRY.read(settings)
+    if geometry is not None:
         window.restoreGeometry(geometry)
     else:
         _default_size(window)
-    state = settings.value(SETTINGS_STATE)
-    if isinstance(state, QByteArray):
+    state = WINDOW_STATE.read(settings)
+    if state is not None:
         window.restoreState(state)
-    splitter = settings.value(SETTINGS_SPLITTER)
-    if isinstance(splitter, QByteArray):
+    splitter = WINDOW_SPLITTER.read(settings)
+    if splitter is not None:
         window.splitter.restoreState(splitter)
-    tab = settings.value(SETTINGS_TAB)
+    tab = OPEN_PAGE.read(settings)
     for i, spec in enumerate(window.page_specs):
         if spec.key == tab:
             window.tabs.setCurrentIndex(i)
@@ -52,8 +51,8 @@ def restore_last_partnership(window: WindowBase) -> None:
     """Select the partnership that was open when the window was last closed (else the first)."""
     if window.current_pk is not None:
         return  # something was selected meanwhile: keep it
-    last = window.context.settings.value(SETTINGS_PARTNERSHIP)
-    row = window.model.row_of_id(str(last)) if last else None
+    last = LAST_PARTNERSHIP.read(window.context.settings)
+    row = window.model.row_of_id(last) if last else None
     if row is None and window.model.rowCount() > 0:
         row = 0
     if row is not None:
@@ -72,11 +71,11 @@ def _default_size(window: WindowBase) -> None:
 
 def save_window_settings(window: WindowBase) -> None:
     settings = window.context.settings
-    settings.setValue(SETTINGS_GEOMETRY, window.saveGeometry())
-    settings.setValue(SETTINGS_STATE, window.saveState())
-    settings.setValue(SETTINGS_SPLITTER, window.splitter.saveState())
-    settings.setValue(SETTINGS_TAB, window.page_specs[max(0, window.tabs.currentIndex())].key)
+    WINDOW_GEOMETRY.write(settings, window.saveGeometry())
+    WINDOW_STATE.write(settings, window.saveState())
+    WINDOW_SPLITTER.write(settings, window.splitter.saveState())
+    OPEN_PAGE.write(settings, window.page_specs[max(0, window.tabs.currentIndex())].key)
     index = window.list_view.currentIndex()
     if index.isValid():
-        settings.setValue(SETTINGS_PARTNERSHIP, index.data(ID_ROLE))
+        LAST_PARTNERSHIP.write(settings, str(index.data(ID_ROLE)))
     settings.sync()

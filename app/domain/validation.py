@@ -8,10 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING
 
-from app.domain.days import iso_day
 from app.domain.model import parse_when
 from app.i18n import _, ngettext
 
@@ -169,13 +167,3 @@ def check_action(a: Action) -> list[Problem]:
     if a.done_on is not None and a.done_on < a.created_on:
         problems.append(Problem("done_on", _("must not be before the action was created")))
     return problems
-
-
-def parse_date(value: object, name: str) -> tuple[date | None, list[Problem]]:
-    """Parse a ``YYYY-MM-DD`` string, reporting a problem naming ``name`` when it is not one."""
-    if not isinstance(value, str):
-        return None, [Problem(name, _("must be a date YYYY-MM-DD"))]
-    try:
-        return iso_day(value), []
-    except ValueError:
-        return None, [Problem(name, _("must be a date YYYY-MM-DD, not {v!r}").format(v=value))]

@@ -55,13 +55,6 @@ def set_hidden(db: Database, partnership_pk: int, item: str, phase: str, hidden:
     )
 
 
-def delete_custom(db: Database, partnership_pk: int, item: str) -> None:
-    db.execute(
-        "DELETE FROM checklist_custom WHERE partnership_pk = ? AND item = ?",
-        [partnership_pk, item],
-    )
-
-
 def add_ack(
     db: Database,
     partnership_pk: int,
@@ -85,11 +78,6 @@ def add_ack(
         ],
     )
     return int(cur.lastrowid or 0)
-
-
-def delete_ack(db: Database, ack_pk: int) -> None:
-    """Only for undoing an acknowledgement just made."""
-    db.execute("DELETE FROM warning_acks WHERE pk = ?", [ack_pk])
 
 
 def list_acks(db: Database, partnership_pk: int) -> list[WarningAck]:

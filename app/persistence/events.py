@@ -192,16 +192,3 @@ def set_ratings(db: Database, event_pk: int, ratings: list[Rating]) -> None:
             [event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent],
         )
         r.pk = int(cur.lastrowid or 0)
-
-
-def partnership_ratings(db: Database, partnership_pk: int) -> list[tuple[int, str, Rating]]:
-    """Every rating of a partnership's live events as (event key, event date, rating)."""
-    return [
-        (r["event_pk"], r["date"], _rating(r))
-        for r in rows(
-            db,
-            "SELECT r.*, e.date FROM ratings r JOIN events e ON e.pk = r.event_pk "
-            "WHERE e.partnership_pk = ? AND e.deleted_at IS NULL ORDER BY e.date, r.event_pk, r.seq",
-            [partnership_pk],
-        )
-    ]

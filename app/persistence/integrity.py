@@ -151,10 +151,6 @@ def record_counts(conn: sqlite3.Connection) -> tuple[int, int]:
     return int(partnerships), int(events)
 
 
-def schema_version(conn: sqlite3.Connection) -> int:
-    return int(conn.execute("PRAGMA user_version").fetchone()[0])
-
-
 def set_rollback_journal(conn: sqlite3.Connection) -> None:
     """Make a copy self-contained in one file (backups must not depend on a -wal file)."""
     conn.execute("PRAGMA journal_mode = DELETE")

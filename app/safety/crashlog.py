@@ -15,14 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from types import TracebackType
 
-
-def program_version() -> str:
-    try:
-        from importlib.metadata import version
-
-        return version("kumppani")
-    except Exception:  # not installed as a package: running from a checkout
-        return "development"
+from app.version import version
 
 
 def format_report(
@@ -34,7 +27,7 @@ def format_report(
     """A plain-text report of an unexpected error."""
     when = (now or datetime.now(UTC)).strftime("%Y-%m-%d %H:%M:%S UTC")
     lines = [
-        f"Kumppani {program_version()} — unexpected error at {when}",
+        f"Kumppani {version()} — unexpected error at {when}",
         f"Python {sys.version.split()[0]} on {platform.platform()}",
         "",
         *traceback.format_exception(exc_type, exc, tb),

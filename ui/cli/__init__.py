@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 
 from app.i18n import _
 from app.persistence.errors import DamagedDiary, DiaryError
+from app.version import version
 
 if TYPE_CHECKING:
     from app.domain import Partnership
@@ -52,9 +53,17 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         help=_("the diary file (default: $KUMPPANI_DB or diary.sqlite3 in the data folder)"),
     )
     parser.add_argument(
+        "--version", action="version", version=f"%(prog)s {version()}", help=_("show the version")
+    )
+    parser.add_argument(
         "--partner-view",
         action="store_true",
         help=_("start in partner view: only what the partners may see, for a projector"),
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help=_("open the window and quit once it is drawn (checks an installation)"),
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands = _commands()
@@ -86,12 +95,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kumppani`` console script and of ``python main.py``."""
     parser, commands = build_parser()
     args = parser.parse_args(argv)
+    if args.smoke_test and args.command is not None:
+        parser.error(_("--smoke-test opens the window; it takes no command"))
     try:
         if args.command is None:
             from ui.application import run_gui
 
             # Without --db the GUI may reopen the diary last chosen in its File menu.
-            return run_gui(Path(args.db) if args.db else None, partner_view=args.partner_view)
+            return run_gui(
+                Path(args.db) if args.db else None,
+                partner_view=args.partner_view,
+                smoke_test=args.smoke_test,
+            )
         return int(commands[args.command].run(args))
     except DiaryError as exc:
         from ui.cli.messages import cli_message

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton, QWidget
 
 from app.i18n import _
 from app.persistence.errors import DiaryError
-from app.safety.crashlog import format_report, program_version, write_log
+from app.safety.crashlog import format_report, write_log
+from app.version import version
 
 
 class ErrorDialog(QMessageBox):
@@ -76,7 +77,7 @@ class ErrorDialog(QMessageBox):
 
 def diary_error_details(exc: DiaryError) -> str:
     """The technical part of a diary error: its name, the path, the program version."""
-    lines = [f"{type(exc).__name__}", f"Kumppani {program_version()}"]
+    lines = [f"{type(exc).__name__}", f"Kumppani {version()}"]
     if exc.path is not None:
         lines.append(str(exc.path))
     if exc.details:

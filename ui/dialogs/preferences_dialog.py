@@ -2,8 +2,8 @@
 folder (an external drive).
 
 Both are properties of this computer (a drive letter or mount point), so they are kept in the
-user's settings (``QSettings``), not in the diary. The language is read once at start (under the
-key ``ui.application`` reads), so a change applies at the next start, as the dialog says.
+user's settings (``ui.settings``), not in the diary. The language is read once at start, so a
+change applies at the next start, as the dialog says.
 """
 
 from __future__ import annotations
@@ -26,17 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, language
+from ui.settings import LANGUAGE, SECOND_BACKUP_FOLDER
 
-SECOND_FOLDER = "backup/second_folder"
-LANGUAGE = "ui/language"  # the same key as ``ui.application.SETTINGS_LANGUAGE``
 # Each language is named in itself, so it can be found whatever the interface shows now.
 LANGUAGES = [("English", "en"), ("Suomi", "fi")]
 
 
 def second_folder(settings: QSettings) -> Path | None:
     """The second backup folder chosen in the preferences, or None."""
-    value = settings.value(SECOND_FOLDER)
-    return Path(str(value)) if value else None
+    return SECOND_BACKUP_FOLDER.read(settings)
 
 
 class PreferencesDialog(QDialog):
@@ -89,7 +87,7 @@ class PreferencesDialog(QDialog):
         self.language.setMaximumWidth(240)  # two short names: no need for the full width
         for name, code in LANGUAGES:
             self.language.addItem(name, code)
-        chosen = self.settings.value(LANGUAGE) or language()
+        chosen = LANGUAGE.read(self.settings) or language()
         self.language.setCurrentIndex(max(0, self.language.findData(chosen)))
         form.addRow(_("Language"), self.language)
         later = QLabel(_("A new language is used the next time Kumppani starts."))
@@ -103,10 +101,7 @@ class PreferencesDialog(QDialog):
             self.second.setText(chosen)
 
     def _save(self) -> None:
-        self.settings.setValue(LANGUAGE, self.language.currentData())
+        LANGUAGE.write(self.settings, str(self.language.currentData()))
         text = self.second.text().strip()
-        if text:
-            self.settings.setValue(SECOND_FOLDER, str(Path(text).expanduser()))
-        else:
-            self.settings.remove(SECOND_FOLDER)
+        SECOND_BACKUP_FOLDER.write(self.settings, Path(text).expanduser() if text else None)
         self.accept()

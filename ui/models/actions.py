@@ -246,9 +246,6 @@ class ObjectiveTableModel(QAbstractTableModel):
         ]
         self.endResetModel()
 
-    def objective_at(self, row: int) -> Objective | None:
-        return self._objectives[row] if 0 <= row < len(self._objectives) else None
-
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._objectives)
 

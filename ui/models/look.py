@@ -17,7 +17,7 @@ from app.domain import EntryType, Visibility
 from app.domain.labels import entry_type_name
 from app.domain.model import parse_when
 from app.i18n import _
-from ui.style import ACCENT, DANGER, ENTRY_COLORS, MUTED, SUCCESS, short_date, text_color_on
+from ui.style import ACCENT, DANGER, ENTRY_COLORS, SUCCESS, short_date, text_color_on
 
 # The order of the capture buttons and of Ctrl+1..7.
 CAPTURE_TYPES: tuple[EntryType, ...] = (
@@ -141,7 +141,6 @@ def warning_icon(size: int = 16) -> QIcon:
 
 
 OVERDUE_COLOR = DANGER
-MUTED_COLOR = MUTED
 
 
 # -- dates in the user's locale -------------------------------------------------------------

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from app.i18n import _
 
@@ -34,10 +34,6 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QWidget
 
     from ui.context import AppContext
-
-
-class Page(Protocol):
-    def show_partnership(self, pk: int | None) -> None: ...
 
 
 PageFactory = Callable[["AppContext"], "QWidget"]

@@ -32,13 +32,13 @@ from app.persistence.read import changes as tbl
 from app.persistence.read.changes import ChangeSet
 from app.series import Series, build_series, include_for, measures, questionnaire_waves
 from ui.context import AppContext
+from ui.settings import COMMITMENT_MEASURE
 from ui.style import short_date
 from ui.widgets.card import Card
 
 if TYPE_CHECKING:
     from ui.widgets.commitment_plot import CommitmentPlot
 
-MEASURE_SETTING = "commitment/measure"
 # What a rating dimension's chart and the questionnaire waves read; an indicator reads more.
 CHART_TABLES = frozenset(
     {
@@ -90,7 +90,7 @@ class CommitmentPage(QWidget):
         self.measure.setObjectName("measureChooser")
         for key, label in measures():
             self.measure.addItem(label, key)
-        saved = self.context.settings.value(MEASURE_SETTING, "commitment")
+        saved = COMMITMENT_MEASURE.read(self.context.settings)
         self.measure.setCurrentIndex(max(0, self.measure.findData(saved)))
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.export_button = QPushButton(_("Export PNG…"))
@@ -180,7 +180,7 @@ class CommitmentPage(QWidget):
         )
 
     def _measure_changed(self) -> None:
-        self.context.settings.setValue(MEASURE_SETTING, self.measure.currentData())
+        COMMITMENT_MEASURE.write(self.context.settings, str(self.measure.currentData()))
         self.refresh()
 
     def _wave_changed(self) -> None:

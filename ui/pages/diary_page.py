@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, time
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,11 +39,11 @@ from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventForm
 from ui.models.events import PK_ROLE, EventTableModel
+from ui.settings import DIARY_SPLITTER
 from ui.widgets.capture_menu import typing_key_menus
 from ui.widgets.live_capture import LiveCapture
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
-SPLITTER_KEY = "diary/splitter"
 
 
 class DeletedItemsDialog(QDialog):
@@ -187,11 +187,11 @@ class DiaryPage(QWidget):
         split.setStretchFactor(1, 5)
         split.setSizes([250, 900])  # the capture view first: its type buttons on one line
         # The user's division of the page is remembered between runs.
-        state = self.context.settings.value(SPLITTER_KEY)
-        if isinstance(state, QByteArray):
+        state = DIARY_SPLITTER.read(self.context.settings)
+        if state is not None:
             split.restoreState(state)
         split.splitterMoved.connect(
-            lambda *_: self.context.settings.setValue(SPLITTER_KEY, split.saveState())
+            lambda *_: DIARY_SPLITTER.write(self.context.settings, split.saveState())
         )
         outer = QVBoxLayout(self)
         outer.addWidget(split, 1)

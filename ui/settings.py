@@ -1,0 +1,112 @@
+"""Every user setting Kumppani keeps between runs, in one registry: key, type and default.
+
+The settings are properties of this computer and this user (window layout, the language, a
+second backup folder on an external drive), so they live in ``QSettings``, not in the diary.
+Code reads and writes them only through the descriptors below, never with raw keys: a key is
+written once, and a stored value of the wrong type (an edited or damaged settings file, a value
+left by an older version) reads as the default instead of reaching a widget.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+
+@dataclass(frozen=True)
+class TextSetting:
+    """A short text; with ``choices``, only one of them (anything else reads as the default)."""
+
+    key: str
+    default: str = ""
+    choices: tuple[str, ...] = ()
+
+    def read(self, store: QSettings) -> str:
+        value = store.value(self.key)
+        if not isinstance(value, str) or (self.choices and value not in self.choices):
+            return self.default
+        return value
+
+    def write(self, store: QSettings, value: str) -> None:
+        store.setValue(self.key, value)
+
+    def forget(self, store: QSettings) -> None:
+        store.remove(self.key)
+
+
+@dataclass(frozen=True)
+class PathSetting:
+    """A file or folder on this computer, or None when none was chosen."""
+
+    key: str
+    default: None = None
+
+    def read(self, store: QSettings) -> Path | None:
+        value = store.value(self.key)
+        if not isinstance(value, str) or not value.strip():
+            return self.default
+        return Path(value)
+
+    def write(self, store: QSettings, value: Path | None) -> None:
+        if value is None:
+            self.forget(store)
+        else:
+            store.setValue(self.key, str(value))
+
+    def forget(self, store: QSettings) -> None:
+        store.remove(self.key)
+
+
+@dataclass(frozen=True)
+class LayoutSetting:
+    """A widget's saved layout (``saveState``/``saveGeometry``), or None before the first save."""
+
+    key: str
+    default: None = None
+
+    def read(self, store: QSettings) -> QByteArray | None:
+        value = store.value(self.key)
+        if not isinstance(value, QByteArray) or value.isEmpty():
+            return self.default
+        return value
+
+    def write(self, store: QSettings, value: QByteArray) -> None:
+        store.setValue(self.key, value)
+
+    def forget(self, store: QSettings) -> None:
+        store.remove(self.key)
+
+
+Setting = TextSetting | PathSetting | LayoutSetting
+
+# The interface language chosen in the preferences ("" = follow the system), read at start.
+LANGUAGE = TextSetting("ui/language", choices=("en", "fi"))
+# The diary last chosen with File ▸ Open diary / New diary.
+LAST_DIARY = PathSetting("diary/last")
+# A second backup folder (an external drive), chosen in the preferences.
+SECOND_BACKUP_FOLDER = PathSetting("backup/second_folder")
+WINDOW_GEOMETRY = LayoutSetting("mainWindow/geometry")
+WINDOW_STATE = LayoutSetting("mainWindow/state")
+WINDOW_SPLITTER = LayoutSetting("mainWindow/splitter")
+# The key of the page (tab) open at the last exit.
+OPEN_PAGE = TextSetting("mainWindow/tab")
+# The stable id (not the database key) of the partnership open at the last exit.
+LAST_PARTNERSHIP = TextSetting("mainWindow/lastPartnership")
+# The measure shown on the commitment page.
+COMMITMENT_MEASURE = TextSetting("commitment/measure", default="commitment")
+DIARY_SPLITTER = LayoutSetting("diary/splitter")
+
+ALL: tuple[Setting, ...] = (
+    LANGUAGE,
+    LAST_DIARY,
+    SECOND_BACKUP_FOLDER,
+    WINDOW_GEOMETRY,
+    WINDOW_STATE,
+    WINDOW_SPLITTER,
+    OPEN_PAGE,
+    LAST_PARTNERSHIP,
+    COMMITMENT_MEASURE,
+    DIARY_SPLITTER,
+)
