@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 # Qt must be told before it is imported anywhere.
@@ -22,6 +23,21 @@ if TYPE_CHECKING:
 
     from ui.context import AppContext
     from ui.main_window import MainWindow
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _collect_garbage_between_tests() -> Iterator[None]:
+    """Collect cyclic garbage only between tests, never inside a Qt call (ui/gc_timer.py says
+    why: a collection inside ``QObject::disconnect`` that destroys an old plot freezes Qt)."""
+    gc.disable()
+    yield
+    gc.enable()
+
+
+@pytest.fixture(autouse=True)
+def _safe_point_collection() -> Iterator[None]:
+    yield
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)

@@ -22,6 +22,7 @@ from app.i18n import _, set_language
 from app.persistence.errors import DiaryError
 from app.services.undo import UndoStack
 from ui.context import AppContext
+from ui.gc_timer import SafeGarbageCollector
 from ui.main_window import MainWindow
 from ui.settings import LANGUAGE, LAST_DIARY
 from ui.style import app_icon, apply_style
@@ -243,10 +244,13 @@ def run_gui(
     install_qt_translations(app, lang)
     previous_locale = QLocale()
     QLocale.setDefault(default_locale(lang, QLocale.system()))
+    collector = SafeGarbageCollector(app)
     try:
         return _run(app, settings, path, partner_view=partner_view, smoke_test=smoke_test)
     finally:
         # The process is left as it was found (it may start the GUI again, as tests do).
+        collector.stop()
+        collector.deleteLater()
         QLocale.setDefault(previous_locale)
 
 
