@@ -131,7 +131,7 @@ def _plain(text: str) -> Snippet:
     return Snippet(flat)
 
 
-def _event_conditions(f: Filters, params: list[Any]) -> str:
+def event_conditions(f: Filters, params: list[Any]) -> str:
     sql = ""
     if f.kind is not None:
         sql += " AND e.kind = ?"
@@ -151,7 +151,7 @@ def _event_conditions(f: Filters, params: list[Any]) -> str:
     return sql
 
 
-def _entry_conditions(f: Filters, params: list[Any]) -> str:
+def entry_conditions(f: Filters, params: list[Any]) -> str:
     sql = ""
     if f.entry_type is not None:
         sql += " AND n.type = ?"
@@ -175,22 +175,12 @@ _ENTRY_COLUMNS = (
 Key = tuple[int, int | None]  # (event key, entry key or None for the event itself)
 
 
-def search_keys(
-    db: Database, partnership_pk: int, text: str = "", filters: Filters | None = None
-) -> list[Key]:
-    """Every match of ``text`` and ``filters`` in result order, as keys only.
+def ranked_keys(db: Database, partnership_pk: int, query: str, f: Filters) -> list[Key]:
+    """Every hit of the FTS5 ``query``, best match first (bm25), as keys.
 
-    With text, results come best match first; without, entries come newest event first. A
-    view reads the keys once per query and then the hits of the rows it shows (``hits``), so
-    scrolling deep into 50,000 results costs the same as the first page.
+    Ranking reads every hit: ``app.persistence.paging`` only asks for it when the diary holds
+    few hits, and walks the index in write order otherwise.
     """
-    f = filters or Filters()
-    text = clean_query(text)
-    if not text.strip():
-        return _listing_keys(db, partnership_pk, f)
-    query = fts_query(text)
-    if query is None:
-        return []
     params: list[Any] = [query, partnership_pk]
     sql = (
         "SELECT e.pk AS event_pk, n.pk AS entry_pk, e.date AS date, "
@@ -199,7 +189,7 @@ def search_keys(
         "WHERE entries_fts MATCH ? AND n.partnership_pk = ? "
         "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
     )
-    sql += _event_conditions(f, params) + _entry_conditions(f, params)
+    sql += event_conditions(f, params) + entry_conditions(f, params)
     if not f.entries_only:
         params += [query, partnership_pk]
         sql += (
@@ -207,28 +197,14 @@ def search_keys(
             "JOIN events e ON e.pk = events_fts.rowid "
             "WHERE events_fts MATCH ? AND e.partnership_pk = ? AND e.deleted_at IS NULL"
         )
-        sql += _event_conditions(f, params)
+        sql += event_conditions(f, params)
     # Ties are broken by keys so that the order is the same every time.
     sql += " ORDER BY rank, date DESC, event_pk DESC, entry_pk"
     return [(r[0], r[1]) for r in db.conn.execute(sql, params)]
 
 
-def _listing_keys(db: Database, partnership_pk: int, f: Filters) -> list[Key]:
-    params: list[Any] = [partnership_pk, partnership_pk]
-    # Events first, in date order, then each event's entries through the covering index
-    # entries_event: 10,000 entries are listed without reading their rows or sorting them.
-    sql = (
-        "SELECT e.pk, n.pk FROM events e JOIN entries n ON n.event_pk = e.pk "
-        "WHERE e.partnership_pk = ? AND n.partnership_pk = ? "
-        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
-    )
-    sql += _event_conditions(f, params) + _entry_conditions(f, params)
-    sql += " ORDER BY e.date DESC, e.pk DESC, n.seq"
-    return [(r[0], r[1]) for r in db.conn.execute(sql, params)]
-
-
 def hits(db: Database, text: str, keys: list[Key]) -> list[Hit]:
-    """The hits of ``keys`` (one page of ``search_keys``), in the same order, with snippets.
+    """The hits of ``keys`` (one page of ``paging.Pages``), in the same order, with snippets.
 
     Snippets are cut here rather than by FTS5's ``snippet()``, which would re-run the whole
     match for every page; the words are matched the way the index's tokenizer splits them.
@@ -259,6 +235,20 @@ def hits(db: Database, text: str, keys: list[Key]) -> list[Hit]:
     return [found[k] for k in keys if k in found]
 
 
+def search_keys(
+    db: Database, partnership_pk: int, text: str = "", filters: Filters | None = None
+) -> list[Key]:
+    """Every match of ``text`` and ``filters`` in the order ``paging.Pages`` gives, as keys (a
+    script's whole result; the window reads one page at a time)."""
+    from app.persistence.paging import Pages
+
+    pages = Pages(db, partnership_pk, text, filters, count=False)
+    keys: list[Key] = []
+    while page := pages.next_page(1000):
+        keys += page
+    return keys
+
+
 def search(
     db: Database,
     partnership_pk: int,
@@ -268,9 +258,13 @@ def search(
     limit: int = 100,
     offset: int = 0,
 ) -> list[Hit]:
-    """One page of the hits of ``text`` and ``filters`` (see ``search_keys`` for the order)."""
-    keys = search_keys(db, partnership_pk, text, filters)
-    return hits(db, text, keys[offset : offset + limit])
+    """One page of the hits of ``text`` and ``filters``, in the order ``paging.Pages`` gives."""
+    from app.persistence.paging import Pages
+
+    pages = Pages(db, partnership_pk, text, filters, count=False)
+    if offset:
+        pages.next_page(offset)
+    return hits(db, text, pages.next_page(limit))
 
 
 def _hit(r: dict[str, Any], snippet: Snippet) -> Hit:
