@@ -279,7 +279,7 @@ class HistoryPage(QWidget):
         if p is None or pk is None:
             self.timeline.clear()
             return
-        days = [e.day for e in events.list_events(db, pk)]
+        days = events.event_days(db, pk)
         today = date.today()
         end = timeline_end(today)
         self.timeline.set_history(p.phases, p.started_on, end, today=today, markers=days)
