@@ -78,6 +78,32 @@ def list_partnership_entries(
     ]
 
 
+_LIVE = (
+    "SELECT n.pk, n.id FROM entries n JOIN events e ON e.pk = n.event_pk "
+    "WHERE n.partnership_pk = ? AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
+)
+
+
+def live_entry_ids(db: Database, partnership_pk: int, pks: list[int]) -> dict[int, str]:
+    """Key → id of those of ``pks`` that are live entries of live events of the partnership."""
+    found: dict[int, str] = {}
+    for start in range(0, len(pks), 500):
+        chunk = pks[start : start + 500]
+        sql = f"{_LIVE} AND n.pk IN ({','.join('?' * len(chunk))})"
+        found.update((r[0], r[1]) for r in db.conn.execute(sql, [partnership_pk, *chunk]))
+    return found
+
+
+def live_entry_ids_among(db: Database, partnership_pk: int, ids: list[str]) -> set[str]:
+    """Those of ``ids`` that are ids of live entries of live events of the partnership."""
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        sql = f"{_LIVE} AND n.id IN ({','.join('?' * len(chunk))})"
+        found.update(r[1] for r in db.conn.execute(sql, [partnership_pk, *chunk]))
+    return found
+
+
 def get_entry(db: Database, pk: int) -> Entry | None:
     row = one(db, "SELECT * FROM entries WHERE pk = ?", [pk])
     return _entry(row) if row else None
