@@ -147,4 +147,3 @@ def save_file(document: dict[str, Any], path: Path | str) -> None:
         raise single(
             _("Cannot write {path}: {reason}.").format(path=path, reason=os_reason(exc))
         ) from None
-

@@ -28,9 +28,9 @@ from ijson.common import ObjectBuilder
 from sqlite_utils import Database
 
 from app.domain import Event, Partnership
+from app.domain.labels import file_kind_name
 from app.exchange.errors import ExchangeError, single
 from app.exchange.parse import TOP_OPTIONAL, TOP_REQUIRED, check_header
-from app.domain.labels import file_kind_name
 from app.exchange.reader import child, printable
 from app.exchange.records import RecordReader, unique
 from app.i18n import _

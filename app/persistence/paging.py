@@ -25,8 +25,8 @@ from sqlite_utils import Database
 
 from app.persistence.search import (
     Filters,
-    clean_query,
     Key,
+    clean_query,
     entry_conditions,
     event_conditions,
     fts_query,
