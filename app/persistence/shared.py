@@ -211,10 +211,12 @@ class SharedView:
     def entries(self, since: date | None = None, until: date | None = None) -> list[SharedEntry]:
         """Shared entries of live events, read from the ``shared_entries`` view only; with
         ``since``/``until``, only those of events on those days or between them."""
+        # Events first (CROSS JOIN keeps that order), by date through events_live_date, then
+        # each event's entries: only the period's rows are read, not every entry's.
         sql = (
-            "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, e.date FROM shared_entries s "
-            "JOIN events e ON e.pk = s.event_pk "
-            "WHERE s.partnership_pk = ? AND e.deleted_at IS NULL"
+            "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, e.date FROM events e "
+            "CROSS JOIN shared_entries s ON s.event_pk = e.pk "
+            "WHERE e.partnership_pk = ? AND e.deleted_at IS NULL"
         )
         params: list[object] = [self._pk]
         if since is not None:
@@ -235,26 +237,12 @@ class SharedView:
             for r in rows(self._db, sql + " ORDER BY e.date, e.pk, s.seq", params)
         ]
 
-    def entry_volume(self, until: date | None = None) -> tuple[int, int]:
-        """How many shared entries of live events there are up to ``until``, and how many
-        characters their texts hold in all (what an appendix listing them all would print)."""
-        sql = (
-            "SELECT count(*), coalesce(sum(length(s.text)), 0) FROM shared_entries s "
-            "JOIN events e ON e.pk = s.event_pk WHERE s.partnership_pk = ? AND e.deleted_at IS NULL"
-        )
-        params: list[object] = [self._pk]
-        if until is not None:
-            sql += " AND e.date < ?"
-            params.append((until + timedelta(days=1)).isoformat())
-        count, chars = self._db.conn.execute(sql, params).fetchone()
-        return int(count), int(chars)
-
     def entry_counts(self, until: date | None = None) -> dict[EntryType, int]:
         """How many shared entries of live events there are of each type (up to ``until``),
         counted without reading a text."""
         sql = (
-            "SELECT s.type, count(*) FROM shared_entries s JOIN events e ON e.pk = s.event_pk "
-            "WHERE s.partnership_pk = ? AND e.deleted_at IS NULL"
+            "SELECT s.type, count(*) FROM events e CROSS JOIN shared_entries s "
+            "ON s.event_pk = e.pk WHERE e.partnership_pk = ? AND e.deleted_at IS NULL"
         )
         params: list[object] = [self._pk]
         if until is not None:

@@ -361,7 +361,29 @@ def _commitment_series(
             if summary is not None:
                 points[side].append((day, summary.mean))
     return tuple(
-        Series(names.get(side, ""), tuple(sorted(points[side]))) for side in SIDES if points[side]
+        Series(names.get(side, ""), _thinned(sorted(points[side])))
+        for side in SIDES
+        if points[side]
+    )
+
+
+# A chart of years of weekly meetings shows its trend with this many points at most.
+CHART_POINTS = 120
+
+
+def _thinned(points: list[tuple[date, float]]) -> tuple[tuple[date, float], ...]:
+    """At most ``CHART_POINTS`` points: beyond that, the mean of equal spans of time (dated at
+    each span's last point), so a long period draws in a moment and still shows its trend."""
+    if len(points) <= CHART_POINTS:
+        return tuple(points)
+    first, last = points[0][0].toordinal(), points[-1][0].toordinal()
+    width = (last - first + 1) / CHART_POINTS
+    spans: dict[int, list[tuple[date, float]]] = defaultdict(list)
+    for day, value in points:
+        spans[min(int((day.toordinal() - first) / width), CHART_POINTS - 1)].append((day, value))
+    return tuple(
+        (group[-1][0], sum(v for _d, v in group) / len(group))
+        for _k, group in sorted(spans.items())
     )
 
 

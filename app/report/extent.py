@@ -52,11 +52,12 @@ def _entry_lines(count: int, chars: int) -> float:
     return count * ENTRY_LINES + chars / CHARS_PER_LINE
 
 
-def estimate_pages(data: ReportData, every_entry: tuple[int, int]) -> PageEstimate:
-    """Pages of the report of ``data`` and of its appendix; ``every_entry`` is the number of
-    shared entries up to the report's day and their characters in all."""
+def estimate_pages(data: ReportData) -> PageEstimate:
+    """Pages of the report of ``data`` and of the appendix of every shared entry (counted in
+    ``data.counts``, their length taken to be that of the entries listed)."""
     listed = (*data.accomplishments, *data.decisions, *data.observations, *data.open_questions)
-    lines = _entry_lines(len(listed), sum(len(e.text) for e in listed))
+    chars = sum(len(e.text) for e in listed)
+    lines = _entry_lines(len(listed), chars)
     rows = (
         len(data.meetings)
         + len(data.done_actions)
@@ -68,5 +69,7 @@ def estimate_pages(data: ReportData, every_entry: tuple[int, int]) -> PageEstima
     )
     lines += rows * ROW_LINES
     report = FIXED_PAGES + round(lines / LINES_PER_PAGE)
-    appendix = round(_entry_lines(*every_entry) / LINES_PER_PAGE) if every_entry[0] else 0
+    every = next((c.since_start for c in data.counts if c.what == "entries"), 0)
+    mean = chars / len(listed) if listed else CHARS_PER_LINE
+    appendix = round(_entry_lines(every, round(every * mean)) / LINES_PER_PAGE)
     return PageEstimate(report, appendix)

@@ -40,8 +40,7 @@ def default_period_from(diary: Diary, partnership_pk: int, on: date) -> date:
 
 def page_estimate(diary: Diary, partnership_pk: int, data: ReportData) -> extent.PageEstimate:
     """About how many pages the report of ``data`` takes, and the appendix of every entry."""
-    view = SharedView(diary.db, partnership_pk)
-    return extent.estimate_pages(data, view.entry_volume(data.options.as_of))
+    return extent.estimate_pages(data)
 
 
 def parse_sections(text: str) -> tuple[str, ...]:
