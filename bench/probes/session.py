@@ -141,7 +141,7 @@ class Session:
         first, deep, pages = self.scrolling()
         out.update(scroll_first_page_ms=first, scroll_deep_page_ms=deep, scroll_pages=pages)
         out["commitment_page_ms"] = self.commitment()
-        out["session_peak_rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["session_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         return out
 
 
@@ -203,6 +203,14 @@ def main() -> None:
         return int(original_exec())
 
     _remember(large_id)
+    import ui.safety
+
+    def refused(_window: object, exc: Exception, _settings: object) -> bool:
+        # A diary that cannot be opened would wait for a click on its error dialog.
+        emit({"unavailable": f"the diary did not open: {exc}"})
+        raise SystemExit(1)
+
+    ui.safety.recover_from_open_error = refused  # type: ignore[assignment]
     # Deliberate monkey-patching: the app's own exec() must install the paint watcher.
     QApplication.exec = exec_watched  # type: ignore[method-assign]
     code = kumppani(["--db", diary])
