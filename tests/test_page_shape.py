@@ -20,7 +20,8 @@ from app.persistence import entries as entry_repo
 from app.persistence import events as event_repo
 from app.persistence.diary import Diary
 from app.persistence.paging import COUNT_LIMIT, RANK_LIMIT, Order, Pages
-from app.series import load_plot_snapshot
+from app.persistence.snapshots import load_snapshot
+from app.series import include_for
 from bench.generator import Sizes, generate
 
 SMALL, LARGE = 2_000, 8_000
@@ -214,7 +215,7 @@ def test_the_commitment_plot_loader_reads_no_entry_text(
     diaries: dict[int, Diary], measure: str
 ) -> None:
     db = diaries[SMALL].db
-    read = _columns_read(db.conn, lambda: load_plot_snapshot(db, 1, measure))
+    read = _columns_read(db.conn, lambda: load_snapshot(db, 1, include_for(measure)))
     assert ("entries", "text") not in read
     if measure == "idea_conversion":
         assert ("entries", "type") in read  # the indicator does count the entries

@@ -7,13 +7,12 @@ full-text index in one transaction) and reports the process's peak resident memo
 
 from __future__ import annotations
 
-import resource
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from bench.probes import emit
+from bench.probes import emit, peak_mb
 
 
 def main() -> None:
@@ -28,7 +27,7 @@ def main() -> None:
         if code != 0:
             emit({"unavailable": f"kumppani import failed (exit code {code})"})
             return
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak = peak_mb()
     emit({"seconds": elapsed, "peak_mb": peak})
 
 

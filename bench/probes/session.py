@@ -22,7 +22,6 @@ process) and milliseconds for the rest. The process priority is never changed.
 
 from __future__ import annotations
 
-import resource
 import statistics
 import sys
 import time
@@ -31,7 +30,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QListView, QMainWindow, QTabWidget, QWidget
 
-from bench.probes import emit
+from bench.probes import emit, peak_mb
 from bench.probes.paint import FirstPaint, cpu_ms, now_ns
 
 REPEATS = 3
@@ -141,7 +140,7 @@ class Session:
         first, deep, pages = self.scrolling()
         out.update(scroll_first_page_ms=first, scroll_deep_page_ms=deep, scroll_pages=pages)
         out["commitment_page_ms"] = self.commitment()
-        out["session_peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        out["session_peak_mb"] = peak_mb()
         return out
 
 
