@@ -29,13 +29,13 @@ from reports import labels as lb
 from reports.blocks import para
 from reports.contents import ContentsSpace, draw_contents, note_entry
 from reports.fonts import FAMILY
-from reports.listing import appendix
 from reports.results import commitment, observations
 from reports.scripts import draw_text
 from reports.sections import (
     Flow,
     Tr,
     accomplishments,
+    appendix,
     cover,
     decisions_and_actions,
     next_steps,

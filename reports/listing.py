@@ -1,14 +1,14 @@
-"""What keeps a report readable at any size: the partnership in numbers, a note under every
-list that was cut to its most recent lines, and the optional appendix of every shared entry."""
+"""What keeps a report readable at any size: the partnership in numbers and a note under every
+list that was cut to its most recent lines (the appendix of every entry is in ``sections``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.platypus import Flowable
 
 from app.report.model import ReportData
-from reports.blocks import cell, heading, para, subheading, table
+from reports.blocks import cell, para, subheading, table
 
 Tr = Callable[[str], str]
 Flow = list[Flowable]
@@ -66,17 +66,3 @@ def more_note(data: ReportData, name: str, tr: Tr) -> Flow:
     else:
         text = tr("… and {n} earlier in this period, not listed here.").format(n=count)
     return [para(text, "muted")]
-
-
-def appendix(data: ReportData, tr: Tr) -> Flow:
-    """Every shared entry of the partnership up to the report's day, oldest first."""
-    if not data.appendix:
-        return []
-    from reports.sections import entry_list
-
-    lang = data.options.language
-    return [
-        PageBreak(),
-        heading(tr("Appendix: every shared entry"), "appendix"),
-        *entry_list(data.appendix, tr, lang, show_type=True),
-    ]

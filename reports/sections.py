@@ -271,3 +271,16 @@ def next_steps(data: ReportData, tr: Tr) -> Flow:
         out.append(para(tr("No events planned yet."), "muted"))
     out += confidential_counts(data.upcoming_confidential, lang)
     return out
+
+
+def appendix(data: ReportData, tr: Tr) -> Flow:
+    """Every shared entry of the partnership up to the report's day, oldest first (chosen
+    explicitly: the facilitator saw its page estimate first)."""
+    if not data.appendix:
+        return []
+    lang = data.options.language
+    return [
+        PageBreak(),
+        heading(tr("Appendix: every shared entry"), "appendix"),
+        *entry_list(data.appendix, tr, lang, show_type=True),
+    ]

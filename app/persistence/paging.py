@@ -23,7 +23,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.persistence.search import (
+from app.persistence.search_query import (
     Filters,
     Key,
     clean_query,

@@ -16,8 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.domain.labels import entry_type_name, event_kind_name
 from app.persistence import search
 from app.persistence.diary import Diary
-from app.persistence.paging import Order, Pages
-from app.persistence.search import Filters, Hit
+from app.persistence.search import Filters, Hit, Order, Pages
 from ui.models.look import locale_when
 
 Index = QModelIndex | QPersistentModelIndex

@@ -49,9 +49,8 @@ from PySide6.QtWidgets import (
 from app.domain import EntryType, EventKind, Phase, Tension, Visibility
 from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
 from app.i18n import _, ngettext
-from app.persistence.paging import Order
 from app.persistence.read import events, partnerships
-from app.persistence.search import Filters, Hit
+from app.persistence.search import Filters, Hit, Order
 from ui.context import AppContext
 from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
 from ui.models.search import HIT_ROLE, SearchResultModel
