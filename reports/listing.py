@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from reportlab.platypus import Flowable
 
+from app.i18n import N_
 from app.report.model import ReportData
 from reports.blocks import cell, para, subheading, table
 
@@ -15,12 +16,12 @@ Flow = list[Flowable]
 
 # What each count is called (translated by the report's language).
 COUNT_LABELS = {
-    "events": "Meetings and events",
-    "entries": "Shared entries",
-    "accomplishments": "Accomplishments",
-    "decisions": "Decisions",
-    "actions_done": "Actions completed",
-    "actions_open": "Actions open",
+    "events": N_("Meetings and events"),
+    "entries": N_("Shared entries"),
+    "accomplishments": N_("Accomplishments"),
+    "decisions": N_("Decisions"),
+    "actions_done": N_("Actions completed"),
+    "actions_open": N_("Actions open"),
 }
 # Lists whose first lines are kept (the soonest); the others keep their most recent lines.
 _SOONEST = ("action_plan", "open_actions", "upcoming")

@@ -314,16 +314,17 @@ class HistoryPage(QWidget):
                 text = _("More than {n} results, most recently written first")
                 self.count.setText(text.format(n=n))
             return
-        exact = {
-            Order.NEWEST: ("{n} entry, newest first", "{n} entries, newest first"),
-            Order.BEST: ("{n} result, best match first", "{n} results, best match first"),
-            Order.RECENT: (
+        if order is Order.NEWEST:
+            text = ngettext("{n} entry, newest first", "{n} entries, newest first", total)
+        elif order is Order.BEST:
+            text = ngettext("{n} result, best match first", "{n} results, best match first", total)
+        else:
+            text = ngettext(
                 "{n} result, most recently written first",
                 "{n} results, most recently written first",
-            ),
-        }
-        one, many = exact[order]
-        self.count.setText(ngettext(one, many, total).format(n=total))
+                total,
+            )
+        self.count.setText(text.format(n=total))
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.results.hit_at(index.row())
