@@ -65,7 +65,8 @@ def run_probe(
         raise Unavailable(f"probe {module} did not finish within {timeout:g} s") from exc
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        said = done.stderr.strip().splitlines() or done.stdout.strip().splitlines()
+        tail = (said or ["no output"])[-1]
         raise Unavailable(f"probe {module} failed (exit {done.returncode}): {tail}")
     data = json.loads(lines[-1])
     if "unavailable" in data:
