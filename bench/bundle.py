@@ -16,7 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bench.runner import ROOT, Result, Unavailable, now_ns
+from bench.runner import ROOT, Unavailable, now_ns
 
 BUNDLE = ROOT / "dist" / "Kumppani"
 EXE = ".exe" if sys.platform == "win32" else ""
@@ -82,20 +82,3 @@ class BundleProbe:
         if not lines or "painted_monotonic_ns" not in lines[-1]:
             raise Unavailable("the bundle's window did not report its first paint")
         return (int(lines[-1]["painted_monotonic_ns"]) - started) / 1e6
-
-    def run(self, results: dict[str, Result], runs: int) -> None:
-        if not (self.bundle / f"kumppani{EXE}").is_file():
-            for name in METRICS:
-                results[name].note = "no bundle: run make bundle first"
-            return
-        results["bundle_size_mb"].samples.append(size_on_disk_mb(self.bundle))
-        for name, sample in (
-            ("bundle_version_ms", self.version_ms),
-            ("bundle_window_ms", self.window_ms),
-        ):
-            try:
-                sample()  # warm-up, not recorded
-                results[name].samples.extend(sample() for _ in range(runs))
-            except Unavailable as exc:
-                results[name].samples.clear()
-                results[name].note = str(exc)

@@ -1,9 +1,7 @@
 """The measuring machinery: repetitions and medians, child processes, the machine's description.
 
-A metric is measured by a function returning one sample; ``Result`` keeps the samples and the
-target. A measurement that cannot run (a part of the application not built yet, a probe that
-fails) raises ``Unavailable`` with the reason, which the table and the JSON file show instead of
-a number.
+A measurement that cannot run (a probe that fails) raises ``Unavailable`` with the reason, which
+the table and the JSON file show instead of a number.
 """
 
 from __future__ import annotations
@@ -11,12 +9,9 @@ from __future__ import annotations
 import json
 import os
 import platform
-import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -24,51 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 
 class Unavailable(Exception):
     """This metric cannot be measured here; the message says why."""
-
-
-@dataclass
-class Result:
-    """One metric: its samples, unit and target (None when it is a reference, not a goal)."""
-
-    name: str
-    unit: str
-    target: float | None
-    samples: list[float] = field(default_factory=list)
-    note: str | None = None
-
-    @property
-    def value(self) -> float | None:
-        return statistics.median(self.samples) if self.samples else None
-
-    @property
-    def met(self) -> bool | None:
-        if self.value is None or self.target is None:
-            return None
-        return self.value <= self.target
-
-    def as_json(self) -> dict[str, object]:
-        value = self.value
-        digits = 1 if self.unit in ("ms", "MB") else 3
-        out: dict[str, object] = {
-            "value": round(value, digits) if value is not None else None,
-            "unit": self.unit,
-            "target": round(self.target, digits) if self.target is not None else None,
-            "runs": len(self.samples),
-        }
-        if self.note:
-            out["note"] = self.note
-        return out
-
-
-def measure(result: Result, sample: Callable[[], float], runs: int) -> Result:
-    """Take ``runs`` samples into ``result``; an ``Unavailable`` becomes its note."""
-    try:
-        for _ in range(runs):
-            result.samples.append(sample())
-    except Unavailable as exc:
-        result.note = str(exc)
-        result.samples.clear()
-    return result
 
 
 def now_ns() -> int:
@@ -115,7 +65,8 @@ def run_probe(
         raise Unavailable(f"probe {module} did not finish within {timeout:g} s") from exc
     lines = [line for line in done.stdout.splitlines() if line.startswith("{")]
     if done.returncode != 0 or not lines:
-        tail = (done.stderr.strip().splitlines() or ["no output"])[-1]
+        said = done.stderr.strip().splitlines() or done.stdout.strip().splitlines()
+        tail = (said or ["no output"])[-1]
         raise Unavailable(f"probe {module} failed (exit {done.returncode}): {tail}")
     data = json.loads(lines[-1])
     if "unavailable" in data:

@@ -35,6 +35,7 @@ from reports.sections import (
     Flow,
     Tr,
     accomplishments,
+    appendix,
     cover,
     decisions_and_actions,
     next_steps,
@@ -184,6 +185,7 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
 def _contents(data: ReportData, tr: Tr) -> Flow:
     # One line per section heading; the canvas writes them once the pages are numbered.
     lines = sum(1 for key in _SECTION_BUILDERS if key in data.options.sections)
+    lines += 1 if data.appendix else 0
     space = ContentsSpace(lines, styles()["toc1"])
     return [para(lb.section_title("contents", tr), "h1"), space, PageBreak()]
 
@@ -195,7 +197,7 @@ def _sections(data: ReportData, tr: Tr) -> Flow:
             # A new section starts on a fresh page only when little room is left on this one.
             story += [Spacer(1, 8 * mm), CondPageBreak(70 * mm)]
         story += _SECTION_BUILDERS[key](data, tr)
-    return story
+    return story + appendix(data, tr)
 
 
 def _watch(doc: _Document, progress: Progress | None, cancelled: Cancelled | None) -> None:

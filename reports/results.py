@@ -11,6 +11,7 @@ from app.report.model import Questionnaire, ReportData
 from reports import labels as lb
 from reports.blocks import cell, gap, heading, para, rich, subheading, table
 from reports.charts import commitment_chart
+from reports.listing import more_note
 from reports.sections import Flow, Tr, empty, entry_list
 from reports.styles import FRAME_WIDTH
 
@@ -106,4 +107,4 @@ def observations(data: ReportData, tr: Tr) -> Flow:
         if data.observations
         else [empty(tr)]
     )
-    return out
+    return out + more_note(data, "observations", tr)

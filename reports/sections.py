@@ -17,6 +17,7 @@ from reports import labels as lb
 from reports.blocks import cell, gap, heading, long_text, markup, para, rich, subheading, table
 from reports.charts import phase_timeline
 from reports.confidential import confidential_counts
+from reports.listing import in_numbers, more_note
 from reports.styles import FRAME_WIDTH, mm
 
 Tr = Callable[[str], str]
@@ -122,7 +123,7 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
         intro += " " + tr("The phase in force is {phase}.").format(
             phase=tr(lb.PHASES[data.phase_now]).lower()
         )
-    out += [para(intro), gap(8)]
+    out += [para(intro), gap(8), *in_numbers(data, tr), gap(8)]
     if data.phases:
         out += [phase_timeline(data.phases, data.options.as_of, FRAME_WIDTH, tr, lang), gap(4)]
         out.append(
@@ -162,6 +163,7 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
     out.append(subheading(tr("Meetings and events in this period")))
     if data.meetings or not data.confidential:
         out.append(_events_table(data.meetings, tr, lang) if data.meetings else empty(tr))
+        out += more_note(data, "meetings", tr)
     out += confidential_counts(data.confidential, lang)
     return out
 
@@ -187,10 +189,11 @@ def accomplishments(data: ReportData, tr: Tr) -> Flow:
                 (0.55, 0.3, 0.15),
             )
         )
+        out += more_note(data, "done_actions", tr)
     else:
         out.append(empty(tr))
     out.append(subheading(tr("Accomplishments")))
-    out += entry_list(data.accomplishments, tr, lang)
+    out += entry_list(data.accomplishments, tr, lang) + more_note(data, "accomplishments", tr)
     out.append(subheading(tr("Checklist items completed")))
     if data.checklist_done:
         out.append(
@@ -233,9 +236,9 @@ def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
     lang = data.options.language
     out: Flow = [heading(lb.section_title("actions", tr), "actions")]
     out.append(subheading(tr("Decisions")))
-    out += entry_list(data.decisions, tr, lang)
+    out += entry_list(data.decisions, tr, lang) + more_note(data, "decisions", tr)
     out.append(subheading(tr("Action plan")))
-    out += _actions(data.action_plan, tr, lang)
+    out += _actions(data.action_plan, tr, lang) + more_note(data, "action_plan", tr)
     return out
 
 
@@ -257,12 +260,27 @@ def next_steps(data: ReportData, tr: Tr) -> Flow:
     out: Flow = [heading(lb.section_title("next", tr), "next")]
     out.append(subheading(tr("Open questions")))
     out += entry_list(data.open_questions, tr, lang, show_type=True)
+    out += more_note(data, "open_questions", tr)
     out.append(subheading(tr("Open actions")))
-    out += _actions(data.open_actions, tr, lang)
+    out += _actions(data.open_actions, tr, lang) + more_note(data, "open_actions", tr)
     out.append(subheading(tr("Coming up")))
     if data.upcoming:
         out.append(_events_table(data.upcoming, tr, lang))
+        out += more_note(data, "upcoming", tr)
     elif not data.upcoming_confidential:
         out.append(para(tr("No events planned yet."), "muted"))
     out += confidential_counts(data.upcoming_confidential, lang)
     return out
+
+
+def appendix(data: ReportData, tr: Tr) -> Flow:
+    """Every shared entry of the partnership up to the report's day, oldest first (chosen
+    explicitly: the facilitator saw its page estimate first)."""
+    if not data.appendix:
+        return []
+    lang = data.options.language
+    return [
+        PageBreak(),
+        heading(tr("Appendix: every shared entry"), "appendix"),
+        *entry_list(data.appendix, tr, lang, show_type=True),
+    ]

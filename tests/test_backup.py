@@ -18,7 +18,7 @@ from app.backup.restore import available_backups, explain_damage, replace_with_b
 from app.persistence.diary import Diary
 from app.persistence.errors import BackupFailed, DamagedDiary
 from app.persistence.integrity import check_file
-from app.persistence.schema import MIGRATIONS
+from app.persistence.schema import MIGRATIONS, SCHEMA_VERSION
 from tests.safety_helpers import count_entries, fill, make_diary
 
 T0 = datetime(2026, 3, 2, 9, 30, tzinfo=UTC)
@@ -123,10 +123,11 @@ def test_thinning_deletes_old_backups_but_never_the_newest(diary: Diary) -> None
     assert list_backups(policy.folder, "diary")[0] == kept[0]
 
 
-FIXTURE = Path(__file__).parent / "fixtures" / "schema-v1.sqlite3"
+# The newest shipped diary: an older one needs an upgrade before it can be counted read-only.
+FIXTURE = Path(__file__).parent / "fixtures" / f"schema-v{SCHEMA_VERSION}.sqlite3"
 
 
-@pytest.mark.parametrize("source", ["made now", "shipped v1 fixture"])
+@pytest.mark.parametrize("source", ["made now", "shipped fixture"])
 def test_every_migration_is_preceded_by_a_backup(
     diary_path: Path, monkeypatch: pytest.MonkeyPatch, source: str
 ) -> None:
@@ -134,7 +135,7 @@ def test_every_migration_is_preceded_by_a_backup(
         make_diary(diary_path)
     else:
         if not FIXTURE.exists():
-            pytest.skip("tests/fixtures/schema-v1.sqlite3 is not committed yet")
+            pytest.skip(f"{FIXTURE.name} is not committed yet")
         shutil.copyfile(FIXTURE, diary_path)
     expected = count_entries(diary_path)
 

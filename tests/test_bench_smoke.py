@@ -11,9 +11,11 @@ from pathlib import Path
 
 import pytest
 
+import bench
+import bench.suite
 from bench import generator
-from bench.__main__ import TARGETS
 from bench.__main__ import main as bench_main
+from bench.metrics import REGISTRY, Metric, register
 from bench.report_table import markdown, table
 
 SMALL = generator.Sizes(partnerships=3, events=12, entries=90, actions=15, waves=3, years=1.0)
@@ -91,26 +93,32 @@ def test_benchmark_command_writes_every_metric(
     )
     assert code == 0
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["machine"]["cores"] >= 1
-    for name, (unit, target) in TARGETS.items():
-        assert data[name]["unit"] == unit
-        assert "value" in data[name]
-        if target is not None:
-            assert data[name]["target"] == target
-    # These parts of the program exist from the start, so they are always measured.
-    for name in (
-        "startup_bare_ms",
-        "search_ms",
-        "save_entry_ms",
-        "overview_refresh_statements",
-        "captured_line_followup_statements",
-    ):
-        assert data[name]["value"] > 0, data[name]
-    assert data["overview_partnership_row_reads"]["value"] == 1
-    bare = data["startup_bare_ms"]["value"]
-    assert data["startup_to_window_ms"]["target"] == pytest.approx(1.3 * bare, abs=0.2)
+    assert data["machine"]["cores"] >= 1 and "niceness" not in data["machine"]
+    [results] = data["sizes"].values()
+    assert set(results) == set(REGISTRY)
+    for name, metric in REGISTRY.items():
+        assert results[name]["unit"] == metric.unit
+        assert results[name]["value"] is not None, results[name]
+        assert results[name]["floor"] == metric.floor
+    # A target relative to a floor is computed from the floor of the same run.
+    bare = results["bare_window_ms"]["value"]
+    assert results["first_paint_ms"]["target"] == pytest.approx(1.5 * bare, abs=0.2)
     printed = capsys.readouterr().out
-    assert "search_ms" in printed and "startup_bare_ms" in printed
-    assert markdown(data).count("\n| `") == len(TARGETS)
+    assert "time_to_content_ms" in printed and "bare_window_ms" in printed and "×" in printed
+    assert markdown(data).count("\n| 300 |") == len(REGISTRY)
     assert "cores" in markdown(data)
-    assert "peak_rss_mb" in table(data)
+    assert "search_prefix_ms" in table(data)
+
+
+def test_a_metric_is_registered_once_and_its_target_takes_the_stricter_limit() -> None:
+    metric = Metric("x_ms", "ms", "x", floor="y_ms", ratio=2.0, limits={100: 30.0})
+    assert metric.target(100, {"y_ms": 10.0}) == 20.0
+    assert metric.target(100, {"y_ms": 20.0}) == 30.0
+    assert metric.target(5, {}) is None
+    with pytest.raises(ValueError, match="registered twice"):
+        register("bare_window_ms", "ms", "again")
+
+
+def test_the_benchmark_never_changes_the_process_priority() -> None:
+    for path in Path(bench.__file__).parent.rglob("*.py"):
+        assert "nice(" not in path.read_text(encoding="utf-8"), path

@@ -29,6 +29,7 @@ from app.persistence.errors import (
     NewerDiary,
     NotADiary,
 )
+from app.persistence.schema import SCHEMA_VERSION
 from app.safety.text import clean, problems
 from tests.safety_helpers import count_entries, fill, make_diary
 
@@ -119,7 +120,7 @@ def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
         open_diary_file(path)
     assert str(caught.value) == (
         f"The diary {path} was written by a newer version of Kumppani (schema 7; this version "
-        "reads up to 1). Nothing was changed; update Kumppani to open it."
+        f"reads up to {SCHEMA_VERSION}). Nothing was changed; update Kumppani to open it."
     )
     assert path.read_bytes() == before
 
@@ -199,6 +200,7 @@ _AS_NOBODY = """
 import sys
 import sysconfig
 from app.backup.opening import open_diary_file
+from app.persistence.schema import SCHEMA_VERSION
 from app.persistence.errors import DiaryError
 try:
     open_diary_file(sys.argv[1])

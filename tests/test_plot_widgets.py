@@ -201,6 +201,8 @@ def test_overview_shows_the_small_plot_and_forwards_clicks(
     panel = overview.findChild(CommitmentOverviewPanel, "commitmentPanel")
     assert panel is not None and panel.plot is None  # nothing drawn before a partnership
     overview.show_partnership(demo)
+    # Drawn right after the rest of the page has shown the partnership.
+    qtbot.waitUntil(lambda: panel.plot is not None)
     assert panel.plot is not None and panel.plot.compact
     series = panel.plot.series
     assert series is not None and series.measure == "commitment"

@@ -77,6 +77,8 @@ class MainWindow(WindowBase):
         # Hidden pages a write touched, with what it touched: refreshed when next shown.
         self._stale: dict[int, ChangeSet] = {}
         self._changes: ChangeSet | None = None  # what the writes since the last refresh touched
+        # Built pages not yet told the selected partnership: told when next shown or asked for.
+        self._behind: set[int] = set()
         self._refresh_timer = QTimer(self, singleShot=True, interval=0)
         self._refresh_timer.timeout.connect(self._after_write)
         self.files = FileActions(self)
@@ -161,6 +163,10 @@ class MainWindow(WindowBase):
     def _ensure_page(self, index: int) -> QWidget:
         page = self._pages.get(index)
         if page is not None:
+            if index in self._behind:
+                self._behind.discard(index)
+                self._stale.pop(index, None)
+                _show_partnership(page, self.current_pk)
             return page
         page = self.page_specs[index].factory(self.context)
         page.setObjectName(page.objectName() or f"{self.page_specs[index].key}Page")
@@ -331,8 +337,12 @@ class MainWindow(WindowBase):
         if pk == self.current_pk and self._pages:
             return
         self.current_pk = pk
-        for page in self._pages.values():
-            _show_partnership(page, pk)
+        # Only the page in view reads the partnership now; a hidden page would read it for
+        # nothing (the Overview of 200,000 entries while the History is showing).
+        shown = self.tabs.currentIndex()
+        self._behind = set(self._pages) - {shown}
+        if shown in self._pages:
+            _show_partnership(self._pages[shown], pk)
         self.partner.partnership_changed()
         self._stale.clear()
         self.edit_partnership_action.setEnabled(pk is not None)

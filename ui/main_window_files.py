@@ -101,7 +101,7 @@ class FileActions:
     # -- exchange files -----------------------------------------------------------------
 
     def import_partnership(self) -> None:
-        from app.exchange import ExchangeError, load_file, parse
+        from app.exchange import ExchangeError, check_file
         from app.services.imports import import_partnership_file
 
         name, _filter = QFileDialog.getOpenFileName(
@@ -111,8 +111,7 @@ class FileActions:
             return
         diary = self.window.context.diary
         try:
-            data = load_file(name)
-            parsed = parse(data)
+            parsed = check_file(name)  # record by record: any size in flat memory
             from app.persistence.read.partnerships import partnership_pk_by_id
 
             mode: Mode = "refuse"
@@ -161,12 +160,13 @@ class FileActions:
         return None
 
     def export_partnership(self) -> None:
-        from app.exchange import ExchangeError, export_partnership, save_file
+        from app.exchange import ExchangeError, export_stream, save_file
 
         pk = self.window.current_pk
         if pk is None:
             return
-        document = export_partnership(self.window.context.diary.db, pk)
+        # The events are read one at a time as the file is written (any size, flat memory).
+        document = export_stream(self.window.context.diary.db, pk)
         suggested = _safe_file_name(str(document.get("partnership", {}).get("name", ""))) + ".json"
         name, _filter = QFileDialog.getSaveFileName(
             self.window,

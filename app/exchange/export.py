@@ -8,6 +8,7 @@ left out with it, so that every exported file imports again.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from typing import Any
 
@@ -179,8 +180,22 @@ def _report(r: FeedbackReport) -> dict[str, Any]:
     )
 
 
-def export_partnership(db: Database, pk: int) -> dict[str, Any]:
-    """The partnership with key ``pk`` as an exchange-format document (a JSON-ready dict)."""
+class EventStream:
+    """The events of an export with their entries, read from the diary one event at a time as
+    the file is written (``files.save_file``): 200,000 entries are never in memory at once."""
+
+    def __init__(self, db: Database, live_events: list[Event], ids: _Ids) -> None:
+        self.db, self.events, self.ids = db, live_events, ids
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        for e in self.events:
+            yield _event(e, entries.list_entries(self.db, e.pk or 0), self.ids)
+
+
+def export_stream(db: Database, pk: int) -> dict[str, Any]:
+    """The partnership with key ``pk`` as an exchange-format document whose ``events`` is an
+    ``EventStream``: write it with ``save_file`` or ``write_document`` while the diary is open.
+    """
     p = partnerships.get_partnership(db, pk)
     if p is None:
         raise single(_("There is no partnership with key {pk} in this diary.").format(pk=pk))
@@ -190,22 +205,29 @@ def export_partnership(db: Database, pk: int) -> dict[str, Any]:
     people = partnerships.list_people(db, pk)
     ids.people = {x.pk: x.id for x in people if x.pk is not None}
     live_events = events.list_events(db, pk, with_details=True)
-    by_event: dict[int, list[Entry]] = {e.pk: [] for e in live_events if e.pk is not None}
-    for _day, entry in entries.list_partnership_entries(db, pk):
-        by_event.setdefault(entry.event, []).append(entry)
-        if entry.pk is not None:
-            ids.entries[entry.pk] = entry.id
-    live_ids = {e.id for e in live_events} | set(ids.entries.values())
-    doc: dict[str, Any] = {
+    plan = actions.list_actions(db, pk)
+    # Only the entries the plan points at: the live ones among them keep their reference.
+    sources = [a.source_entry for a in plan if a.source_entry is not None]
+    ids.entries = entries.live_entry_ids(db, pk, sources)
+    marks = records.list_checklist_marks(db, pk)
+    evidence = [m.evidence for m in marks if m.evidence is not None]
+    live_ids = {e.id for e in live_events} | entries.live_entry_ids_among(db, pk, evidence)
+    return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
         "partnership": _partnership(p, partnerships.list_objectives(db, pk), ids),
         "organizations": [{"id": o.id, "name": o.name, "role": o.role.value} for o in orgs],
         "people": [_person(x, ids) for x in people],
-        "events": [_event(e, by_event.get(e.pk or 0, []), ids) for e in live_events],
-        "actions": [_action(a, ids) for a in actions.list_actions(db, pk)],
-        "checklist": [_mark(m, live_ids) for m in records.list_checklist_marks(db, pk)],
+        "events": EventStream(db, live_events, ids),
+        "actions": [_action(a, ids) for a in plan],
+        "checklist": [_mark(m, live_ids) for m in marks],
         "reports": [_report(r) for r in records.list_feedback_reports(db, pk)],
     }
+
+
+def export_partnership(db: Database, pk: int) -> dict[str, Any]:
+    """The partnership with key ``pk`` as an exchange-format document (a JSON-ready dict)."""
+    doc = export_stream(db, pk)
+    doc["events"] = list(doc["events"])
     return doc

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import io
+import itertools
 import json
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, TextIO
 
 from app.domain.labels import file_kind_name, os_reason
 from app.domain.validation import Problem
@@ -102,7 +104,37 @@ def load_file(path: Path | str) -> Any:
 
 def dumps(document: dict[str, Any]) -> str:
     """The canonical text of a partnership file: UTF-8 JSON, two-space indents, final newline."""
+    if not isinstance(document.get("events", []), list):
+        document = {**document, "events": list(document["events"])}
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+_PLACE = "\x00events\x00"
+
+
+def write_document(document: dict[str, Any], out: TextIO) -> None:
+    """Write ``dumps(document)`` to ``out`` piece by piece: an ``events`` given as an iterable
+    (``export.EventStream``) is written one event at a time, in the same canonical text."""
+    stream = document.get("events", [])
+    events = iter(stream)
+    first = None if isinstance(stream, list) else next(events, None)
+    if first is None:  # a list, or no events at all: written whole
+        out.write(dumps({**document, "events": list(stream) if isinstance(stream, list) else []}))
+        return
+    text = dumps({**document, "events": [_PLACE]})
+    head, tail = text.split("    " + json.dumps(_PLACE) + "\n", 1)
+    out.write(head)
+    for i, event in enumerate(itertools.chain([first], events)):
+        piece = json.dumps(event, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        out.write(("    " if i == 0 else ",\n    ") + piece)
+    out.write("\n" + tail)
+
+
+def _write_utf8(document: dict[str, Any], out: BinaryIO) -> None:
+    text = io.TextIOWrapper(out, encoding="utf-8", newline="\n")
+    write_document(document, text)  # events one at a time when they come from the diary
+    text.flush()
+    text.detach()  # the caller closes the file
 
 
 def save_file(document: dict[str, Any], path: Path | str) -> None:
@@ -110,7 +142,7 @@ def save_file(document: dict[str, Any], path: Path | str) -> None:
     entries): a crash or a full disk leaves the old file or the new, never half."""
     path = Path(path)
     try:
-        write_output(path, dumps(document).encode("utf-8"), private=True)
+        write_output(path, lambda out: _write_utf8(document, out), private=True)
     except OSError as exc:
         raise single(
             _("Cannot write {path}: {reason}.").format(path=path, reason=os_reason(exc))

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from app.domain.model import new_id
 from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
+from app.exchange.stream import CheckedFile, store_checked
 from app.i18n import _
 from app.persistence import actions, entries, events, partnerships, records
 from app.persistence.diary import Diary
@@ -96,7 +97,9 @@ def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
     """Import a partnership file's content (parsed JSON); returns the new partnership's key.
 
     ``data`` may also be the ``Parsed`` result of ``parse`` (a caller that checked the file
-    first need not check it twice); its records are used up by the import.
+    first need not check it twice); its records are used up by the import. A ``CheckedFile``
+    (``stream.check_file``) is read again record by record as it is stored: a file of any size
+    is imported in flat memory.
 
     Raises ``ExchangeError`` when the file has problems, and its subclass ``AlreadyInDiary``
     when the partnership is already in the diary (with ``mode="refuse"``); in both cases
@@ -104,15 +107,17 @@ def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
     """
     if mode not in MODES:
         raise ValueError(f"unknown import mode {mode!r}")
-    parsed = data if isinstance(data, Parsed) else parse(data)
+    parsed = data if isinstance(data, (Parsed, CheckedFile)) else parse(data)
     existing = partnerships.partnership_pk_by_id(diary.db, parsed.partnership.id)
     if existing is not None and mode == "refuse":
         current = partnerships.get_partnership(diary.db, existing)
         name = current.name if current else parsed.partnership.name
         raise AlreadyInDiary(name, parsed.partnership.id, existing)
-    if mode == "copy":
+    if mode == "copy" and isinstance(parsed, Parsed):
         _renew_ids(parsed)
     with diary.write() as db:
         if existing is not None and mode == "replace":
             partnerships.delete_partnership(db, existing)
+        if isinstance(parsed, CheckedFile):
+            return store_checked(db, parsed, renew=mode == "copy")
         return _store(db, parsed)

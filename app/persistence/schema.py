@@ -232,5 +232,34 @@ def m0001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
+# Version 2: indexes that keep the cost of a page of the history independent of the diary's
+# size (issue 18). The listing walks a partnership's live events newest first through an index
+# that holds everything it reads (no event row is read, nothing is sorted); the full-text
+# indexes get prefix indexes for one- and two-letter prefixes, so the first page of "m" is read
+# from one doclist instead of merging every word that starts with m.
+_FTS_WITH_PREFIXES = [
+    "DROP TABLE entries_fts",
+    """CREATE VIRTUAL TABLE entries_fts USING fts5(
+        text, content='entries', content_rowid='pk', tokenize='unicode61 remove_diacritics 0',
+        prefix='1 2'
+    )""",
+    "INSERT INTO entries_fts(entries_fts) VALUES ('rebuild')",
+    "DROP TABLE events_fts",
+    """CREATE VIRTUAL TABLE events_fts USING fts5(
+        title, purpose, content='events', content_rowid='pk',
+        tokenize='unicode61 remove_diacritics 0', prefix='1 2'
+    )""",
+    "INSERT INTO events_fts(events_fts) VALUES ('rebuild')",
+]
+
+
+@MIGRATIONS(name="0002_page_indexes")
+def m0002_page_indexes(db: Database) -> None:
+    db.execute("CREATE INDEX events_live_date ON events(partnership_pk, deleted_at, date)")
+    for statement in _FTS_WITH_PREFIXES:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 2")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2

@@ -9,14 +9,48 @@ deleted events are never found (soft-deleted rows stay in the index until the tr
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain import EntryType, EventKind, Phase, Tension, Visibility
+from app.domain import EntryType, EventKind, Visibility
+from app.persistence.paging import Order, Pages
 from app.persistence.rows import rows
+from app.persistence.search_query import (
+    MAX_QUERY_CHARS,
+    MAX_QUERY_WORDS,
+    WORD,
+    Filters,
+    Key,
+    clean_query,
+    entry_conditions,
+    event_conditions,
+    fts_query,
+    query_words,
+    ranked_keys,
+)
+
+__all__ = [
+    "MAX_QUERY_CHARS",
+    "MAX_QUERY_WORDS",
+    "Filters",
+    "Hit",
+    "Key",
+    "Order",
+    "Pages",
+    "Snippet",
+    "clean_query",
+    "entry_conditions",
+    "event_conditions",
+    "fts_query",
+    "hits",
+    "make_snippet",
+    "query_words",
+    "ranked_keys",
+    "search",
+    "search_keys",
+]
 
 _ELLIPSIS = "…"
 PLAIN_SNIPPET = 240
@@ -44,58 +78,6 @@ class Hit:
     snippet: Snippet
 
 
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """Narrowing of a search; ``None`` means any. Entry filters leave event hits out."""
-
-    kind: EventKind | None = None
-    phase: Phase | None = None
-    organization: int | None = None
-    person: int | None = None
-    entry_type: EntryType | None = None
-    tension: Tension | None = None
-    visibility: Visibility | None = None
-
-    @property
-    def entries_only(self) -> bool:
-        return any(v is not None for v in (self.entry_type, self.tension, self.visibility))
-
-
-# A query longer than this is cut: nobody types more, and each word costs a pass over the index
-# (a pasted 5,000-word text took seconds). The cut keeps the first words.
-MAX_QUERY_CHARS = 500
-MAX_QUERY_WORDS = 32
-# NUL ends an FTS5 string early ("unterminated string"); half of a surrogate pair cannot be
-# encoded for SQLite at all. Both are dropped, as are the other control characters.
-_UNSEARCHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def clean_query(text: str) -> str:
-    """The searchable part of ``text``: no NUL, control characters or lone surrogates, at most
-    ``MAX_QUERY_CHARS`` characters and ``MAX_QUERY_WORDS`` words."""
-    text = _UNSEARCHABLE.sub(" ", text[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
-    return " ".join(text.split()[:MAX_QUERY_WORDS])
-
-
-def fts_query(text: str) -> str | None:
-    """An FTS5 query that finds ``text`` as words; None when it holds no searchable word."""
-    words = [w for w in clean_query(text).split() if any(ch.isalnum() for ch in w)]
-    if not words:
-        return None
-    quoted = ['"' + w.replace('"', '""') + '"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
-# A word as the index's unicode61 tokenizer sees it: letters and digits (not "_").
-_WORD = re.compile(r"[^\W_]+")
-
-
-def query_words(text: str) -> list[str]:
-    """The searched words of ``text``, case-folded, in order."""
-    return [w.casefold() for w in _WORD.findall(clean_query(text))]
-
-
 def make_snippet(text: str, words: list[str]) -> Snippet:
     """A window of ``text`` around the first match, with every matched word's range.
 
@@ -108,7 +90,7 @@ def make_snippet(text: str, words: list[str]) -> Snippet:
     last, exact = words[-1], set(words[:-1])
     spans = [
         (m.start(), m.end())
-        for m in _WORD.finditer(flat)
+        for m in WORD.finditer(flat)
         if (w := m.group().casefold()) in exact or w.startswith(last)
     ]
     if not spans:
@@ -131,104 +113,14 @@ def _plain(text: str) -> Snippet:
     return Snippet(flat)
 
 
-def _event_conditions(f: Filters, params: list[Any]) -> str:
-    sql = ""
-    if f.kind is not None:
-        sql += " AND e.kind = ?"
-        params.append(f.kind.value)
-    if f.phase is not None:
-        sql += " AND e.phase = ?"
-        params.append(f.phase.value)
-    if f.person is not None:
-        sql += " AND EXISTS (SELECT 1 FROM participants pp WHERE pp.event_pk = e.pk AND pp.person_pk = ?)"
-        params.append(f.person)
-    if f.organization is not None:
-        sql += (
-            " AND EXISTS (SELECT 1 FROM participants pp JOIN people pe ON pe.pk = pp.person_pk"
-            " WHERE pp.event_pk = e.pk AND pe.organization_pk = ?)"
-        )
-        params.append(f.organization)
-    return sql
-
-
-def _entry_conditions(f: Filters, params: list[Any]) -> str:
-    sql = ""
-    if f.entry_type is not None:
-        sql += " AND n.type = ?"
-        params.append(f.entry_type.value)
-    if f.visibility is not None:
-        sql += " AND n.visibility = ?"
-        params.append(f.visibility.value)
-    if f.tension is not None:
-        # Tensions are stored comma-separated; enum values hold no LIKE wildcards.
-        sql += " AND (',' || n.tensions || ',') LIKE ?"
-        params.append(f"%,{f.tension.value},%")
-    return sql
-
-
 _ENTRY_COLUMNS = (
     "e.pk AS event_pk, n.pk AS entry_pk, e.date AS date, e.title AS title, e.kind AS kind, "
     "n.type AS type, n.visibility AS visibility"
 )
 
 
-Key = tuple[int, int | None]  # (event key, entry key or None for the event itself)
-
-
-def search_keys(
-    db: Database, partnership_pk: int, text: str = "", filters: Filters | None = None
-) -> list[Key]:
-    """Every match of ``text`` and ``filters`` in result order, as keys only.
-
-    With text, results come best match first; without, entries come newest event first. A
-    view reads the keys once per query and then the hits of the rows it shows (``hits``), so
-    scrolling deep into 50,000 results costs the same as the first page.
-    """
-    f = filters or Filters()
-    text = clean_query(text)
-    if not text.strip():
-        return _listing_keys(db, partnership_pk, f)
-    query = fts_query(text)
-    if query is None:
-        return []
-    params: list[Any] = [query, partnership_pk]
-    sql = (
-        "SELECT e.pk AS event_pk, n.pk AS entry_pk, e.date AS date, "
-        "bm25(entries_fts) AS rank FROM entries_fts "
-        "JOIN entries n ON n.pk = entries_fts.rowid JOIN events e ON e.pk = n.event_pk "
-        "WHERE entries_fts MATCH ? AND n.partnership_pk = ? "
-        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
-    )
-    sql += _event_conditions(f, params) + _entry_conditions(f, params)
-    if not f.entries_only:
-        params += [query, partnership_pk]
-        sql += (
-            " UNION ALL SELECT e.pk, NULL, e.date, bm25(events_fts) FROM events_fts "
-            "JOIN events e ON e.pk = events_fts.rowid "
-            "WHERE events_fts MATCH ? AND e.partnership_pk = ? AND e.deleted_at IS NULL"
-        )
-        sql += _event_conditions(f, params)
-    # Ties are broken by keys so that the order is the same every time.
-    sql += " ORDER BY rank, date DESC, event_pk DESC, entry_pk"
-    return [(r[0], r[1]) for r in db.conn.execute(sql, params)]
-
-
-def _listing_keys(db: Database, partnership_pk: int, f: Filters) -> list[Key]:
-    params: list[Any] = [partnership_pk, partnership_pk]
-    # Events first, in date order, then each event's entries through the covering index
-    # entries_event: 10,000 entries are listed without reading their rows or sorting them.
-    sql = (
-        "SELECT e.pk, n.pk FROM events e JOIN entries n ON n.event_pk = e.pk "
-        "WHERE e.partnership_pk = ? AND n.partnership_pk = ? "
-        "AND n.deleted_at IS NULL AND e.deleted_at IS NULL"
-    )
-    sql += _event_conditions(f, params) + _entry_conditions(f, params)
-    sql += " ORDER BY e.date DESC, e.pk DESC, n.seq"
-    return [(r[0], r[1]) for r in db.conn.execute(sql, params)]
-
-
 def hits(db: Database, text: str, keys: list[Key]) -> list[Hit]:
-    """The hits of ``keys`` (one page of ``search_keys``), in the same order, with snippets.
+    """The hits of ``keys`` (one page of ``paging.Pages``), in the same order, with snippets.
 
     Snippets are cut here rather than by FTS5's ``snippet()``, which would re-run the whole
     match for every page; the words are matched the way the index's tokenizer splits them.
@@ -259,6 +151,18 @@ def hits(db: Database, text: str, keys: list[Key]) -> list[Hit]:
     return [found[k] for k in keys if k in found]
 
 
+def search_keys(
+    db: Database, partnership_pk: int, text: str = "", filters: Filters | None = None
+) -> list[Key]:
+    """Every match of ``text`` and ``filters`` in the order ``paging.Pages`` gives, as keys (a
+    script's whole result; the window reads one page at a time)."""
+    pages = Pages(db, partnership_pk, text, filters, count=False)
+    keys: list[Key] = []
+    while page := pages.next_page(1000):
+        keys += page
+    return keys
+
+
 def search(
     db: Database,
     partnership_pk: int,
@@ -268,9 +172,11 @@ def search(
     limit: int = 100,
     offset: int = 0,
 ) -> list[Hit]:
-    """One page of the hits of ``text`` and ``filters`` (see ``search_keys`` for the order)."""
-    keys = search_keys(db, partnership_pk, text, filters)
-    return hits(db, text, keys[offset : offset + limit])
+    """One page of the hits of ``text`` and ``filters``, in the order ``paging.Pages`` gives."""
+    pages = Pages(db, partnership_pk, text, filters, count=False)
+    if offset:
+        pages.next_page(offset)
+    return hits(db, text, pages.next_page(limit))
 
 
 def _hit(r: dict[str, Any], snippet: Snippet) -> Hit:

@@ -11,7 +11,7 @@ columns.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlite_utils import Database
 
@@ -208,8 +208,23 @@ class SharedView:
             )
         ]
 
-    def entries(self) -> list[SharedEntry]:
-        """Shared entries of live events, read from the ``shared_entries`` view only."""
+    def entries(self, since: date | None = None, until: date | None = None) -> list[SharedEntry]:
+        """Shared entries of live events, read from the ``shared_entries`` view only; with
+        ``since``/``until``, only those of events on those days or between them."""
+        # Events first (CROSS JOIN keeps that order), by date through events_live_date, then
+        # each event's entries: only the period's rows are read, not every entry's.
+        sql = (
+            "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, e.date FROM events e "
+            "CROSS JOIN shared_entries s ON s.event_pk = e.pk "
+            "WHERE e.partnership_pk = ? AND e.deleted_at IS NULL"
+        )
+        params: list[object] = [self._pk]
+        if since is not None:
+            sql += " AND e.date >= ?"
+            params.append(since.isoformat())
+        if until is not None:
+            sql += " AND e.date < ?"  # a date-time of that day sorts after the bare day
+            params.append((until + timedelta(days=1)).isoformat())
         return [
             SharedEntry(
                 pk=r["pk"],
@@ -219,14 +234,22 @@ class SharedView:
                 text=r["text"],
                 tensions=text_to_tensions(r["tensions"]),
             )
-            for r in rows(
-                self._db,
-                "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, e.date FROM shared_entries s "
-                "JOIN events e ON e.pk = s.event_pk "
-                "WHERE s.partnership_pk = ? AND e.deleted_at IS NULL ORDER BY e.date, e.pk, s.seq",
-                [self._pk],
-            )
+            for r in rows(self._db, sql + " ORDER BY e.date, e.pk, s.seq", params)
         ]
+
+    def entry_counts(self, until: date | None = None) -> dict[EntryType, int]:
+        """How many shared entries of live events there are of each type (up to ``until``),
+        counted without reading a text."""
+        sql = (
+            "SELECT s.type, count(*) FROM events e CROSS JOIN shared_entries s "
+            "ON s.event_pk = e.pk WHERE e.partnership_pk = ? AND e.deleted_at IS NULL"
+        )
+        params: list[object] = [self._pk]
+        if until is not None:
+            sql += " AND e.date < ?"
+            params.append((until + timedelta(days=1)).isoformat())
+        found = self._db.conn.execute(sql + " GROUP BY s.type", params)
+        return {EntryType(r[0]): int(r[1]) for r in found}
 
     def actions(self) -> list[SharedAction]:
         """Live actions, except those made from a private entry (their text may repeat it)."""

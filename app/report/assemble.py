@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
+from typing import TypeVar
 
 from app.checklists import TemplateError, template_items
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rating, Role, Tension
@@ -30,8 +31,10 @@ from app.persistence.shared import (
 )
 from app.report.confidential import confidential_events, count_confidential, role_of_person
 from app.report.model import (
+    COUNTED,
     ActionLine,
     ConfidentialCount,
+    CountLine,
     EntryLine,
     EventLine,
     ObjectiveLine,
@@ -49,6 +52,7 @@ from app.scores.waves import SIDES, score_dimension, score_wave
 ChecklistText = Callable[[str, str], str | None]
 # Each organization's side, and each side's printed name.
 _Sides = tuple[dict[int, Role], dict[Role, str]]
+T = TypeVar("T")
 
 
 def humanize_item(item: str) -> str:
@@ -104,30 +108,38 @@ def assemble_report(
         phases=_phase_spans(p, as_of),
         phase_now=_phase_on(p, as_of),
         objectives=a.objectives(),
-        meetings=a.event_lines(lambda day: a.period.holds(day) and day <= as_of),
+        meetings=a.event_lines("meetings", lambda day: a.period.holds(day) and day <= as_of),
         done_actions=a.action_lines(
-            lambda x: x.status == ActionStatus.DONE and a.in_period(x.done_on)
+            "done_actions", lambda x: x.status == ActionStatus.DONE and a.in_period(x.done_on)
         ),
-        accomplishments=a.entry_lines(lambda e: e.type == EntryType.ACCOMPLISHMENT),
+        accomplishments=a.entry_lines(
+            "accomplishments", lambda e: e.type == EntryType.ACCOMPLISHMENT
+        ),
         checklist_done=a.checklist(checklist_text),
-        decisions=a.entry_lines(lambda e: e.type == EntryType.DECISION),
-        action_plan=a.action_lines(lambda x: _open_on(x, as_of) or a.in_period(x.done_on)),
+        decisions=a.entry_lines("decisions", lambda e: e.type == EntryType.DECISION),
+        action_plan=a.action_lines(
+            "action_plan", lambda x: _open_on(x, as_of) or a.in_period(x.done_on), soonest=True
+        ),
         commitment=_commitment_series(a.ratings, a.sides, a.period),
         questionnaire=_latest_results(a.ratings, a.sides, a.titles, a.period),
-        observations=a.entry_lines(lambda e: e.type in _OBSERVATIONS),
+        observations=a.entry_lines("observations", lambda e: e.type in _OBSERVATIONS),
         tensions=_tension_counts(a.entries),
         # Ideas that became actions are answered; the rest are still open questions.
         open_questions=a.entry_lines(
+            "open_questions",
             lambda e: (
                 e.type == EntryType.OBSTACLE
                 or (e.type == EntryType.IDEA and e.pk not in a.converted)
-            )
+            ),
         ),
-        open_actions=a.action_lines(lambda x: _open_on(x, as_of)),
-        upcoming=a.event_lines(lambda day: day > as_of),
+        open_actions=a.action_lines("open_actions", lambda x: _open_on(x, as_of), soonest=True),
+        upcoming=a.event_lines("upcoming", lambda day: day > as_of, soonest=True),
         confidential=a.confidential(lambda day: a.period.holds(day) and day <= as_of),
         upcoming_confidential=a.confidential(lambda day: day > as_of),
         author=a.namer.author(options.author),
+        counts=a.counts(),
+        omitted=tuple(a.omitted.items()),
+        appendix=a.appendix(),
     )
     # Read after everything is assembled: the review covers every text the report prints.
     known = [] if options.anonymous else [p.name]
@@ -155,7 +167,9 @@ class _Assembler:
         self.titles = {
             e.pk: "" if e.pk in self.counted else self.namer.text(e.title) for e in self.events
         }
-        self.entries = [e for e in view.entries() if self.period.holds(_day(e.event_when))]
+        # Only the period's entries are read (their texts are most of a large diary), up to the
+        # day the report speaks from: a planned event's notes are not yet news.
+        self.entries = view.entries(options.period_from, options.as_of)
         # Each action as it stood on the as-of date (done later: still open then).
         self.actions = [action_on(a, options.as_of) for a in view.actions()]
         self.ratings = view.ratings()
@@ -164,23 +178,78 @@ class _Assembler:
             for a in self.actions
             if a.source_entry is not None and known_on(a.created_on, options.as_of)
         }
+        self.omitted: dict[str, int] = {}
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.holds(day)
 
-    def entry_lines(self, keep: Callable[[SharedEntry], bool]) -> tuple[EntryLine, ...]:
-        return tuple(_entry_line(e, self.titles, self.namer) for e in self.entries if keep(e))
+    def _limited(self, name: str, items: list[T], soonest: bool = False) -> list[T]:
+        """At most ``listing_limit`` of ``items``: the latest (or, ``soonest``, the first)."""
+        limit = self.options.listing_limit
+        if limit is None or len(items) <= limit:
+            return items
+        self.omitted[name] = len(items) - limit
+        return items[:limit] if soonest else items[len(items) - limit :]
 
-    def action_lines(self, keep: Callable[[SharedAction], bool]) -> tuple[ActionLine, ...]:
+    def entry_lines(self, name: str, keep: Callable[[SharedEntry], bool]) -> tuple[EntryLine, ...]:
+        kept = self._limited(name, [e for e in self.entries if keep(e)])
+        return tuple(_entry_line(e, self.titles, self.namer) for e in kept)
+
+    def action_lines(
+        self, name: str, keep: Callable[[SharedAction], bool], *, soonest: bool = False
+    ) -> tuple[ActionLine, ...]:
         as_of = self.options.as_of
-        return tuple(_action_line(a, self.namer, as_of) for a in self.actions if keep(a))
+        chosen = [a for a in self.actions if keep(a)]
+        if soonest:  # the most urgent are kept: the earliest due (none due last)
+            urgent = sorted(chosen, key=lambda a: (a.due_on is None, a.due_on or as_of))
+            kept = {id(a) for a in self._limited(name, urgent, soonest)}
+            chosen = [a for a in chosen if id(a) in kept]  # printed in the plan's order
+        else:
+            chosen = self._limited(name, chosen)
+        return tuple(_action_line(a, self.namer, as_of) for a in chosen)
 
-    def event_lines(self, keep: Callable[[date], bool]) -> tuple[EventLine, ...]:
-        return tuple(
-            _event_line(e, self.namer)
-            for e in self.events
-            if e.pk not in self.counted and keep(_day(e.when))
-        )
+    def event_lines(
+        self, name: str, keep: Callable[[date], bool], *, soonest: bool = False
+    ) -> tuple[EventLine, ...]:
+        chosen = [e for e in self.events if e.pk not in self.counted and keep(_day(e.when))]
+        kept = self._limited(name, chosen, soonest)
+        return tuple(_event_line(e, self.namer) for e in kept)
+
+    def counts(self) -> tuple[CountLine, ...]:
+        """The partnership in numbers: in the period and since the start (up to its end)."""
+        as_of = self.options.as_of
+        whole = self.view.entry_counts(as_of)
+        period = Counter(e.type for e in self.entries)
+        done = [a for a in self.actions if a.status == ActionStatus.DONE and a.done_on]
+        days = [_day(e.when) for e in self.events]
+        numbers = {
+            "events": (
+                sum(1 for d in days if self.period.holds(d) and d <= as_of),
+                sum(1 for d in days if d <= as_of),
+            ),
+            "entries": (len(self.entries), sum(whole.values())),
+            "accomplishments": (
+                period[EntryType.ACCOMPLISHMENT],
+                whole.get(EntryType.ACCOMPLISHMENT, 0),
+            ),
+            "decisions": (period[EntryType.DECISION], whole.get(EntryType.DECISION, 0)),
+            "actions_done": (
+                sum(1 for a in done if self.in_period(a.done_on)),
+                sum(1 for a in done if a.done_on and a.done_on <= as_of),
+            ),
+            "actions_open": (
+                sum(1 for a in self.actions if _open_on(a, as_of)),
+                sum(1 for a in self.actions if _open_on(a, as_of)),
+            ),
+        }
+        return tuple(CountLine(key, *numbers[key]) for key in COUNTED)
+
+    def appendix(self) -> tuple[EntryLine, ...]:
+        """Every shared entry up to the report's day, when the facilitator asked for it."""
+        if not self.options.appendix:
+            return ()
+        every = self.view.entries(None, self.options.as_of)
+        return tuple(_entry_line(e, self.titles, self.namer) for e in every)
 
     def confidential(self, keep: Callable[[date], bool]) -> tuple[ConfidentialCount, ...]:
         role = role_of_person(self.namer.side_of, self.sides[0])
@@ -292,7 +361,29 @@ def _commitment_series(
             if summary is not None:
                 points[side].append((day, summary.mean))
     return tuple(
-        Series(names.get(side, ""), tuple(sorted(points[side]))) for side in SIDES if points[side]
+        Series(names.get(side, ""), _thinned(sorted(points[side])))
+        for side in SIDES
+        if points[side]
+    )
+
+
+# A chart of years of weekly meetings shows its trend with this many points at most.
+CHART_POINTS = 120
+
+
+def _thinned(points: list[tuple[date, float]]) -> tuple[tuple[date, float], ...]:
+    """At most ``CHART_POINTS`` points: beyond that, the mean of equal spans of time (dated at
+    each span's last point), so a long period draws in a moment and still shows its trend."""
+    if len(points) <= CHART_POINTS:
+        return tuple(points)
+    first, last = points[0][0].toordinal(), points[-1][0].toordinal()
+    width = (last - first + 1) / CHART_POINTS
+    spans: dict[int, list[tuple[date, float]]] = defaultdict(list)
+    for day, value in points:
+        spans[min(int((day.toordinal() - first) / width), CHART_POINTS - 1)].append((day, value))
+    return tuple(
+        (group[-1][0], sum(v for _d, v in group) / len(group))
+        for _k, group in sorted(spans.items())
     )
 
 

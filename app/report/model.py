@@ -26,6 +26,10 @@ SECTIONS: tuple[str, ...] = (
 
 LANGUAGES: tuple[str, ...] = ("en", "fi")
 
+# Each list of a report (meetings, entries, actions) shows at most this many lines of its period,
+# the most recent ones; the rest are counted ("… and 212 more"). The appendix lists every entry.
+LISTING_LIMIT = 25
+
 
 @dataclass(frozen=True, slots=True)
 class ReportOptions:
@@ -43,6 +47,10 @@ class ReportOptions:
     # Typed by the facilitator for the PDF's author field; never filled in automatically.
     author: str = ""
     audience: str = "all"
+    # Lines per list (None: all of the period), and the appendix listing every shared entry of
+    # the whole partnership: chosen explicitly, for it can run to thousands of pages.
+    listing_limit: int | None = LISTING_LIMIT
+    appendix: bool = False
 
     def __post_init__(self) -> None:
         if self.anonymous and not self.hide_names:
@@ -62,13 +70,16 @@ class ReportOptions:
 
     def to_record(self) -> dict[str, Any]:
         """The options as stored with the record of a report given to partners."""
-        return {
+        record: dict[str, Any] = {
             "from": self.period_from.isoformat() if self.period_from else None,
             "to": self.period_to.isoformat() if self.period_to else None,
             "language": self.language,
             "hide_names": self.hide_names,
             "anonymous": self.anonymous,
         }
+        if self.appendix:
+            record["appendix"] = True
+        return record
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +168,26 @@ class Questionnaire:
 
 
 @dataclass(frozen=True, slots=True)
+class CountLine:
+    """One line of "the partnership in numbers": what, in the period, since the start."""
+
+    what: str  # a key of ``COUNTED``
+    in_period: int
+    since_start: int
+
+
+# What the numbers count, in the order they print.
+COUNTED: tuple[str, ...] = (
+    "events",
+    "entries",
+    "accomplishments",
+    "decisions",
+    "actions_done",
+    "actions_open",
+)
+
+
+@dataclass(frozen=True, slots=True)
 class ReportData:
     """Everything a feedback report prints, already filtered to what partners may see."""
 
@@ -187,3 +218,12 @@ class ReportData:
     author: str = ""
     # With names hidden: what was replaced and which words may be names nobody entered.
     names_review: NameReview = field(default_factory=NameReview)
+    counts: tuple[CountLine, ...] = ()
+    # Lines of a list left out by ``options.listing_limit``: (list name, how many).
+    omitted: tuple[tuple[str, int], ...] = ()
+    # Every shared entry up to the report's day, when ``options.appendix``.
+    appendix: tuple[EntryLine, ...] = ()
+
+    def left_out(self, name: str) -> int:
+        """How many lines of the list ``name`` (a field name) are not printed."""
+        return dict(self.omitted).get(name, 0)

@@ -16,7 +16,9 @@ import errno
 import os
 import secrets
 import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 # Temporary files start with this, so that a leftover after a power cut is recognisable.
 TEMP_PREFIX = ".kumppani-"
@@ -94,15 +96,21 @@ def require_regular_input(path: Path) -> None:
         refuse_special(Path(os.path.realpath(path)))
 
 
-def write_output(path: Path | str, data: bytes, *, private: bool) -> None:
+def write_output(
+    path: Path | str, data: bytes | Callable[[BinaryIO], None], *, private: bool
+) -> None:
     """Write ``data`` to ``path`` atomically (see the module). Raises ``OSError`` (with
-    ``strerror``) when it cannot; then nothing under ``path`` has changed."""
+    ``strerror``) when it cannot; then nothing under ``path`` has changed. ``data`` may be a
+    function that writes to the open file (a large document written piece by piece)."""
     path = Path(path)
     refuse_special(path)
     fd, tmp = _create_beside(path, private)
     try:
         with os.fdopen(fd, "wb") as out:
-            out.write(data)
+            if callable(data):
+                data(out)
+            else:
+                out.write(data)
             out.flush()
             os.fsync(out.fileno())
         if private:

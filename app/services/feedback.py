@@ -16,7 +16,7 @@ from app.persistence import records
 from app.persistence.changes import REPORTS, ChangeSet
 from app.persistence.diary import Diary
 from app.persistence.shared import SharedView
-from app.report import ReportData, ReportOptions, assemble_report
+from app.report import ReportData, ReportOptions, assemble_report, extent
 
 
 class ReportError(Exception):
@@ -29,6 +29,18 @@ def report_data(diary: Diary, partnership_pk: int, options: ReportOptions) -> Re
         return assemble_report(SharedView(diary.db, partnership_pk), options)
     except LookupError as exc:
         raise ReportError(_("That partnership is no longer in the diary.")) from exc
+
+
+def default_period_from(diary: Diary, partnership_pk: int, on: date) -> date:
+    """Where a report made on ``on`` starts by default: the day of the last report given to
+    the partners, else six months back (``app.report.extent``)."""
+    given = [r.generated_on for r in records.list_feedback_reports(diary.db, partnership_pk)]
+    return extent.default_period_from(given, on)
+
+
+def page_estimate(diary: Diary, partnership_pk: int, data: ReportData) -> extent.PageEstimate:
+    """About how many pages the report of ``data`` takes, and the appendix of every entry."""
+    return extent.estimate_pages(data)
 
 
 def parse_sections(text: str) -> tuple[str, ...]:

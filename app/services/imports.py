@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from app.backup.policy import BackupPolicy
-from app.exchange import Mode, Parsed, import_partnership, parse
+from app.exchange import CheckedFile, Mode, Parsed, import_partnership, parse
 from app.i18n import _
 from app.persistence import events
 from app.persistence.diary import Diary
@@ -35,11 +35,11 @@ def import_partnership_file(
 ) -> int:
     """Back up the diary, then import a partnership file's content; returns its key.
 
-    ``data`` is the parsed JSON or the ``Parsed`` result of ``parse``. Raises ``ExchangeError``
+    ``data`` is the parsed JSON, the ``Parsed`` result of ``parse`` or a ``CheckedFile``. Raises ``ExchangeError``
     (nothing changed, no backup made) when the file has problems or, with ``mode="refuse"``,
     the partnership is already in the diary; ``BackupFailed`` when no backup could be made.
     """
-    parsed = data if isinstance(data, Parsed) else parse(data)
+    parsed = data if isinstance(data, (Parsed, CheckedFile)) else parse(data)
     refused = mode == "refuse" and partnership_pk_by_id(diary.db, parsed.partnership.id) is not None
     if not refused:
         _backup(diary, policy)

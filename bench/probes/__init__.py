@@ -16,3 +16,19 @@ def emit(result: dict[str, object]) -> None:
     """Hand the result to the parent: one JSON line, flushed."""
     sys.stdout.write(json.dumps(result) + "\n")
     sys.stdout.flush()
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory in MB. Linux's ``VmHWM`` counts this program only;
+    ``ru_maxrss`` also keeps the peak of the parent a child was forked from (a large test
+    runner, say), so it is the fallback elsewhere."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024

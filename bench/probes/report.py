@@ -2,7 +2,8 @@
 
 ``python -m bench.probes.report DIARY PARTNERSHIP_ID WORKDIR``: copies the diary (a report may be
 recorded as given to partners, and the cached diary must not change), then times the real
-command from its call to the finished PDF, so the lazy import of reportlab and the report code
+command with its defaults (the period since the last report given) from its call to the
+finished PDF, and counts its pages, so the lazy import of reportlab and the report code
 is part of the time, as it is for a user's first report of the day.
 """
 
@@ -35,7 +36,10 @@ def main() -> None:
         if code != 0 or not out.exists() or out.stat().st_size == 0:
             emit({"unavailable": f"kumppani report failed (exit code {code})"})
             return
-        emit({"seconds": elapsed, "bytes": out.stat().st_size})
+        import pypdfium2
+
+        pages = len(pypdfium2.PdfDocument(out.read_bytes()))
+        emit({"seconds": elapsed, "bytes": out.stat().st_size, "pages": pages})
 
 
 if __name__ == "__main__":

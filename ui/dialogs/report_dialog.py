@@ -130,7 +130,13 @@ class ReportDialog(QDialog):
         p = partnerships.get_partnership(self._diary.db, self._pk)
         period = QGroupBox(_("Period"))
         period_form = QFormLayout(period)
-        self.from_check, self.from_edit = self._date_row(p.started_on if p else date.today())
+        # By default what is new to the partners: since the last report given (or six months).
+        start = feedback.default_period_from(self._diary, self._pk, date.today())
+        self.from_check, self.from_edit = self._date_row(start)
+        self.from_check.blockSignals(True)  # nothing to regenerate yet
+        self.from_check.setChecked(True)
+        self.from_check.blockSignals(False)
+        self.from_edit.setEnabled(True)
         self.to_check, self.to_edit = self._date_row(date.today())
         self.from_check.setText(_("From"))
         self.to_check.setText(_("Until"))
@@ -146,6 +152,14 @@ class ReportDialog(QDialog):
             box.toggled.connect(self._options_changed)
             self.section_checks[key] = box
             section_column.addWidget(box)
+        self.appendix_check = QCheckBox(_("Appendix: every shared entry"))
+        self.appendix_check.setObjectName("appendixCheck")
+        self.appendix_check.toggled.connect(self._options_changed)
+        section_column.addWidget(self.appendix_check)
+        self.appendix_note = QLabel()
+        self.appendix_note.setObjectName("muted")
+        self.appendix_note.setWordWrap(True)
+        section_column.addWidget(self.appendix_note)
         column.addWidget(sections)
         column.addWidget(self._build_choices(p.language if p else "en"))
         return column
@@ -250,6 +264,7 @@ class ReportDialog(QDialog):
             anonymous=self.anonymous.isChecked(),
             author=self.author_edit.text(),
             audience=str(self.audience_box.currentData()),
+            appendix=self.appendix_check.isChecked(),
         )
 
     def _options_changed(self) -> None:
@@ -279,6 +294,12 @@ class ReportDialog(QDialog):
             self.side_tabs.setCurrentIndex(0)
         self.side_tabs.setTabVisible(0, options.hide_names)
         self.review.show_review(data.names_review)
+        # The estimate comes before the wait: the appendix of a large diary is thousands of pages.
+        estimate = feedback.page_estimate(self._diary, self._pk, data)
+        self.appendix_note.setText(
+            _("The appendix adds about {n} page(s).").format(n=estimate.appendix)
+        )
+        pages = estimate.report + (estimate.appendix if options.appendix else 0)
         self._jobs += 1
         from reports.feedback import build_feedback_pdf
 
@@ -286,7 +307,7 @@ class ReportDialog(QDialog):
             self._jobs, lambda progress, stop: build_feedback_pdf(data, progress, stop)
         )
         self.options, self._pending = options, data
-        self._show_status(_("Preparing the report…"), busy=True)
+        self._show_status(_("Preparing the report (about {n} page(s))…").format(n=pages), busy=True)
         self._pool.start(PreviewWorker(self._job, self._signals))
 
     def cancel(self) -> None:

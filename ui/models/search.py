@@ -1,5 +1,8 @@
 """The history list: search results read lazily, one page at a time, as the view scrolls.
 
+Pages come from ``app.persistence.paging``: each costs the same however deep the view has
+scrolled and however large the diary is; no query reads every key up front.
+
 Each row is an ``app.persistence.search.Hit``; the view's delegate paints its snippet as plain
 text with the highlight ranges, so nothing the user wrote is ever read as markup.
 """
@@ -13,7 +16,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.domain.labels import entry_type_name, event_kind_name
 from app.persistence import search
 from app.persistence.diary import Diary
-from app.persistence.search import Filters, Hit
+from app.persistence.search import Filters, Hit, Order, Pages
 from ui.models.look import locale_when
 
 Index = QModelIndex | QPersistentModelIndex
@@ -33,9 +36,7 @@ class SearchResultModel(QAbstractListModel):
         self._text = ""
         self._filters = Filters()
         self._hits: list[Hit] = []
-        self._keys: list[search.Key] = []
-        self._read = 0
-        self._exhausted = True
+        self._pages: Pages | None = None
         self._fetching = False
 
     def set_query(self, partnership: int | None, text: str, filters: Filters) -> None:
@@ -43,24 +44,34 @@ class SearchResultModel(QAbstractListModel):
         self.reload()
 
     def reload(self) -> None:
-        """Run the query again: all keys at once, hits for the first page."""
+        """Run the query again and read its first page."""
         self.beginResetModel()
         self._hits = []
-        self._read = 0
-        self._keys = (
-            search.search_keys(self._diary.db, self._partnership, self._text, self._filters)
+        self._pages = (
+            Pages(self._diary.db, self._partnership, self._text, self._filters)
             if self._partnership is not None
-            else []
+            else None
         )
-        self._exhausted = not self._keys
         self.endResetModel()
-        if not self._exhausted:
-            self.fetchMore()
+        self.fetchMore()
 
     @property
-    def total(self) -> int:
-        """How many results the query has in all (rows are read as the view scrolls)."""
-        return len(self._keys)
+    def total(self) -> int | None:
+        """How many results the query has in all; None when only ``more_than`` is known."""
+        if self._pages is None:
+            return 0
+        if self._pages.total is None and self._pages.exhausted:
+            return len(self._hits)
+        return self._pages.total
+
+    @property
+    def more_than(self) -> int:
+        """A lower bound of the results when ``total`` is None (counting stops there)."""
+        return self._pages.more_than if self._pages is not None else 0
+
+    @property
+    def order(self) -> Order:
+        return self._pages.order if self._pages is not None else Order.NEWEST
 
     @property
     def text(self) -> str:
@@ -72,16 +83,18 @@ class SearchResultModel(QAbstractListModel):
     def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
         # Not while a page is being inserted: a view (or tester) asking again from a
         # rowsAboutToBeInserted handler would read the same page twice.
-        return not parent.isValid() and not self._exhausted and not self._fetching
+        return (
+            not parent.isValid()
+            and self._pages is not None
+            and not self._pages.exhausted
+            and not self._fetching
+        )
 
     def fetchMore(self, parent: Index = _NO_INDEX) -> None:
-        if parent.isValid() or self._partnership is None or not self.canFetchMore():
+        if parent.isValid() or self._pages is None or not self.canFetchMore():
             return
-        # Keys read so far and rows shown can differ if a record vanished in between.
-        page = self._keys[self._read : self._read + self.PAGE]
-        self._read += len(page)
-        self._exhausted = self._read >= len(self._keys)
-        more = search.hits(self._diary.db, self._text, page)
+        # Keys read and rows shown can differ if a record vanished in between.
+        more = search.hits(self._diary.db, self._text, self._pages.next_page(self.PAGE))
         start = len(self._hits)
         if more:
             self._fetching = True

@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -215,7 +215,8 @@ class CommitmentPage(QWidget):
 class CommitmentOverviewPanel(Card):
     """The small plot on the Overview page: commitment per organization, as of its day.
 
-    The plot (and pyqtgraph with it) is built the first time a partnership is shown.
+    The plot (and pyqtgraph with it) is built the first time a partnership is shown, right
+    after the rest of the Overview has shown it.
     """
 
     event_activated = Signal(int)
@@ -227,6 +228,10 @@ class CommitmentOverviewPanel(Card):
         self.pk: int | None = None
         self.as_of: date | None = None
         self.plot: CommitmentPlot | None = None
+        self._due = QTimer(self)
+        self._due.setSingleShot(True)
+        self._due.setInterval(0)
+        self._due.timeout.connect(self.draw)
         self.hide()
 
     def set_as_of(self, day: date | None) -> None:
@@ -236,7 +241,21 @@ class CommitmentOverviewPanel(Card):
         return changes.touches(CHART_TABLES, self.pk)
 
     def show_partnership(self, pk: int | None) -> None:
+        # Drawn right after the overview shows the partnership (a zero timer): the plot reads
+        # every event's ratings and, the first time, imports pyqtgraph.
         self.pk = pk
+        if pk is None:
+            self._due.stop()
+            self.hide()
+        else:
+            self._due.start()
+
+    def draw(self) -> None:
+        """Read and draw the plot of the partnership shown now (also run by the timer)."""
+        self._due.stop()
+        if self.context.diary.closed:
+            return  # the timer outlived the diary (the window closed meanwhile)
+        pk = self.pk
         snapshot = self.context.snapshots.get(pk, RATINGS_ONLY) if pk is not None else None
         series = build_series(snapshot.until(self.as_of), "commitment") if snapshot else None
         self.setVisible(series is not None)

@@ -50,7 +50,7 @@ from app.domain import EntryType, EventKind, Phase, Tension, Visibility
 from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
 from app.i18n import _, ngettext
 from app.persistence.read import events, partnerships
-from app.persistence.search import Filters, Hit
+from app.persistence.search import Filters, Hit, Order
 from ui.context import AppContext
 from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
 from ui.models.search import HIT_ROLE, SearchResultModel
@@ -203,6 +203,8 @@ class HistoryPage(QWidget):
         self.list.setModel(self.results)
         self.list.setItemDelegate(HitDelegate(self.list))
         self.list.setUniformItemSizes(True)
+        # A count above the counting limit becomes exact once the last page is read.
+        self.results.rowsInserted.connect(self._show_count)
         self.list.activated.connect(self._open)
         outer.addWidget(self.list, 1)
 
@@ -276,7 +278,7 @@ class HistoryPage(QWidget):
         if p is None or pk is None:
             self.timeline.clear()
             return
-        days = [e.day for e in events.list_events(db, pk)]
+        days = events.event_days(db, pk)
         today = date.today()
         end = timeline_end(today)
         self.timeline.set_history(p.phases, p.started_on, end, today=today, markers=days)
@@ -299,15 +301,30 @@ class HistoryPage(QWidget):
     def run_search(self) -> None:
         self._delay.stop()
         self.results.set_query(self._partnership, self.search.text(), self.filters())
-        total = self.results.total
-        if self.search.text().strip():
-            self.count.setText(ngettext("{n} result", "{n} results", total).format(n=total))
+        self._show_count()
+
+    def _show_count(self) -> None:
+        """How many results and in which order: the order depends on how common the words are."""
+        total, order = self.results.total, self.results.order
+        if total is None:  # counting stopped at the limit
+            n = self.results.more_than
+            if order is Order.NEWEST:
+                self.count.setText(_("More than {n} entries, newest first").format(n=n))
+            else:
+                text = _("More than {n} results, most recently written first")
+                self.count.setText(text.format(n=n))
+            return
+        if order is Order.NEWEST:
+            text = ngettext("{n} entry, newest first", "{n} entries, newest first", total)
+        elif order is Order.BEST:
+            text = ngettext("{n} result, best match first", "{n} results, best match first", total)
         else:
-            self.count.setText(
-                ngettext("{n} entry, newest first", "{n} entries, newest first", total).format(
-                    n=total
-                )
+            text = ngettext(
+                "{n} result, most recently written first",
+                "{n} results, most recently written first",
+                total,
             )
+        self.count.setText(text.format(n=total))
 
     def _open(self, index: QModelIndex) -> None:
         hit = self.results.hit_at(index.row())

@@ -179,8 +179,8 @@ class PhaseTimeline(QWidget):
 
     def _paint_markers(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor(TEXT), 1.5))
-        for day in self._markers:
-            x = self._x(day)
+        # One line per half pixel: thousands of events on a few pixels look the same.
+        for x in sorted({round(self._x(day) * 2) / 2 for day in set(self._markers)}):
             painter.drawLine(QPointF(x, 1), QPointF(x, self.TICK_ROOM - 1))
         today, start, end = self._today, self._start, self._end
         if today is not None and start is not None and end is not None and start <= today <= end:

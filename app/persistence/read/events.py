@@ -1,6 +1,7 @@
 """Reading events with their participants and ratings (no function here writes)."""
 
 from app.persistence.events import (
+    event_days,
     event_partnership,
     get_event,
     list_events,
@@ -9,6 +10,7 @@ from app.persistence.events import (
 )
 
 __all__ = [
+    "event_days",
     "event_partnership",
     "get_event",
     "list_events",

@@ -27,7 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.exchange import ExchangeError, dumps, export_partnership, save_file
+    from app.exchange import ExchangeError, export_stream, save_file, write_document
     from app.services.lookup import PartnershipNotFound, resolve_partnership
     from ui.cli import UserError, diary_path
 
@@ -38,17 +38,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         partnership = resolve_partnership(diary.db, args.partnership)
         assert partnership.pk is not None
-        document = export_partnership(diary.db, partnership.pk)
+        # Events are read one at a time as the file is written: the diary stays open until then.
+        document = export_stream(diary.db, partnership.pk)
+        if to_stdout:
+            write_document(document, sys.stdout)
+            return 0
+        save_file(document, args.out)
     except PartnershipNotFound as exc:
         raise UserError(exc.message) from None
-    finally:
-        diary.close()
-    if to_stdout:
-        sys.stdout.write(dumps(document))
-        return 0
-    try:
-        save_file(document, args.out)
     except ExchangeError as exc:
         raise UserError(str(exc)) from None
+    finally:
+        diary.close()
     print(_('Exported "{name}" to {path}.').format(name=partnership.name, path=args.out))
     return 0

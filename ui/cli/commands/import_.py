@@ -28,7 +28,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.exchange import AlreadyInDiary, ExchangeError, Mode, load_file, parse
+    from app.exchange import AlreadyInDiary, ExchangeError, Mode, check_file
     from app.persistence.read.partnerships import get_partnership
     from app.services.imports import import_partnership_file
     from ui.cli import UserError, diary_path
@@ -36,7 +36,7 @@ def run(args: argparse.Namespace) -> int:
     mode: Mode = "copy" if args.copy else "replace" if args.replace else "refuse"
     try:
         # Check the whole file before a missing diary is created for it.
-        parsed = parse(load_file(args.file))
+        parsed = check_file(args.file)  # record by record: any size in flat memory
     except ExchangeError as exc:
         raise UserError(str(exc)) from None
     diary = open_diary_file(diary_path(args), create=True)

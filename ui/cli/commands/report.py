@@ -33,7 +33,27 @@ def configure(parser: argparse.ArgumentParser) -> None:
         metavar="FILE.pdf|FILE.docx",
         help=_("the report's file; a name ending in .docx gives an editable Word document"),
     )
-    parser.add_argument("--from", dest="start", metavar="YYYY-MM-DD", help=_("start of the period"))
+    parser.add_argument(
+        "--from",
+        dest="start",
+        metavar="YYYY-MM-DD",
+        help=_(
+            "start of the period (default: the day of the last report given, else six months back)"
+        ),
+    )
+    parser.add_argument(
+        "--since-start",
+        action="store_true",
+        help=_("cover the whole partnership since it started"),
+    )
+    parser.add_argument(
+        "--appendix",
+        action="store_true",
+        help=_(
+            "add an appendix listing every shared entry of the whole partnership (the page "
+            "estimate is printed first)"
+        ),
+    )
     parser.add_argument("--to", dest="end", metavar="YYYY-MM-DD", help=_("end of the period"))
     parser.add_argument(
         "--lang", choices=("en", "fi"), help=_("language (default: the partnership's)")
@@ -74,12 +94,14 @@ def _day(text: str | None) -> date | None:
     return optional_day(text)
 
 
-def _options(args: argparse.Namespace, language: str) -> ReportOptions:
+def _options(args: argparse.Namespace, language: str, default_from: date) -> ReportOptions:
     from app.report import SECTIONS, ReportOptions
     from app.services.feedback import ReportError, parse_sections
     from ui.cli import UserError
 
     start, end = _day(args.start), _day(args.end)
+    if args.start is None and not args.since_start:
+        start = default_from if end is None or default_from <= end else None
     if start and end and start > end:
         raise UserError(_("The period ends before it starts."))
     try:
@@ -95,6 +117,7 @@ def _options(args: argparse.Namespace, language: str) -> ReportOptions:
         hide_names=args.hide_names,
         anonymous=args.anonymous,
         author=args.author,
+        appendix=args.appendix,
     )
 
 
@@ -118,8 +141,13 @@ def run(args: argparse.Namespace) -> int:
     try:
         partnership = partnership_named(diary.db, args.partnership)
         assert partnership.pk is not None
-        options = _options(args, partnership.language)
+        made_on = _day(args.date) or date.today()
+        default_from = feedback.default_period_from(diary, partnership.pk, made_on)
+        options = _options(args, partnership.language, default_from)
         data = feedback.report_data(diary, partnership.pk, options)
+        estimate = feedback.page_estimate(diary, partnership.pk, data)
+        pages = estimate.report + (estimate.appendix if options.appendix else 0)
+        print(_("Writing about {n} page(s)…").format(n=pages), flush=True)
         document = _build(data, args.out)
         from app.safety.output import write_output
 

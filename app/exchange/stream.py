@@ -1,0 +1,391 @@
+"""Reading a partnership file record by record: memory stays flat in the size of the file.
+
+A file of 200,000 entries is never held as one parsed document. ``ijson`` walks the file; every
+top-level value but ``events`` is built as usual (the partnership, organizations, people, the
+plan: small), while the events (each with its entries) are built and handed on one at a time.
+
+``check_file`` reads the file twice: once to note every id (a reference may point forwards),
+then to check each record with the same ``RecordReader`` as ``parse``, so every problem is
+reported with its JSON path, exactly as for a file read whole. Nothing is written. The
+``CheckedFile`` it returns keeps only the small top-level values; ``store_checked`` reads the
+events a third time and writes them as they come, inside the caller's transaction (the import
+is still all or nothing). Objects that give a key twice are reported too (``_Keys``).
+"""
+
+from __future__ import annotations
+
+import re
+import uuid
+from array import array
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+import ijson
+from ijson.common import ObjectBuilder
+from sqlite_utils import Database
+
+from app.domain import Event, Partnership
+from app.domain.labels import file_kind_name
+from app.exchange.errors import ExchangeError, single
+from app.exchange.parse import TOP_OPTIONAL, TOP_REQUIRED, check_header
+from app.exchange.reader import child, printable
+from app.exchange.records import RecordReader, unique
+from app.i18n import _
+from app.persistence import actions, entries, events, partnerships, records
+from app.safety.output import NotARegularFile, require_regular_input
+
+_BOM = b"\xef\xbb\xbf"
+_OPEN = ("start_map", "start_array")
+_CLOSE = ("end_map", "end_array")
+# Stands for the events array in the top-level values: its elements come one at a time.
+_STREAMED: list[Any] = []
+
+
+class _Keys(dict[str, Any]):
+    """A JSON object that remembers the keys the file gave it more than once."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.twice: list[str] = []
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self:
+            self.twice.append(key)
+        super().__setitem__(key, value)
+
+
+@contextmanager
+def _opened(path: Path) -> Iterator[IO[bytes]]:
+    """The file positioned after a UTF-8 byte order mark; unreadable files are refused."""
+    try:
+        require_regular_input(path)  # a pipe or a device would be read for ever
+        f = path.open("rb")
+    except NotARegularFile as exc:
+        raise single(
+            _("{path} is {kind}, not a file.").format(path=path, kind=file_kind_name(exc.kind))
+        ) from None
+    except FileNotFoundError:
+        raise single(_("There is no file {path}.").format(path=path)) from None
+    except IsADirectoryError:
+        raise single(_("{path} is a folder, not a partnership file.").format(path=path)) from None
+    except OSError as exc:
+        raise single(
+            _("The file {path} cannot be read: {reason}.").format(path=path, reason=exc.strerror)
+        ) from None
+    with f:
+        if f.read(3) != _BOM:
+            f.seek(0)
+        yield f
+
+
+def walk(path: Path, *, build_top: bool = True) -> Iterator[tuple[str, int | None, Any]]:
+    """The file's top-level values as ``(key, None, value)``, except that the elements of an
+    ``events`` array come one by one as ``("events", i, event)`` (after ``("events", None,
+    _STREAMED)``). ``build_top=False`` skips building the other values (the last reading)."""
+    backend = _backend(path)
+    with _opened(path) as f:
+        try:
+            yield from _values(backend.basic_parse(f, use_float=True), build_top)
+        except ijson.JSONError:
+            _explain(path)
+            raise single(_("{path} is not valid JSON.").format(path=path)) from None
+
+
+# A \\u escape of half a surrogate pair (written by JSON writers that escape all non-ASCII).
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_CHUNK = 1 << 20
+
+
+def _backend(path: Path) -> Any:
+    """ijson's fast C parser, unless the file spells surrogates as escapes: the C parser turns a
+    lone one (half a character) into "?" where the checks must see and refuse it."""
+    with _opened(path) as f:
+        tail = b""
+        while chunk := f.read(_CHUNK):
+            if _SURROGATE_ESCAPE.search(tail + chunk):
+                return ijson.get_backend("python")
+            tail = chunk[-5:]
+    return ijson
+
+
+def _explain(path: Path) -> None:
+    """Say why a file is not JSON as ``load_file`` does (line and column, not UTF-8…): only a
+    broken file is read whole, to find the place."""
+    from app.exchange.files import load_file
+
+    load_file(path)
+
+
+def _values(
+    parser: Iterator[tuple[str, Any]], build_top: bool
+) -> Iterator[tuple[str, int | None, Any]]:
+    first, _value = next(parser, ("", None))
+    if first != "start_map":
+        raise single(_("The file is not a Kumppani partnership file: it is not a JSON object."))
+    key, builder, depth, index = "", None, 0, None
+    for event, value in parser:
+        if builder is None and depth == 0:
+            if index is None and event == "end_map":
+                return
+            if index is None and event == "map_key":
+                key = value
+                continue
+            if index is not None and event == "end_array":
+                index = None
+                continue
+            if index is None and key == "events" and event == "start_array":
+                index = 0
+                yield key, None, _STREAMED
+                continue
+            if index is not None or build_top:
+                builder = ObjectBuilder(map_type=_Keys)
+        if builder is not None:
+            builder.event(event, value)
+        depth += (event in _OPEN) - (event in _CLOSE)
+        if depth == 0:
+            if index is not None:
+                yield key, index, builder.value if builder is not None else None
+                index += 1
+            elif builder is not None:
+                yield key, None, builder.value
+            builder = None
+
+
+def report_repeated_keys(p: RecordReader, value: Any, path: str) -> None:
+    """A problem for every key an object of ``value`` was given more than once."""
+    if isinstance(value, _Keys):
+        for key in dict.fromkeys(value.twice):
+            p.r.add(printable(child(path, key)), _("the field appears more than once"))
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if isinstance(item, (dict, list)):
+                report_repeated_keys(p, item, child(path, key))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            if isinstance(item, (dict, list)):
+                report_repeated_keys(p, item, child(path, i))
+
+
+@dataclass
+class CheckedFile:
+    """A partnership file without problems: its small top-level values and where it is."""
+
+    path: Path
+    top: dict[str, Any]
+    partnership: Partnership
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _top(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The top-level values but the events; the keys given twice at the top."""
+    top: dict[str, Any] = {}
+    twice: list[str] = []
+    for key, index, value in walk(path):
+        if index is None:
+            if key in top:
+                twice.append(key)
+            top[key] = value
+    return top, twice
+
+
+def _note_id(p: RecordReader, value: Any, path: str, into: dict[str, int], at: int) -> None:
+    """As ``RecordReader.index`` for one element: its id and position, or "used twice"."""
+    ident = value.get("id") if isinstance(value, dict) else None
+    if not isinstance(ident, str) or not ident.strip():
+        return
+    if ident in into:
+        p.r.add(child(path, "id"), _('the id "{id}" is used twice').format(id=ident))
+    else:
+        into[ident] = at
+
+
+def _entries_of(value: Any) -> list[Any]:
+    raw = value.get("entries") if isinstance(value, dict) else None
+    return raw if isinstance(raw, list) else []
+
+
+def _index_events(p: RecordReader, path: Path) -> dict[str, int]:
+    """Note every event's and entry's id (references may point forwards); count them."""
+    counts = {"events": 0, "entries": 0}
+    for key, i, value in walk(path, build_top=False):
+        if key != "events" or i is None:
+            continue
+        at = child("events", i)
+        _note_id(p, value, at, p.event_ids, i)
+        for j, item in enumerate(_entries_of(value)):
+            _note_id(p, item, child(child(at, "entries"), j), p.entry_ids, counts["entries"] + j)
+        counts["events"] += 1
+        counts["entries"] += len(_entries_of(value))
+    return counts
+
+
+def _streamed_events(path: Path) -> Iterator[tuple[int, Any]]:
+    for key, i, value in walk(path, build_top=False):
+        if key == "events" and i is not None:
+            yield i, value
+
+
+def check_file(path: Path | str) -> CheckedFile:
+    """Check a partnership file as ``parse`` does, reading one event at a time.
+
+    Raises ``ExchangeError`` with every problem and its JSON path; writes nothing.
+    """
+    path = Path(path)
+    top, twice = _top(path)
+    check_header(top)
+    p = RecordReader(top)
+    r = p.r
+    for key in dict.fromkeys(twice):
+        r.add(printable(key), _("the field appears more than once"))
+    report_repeated_keys(p, top, "")
+    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL)
+    r.moment(top, "exported_at", "")
+    p.index(_list(top, "organizations"), "organizations", p.org_ids)
+    p.index(_list(top, "people"), "people", p.person_ids)
+    counts = _index_events(p, path)
+    organizations = p.items(top, "organizations", "", p.organization)
+    if isinstance(top.get("organizations"), list) and not organizations:
+        r.add("organizations", _("a partnership needs at least one organization"))
+    p.people = p.items(top, "people", "", p.person)
+    partnership = None
+    if "partnership" in top:
+        partnership, _objectives = p.partnership(top["partnership"])
+        raw = top["partnership"]
+        if isinstance(raw, dict):
+            objective_ids = [_id_of(o) for o in _list(raw, "objectives")]
+            unique(p, objective_ids, "partnership.objectives", "id", _("objective id"))
+    if top.get("events") is not _STREAMED and "events" in top:
+        r.array(top, "events", "")  # not an array: says so
+    for i, value in _streamed_events(path):
+        at = child("events", i)
+        report_repeated_keys(p, value, at)
+        p.event(value, at)
+        for j, item in enumerate(_entries_of(value)):
+            p.entry(item, child(child(at, "entries"), j), i)
+    _check_plan(p, top)
+    if r.problems or partnership is None:
+        raise ExchangeError(r.problems)
+    return CheckedFile(path, top, partnership, counts)
+
+
+def _check_plan(p: RecordReader, top: dict[str, Any]) -> None:
+    if "actions" in top:
+        p.items(top, "actions", "", p.action)
+    unique(p, [_id_of(a) for a in _list(top, "actions")], "actions", "id", _("action id"))
+    p.items(top, "checklist", "", p.mark, required=False)
+    items = [_id_of(m, "item") for m in _list(top, "checklist")]
+    unique(p, items, "checklist", "item", _("checklist item"))
+    p.items(top, "reports", "", p.report, required=False)
+    unique(p, [_id_of(x) for x in _list(top, "reports")], "reports", "id", _("report id"))
+
+
+def _list(d: Any, key: str) -> list[Any]:
+    value = d.get(key) if isinstance(d, dict) else None
+    return value if isinstance(value, list) else []
+
+
+def _id_of(item: Any, key: str = "id") -> str | None:
+    value = item.get(key) if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
+
+
+def store_checked(db: Database, checked: CheckedFile, *, renew: bool = False) -> int:
+    """Write a checked file inside the caller's transaction; returns the partnership's key.
+
+    ``renew`` gives every record a fresh id (a copy): the same old id always becomes the same
+    new one within this import, so text references (checklist evidence, report audiences)
+    follow their targets without a table of every id in memory.
+    """
+    salt = uuid.uuid4()
+
+    def fresh(old: str) -> str:
+        return str(uuid.uuid5(salt, old)) if renew else old
+
+    p = RecordReader(checked.top)
+    p.index(_list(checked.top, "organizations"), "organizations", p.org_ids)
+    p.index(_list(checked.top, "people"), "people", p.person_ids)
+    partnership, objectives = p.partnership(checked.top["partnership"])
+    assert partnership is not None
+    partnership.id = fresh(partnership.id)
+    if renew:
+        partnership.name = _("{name} (copy)").format(name=partnership.name)[:200]
+    pk = partnerships.insert_partnership(db, partnership)
+    org_pks: list[int] = []
+    for org in p.items(checked.top, "organizations", "", p.organization):
+        assert org is not None
+        org.id = fresh(org.id)
+        org_pks.append(partnerships.insert_organization(db, pk, org))
+    p.people = p.items(checked.top, "people", "", p.person)
+    person_pks: list[int] = []
+    for person in p.people:
+        assert person is not None
+        person.organization = org_pks[person.organization]
+        person.id = fresh(person.id)
+        person_pks.append(partnerships.insert_person(db, pk, person))
+    for o in objectives:
+        assert o is not None
+        o.owner = person_pks[o.owner] if o.owner is not None else None
+        o.id = fresh(o.id)
+        partnerships.insert_objective(db, pk, o)
+    entry_pks = _store_events(db, pk, checked.path, p, (org_pks, person_pks), fresh)
+    _store_plan(db, pk, p, (org_pks, person_pks, entry_pks), fresh)
+    return pk
+
+
+def _store_events(
+    db: Database,
+    pk: int,
+    path: Path,
+    p: RecordReader,
+    keys: tuple[list[int], list[int]],
+    fresh: Callable[[str], str],
+) -> array[int]:
+    org_pks, person_pks = keys
+    entry_pks: array[int] = array("q")
+    for i, value in _streamed_events(path):
+        at = child("events", i)
+        event: Event | None = p.event(value, at)
+        assert event is not None
+        p.event_ids[event.id] = i
+        for part in event.participants:
+            part.person = person_pks[part.person]
+        for rating in event.ratings:
+            rating.organization = org_pks[rating.organization]
+            if rating.respondent is not None:
+                rating.respondent = person_pks[rating.respondent]
+        event.id = fresh(event.id)
+        event_pk = events.insert_event(db, pk, event)
+        for j, item in enumerate(_entries_of(value)):
+            entry = p.entry(item, child(child(at, "entries"), j), i)
+            assert entry is not None
+            p.entry_ids[entry.id] = len(entry_pks)
+            entry.event, entry.id = event_pk, fresh(entry.id)
+            entry_pks.append(entries.insert_entry(db, pk, entry))
+    return entry_pks
+
+
+def _store_plan(
+    db: Database,
+    pk: int,
+    p: RecordReader,
+    keys: tuple[list[int], list[int], array[int]],
+    fresh: Callable[[str], str],
+) -> None:
+    org_pks, person_pks, entry_pks = keys
+    for a in p.items(p.data, "actions", "", p.action):
+        a.owner = person_pks[a.owner] if a.owner is not None else None
+        a.organization = org_pks[a.organization] if a.organization is not None else None
+        a.source_entry = entry_pks[a.source_entry] if a.source_entry is not None else None
+        a.id = fresh(a.id)
+        actions.insert_action(db, pk, a)
+    for mark in p.items(p.data, "checklist", "", p.mark, required=False):
+        mark.evidence = fresh(mark.evidence) if mark.evidence is not None else None
+        records.upsert_checklist_mark(db, pk, mark)
+    for report in p.items(p.data, "reports", "", p.report, required=False):
+        report.id = fresh(report.id)
+        if report.audience != "all":
+            report.audience = fresh(report.audience)
+        records.insert_feedback_report(db, pk, report)
