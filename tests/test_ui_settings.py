@@ -11,7 +11,7 @@ from PySide6.QtCore import QByteArray, QSettings
 
 from ui import settings as registry
 from ui.application import ui_language
-from ui.settings import ALL, LayoutSetting, PathSetting, Setting, TextSetting
+from ui.settings import ALL, FlagSetting, LayoutSetting, PathSetting, Setting, TextSetting
 
 UI = Path(__file__).resolve().parent.parent / "ui"
 
@@ -25,6 +25,8 @@ def _sample(setting: Setting) -> object:
         return setting.choices[-1] if setting.choices else "ääkköset / and spaces"
     if isinstance(setting, PathSetting):
         return Path("/media/usb stick/Kumppani")
+    if isinstance(setting, FlagSetting):
+        return not setting.default
     return QByteArray(b"\x00\x01layout\xff")
 
 
@@ -67,6 +69,10 @@ lastPartnership=@ByteArray(abc)
 
 [commitment]
 measure=a, b
+
+[partner_view]
+switch_on_new_screen=yes please
+hide_names=2
 """
 
 
@@ -93,8 +99,8 @@ def test_a_garbled_language_falls_back_to_the_system_language(
 def test_every_key_is_registered_once() -> None:
     keys = [s.key for s in ALL]
     assert len(keys) == len(set(keys))
-    declared = [v for v in vars(registry).values() if isinstance(v, TextSetting | PathSetting)]
-    declared += [v for v in vars(registry).values() if isinstance(v, LayoutSetting)]
+    kinds = TextSetting | PathSetting | LayoutSetting | FlagSetting
+    declared = [v for v in vars(registry).values() if isinstance(v, kinds)]
     assert set(declared) == set(ALL)
 
 

@@ -19,16 +19,11 @@ from PySide6.QtWidgets import QCheckBox, QMessageBox, QToolBar
 from app.i18n import _, language
 from app.persistence.read.partnerships import get_partnership
 from app.services.editing import Editor
-from ui.partner.mode import (
-    SETTING_AUTO_SWITCH,
-    SETTING_HIDE_NAMES,
-    auto_switch,
-    hide_names,
-    set_flag,
-)
+from ui.partner.mode import auto_switch, hide_names, set_flag
 from ui.partner.presentation import Presentation
 from ui.partner.source import PartnerSource
 from ui.partner.view import PartnerView, empty_partner_view
+from ui.settings import PARTNER_AUTO_SWITCH, PARTNER_HIDE_NAMES, FlagSetting
 
 if TYPE_CHECKING:
     from ui.main_window_base import WindowBase
@@ -61,12 +56,12 @@ class PartnerSwitch(QObject):
         self.present_action.setShortcut(QKeySequence("F5"))
         self.present_action.triggered.connect(self.present)
         self.hide_names_action = self._setting_action(
-            _("Hide names in partner view"), SETTING_HIDE_NAMES, hide_names(window.context.settings)
+            _("Hide names in partner view"), PARTNER_HIDE_NAMES, hide_names(window.context.settings)
         )
         self.hide_names_action.toggled.connect(lambda _on: self._rebuild())
         self.auto_action = self._setting_action(
             _("Switch to partner view when a screen is connected"),
-            SETTING_AUTO_SWITCH,
+            PARTNER_AUTO_SWITCH,
             auto_switch(window.context.settings),
         )
         self.toolbar = QToolBar(_("Partner view"), window)
@@ -82,11 +77,13 @@ class PartnerSwitch(QObject):
         if isinstance(app, QGuiApplication):
             app.screenAdded.connect(self.screen_added)
 
-    def _setting_action(self, text: str, key: str, on: bool) -> QAction:
+    def _setting_action(self, text: str, setting: FlagSetting, on: bool) -> QAction:
         action = QAction(text, self.window)
         action.setCheckable(True)
         action.setChecked(on)
-        action.toggled.connect(lambda checked: set_flag(self.window.context.settings, key, checked))
+        action.toggled.connect(
+            lambda checked: set_flag(self.window.context.settings, setting, checked)
+        )
         return action
 
     # -- entering and leaving ----------------------------------------------------------

@@ -79,7 +79,30 @@ class LayoutSetting:
         store.remove(self.key)
 
 
-Setting = TextSetting | PathSetting | LayoutSetting
+@dataclass(frozen=True)
+class FlagSetting:
+    """On or off (anything but a stored true reads as the default)."""
+
+    key: str
+    default: bool = False
+
+    def read(self, store: QSettings) -> bool:
+        value = store.value(self.key)
+        if isinstance(value, bool):
+            return value
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            return value.lower() == "true"
+        return self.default
+
+    def write(self, store: QSettings, value: bool) -> None:
+        store.setValue(self.key, "true" if value else "false")
+        store.sync()
+
+    def forget(self, store: QSettings) -> None:
+        store.remove(self.key)
+
+
+Setting = TextSetting | PathSetting | LayoutSetting | FlagSetting
 
 # The interface language chosen in the preferences ("" = follow the system), read at start.
 LANGUAGE = TextSetting("ui/language", choices=("en", "fi"))
@@ -97,6 +120,9 @@ LAST_PARTNERSHIP = TextSetting("mainWindow/lastPartnership")
 # The measure shown on the commitment page.
 COMMITMENT_MEASURE = TextSetting("commitment/measure", default="commitment")
 DIARY_SPLITTER = LayoutSetting("diary/splitter")
+# Partner view: a newly connected screen switches to it without asking; people shown by label.
+PARTNER_AUTO_SWITCH = FlagSetting("partner_view/switch_on_new_screen")
+PARTNER_HIDE_NAMES = FlagSetting("partner_view/hide_names")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -109,4 +135,6 @@ ALL: tuple[Setting, ...] = (
     LAST_PARTNERSHIP,
     COMMITMENT_MEASURE,
     DIARY_SPLITTER,
+    PARTNER_AUTO_SWITCH,
+    PARTNER_HIDE_NAMES,
 )

@@ -1,4 +1,4 @@
-"""Whether the window is in partner view, and the settings that go with it (kept here only).
+"""Whether the window is in partner view, and its two settings (defined in ``ui.settings``).
 
 The state is owned by the ``AppContext`` (no global): the window, its toolbar toggle, the View
 menu and the screen watcher all change it through ``PartnerMode`` and follow ``changed``.
@@ -8,28 +8,21 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
-# The settings of partner view, in this one place.
-SETTING_AUTO_SWITCH = "partner_view/switch_on_new_screen"
-SETTING_HIDE_NAMES = "partner_view/hide_names"
-
-
-def _flag(settings: QSettings, key: str) -> bool:
-    return str(settings.value(key, "false")).lower() in ("true", "1")
+from ui.settings import PARTNER_AUTO_SWITCH, PARTNER_HIDE_NAMES, FlagSetting
 
 
 def auto_switch(settings: QSettings) -> bool:
     """Whether a newly connected screen switches to partner view without asking."""
-    return _flag(settings, SETTING_AUTO_SWITCH)
+    return PARTNER_AUTO_SWITCH.read(settings)
 
 
 def hide_names(settings: QSettings) -> bool:
     """Whether partner view shows people by pseudonym or title instead of by name."""
-    return _flag(settings, SETTING_HIDE_NAMES)
+    return PARTNER_HIDE_NAMES.read(settings)
 
 
-def set_flag(settings: QSettings, key: str, value: bool) -> None:
-    settings.setValue(key, "true" if value else "false")
-    settings.sync()
+def set_flag(settings: QSettings, setting: FlagSetting, value: bool) -> None:
+    setting.write(settings, value)
 
 
 class PartnerMode(QObject):
