@@ -26,6 +26,7 @@ _PHASE_FILLS = {
     "negotiation": colors.HexColor("#dfe6ee"),
     "commitment": colors.HexColor("#b9c7d6"),
     "execution": colors.HexColor("#8ea3ba"),
+    "ended": colors.HexColor("#f4f4f4"),
 }
 # (colour, dash pattern, marker): each line differs in all three.
 _LINE_LOOKS = (

@@ -43,6 +43,7 @@ DIMENSIONS = {
     Dimension.EFFICIENCY: N_("Efficiency"),
     Dimension.CLARITY: N_("Clarity of objectives and roles"),
     Dimension.ACTION_CONFIDENCE: N_("Confidence that ideas become actions"),
+    Dimension.TRUST: N_("Trust"),
 }
 TENSIONS = {
     Tension.ROLES: N_("Asymmetric roles of customer and provider"),

@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.platypus import Flowable, NextPageTemplate, PageBreak
 
+from app.i18n import translator
 from app.report.model import ActionLine, EntryLine, EventLine, ReportData
 from reports import labels as lb
 from reports.blocks import cell, gap, heading, long_text, markup, para, rich, subheading, table
@@ -239,6 +240,14 @@ def decisions_and_actions(data: ReportData, tr: Tr) -> Flow:
     out += entry_list(data.decisions, tr, lang) + more_note(data, "decisions", tr)
     out.append(subheading(tr("Action plan")))
     out += _actions(data.action_plan, tr, lang) + more_note(data, "action_plan", tr)
+    if data.private_actions:
+        n = data.private_actions
+        left_out = translator(lang).ngettext(
+            "{n} private action of the facilitator is not shown.",
+            "{n} private actions of the facilitator are not shown.",
+            n,
+        )
+        out.append(para(left_out.format(n=n), "muted"))
     return out
 
 

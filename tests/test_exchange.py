@@ -27,7 +27,8 @@ from app.services.demo import demo_document, load_demo
 
 FIXTURES = Path(__file__).parent / "fixtures"
 ROOT = Path(__file__).resolve().parents[1]
-SCHEMA = json.loads((ROOT / "resources/schema/exchange-v1.schema.json").read_text("utf-8"))
+SCHEMA = json.loads((ROOT / "resources/schema/exchange-v2.schema.json").read_text("utf-8"))
+SCHEMA_V1 = json.loads((ROOT / "resources/schema/exchange-v1.schema.json").read_text("utf-8"))
 
 
 def _without_stamp(document: dict[str, Any]) -> dict[str, Any]:
@@ -42,7 +43,8 @@ def _counts(diary: Diary) -> dict[str, int]:
 
 @pytest.fixture
 def edge_case() -> dict[str, Any]:
-    data: dict[str, Any] = load_file(FIXTURES / "edge-case.json")
+    """A version 2 file with odd values and every field of the format."""
+    data: dict[str, Any] = load_file(FIXTURES / "edge-case-v2.json")
     return data
 
 
@@ -88,7 +90,7 @@ def test_edge_case_file_comes_back_unchanged(diary: Diary, edge_case: dict[str, 
     pk = import_partnership(diary, edge_case)
     assert _without_stamp(export_partnership(diary.db, pk)) == _without_stamp(edge_case)
     p = partnerships.get_partnership(diary.db, pk)
-    assert p is not None and p.language == "fi" and len(p.phases) == 4
+    assert p is not None and p.language == "fi" and len(p.phases) == 5
 
 
 def test_exports_validate_against_the_json_schema(diary: Diary, edge_case: dict[str, Any]) -> None:
@@ -96,6 +98,7 @@ def test_exports_validate_against_the_json_schema(diary: Diary, edge_case: dict[
     validator = jsonschema.Draft202012Validator(SCHEMA)
     validator.validate(export_partnership(diary.db, load_demo(diary)))
     validator.validate(edge_case)
+    jsonschema.Draft202012Validator(SCHEMA_V1).validate(load_file(FIXTURES / "edge-case.json"))
     bad = copy.deepcopy(edge_case)
     bad["events"][0]["colour"] = "red"
     with pytest.raises(jsonschema.ValidationError):

@@ -51,7 +51,7 @@ def _forget_after(diary: Diary, pk: int, day: date) -> None:
             if report.generated_on > day:
                 records.delete_feedback_report(db, report.pk or 0)
         for mark in records.list_checklist_marks(db, pk):
-            if mark.done_on > day:
+            if mark.marked_on > day:
                 records.delete_checklist_mark(db, pk, mark.item)
 
 

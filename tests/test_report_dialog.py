@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_report_support import Planted, pdf_text, plant
 
+from app.domain.enums import ReportStatus
 from app.persistence.diary import Diary
 from app.services import feedback
 from ui.dialogs import report_dialog, report_file
@@ -68,6 +69,13 @@ def test_save_writes_the_file_and_records_it(
     given = feedback.list_given(diary, planted.pk)
     assert [g.sha256 for g in given] == [feedback.sha256(target.read_bytes())]
     assert dialog.given.given_list.count() == 1
+    # Saving is not giving: without the choice ticked the saved copy is a draft.
+    assert given[0].status is ReportStatus.DRAFT and not given[0].given
+    assert "draft" in dialog.given.given_list.item(0).text()
+    dialog.saved_is_given.setChecked(True)
+    dialog.save_button.click()
+    latest = feedback.list_given(diary, planted.pk)[-1]
+    assert latest.status is ReportStatus.GIVEN and latest.language == "en"
 
 
 def test_print_paints_every_page_and_records_it(
@@ -89,7 +97,8 @@ def test_print_paints_every_page_and_records_it(
     dialog.print_button.click()
     assert dialog.pdf is not None
     assert len(PdfReader(printed).pages) == len(PdfReader(io.BytesIO(dialog.pdf)).pages)
-    assert len(feedback.list_given(diary, planted.pk)) == 1
+    [printed_record] = feedback.list_given(diary, planted.pk)
+    assert printed_record.given  # printing is handing over
 
 
 def test_a_record_never_handed_out_can_be_removed(

@@ -124,6 +124,30 @@ def test_capture_five_entries_and_make_an_action(
     assert (action.text, action.source_entry) == ("Early support pilot", stored[0].pk)
 
 
+def test_an_action_made_from_a_private_idea_starts_private(
+    qtbot: QtBot, page: DiaryPage, seeded: Seed
+) -> None:
+    event = _new_event(qtbot, page, "Interview")
+    page.show_capture()
+    _capture(qtbot, page, Qt.Key.Key_1, "Said in confidence")
+    page.capture.table.selectRow(0)
+    page.capture.flip_selected_visibility()
+    [idea] = entries.list_entries(page.editor.db, event)
+    assert idea.visibility is Visibility.PRIVATE
+    # Nothing selected: the command takes the latest idea, which is private.
+    page.capture.table.clearSelection()
+    messages: list[str] = []
+    page.capture.message.connect(messages.append)
+    qtbot.keyClick(
+        page.capture.field,
+        Qt.Key.Key_A,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    [action] = actions.list_actions(page.editor.db, seeded.partnership)
+    assert action.source_entry == idea.pk and action.visibility is Visibility.PRIVATE
+    assert messages and "private" in messages[-1].lower()
+
+
 def test_delete_entry_then_undo(qtbot: QtBot, page: DiaryPage, context: AppContext) -> None:
     event = _new_event(qtbot, page, "Meeting")
     page.show_capture()

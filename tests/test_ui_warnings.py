@@ -149,7 +149,7 @@ def test_checking_an_item_with_evidence(
     dialog.accept()
     marks = {m.item: m for m in records.list_checklist_marks(context.diary.db, pk)}
     mark = marks["negotiation.motives"]
-    assert mark.done_on == date(2024, 2, 20) and mark.note == "Both sides listed their motives"
+    assert mark.marked_on == date(2024, 2, 20) and mark.note == "Both sides listed their motives"
     assert mark.evidence == dialog.entry.itemData(1)
     panel.show_partnership(pk)
     assert panel.items.count() == before - 1

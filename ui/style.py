@@ -36,6 +36,7 @@ PHASE_COLORS: dict[Phase, str] = {
     Phase.NEGOTIATION: "#F2C76E",
     Phase.COMMITMENT: "#6FA3CF",
     Phase.EXECUTION: "#3D7A5A",
+    Phase.ENDED: "#9A9A9A",
 }
 
 # Colours of the two sides; the plot also varies line style so print stays readable.

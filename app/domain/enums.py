@@ -11,6 +11,13 @@ class Phase(StrEnum):
     NEGOTIATION = "negotiation"
     COMMITMENT = "commitment"
     EXECUTION = "execution"
+    # The partnership has ended (a cycle decision "end"); the step's note says how.
+    ENDED = "ended"
+
+    @classmethod
+    def working(cls) -> tuple[Phase, ...]:
+        """The phases work happens in (an event's phase; where a partnership starts)."""
+        return (cls.NEGOTIATION, cls.COMMITMENT, cls.EXECUTION)
 
 
 class Role(StrEnum):
@@ -79,7 +86,7 @@ class Tension(StrEnum):
 
 
 class Dimension(StrEnum):
-    """The six rating dimensions of the pulse and the exchange format (1–5)."""
+    """The rating dimensions of the pulse and the exchange format (1–5)."""
 
     COMMITMENT = "commitment"
     PARTNER_COMMITMENT = "partner_commitment"
@@ -87,6 +94,7 @@ class Dimension(StrEnum):
     EFFICIENCY = "efficiency"
     CLARITY = "clarity"
     ACTION_CONFIDENCE = "action_confidence"
+    TRUST = "trust"
 
 
 class ActionStatus(StrEnum):
@@ -98,3 +106,54 @@ class ActionStatus(StrEnum):
     @property
     def is_closed(self) -> bool:
         return self in (ActionStatus.DONE, ActionStatus.DROPPED)
+
+
+class Direction(StrEnum):
+    """Which way an objective's measured value is better."""
+
+    UP = "up"
+    DOWN = "down"
+
+
+class Fate(StrEnum):
+    """What became of an idea that no action names (an idea without a fate is open)."""
+
+    PARKED = "parked"
+    DECLINED = "declined"
+
+
+class DecisionStatus(StrEnum):
+    PROPOSED = "proposed"
+    AGREED = "agreed"
+    CONTESTED = "contested"
+    REVISITED = "revisited"
+
+
+class Outcome(StrEnum):
+    """The partners' decision at the end of a cycle (Ring & Van de Ven)."""
+
+    CONTINUE = "continue"
+    RENEGOTIATE = "renegotiate"
+    ROUTINE = "routine"
+    END = "end"
+
+
+class MarkStatus(StrEnum):
+    DONE = "done"
+    NOT_MET = "not_met"
+
+
+class ReportKind(StrEnum):
+    FEEDBACK_REPORT = "feedback_report"
+    MINUTES = "minutes"
+
+
+class ReportStatus(StrEnum):
+    DRAFT = "draft"
+    GIVEN = "given"
+
+
+class Names(StrEnum):
+    SHOWN = "shown"
+    HIDDEN = "hidden"
+    ANONYMOUS = "anonymous"

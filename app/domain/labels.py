@@ -27,6 +27,7 @@ PHASES = {
     Phase.NEGOTIATION: N_("Negotiation"),
     Phase.COMMITMENT: N_("Commitment"),
     Phase.EXECUTION: N_("Execution"),
+    Phase.ENDED: N_("Ended"),
 }
 ROLES = {
     Role.CUSTOMER: N_("Customer"),
@@ -76,6 +77,7 @@ DIMENSIONS = {
     Dimension.EFFICIENCY: N_("Efficiency"),
     Dimension.CLARITY: N_("Clarity of objectives and roles"),
     Dimension.ACTION_CONFIDENCE: N_("Confidence that ideas become actions"),
+    Dimension.TRUST: N_("Trust"),
 }
 
 

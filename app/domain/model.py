@@ -15,11 +15,19 @@ from functools import lru_cache
 from app.domain.days import iso_day, iso_minute
 from app.domain.enums import (
     ActionStatus,
+    DecisionStatus,
     Dimension,
+    Direction,
     EntryType,
     EventKind,
+    Fate,
     Level,
+    MarkStatus,
+    Names,
+    Outcome,
     Phase,
+    ReportKind,
+    ReportStatus,
     Role,
     Tension,
     Visibility,
@@ -48,6 +56,17 @@ OBJECTIVE_PARTS = ("indicator", "target", "owner", "due_on")
 
 
 @dataclass(slots=True)
+class Measurement:
+    """A dated value of an objective's indicator."""
+
+    measured_on: date
+    value: float
+    note: str | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+
+@dataclass(slots=True)
 class Objective:
     text: str
     indicator: str | None = None
@@ -56,6 +75,10 @@ class Objective:
     owner: int | None = None
     id: str = field(default_factory=new_id)
     pk: int | None = None
+    target_value: float | None = None
+    unit: str | None = None
+    direction: Direction | None = None
+    measurements: list[Measurement] = field(default_factory=list)
 
     def lacks(self) -> tuple[str, ...]:
         """What the objective still lacks to be specific, among ``OBJECTIVE_PARTS``."""
@@ -82,6 +105,10 @@ class Partnership:
     phases: list[PhaseMove] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     pk: int | None = None
+    planned_end_on: date | None = None
+    vision: str | None = None
+    pilot_scope: str | None = None
+    min_group_size: int = 3
 
     def phase_on(self, day: date) -> Phase | None:
         """The phase in force on ``day``: the last move whose date is on or before it."""
@@ -158,6 +185,8 @@ class Event:
     ratings: list[Rating] = field(default_factory=list)
     id: str = field(default_factory=new_id)
     pk: int | None = None
+    # This feedback meeting is the final evaluation of the cycle.
+    final_evaluation: bool = False
 
     @property
     def day(self) -> date:
@@ -169,6 +198,26 @@ class Event:
 
 
 @dataclass(slots=True)
+class IdeaFate:
+    """An idea parked (with a date to revisit) or declined, with the reason."""
+
+    status: Fate
+    reason: str
+    on: date
+    revisit_on: date | None = None
+
+
+@dataclass(slots=True)
+class DecisionRecord:
+    """Where a decision stands; ``agreed_by`` holds organization keys (positions on import)."""
+
+    status: DecisionStatus
+    agreed_by: list[int] = field(default_factory=list)
+    review_on: date | None = None
+    disagreement: str | None = None
+
+
+@dataclass(slots=True)
 class Entry:
     event: int
     type: EntryType
@@ -177,6 +226,8 @@ class Entry:
     tensions: tuple[Tension, ...] = ()
     id: str = field(default_factory=new_id)
     pk: int | None = None
+    fate: IdeaFate | None = None
+    decision: DecisionRecord | None = None
 
     def __post_init__(self) -> None:
         if self.visibility is None:
@@ -195,6 +246,8 @@ class Action:
     source_entry: int | None = None
     id: str = field(default_factory=new_id)
     pk: int | None = None
+    # A private action (made from a private entry) never reaches partner output.
+    visibility: Visibility = Visibility.SHARED
 
     def is_open_on(self, day: date) -> bool:
         """Open as of ``day``: created by then and not yet done or dropped by then."""
@@ -210,24 +263,56 @@ class Action:
 
 @dataclass(slots=True)
 class ChecklistMark:
-    """A checklist item marked done; ``evidence`` is an event or entry id."""
+    """A checklist item looked at on ``marked_on``: done, or not met; ``evidence`` is an event
+    or entry id; ``text`` the wording of an item of the partnership's own."""
 
     item: str
-    done_on: date
+    marked_on: date
     note: str | None = None
     evidence: str | None = None
     pk: int | None = None
+    status: MarkStatus = MarkStatus.DONE
+    text: str | None = None
+
+    @property
+    def done(self) -> bool:
+        return self.status is MarkStatus.DONE
 
 
 @dataclass(slots=True)
 class FeedbackReport:
-    """A feedback report that was given to partners."""
+    """A report recorded in the diary: a draft, or given to the partners (only given ones count
+    as feedback)."""
 
     generated_on: date
     audience: str = "all"
     sections: tuple[str, ...] | None = None
     sha256: str | None = None
     options: dict[str, object] | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+    kind: ReportKind = ReportKind.FEEDBACK_REPORT
+    status: ReportStatus = ReportStatus.GIVEN
+    period_from: date | None = None
+    period_to: date | None = None
+    names: Names | None = None
+    language: str | None = None
+    # The meeting minutes are of (an event key; its position in a file being imported).
+    event: int | None = None
+
+    @property
+    def given(self) -> bool:
+        return self.status is ReportStatus.GIVEN
+
+
+@dataclass(slots=True)
+class CycleDecision:
+    """The partners' decision at the end of a cycle; the note is the facilitator's (private)."""
+
+    decided_on: date
+    outcome: Outcome
+    note: str | None = None
+    event: int | None = None
     id: str = field(default_factory=new_id)
     pk: int | None = None
 

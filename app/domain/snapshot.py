@@ -19,7 +19,9 @@ the status and the report:
 - an event counts when its date is on or before ``as_of``, with its participants and ratings;
 - an entry counts when its event counts (an entry is dated by its event);
 - a phase move counts from its date; a feedback report from the day it was given;
-- an acknowledgement counts from the day it was made;
+- an acknowledgement counts from the day it was made; a cycle decision from the day it was
+  taken; an idea's fate (parked, declined) from the day it was given; an objective's
+  measurement from the day it was measured;
 - an action counts from the day it was created; done or dropped after ``as_of``, it is seen as
   still open (``action_on``).
 """
@@ -31,9 +33,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, Protocol, TypeVar
 
-from app.domain.enums import ActionStatus, EntryType, Visibility
+from app.domain.enums import ActionStatus, EntryType, Fate, Visibility
 from app.domain.model import (
     Action,
+    CycleDecision,
     Event,
     FeedbackReport,
     Objective,
@@ -83,6 +86,8 @@ class EntryFact:
     type: EntryType
     visibility: Visibility
     text: str = ""  # "" unless loaded with ``Include(texts=True)``
+    fate: Fate | None = None  # an idea parked or declined (None: open, or became an action)
+    fate_on: date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +138,8 @@ class Snapshot:
     thresholds: dict[str, Any] = field(default_factory=dict)
     objectives: tuple[Objective, ...] = ()
     acks: tuple[WarningAck, ...] = ()  # acknowledged warnings, oldest first
+    # The partners' end-of-cycle decisions, oldest first; their notes are the facilitator's.
+    cycle_decisions: tuple[CycleDecision, ...] = ()
     include: Include = EVERYTHING
     as_of: date | None = None  # set by ``until``: nothing dated later is in the snapshot
 
@@ -146,6 +153,7 @@ class Snapshot:
             "reports",
             "objectives",
             "acks",
+            "cycle_decisions",
         ):
             object.__setattr__(self, name, _tuple(getattr(self, name)))
 
@@ -167,8 +175,25 @@ class Snapshot:
             actions=tuple(
                 action_on(a, as_of) for a in self.actions if known_on(a.created_on, as_of)
             ),
-            entries=tuple(n for n in self.entries if n.event in live),
+            entries=tuple(_fate_on(n, as_of) for n in self.entries if n.event in live),
             reports=tuple(r for r in self.reports if known_on(r.generated_on, as_of)),
             acks=tuple(a for a in self.acks if known_on(a.acknowledged_on, as_of)),
+            objectives=tuple(_measured_by(o, as_of) for o in self.objectives),
+            cycle_decisions=tuple(c for c in self.cycle_decisions if known_on(c.decided_on, as_of)),
             as_of=as_of,
         )
+
+
+def _fate_on(fact: EntryFact, as_of: date) -> EntryFact:
+    """An idea whose fate was given after ``as_of`` was still open then."""
+    if fact.fate_on is not None and not known_on(fact.fate_on, as_of):
+        return dataclasses.replace(fact, fate=None, fate_on=None)
+    return fact
+
+
+def _measured_by(objective: Objective, as_of: date) -> Objective:
+    """The objective with the measurements taken by ``as_of``."""
+    kept = [m for m in objective.measurements if known_on(m.measured_on, as_of)]
+    if len(kept) == len(objective.measurements):
+        return objective
+    return dataclasses.replace(objective, measurements=kept)

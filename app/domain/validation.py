@@ -6,6 +6,7 @@ them into one ``ValidationError`` whose message a dialog or the command line sho
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -16,8 +17,12 @@ from app.i18n import _, ngettext
 if TYPE_CHECKING:
     from app.domain.model import (
         Action,
+        CycleDecision,
+        DecisionRecord,
         Entry,
         Event,
+        IdeaFate,
+        Measurement,
         Objective,
         Organization,
         Partnership,
@@ -31,6 +36,11 @@ LANGUAGES = ("en", "fi")
 # The longest event: a year (a pilot can run for months; anything longer is a typing mistake).
 DURATION_MAX = 525_600
 RATING_MIN, RATING_MAX = 1, 5
+UNIT_MAX = 40
+# A partner report prints a questionnaire result for a side only with this many respondents.
+MIN_GROUP_SIZE = (2, 50)
+# Objectives' targets and measured values: finite and at most this large either way.
+VALUE_LIMIT = 1e12
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,11 +105,77 @@ def check_partnership(p: Partnership) -> list[Problem]:
             problems.append(
                 Problem(f"phases[{i + 1}].from", _("phases must be in chronological order"))
             )
+    problems += _optional_text(p.vision, "vision") + _optional_text(p.pilot_scope, "pilot_scope")
+    low, high = MIN_GROUP_SIZE
+    if not low <= p.min_group_size <= high:
+        problems.append(
+            Problem(
+                "min_group_size",
+                _("must be a whole number from {low} to {high}").format(low=low, high=high),
+            )
+        )
+    if p.planned_end_on is not None and p.planned_end_on < p.started_on:
+        problems.append(Problem("planned_end_on", _("must not be before the partnership started")))
     return problems
 
 
+def check_value(value: float | None, name: str) -> list[Problem]:
+    """A target or measured value: a finite number within ±10¹²."""
+    if value is None or (math.isfinite(value) and abs(value) <= VALUE_LIMIT):
+        return []
+    return [Problem(name, _("must be a finite number between -10^12 and 10^12"))]
+
+
 def check_objective(o: Objective) -> list[Problem]:
-    return _required_text(o.text, "text", TEXT_MAX)
+    problems = _required_text(o.text, "text", TEXT_MAX)
+    problems += check_value(o.target_value, "target_value")
+    if o.unit is not None:
+        problems += _required_text(o.unit, "unit", UNIT_MAX)
+    for i, m in enumerate(o.measurements):
+        problems += [
+            Problem(f"measurements[{i}].{p.field}", p.message) for p in check_measurement(m)
+        ]
+    return problems
+
+
+def check_measurement(m: Measurement) -> list[Problem]:
+    return check_value(m.value, "value") + _optional_text(m.note, "note")
+
+
+def check_fate(f: IdeaFate) -> list[Problem]:
+    """A parked idea needs a date to revisit it (on or after it was parked), any fate a reason."""
+    problems = _required_text(f.reason, "reason", TEXT_MAX)
+    if f.status.value == "parked" and f.revisit_on is None:
+        problems.append(Problem("revisit_on", _("a parked idea needs a date to revisit it")))
+    if f.status.value == "declined" and f.revisit_on is not None:
+        problems.append(Problem("revisit_on", _("a declined idea is not revisited")))
+    if f.revisit_on is not None and f.revisit_on < f.on:
+        problems.append(Problem("revisit_on", _("must not be before the idea was parked")))
+    return problems
+
+
+def check_decision(d: DecisionRecord) -> list[Problem]:
+    problems = _optional_text(d.disagreement, "disagreement")
+    if len(set(d.agreed_by)) != len(d.agreed_by):
+        problems.append(Problem("agreed_by", _("an organization is listed twice")))
+    return problems
+
+
+def check_cycle_decision(c: CycleDecision, p: Partnership) -> list[Problem]:
+    """``renegotiate`` goes with a step back to negotiation on the same day, ``end`` with a step
+    to ended."""
+    step = {"renegotiate": "negotiation", "end": "ended"}.get(c.outcome.value)
+    problems = _optional_text(c.note, "note")
+    if step and not any(m.phase.value == step and m.from_on == c.decided_on for m in p.phases):
+        problems.append(
+            Problem(
+                "outcome",
+                _('"{outcome}" needs a phase step to "{phase}" on {day}').format(
+                    outcome=c.outcome.value, phase=step, day=c.decided_on.isoformat()
+                ),
+            )
+        )
+    return problems
 
 
 def check_organization(o: Organization) -> list[Problem]:
@@ -155,6 +231,14 @@ def check_entry(e: Entry) -> list[Problem]:
     problems = _required_text(e.text, "text", TEXT_MAX)
     if len(set(e.tensions)) != len(e.tensions):
         problems.append(Problem("tensions", _("a tension is listed twice")))
+    if e.fate is not None:
+        if e.type.value != "idea":
+            problems.append(Problem("fate", _("only an idea has a fate")))
+        problems += [Problem(f"fate.{p.field}", p.message) for p in check_fate(e.fate)]
+    if e.decision is not None:
+        if e.type.value != "decision":
+            problems.append(Problem("decision", _("only a decision has a decision record")))
+        problems += [Problem(f"decision.{p.field}", p.message) for p in check_decision(e.decision)]
     return problems
 
 

@@ -1,4 +1,5 @@
-"""The partnership exchange format (version 1): one JSON file holds one whole partnership.
+"""The partnership exchange format (writes version 2, reads 1 and 2): one JSON file holds one
+whole partnership.
 
 ``export_partnership`` and ``import_partnership`` convert between a diary and the format;
 ``load_file`` and ``save_file`` read and write the files; ``check_file`` checks a file of any size

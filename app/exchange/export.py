@@ -1,4 +1,4 @@
-"""Writing one partnership of the diary as an exchange file (format version 1).
+"""Writing one partnership of the diary as an exchange file (format version 2).
 
 The output is canonical: the same diary content always gives the same JSON, apart from
 ``exported_at``. Optional fields without a value are left out; records in the deleted items are
@@ -9,7 +9,7 @@ left out with it, so that every exported file imports again.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlite_utils import Database
@@ -25,10 +25,19 @@ from app.domain import (
     Person,
     Rating,
 )
+from app.domain.model import CycleDecision, DecisionRecord, IdeaFate, Measurement, WarningAck
 from app.exchange.errors import single
 from app.exchange.parse import FORMAT, VERSION
 from app.i18n import _
-from app.persistence import actions, entries, events, partnerships, records
+from app.persistence import (
+    actions,
+    checklist,
+    entries,
+    events,
+    measurements,
+    partnerships,
+    records,
+)
 
 
 def _compact(d: dict[str, Any]) -> dict[str, Any]:
@@ -48,12 +57,37 @@ class _Ids:
         self.orgs: dict[int, str] = {}
         self.people: dict[int, str] = {}
         self.entries: dict[int, str] = {}
+        self.events: dict[int, str] = {}
+        self.objectives: dict[int, str] = {}
+        self.actions: dict[int, str] = {}
 
     def person(self, pk: int | None) -> str | None:
         return self.people.get(pk) if pk is not None else None
 
+    def evidence(self, key: str) -> str | None:
+        """A warning's "kind:pk" evidence key as "kind:id" (None: the record is gone)."""
+        kind, _sep, pk = key.partition(":")
+        table = {
+            "objective": self.objectives,
+            "action": self.actions,
+            "event": self.events,
+            "person": self.people,
+            "organization": self.orgs,
+        }.get(kind, {})
+        found = table.get(int(pk)) if pk.isdigit() else None
+        return f"{kind}:{found}" if found is not None else None
 
-def _partnership(p: Partnership, objectives: list[Objective], ids: _Ids) -> dict[str, Any]:
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _partnership(
+    p: Partnership, db: Database, ids: _Ids, thresholds: dict[str, Any]
+) -> dict[str, Any]:
+    objectives = partnerships.list_objectives(db, p.pk or 0)
+    ids.objectives = {o.pk: o.id for o in objectives if o.pk is not None}
+    decisions = measurements.list_cycle_decisions(db, p.pk or 0)
     return _compact(
         {
             "id": p.id,
@@ -61,24 +95,52 @@ def _partnership(p: Partnership, objectives: list[Objective], ids: _Ids) -> dict
             "description": p.description,
             "started_on": p.started_on.isoformat(),
             "language": p.language,
+            "planned_end_on": _day(p.planned_end_on),
+            "vision": p.vision,
+            "pilot_scope": p.pilot_scope,
+            "min_group_size": p.min_group_size,
+            "thresholds": thresholds or None,
             "phases": [
                 _compact({"phase": m.phase.value, "from": m.from_on.isoformat(), "note": m.note})
                 for m in p.phases
             ],
-            "objectives": [
-                _compact(
-                    {
-                        "id": o.id,
-                        "text": o.text,
-                        "indicator": o.indicator,
-                        "target": o.target,
-                        "due_on": o.due_on.isoformat() if o.due_on else None,
-                        "owner": ids.person(o.owner),
-                    }
-                )
-                for o in objectives
-            ]
-            or None,
+            "objectives": [_objective(o, ids) for o in objectives] or None,
+            "cycle_decisions": [_cycle_decision(c, ids) for c in decisions] or None,
+        }
+    )
+
+
+def _objective(o: Objective, ids: _Ids) -> dict[str, Any]:
+    return _compact(
+        {
+            "id": o.id,
+            "text": o.text,
+            "indicator": o.indicator,
+            "target": o.target,
+            "due_on": _day(o.due_on),
+            "owner": ids.person(o.owner),
+            "target_value": _number(o.target_value) if o.target_value is not None else None,
+            "unit": o.unit,
+            "direction": o.direction.value if o.direction else None,
+            "measurements": [_measurement(m) for m in o.measurements] or None,
+        }
+    )
+
+
+def _measurement(m: Measurement) -> dict[str, Any]:
+    return _compact(
+        {"id": m.id, "measured_on": _day(m.measured_on), "value": _number(m.value), "note": m.note}
+    )
+
+
+def _cycle_decision(c: CycleDecision, ids: _Ids) -> dict[str, Any]:
+    return _compact(
+        {
+            "id": c.id,
+            "decided_on": _day(c.decided_on),
+            "outcome": c.outcome.value,
+            "note": c.note,
+            "event": ids.events.get(c.event) if c.event is not None else None,
         }
     )
 
@@ -108,7 +170,7 @@ def _rating(r: Rating, ids: _Ids) -> dict[str, Any]:
     )
 
 
-def _entry(e: Entry) -> dict[str, Any]:
+def _entry(e: Entry, ids: _Ids) -> dict[str, Any]:
     return _compact(
         {
             "id": e.id,
@@ -116,6 +178,30 @@ def _entry(e: Entry) -> dict[str, Any]:
             "text": e.text,
             "visibility": e.visibility.value if e.visibility else None,
             "tensions": [t.value for t in e.tensions] or None,
+            "fate": _fate(e.fate) if e.fate else None,
+            "decision": _decision(e.decision, ids) if e.decision else None,
+        }
+    )
+
+
+def _fate(f: IdeaFate) -> dict[str, Any]:
+    return _compact(
+        {
+            "status": f.status.value,
+            "reason": f.reason,
+            "on": _day(f.on),
+            "revisit_on": _day(f.revisit_on),
+        }
+    )
+
+
+def _decision(d: DecisionRecord, ids: _Ids) -> dict[str, Any]:
+    return _compact(
+        {
+            "status": d.status.value,
+            "agreed_by": [ids.orgs[o] for o in d.agreed_by] or None,
+            "review_on": _day(d.review_on),
+            "disagreement": d.disagreement,
         }
     )
 
@@ -130,11 +216,12 @@ def _event(e: Event, its_entries: list[Entry], ids: _Ids) -> dict[str, Any]:
             "duration_minutes": e.duration_minutes,
             "phase": e.phase.value if e.phase else None,
             "purpose": e.purpose,
+            "final_evaluation": e.final_evaluation or None,
             "participants": [
                 {"person": ids.people[p.person], "invited": p.invited, "attended": p.attended}
                 for p in e.participants
             ],
-            "entries": [_entry(n) for n in its_entries],
+            "entries": [_entry(n, ids) for n in its_entries],
             "ratings": [_rating(r, ids) for r in e.ratings] or None,
         }
     )
@@ -152,6 +239,7 @@ def _action(a: Action, ids: _Ids) -> dict[str, Any]:
             "status": a.status.value,
             "done_on": a.done_on.isoformat() if a.done_on else None,
             "source_entry": ids.entries.get(a.source_entry) if a.source_entry else None,
+            "visibility": a.visibility.value,
         }
     )
 
@@ -160,22 +248,47 @@ def _mark(m: ChecklistMark, live_ids: set[str]) -> dict[str, Any]:
     return _compact(
         {
             "item": m.item,
-            "done_on": m.done_on.isoformat(),
+            "status": m.status.value,
+            "marked_on": m.marked_on.isoformat(),
             "note": m.note,
             # Evidence in the deleted items is not exported, so the reference goes with it.
             "evidence": m.evidence if m.evidence in live_ids else None,
+            "text": m.text,
         }
     )
 
 
-def _report(r: FeedbackReport) -> dict[str, Any]:
+def _report(r: FeedbackReport, ids: _Ids) -> dict[str, Any]:
     return _compact(
         {
             "id": r.id,
+            "kind": r.kind.value,
+            "status": r.status.value,
             "generated_on": r.generated_on.isoformat(),
             "audience": r.audience,
+            "period_from": _day(r.period_from),
+            "period_to": _day(r.period_to),
+            "event": ids.events.get(r.event) if r.event is not None else None,
+            "names": r.names.value if r.names else None,
+            "language": r.language,
             "sections": list(r.sections) if r.sections is not None else None,
             "sha256": r.sha256,
+        }
+    )
+
+
+def _ack(a: WarningAck, ids: _Ids) -> dict[str, Any]:
+    seen = None
+    if a.evidence is not None:
+        seen = ",".join(sorted(k for k in map(ids.evidence, a.evidence) if k is not None))
+    return _compact(
+        {
+            "rule": a.warning,
+            "key": a.warning,
+            "severity": a.severity,
+            "acknowledged_on": _day(a.acknowledged_on),
+            "fingerprint": seen,
+            "note": a.note,
         }
     )
 
@@ -184,12 +297,18 @@ class EventStream:
     """The events of an export with their entries, read from the diary one event at a time as
     the file is written (``files.save_file``): 200,000 entries are never in memory at once."""
 
-    def __init__(self, db: Database, live_events: list[Event], ids: _Ids) -> None:
-        self.db, self.events, self.ids = db, live_events, ids
+    def __init__(
+        self, db: Database, live_events: list[Event], ids: _Ids, agreed: dict[int, list[int]]
+    ) -> None:
+        self.db, self.events, self.ids, self.agreed = db, live_events, ids, agreed
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for e in self.events:
-            yield _event(e, entries.list_entries(self.db, e.pk or 0), self.ids)
+            its_entries = entries.list_entries(self.db, e.pk or 0)
+            for entry in its_entries:
+                if entry.decision is not None and entry.pk is not None:
+                    entry.decision.agreed_by = self.agreed.get(entry.pk, [])
+            yield _event(e, its_entries, self.ids)
 
 
 def export_stream(db: Database, pk: int) -> dict[str, Any]:
@@ -205,24 +324,28 @@ def export_stream(db: Database, pk: int) -> dict[str, Any]:
     people = partnerships.list_people(db, pk)
     ids.people = {x.pk: x.id for x in people if x.pk is not None}
     live_events = events.list_events(db, pk, with_details=True)
+    ids.events = {e.pk: e.id for e in live_events if e.pk is not None}
     plan = actions.list_actions(db, pk)
+    ids.actions = {a.pk: a.id for a in plan if a.pk is not None}
     # Only the entries the plan points at: the live ones among them keep their reference.
     sources = [a.source_entry for a in plan if a.source_entry is not None]
     ids.entries = entries.live_entry_ids(db, pk, sources)
     marks = records.list_checklist_marks(db, pk)
     evidence = [m.evidence for m in marks if m.evidence is not None]
     live_ids = {e.id for e in live_events} | entries.live_entry_ids_among(db, pk, evidence)
+    agreed = entries.decision_agreements(db, pk)
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "partnership": _partnership(p, partnerships.list_objectives(db, pk), ids),
+        "partnership": _partnership(p, db, ids, partnerships.get_thresholds(db, pk)),
         "organizations": [{"id": o.id, "name": o.name, "role": o.role.value} for o in orgs],
         "people": [_person(x, ids) for x in people],
-        "events": EventStream(db, live_events, ids),
+        "events": EventStream(db, live_events, ids, agreed),
         "actions": [_action(a, ids) for a in plan],
         "checklist": [_mark(m, live_ids) for m in marks],
-        "reports": [_report(r) for r in records.list_feedback_reports(db, pk)],
+        "reports": [_report(r, ids) for r in records.list_feedback_reports(db, pk)],
+        "acknowledgements": [_ack(a, ids) for a in checklist.list_acks(db, pk)],
     }
 
 

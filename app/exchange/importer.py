@@ -18,7 +18,15 @@ from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
 from app.exchange.stream import CheckedFile, store_checked
 from app.i18n import _
-from app.persistence import actions, entries, events, partnerships, records
+from app.persistence import (
+    actions,
+    checklist,
+    entries,
+    events,
+    measurements,
+    partnerships,
+    records,
+)
 from app.persistence.diary import Diary
 
 Mode = Literal["refuse", "copy", "replace"]
@@ -36,9 +44,12 @@ def _renew_ids(parsed: Parsed) -> None:
     # Old id → record, taken before renaming: the records then carry their new ids.
     targets = {e.id: e for e in parsed.events} | {n.id: n for n in parsed.entries}
     orgs = {o.id: o for o in parsed.organizations}
+    evidence = _evidence_records(parsed)
     groups: list[Sequence[HasId]] = [
         [parsed.partnership],
         parsed.objectives,
+        [m for o in parsed.objectives for m in o.measurements],
+        parsed.cycle_decisions,
         parsed.organizations,
         parsed.people,
         parsed.events,
@@ -55,8 +66,47 @@ def _renew_ids(parsed: Parsed) -> None:
     for report in parsed.reports:
         if report.audience != "all":
             report.audience = orgs[report.audience].id
+    for ack in parsed.acknowledgements:
+        if ack.evidence is not None:
+            ack.evidence = [f"{k.split(':')[0]}:{evidence[k].id}" for k in ack.evidence]
     name = _("{name} (copy)").format(name=parsed.partnership.name)
     parsed.partnership.name = name[:200]
+
+
+def _evidence_records(parsed: Parsed) -> dict[str, HasId]:
+    """The records a warning's evidence may name, by their "kind:id" reference."""
+    kinds: list[tuple[str, Sequence[HasId]]] = [
+        ("objective", parsed.objectives),
+        ("action", parsed.actions),
+        ("event", parsed.events),
+        ("person", parsed.people),
+        ("organization", parsed.organizations),
+    ]
+    return {f"{kind}:{r.id}": r for kind, group in kinds for r in group}
+
+
+def _store_v2(db: Database, pk: int, parsed: Parsed, event_pks: list[int]) -> None:
+    """What version 2 adds: thresholds, cycle decisions, acknowledgements (after the rest)."""
+    if parsed.thresholds:
+        partnerships.set_thresholds(db, pk, parsed.thresholds)
+    for c in parsed.cycle_decisions:
+        c.event = event_pks[c.event] if c.event is not None else None
+        measurements.insert_cycle_decision(db, pk, c)
+    pks = {ref: getattr(r, "pk", None) for ref, r in _evidence_records(parsed).items()}
+    for ack in parsed.acknowledgements:
+        seen = None
+        if ack.evidence is not None:
+            seen = [f"{ref.split(':')[0]}:{pks[ref]}" for ref in ack.evidence]
+        checklist.add_ack(
+            db,
+            pk,
+            ack.rule,
+            ack.acknowledged_on,
+            ack.severity,
+            seen or [],
+            ack.note,
+            known=seen is not None,
+        )
 
 
 def _store(db: Database, parsed: Parsed) -> int:
@@ -80,6 +130,8 @@ def _store(db: Database, parsed: Parsed) -> int:
     entry_pks: list[int] = []
     for n in parsed.entries:
         n.event = event_pks[n.event]
+        if n.decision is not None:
+            n.decision.agreed_by = [org_pks[o] for o in n.decision.agreed_by]
         entry_pks.append(entries.insert_entry(db, pk, n))
     for a in parsed.actions:
         a.owner = person_pks[a.owner] if a.owner is not None else None
@@ -89,7 +141,9 @@ def _store(db: Database, parsed: Parsed) -> int:
     for mark in parsed.checklist:
         records.upsert_checklist_mark(db, pk, mark)
     for report in parsed.reports:
+        report.event = event_pks[report.event] if report.event is not None else None
         records.insert_feedback_report(db, pk, report)
+    _store_v2(db, pk, parsed, event_pks)
     return pk
 
 

@@ -25,13 +25,18 @@ from app.domain import (
     Person,
     Problem,
 )
+from app.domain.enums import Visibility
+from app.domain.model import CycleDecision
+from app.exchange import additions as v2
 from app.exchange.errors import ExchangeError, single
 from app.exchange.reader import child
 from app.exchange.records import RecordReader, unique
 from app.i18n import _
 
 FORMAT = "kumppani-partnership"
-VERSION = 1
+# The version written; every version from 1 up to it is read (docs/exchange-format.md).
+VERSION = 2
+READABLE = (1, 2)
 
 T = TypeVar("T")
 
@@ -53,10 +58,13 @@ class Parsed:
     actions: list[Action] = field(default_factory=list)
     checklist: list[ChecklistMark] = field(default_factory=list)
     reports: list[FeedbackReport] = field(default_factory=list)
+    thresholds: dict[str, Any] = field(default_factory=dict)
+    cycle_decisions: list[CycleDecision] = field(default_factory=list)
+    acknowledgements: list[v2.FileAck] = field(default_factory=list)
 
 
 def check_header(data: object) -> dict[str, Any]:
-    """Refuse at once what is not a version-1 partnership file (the rest would be noise)."""
+    """Refuse at once what is not a partnership file of a version this Kumppani reads."""
     if not isinstance(data, dict):
         raise single(_("The file is not a Kumppani partnership file: it is not a JSON object."))
     if data.get("format") != FORMAT:
@@ -73,10 +81,10 @@ def check_header(data: object) -> dict[str, Any]:
                 "version reads version {supported}. Update Kumppani to import it."
             ).format(v=version, supported=VERSION)
         )
-    # ``1.0 == 1`` and ``True == 1`` in Python; the format's version is the JSON integer 1.
-    if type(version) is not int or version != VERSION:
+    # ``1.0 == 1`` and ``True == 1`` in Python; the format's version is a JSON integer.
+    if type(version) is not int or version not in READABLE:
         raise ExchangeError(
-            [Problem("version", _("must be {supported}").format(supported=VERSION))]
+            [Problem("version", _("must be 1 or {supported}").format(supported=VERSION))]
         )
     return data
 
@@ -109,9 +117,9 @@ def _index_all(p: RecordReader, top: dict[str, Any]) -> None:
 def parse(data: object) -> Parsed:
     """Validate a whole partnership file; raises ``ExchangeError`` listing every problem."""
     top = check_header(data)
-    p = RecordReader(top)
+    p = RecordReader(top, top["version"])
     r = p.r
-    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL)
+    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2))
     r.moment(top, "exported_at", "")
     _index_all(p, top)
     organizations = p.items(top, "organizations", "", p.organization)
@@ -126,6 +134,9 @@ def parse(data: object) -> Parsed:
         if isinstance(raw, dict):
             objective_ids = _ids(_raw(raw, "objectives"))
             unique(p, objective_ids, "partnership.objectives", "id", _("objective id"))
+            _unique_measurements(p, _raw(raw, "objectives"))
+            decision_ids = _ids(_raw(raw, "cycle_decisions"))
+            unique(p, decision_ids, "partnership.cycle_decisions", "id", _("cycle decision id"))
     events, entries = p.events(top) if "events" in top else ([], [])
     actions = p.items(top, "actions", "", p.action) if "actions" in top else []
     unique(p, _ids(_raw(top, "actions")), "actions", "id", _("action id"))
@@ -133,9 +144,13 @@ def parse(data: object) -> Parsed:
     unique(p, _ids(_raw(top, "checklist"), "item"), "checklist", "item", _("checklist item"))
     reports = p.items(top, "reports", "", p.report, required=False)
     unique(p, _ids(_raw(top, "reports")), "reports", "id", _("report id"))
+    known = _evidence_ids(p, top)
+    acks = p.items(
+        top, "acknowledgements", "", lambda v, at: v2.ack(r, v, at, known), required=False
+    )
     if r.problems or partnership is None:
         raise ExchangeError(r.problems)
-    return Parsed(
+    parsed = Parsed(
         partnership,
         _whole(objectives),
         _whole(organizations),
@@ -145,7 +160,51 @@ def parse(data: object) -> Parsed:
         _whole(actions),
         _whole(checklist),
         _whole(reports),
+        p.thresholds,
+        _whole(p.cycle_decisions),
+        _whole(acks),
     )
+    if p.version == 1:
+        _upgrade_v1(parsed)
+    return parsed
+
+
+def _upgrade_v1(parsed: Parsed) -> None:
+    """Version 1 had no action visibility: an action made from a private entry is private."""
+    for a in parsed.actions:
+        source = parsed.entries[a.source_entry] if a.source_entry is not None else None
+        if source is not None and source.visibility is Visibility.PRIVATE:
+            a.visibility = Visibility.PRIVATE
+
+
+def _unique_measurements(p: RecordReader, objectives: list[Any]) -> None:
+    """Measurement ids are unique across every objective of the partnership."""
+    seen: set[str] = set()
+    for i, o in enumerate(objectives):
+        items = _raw(o, "measurements") if isinstance(o, dict) else []
+        for j, mid in enumerate(_ids(items)):
+            if mid is None:
+                continue
+            if mid in seen:
+                where = child(child(child("partnership.objectives", i), "measurements"), j)
+                p.r.add(
+                    child(where, "id"),
+                    _('the {what} "{id}" is listed twice').format(what=_("measurement id"), id=mid),
+                )
+            seen.add(mid)
+
+
+def _evidence_ids(p: RecordReader, top: dict[str, Any]) -> dict[str, set[str]]:
+    """The ids a warning's fingerprint may name, by evidence kind."""
+    raw = top.get("partnership")
+    objectives = _raw(raw, "objectives") if isinstance(raw, dict) else []
+    return {
+        "objective": {i for i in _ids(objectives) if i},
+        "action": {i for i in _ids(_raw(top, "actions")) if i},
+        "event": set(p.event_ids),
+        "person": set(p.person_ids),
+        "organization": set(p.org_ids),
+    }
 
 
 def _whole(items: Sequence[T | None]) -> list[T]:

@@ -36,6 +36,8 @@ from app.domain import (
     Visibility,
 )
 from app.domain import validation as rules
+from app.domain.enums import MarkStatus
+from app.exchange import additions as v2
 from app.exchange.reader import Reader, child
 from app.i18n import _
 
@@ -43,9 +45,13 @@ from app.i18n import _
 class RecordReader:
     """Reads the records of one file, collecting problems in ``self.r``."""
 
-    def __init__(self, data: dict[str, Any]) -> None:
+    def __init__(self, data: dict[str, Any], version: int = 1) -> None:
         self.data = data
+        self.version = version
         self.r = Reader()
+        # Version 2's additions are accepted only in a version 2 file.
+        self.thresholds: dict[str, Any] = {}
+        self.cycle_decisions: list[Any] = []
         self.org_ids: dict[str, int] = {}
         self.person_ids: dict[str, int] = {}
         self.event_ids: dict[str, int] = {}
@@ -55,6 +61,10 @@ class RecordReader:
         self.no_person = _('no person "{id}"')
         self.no_organization = _('no organization "{id}"')
         self.no_entry = _('no entry "{id}"')
+
+    def added(self, fields: tuple[str, ...]) -> tuple[str, ...]:
+        """The optional fields version 2 adds to a record, when the file is version 2."""
+        return fields if self.version >= 2 else ()
 
     def rule(self, path: str, problems: list[Problem]) -> bool:
         """Apply a domain rule's problems under ``path``; True when there were none."""
@@ -92,7 +102,7 @@ class RecordReader:
             value,
             path,
             ("id", "name", "started_on", "phases"),
-            ("description", "language", "objectives"),
+            ("description", "language", "objectives", *self.added(v2.PARTNERSHIP_V2)),
         )
         if d is None:
             return None, []
@@ -103,11 +113,32 @@ class RecordReader:
         language = self.r.text(d, "language", path, required=False) or "en"
         phases = self.items(d, "phases", path, self.phase_move)
         objectives = self.items(d, "objectives", path, self.objective, required=False)
+        planned_end = self.r.day(d, "planned_end_on", path, required=False)
+        vision = self.r.text(d, "vision", path, required=False)
+        scope = self.r.text(d, "pilot_scope", path, required=False)
+        group = v2.min_group_size(self.r, d, path)
+        self.thresholds = v2.thresholds(self.r, d, path)
+        self.cycle_decisions = self.items(
+            d, "cycle_decisions", path, self.cycle_decision, required=False
+        )
         if pid is None or name is None or started is None or None in phases:
             return None, objectives
         p = Partnership(name, started, description, language, phases, id=pid)
+        p.planned_end_on, p.vision, p.pilot_scope, p.min_group_size = (
+            planned_end,
+            vision,
+            scope,
+            group,
+        )
         self.rule(path, rules.check_partnership(p))
+        for i, c in enumerate(self.cycle_decisions):
+            if c is not None:
+                where = child(child(path, "cycle_decisions"), i)
+                self.rule(where, rules.check_cycle_decision(c, p))
         return p, objectives
+
+    def cycle_decision(self, value: Any, path: str) -> Any:
+        return v2.cycle_decision(self.r, value, path, self.event_ids)
 
     def phase_move(self, value: Any, path: str) -> PhaseMove | None:
         d = self.r.obj(value, path, ("phase", "from"), ("note",))
@@ -119,7 +150,12 @@ class RecordReader:
         return PhaseMove(phase, start, note) if phase and start else None
 
     def objective(self, value: Any, path: str) -> Objective | None:
-        d = self.r.obj(value, path, ("id", "text"), ("indicator", "target", "due_on", "owner"))
+        d = self.r.obj(
+            value,
+            path,
+            ("id", "text"),
+            ("indicator", "target", "due_on", "owner", *self.added(v2.OBJECTIVE_V2)),
+        )
         if d is None:
             return None
         oid = self.r.ident(d, "id", path)
@@ -128,9 +164,25 @@ class RecordReader:
         target = self.r.text(d, "target", path, required=False)
         due = self.r.day(d, "due_on", path, required=False)
         owner = self.r.ref(d, "owner", path, self.person_ids, self.no_person, required=False)
+        target_value = v2.optional_number(self.r, d, "target_value", path)
+        unit = self.r.text(d, "unit", path, required=False)
+        direction, direction_ok = v2.direction(self.r, d, path)
+        measured = self.items(
+            d, "measurements", path, lambda v, p: v2.measurement(self.r, v, p), required=False
+        )
         if oid is None or text is None or (d.get("owner") is not None and owner is None):
             return None
+        if None in measured or not direction_ok:
+            return None
+        if d.get("target_value") is not None and target_value is None:
+            return None
         o = Objective(text, indicator, target, due, owner, id=oid)
+        o.target_value, o.unit, o.direction, o.measurements = (
+            target_value,
+            unit,
+            direction,
+            measured,
+        )
         return o if self.rule(path, rules.check_objective(o)) else None
 
     def organization(self, value: Any, path: str) -> Organization | None:
@@ -170,7 +222,7 @@ class RecordReader:
             value,
             path,
             ("id", "kind", "title", "date", "participants", "entries"),
-            ("duration_minutes", "phase", "purpose", "ratings"),
+            ("duration_minutes", "phase", "purpose", "ratings", *self.added(v2.EVENT_V2)),
         )
         if d is None:
             return None
@@ -184,13 +236,18 @@ class RecordReader:
         participants = self.items(d, "participants", path, self.participant)
         self.r.array(d, "entries", path)  # entries are read by ``events``; here only the type
         ratings = self.items(d, "ratings", path, self.rating, required=False)
+        final = self.r.flag(d, "final_evaluation", path, False)
         if eid is None or kind is None or title is None or when is None:
             return None
         if None in participants or None in ratings:
             return None
         if d.get("phase") is not None and phase is None:
             return None
+        if phase is Phase.ENDED:
+            self.r.add(child(path, "phase"), _('an event cannot be in the phase "ended"'))
+            return None
         e = Event(kind, title, when, minutes, phase, purpose, participants, ratings, id=eid)
+        e.final_evaluation = final
         return e if self.rule(path, rules.check_event(e)) else None
 
     def participant(self, value: Any, path: str) -> Participant | None:
@@ -219,7 +276,12 @@ class RecordReader:
         return Rating(org, dimension, number, respondent)
 
     def entry(self, value: Any, path: str, event_index: int) -> Entry | None:
-        d = self.r.obj(value, path, ("id", "type", "text", "visibility"), ("tensions",))
+        d = self.r.obj(
+            value,
+            path,
+            ("id", "type", "text", "visibility"),
+            ("tensions", *self.added(v2.ENTRY_V2)),
+        )
         if d is None:
             return None
         nid = self.r.ident(d, "id", path)
@@ -230,9 +292,18 @@ class RecordReader:
             self.r.member(t, child(child(path, "tensions"), i), Tension)
             for i, t in enumerate(self.r.array(d, "tensions", path, required=False))
         ]
+        fate = v2.fate(self.r, d["fate"], child(path, "fate")) if d.get("fate") else None
+        decision = (
+            v2.decision(self.r, d["decision"], child(path, "decision"), self.org_ids)
+            if d.get("decision")
+            else None
+        )
         if nid is None or kind is None or text is None or visibility is None or None in tensions:
             return None
+        if (d.get("fate") and fate is None) or (d.get("decision") and decision is None):
+            return None
         e = Entry(event_index, kind, text, visibility, tuple(t for t in tensions if t), id=nid)
+        e.fate, e.decision = fate, decision
         return e if self.rule(path, rules.check_entry(e)) else None
 
     def events(self, d: dict[str, Any]) -> tuple[list[Event | None], list[Entry | None]]:
@@ -253,7 +324,14 @@ class RecordReader:
             value,
             path,
             ("id", "text", "created_on", "status"),
-            ("owner", "organization", "due_on", "done_on", "source_entry"),
+            (
+                "owner",
+                "organization",
+                "due_on",
+                "done_on",
+                "source_entry",
+                *self.added(v2.ACTION_V2),
+            ),
         )
         if d is None:
             return None
@@ -268,20 +346,31 @@ class RecordReader:
         due = self.r.day(d, "due_on", path, required=False)
         done = self.r.day(d, "done_on", path, required=False)
         source = self.r.ref(d, "source_entry", path, self.entry_ids, self.no_entry, required=False)
+        visibility = self.r.enum(d, "visibility", path, Visibility, required=False)
         if aid is None or text is None or created is None or status is None:
+            return None
+        if d.get("visibility") is not None and visibility is None:
             return None
         if org is None and owner is not None and self.people[owner] is not None:
             # The spec's default: an action belongs to its owner's organization.
             org = self.people[owner].organization  # type: ignore[union-attr]
         a = Action(text, created, status, owner, org, due, done, source, id=aid)
+        a.visibility = visibility or Visibility.SHARED
         return a if self.rule(path, rules.check_action(a)) else None
 
     def mark(self, value: Any, path: str) -> ChecklistMark | None:
-        d = self.r.obj(value, path, ("item", "done_on"), ("note", "evidence"))
+        if self.version >= 2:
+            d = self.r.obj(
+                value, path, ("item", "status", "marked_on"), ("note", "evidence", "text")
+            )
+        else:
+            d = self.r.obj(value, path, ("item", "done_on"), ("note", "evidence"))
         if d is None:
             return None
         item = self.r.ident(d, "item", path)
-        done = self.r.day(d, "done_on", path)
+        done = self.r.day(d, "marked_on" if self.version >= 2 else "done_on", path)
+        status = v2.mark_status(self.r, d, path) if self.version >= 2 else MarkStatus.DONE
+        own_text = self.r.text(d, "text", path, required=False)
         note = self.r.text(d, "note", path, required=False)
         evidence = self.r.text(d, "evidence", path, required=False)
         if (
@@ -291,12 +380,24 @@ class RecordReader:
         ):
             self.r.add(child(path, "evidence"), _('no event or entry "{id}"').format(id=evidence))
             return None
-        return ChecklistMark(item, done, note, evidence) if item and done else None
+        if own_text is not None and not own_text.strip():
+            self.r.add(child(path, "text"), _("must not be empty"))
+            return None
+        if item is None or done is None or status is None:
+            return None
+        return ChecklistMark(item, done, note, evidence, status=status, text=own_text)
 
     def report(self, value: Any, path: str) -> FeedbackReport | None:
-        d = self.r.obj(value, path, ("id", "generated_on", "audience"), ("sections", "sha256"))
+        d = self.r.obj(
+            value,
+            path,
+            ("id", "generated_on", "audience"),
+            ("sections", "sha256", *self.added(v2.REPORT_V2)),
+        )
         if d is None:
             return None
+        extra = v2.ReportFields(self.r, d, path)
+        event = self.r.ref(d, "event", path, self.event_ids, _('no event "{id}"'), required=False)
         rid = self.r.ident(d, "id", path)
         generated = self.r.day(d, "generated_on", path)
         audience = self.r.text(d, "audience", path)
@@ -322,9 +423,15 @@ class RecordReader:
             ):
                 return None
         sha = self.r.text(d, "sha256", path, required=False)
-        if rid is None or generated is None or audience is None:
+        if rid is None or generated is None or audience is None or not extra.ok:
             return None
-        return FeedbackReport(generated, audience, sections, sha, id=rid)
+        if d.get("event") is not None and event is None:
+            return None
+        report = FeedbackReport(generated, audience, sections, sha, id=rid)
+        report.kind, report.status, report.names = extra.kind, extra.status, extra.names
+        report.period_from, report.period_to = extra.period_from, extra.period_to
+        report.language, report.event = extra.language, event
+        return report
 
 
 def unique(parser: RecordReader, values: list[str | None], path: str, key: str, what: str) -> None:

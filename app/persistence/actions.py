@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from app.domain import Action, ActionStatus
+from app.domain import Action, ActionStatus, Visibility
 from app.persistence.rows import d2s, next_seq, now_stamp, one, rows, s2d
 
 # A plain dictionary: ``ActionStatus(value)`` per row is slow for a 1,000-action plan.
@@ -25,6 +25,7 @@ def _action(r: dict[str, Any]) -> Action:
         source_entry=r["source_entry_pk"],
         id=r["id"],
         pk=r["pk"],
+        visibility=Visibility(r["visibility"]),
     )
 
 
@@ -47,8 +48,8 @@ def get_action(db: Database, pk: int) -> Action | None:
 def insert_action(db: Database, partnership_pk: int, a: Action) -> int:
     cur = db.execute(
         "INSERT INTO actions (partnership_pk, id, seq, text, owner_pk, organization_pk, "
-        "created_on, due_on, status, done_on, source_entry_pk) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "created_on, due_on, status, done_on, source_entry_pk, visibility) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             a.id,
@@ -61,6 +62,7 @@ def insert_action(db: Database, partnership_pk: int, a: Action) -> int:
             a.status.value,
             d2s(a.done_on),
             a.source_entry,
+            a.visibility.value,
         ],
     )
     a.pk = int(cur.lastrowid or 0)
@@ -70,7 +72,8 @@ def insert_action(db: Database, partnership_pk: int, a: Action) -> int:
 def update_action(db: Database, a: Action) -> None:
     db.execute(
         "UPDATE actions SET text = ?, owner_pk = ?, organization_pk = ?, created_on = ?, "
-        "due_on = ?, status = ?, done_on = ?, source_entry_pk = ?, updated_at = ? WHERE pk = ?",
+        "due_on = ?, status = ?, done_on = ?, source_entry_pk = ?, visibility = ?, updated_at = ? "
+        "WHERE pk = ?",
         [
             a.text,
             a.owner,
@@ -80,6 +83,7 @@ def update_action(db: Database, a: Action) -> None:
             a.status.value,
             d2s(a.done_on),
             a.source_entry,
+            a.visibility.value,
             now_stamp(),
             a.pk,
         ],

@@ -27,6 +27,8 @@ CHECKLIST = "checklist_marks"
 CHECKLIST_CUSTOM = "checklist_custom"
 REPORTS = "feedback_reports"
 ACKS = "warning_acks"
+MEASUREMENTS = "measurements"
+CYCLE_DECISIONS = "cycle_decisions"
 SETTINGS = "settings"
 
 

@@ -63,7 +63,11 @@ def add_ack(
     severity: str,
     evidence: list[str],
     note: str | None,
+    *,
+    known: bool = True,
 ) -> int:
+    """Record an acknowledgement; ``known``: the evidence seen is known (an imported version 1
+    acknowledgement without it is not)."""
     cur = db.execute(
         "INSERT INTO warning_acks (partnership_pk, warning, acknowledged_on, severity, "
         "evidence_count, evidence, note) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -73,7 +77,7 @@ def add_ack(
             d2s(on),
             severity,
             len(evidence),
-            json.dumps(sorted(evidence)),
+            json.dumps(sorted(evidence)) if known else None,
             note,
         ],
     )

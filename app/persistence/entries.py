@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from datetime import date
 from functools import lru_cache
 from typing import Any
 
 from sqlite_utils import Database
 
 from app.domain import Entry, EntryType, Tension, Visibility
+from app.domain.enums import DecisionStatus, Fate
+from app.domain.model import DecisionRecord, IdeaFate
 from app.persistence import fts
-from app.persistence.rows import next_seq, now_stamp, one, rows
+from app.persistence.rows import d2s, next_seq, now_stamp, one, rows, s2d
 
 
 def tensions_to_text(tensions: tuple[Tension, ...]) -> str:
@@ -26,6 +29,7 @@ def text_to_tensions(text: str | None) -> tuple[Tension, ...]:
 # Plain dictionaries: ``EntryType(value)`` costs several times more per row than a lookup.
 _TYPES = {t.value: t for t in EntryType}
 _VISIBILITIES = {v.value: v for v in Visibility}
+_FATES = {f.value: f for f in Fate}
 
 
 def _entry(r: dict[str, Any]) -> Entry:
@@ -37,7 +41,62 @@ def _entry(r: dict[str, Any]) -> Entry:
         tensions=text_to_tensions(r["tensions"]),
         id=r["id"],
         pk=r["pk"],
+        fate=_fate(r) if r["fate"] else None,
+        decision=_decision(r) if r["decision_status"] else None,
     )
+
+
+def _fate(r: dict[str, Any]) -> IdeaFate:
+    return IdeaFate(Fate(r["fate"]), r["fate_reason"], s2d(r["fate_on"]), s2d(r["revisit_on"]))  # type: ignore[arg-type]
+
+
+def _decision(r: dict[str, Any]) -> DecisionRecord:
+    return DecisionRecord(
+        DecisionStatus(r["decision_status"]), [], s2d(r["review_on"]), r["disagreement"]
+    )
+
+
+def _status_fields(e: Entry) -> list[Any]:
+    """The idea's fate and the decision's record, as the entry's columns."""
+    f, d = e.fate, e.decision
+    return [
+        f.status.value if f else None,
+        f.reason if f else None,
+        d2s(f.on) if f else None,
+        d2s(f.revisit_on) if f else None,
+        d.status.value if d else None,
+        d2s(d.review_on) if d else None,
+        d.disagreement if d else None,
+    ]
+
+
+_STATUS_COLUMNS = "fate, fate_reason, fate_on, revisit_on, decision_status, review_on, disagreement"
+
+
+def _store_agreements(db: Database, e: Entry) -> None:
+    """Which organizations agreed to a decision (``agreed_by`` holds organization keys).
+
+    Written when an entry is inserted; an edit of the entry leaves them as they are.
+    """
+    db.execute("DELETE FROM decision_agreements WHERE entry_pk = ?", [e.pk])
+    for seq, org in enumerate(e.decision.agreed_by if e.decision else []):
+        db.execute(
+            "INSERT INTO decision_agreements (entry_pk, organization_pk, seq) VALUES (?, ?, ?)",
+            [e.pk, org, seq],
+        )
+
+
+def decision_agreements(db: Database, partnership_pk: int) -> dict[int, list[int]]:
+    """Organization keys that agreed to each decision of a partnership, by entry key."""
+    found: dict[int, list[int]] = {}
+    for entry_pk, org in db.conn.execute(
+        "SELECT a.entry_pk, a.organization_pk FROM decision_agreements a "
+        "JOIN entries n ON n.pk = a.entry_pk WHERE n.partnership_pk = ? "
+        "ORDER BY a.entry_pk, a.seq",
+        [partnership_pk],
+    ):
+        found.setdefault(entry_pk, []).append(org)
+    return found
 
 
 def list_entries(db: Database, event_pk: int, *, limit: int = -1, offset: int = 0) -> list[Entry]:
@@ -111,8 +170,8 @@ def get_entry(db: Database, pk: int) -> Entry | None:
 
 def insert_entry(db: Database, partnership_pk: int, e: Entry) -> int:
     cur = db.execute(
-        "INSERT INTO entries (partnership_pk, event_pk, id, seq, type, text, visibility, tensions) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO entries (partnership_pk, event_pk, id, seq, type, text, visibility, tensions, "
+        f"{_STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             e.event,
@@ -122,10 +181,13 @@ def insert_entry(db: Database, partnership_pk: int, e: Entry) -> int:
             e.text,
             (e.visibility or e.type.default_visibility).value,
             tensions_to_text(e.tensions),
+            *_status_fields(e),
         ],
     )
     e.pk = int(cur.lastrowid or 0)
     fts.entry_added(db, e.pk, e.text)
+    if e.decision and e.decision.agreed_by:
+        _store_agreements(db, e)
     return e.pk
 
 
@@ -135,13 +197,15 @@ def update_entry(db: Database, e: Entry) -> None:
         fts.entry_removed(db, e.pk, old["text"])
         fts.entry_added(db, e.pk, e.text)
     db.execute(
-        "UPDATE entries SET type = ?, text = ?, visibility = ?, tensions = ?, updated_at = ? "
-        "WHERE pk = ?",
+        "UPDATE entries SET type = ?, text = ?, visibility = ?, tensions = ?, fate = ?, "
+        "fate_reason = ?, fate_on = ?, revisit_on = ?, decision_status = ?, review_on = ?, "
+        "disagreement = ?, updated_at = ? WHERE pk = ?",
         [
             e.type.value,
             e.text,
             (e.visibility or e.type.default_visibility).value,
             tensions_to_text(e.tensions),
+            *_status_fields(e),
             now_stamp(),
             e.pk,
         ],
@@ -160,8 +224,9 @@ COUNTED_TYPES = ("idea", "accomplishment", "assessment")
 
 def entry_facts(
     db: Database, partnership_pk: int, *, texts: bool = False
-) -> list[tuple[int, int, str, EntryType, Visibility, str]]:
-    """(pk, event pk, event date, type, visibility, text) of the live entries of live events.
+) -> list[tuple[int, int, str, EntryType, Visibility, str, Fate | None, date | None]]:
+    """(pk, event pk, event date, type, visibility, text, an idea's fate, the day of its fate)
+    of the live entries of live events.
 
     Without ``texts`` only the counted types, and never their text ("" instead): the index on
     (partnership, type) finds them without reading the other entries of a large diary.
@@ -169,9 +234,19 @@ def entry_facts(
     text, where = ("n.text", "") if texts else ("''", " AND n.type IN (?, ?, ?)")
     params: list[object] = [partnership_pk] + ([] if texts else list(COUNTED_TYPES))
     return [
-        (r[0], r[1], r[2][:10], _TYPES[r[3]], _VISIBILITIES[r[4]], r[5])
+        (
+            r[0],
+            r[1],
+            r[2][:10],
+            _TYPES[r[3]],
+            _VISIBILITIES[r[4]],
+            r[5],
+            _FATES[r[6]] if r[6] else None,
+            s2d(r[7]),
+        )
         for r in db.conn.execute(
-            f"SELECT n.pk, n.event_pk, e.date, n.type, n.visibility, {text} FROM entries n "
+            f"SELECT n.pk, n.event_pk, e.date, n.type, n.visibility, {text}, n.fate, n.fate_on "
+            "FROM entries n "
             f"JOIN events e ON e.pk = n.event_pk WHERE n.partnership_pk = ?{where} "
             "AND n.deleted_at IS NULL AND e.deleted_at IS NULL ORDER BY e.date, e.pk, n.seq",
             params,

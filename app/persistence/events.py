@@ -27,6 +27,7 @@ def _event(r: dict[str, Any]) -> Event:
         purpose=r["purpose"],
         id=r["id"],
         pk=r["pk"],
+        final_evaluation=bool(r["final_evaluation"]),
     )
 
 
@@ -95,7 +96,7 @@ def insert_event(db: Database, partnership_pk: int, e: Event) -> int:
     """Store a new event with its participants and ratings; returns its key."""
     cur = db.execute(
         "INSERT INTO events (partnership_pk, id, kind, title, date, duration_minutes, phase, "
-        "purpose) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "purpose, final_evaluation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             e.id,
@@ -105,6 +106,7 @@ def insert_event(db: Database, partnership_pk: int, e: Event) -> int:
             e.duration_minutes,
             e.phase.value if e.phase else None,
             e.purpose,
+            int(e.final_evaluation),
         ],
     )
     e.pk = int(cur.lastrowid or 0)
@@ -126,7 +128,7 @@ def update_event(db: Database, e: Event, *, details: bool = True) -> None:
         fts.event_added(db, e.pk, e.title, e.purpose)
     db.execute(
         "UPDATE events SET kind = ?, title = ?, date = ?, duration_minutes = ?, phase = ?, "
-        "purpose = ?, updated_at = ? WHERE pk = ?",
+        "purpose = ?, final_evaluation = ?, updated_at = ? WHERE pk = ?",
         [
             e.kind.value,
             e.title,
@@ -134,6 +136,7 @@ def update_event(db: Database, e: Event, *, details: bool = True) -> None:
             e.duration_minutes,
             e.phase.value if e.phase else None,
             e.purpose,
+            int(e.final_evaluation),
             now_stamp(),
             e.pk,
         ],

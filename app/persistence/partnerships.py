@@ -17,7 +17,8 @@ from app.domain import (
     PhaseMove,
     Role,
 )
-from app.persistence import fts
+from app.domain.enums import Direction
+from app.persistence import fts, measurements
 from app.persistence.rows import d2s, next_seq, now_stamp, one, rows, s2d
 
 # -- partnerships ---------------------------------------------------------------------------
@@ -31,6 +32,10 @@ def _partnership(db: Database, row: dict[str, Any]) -> Partnership:
         language=row["language"],
         id=row["id"],
         pk=row["pk"],
+        planned_end_on=s2d(row["planned_end_on"]),
+        vision=row["vision"],
+        pilot_scope=row["pilot_scope"],
+        min_group_size=row["min_group_size"],
     )
     p.phases = list_phases(db, row["pk"])
     return p
@@ -39,9 +44,9 @@ def _partnership(db: Database, row: dict[str, Any]) -> Partnership:
 def insert_partnership(db: Database, p: Partnership) -> int:
     """Store a new partnership with its phase history; returns its key."""
     cur = db.execute(
-        "INSERT INTO partnerships (id, name, description, started_on, language) "
-        "VALUES (?, ?, ?, ?, ?)",
-        [p.id, p.name, p.description, d2s(p.started_on), p.language],
+        "INSERT INTO partnerships (id, name, description, started_on, language, planned_end_on, "
+        "vision, pilot_scope, min_group_size) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [p.id, p.name, p.description, d2s(p.started_on), p.language, *_v2_fields(p)],
     )
     p.pk = int(cur.lastrowid or 0)
     for move in p.phases:
@@ -52,9 +57,22 @@ def insert_partnership(db: Database, p: Partnership) -> int:
 def update_partnership(db: Database, p: Partnership) -> None:
     db.execute(
         "UPDATE partnerships SET name = ?, description = ?, started_on = ?, language = ?, "
-        "updated_at = ? WHERE pk = ?",
-        [p.name, p.description, d2s(p.started_on), p.language, now_stamp(), p.pk],
+        "planned_end_on = ?, vision = ?, pilot_scope = ?, min_group_size = ?, updated_at = ? "
+        "WHERE pk = ?",
+        [
+            p.name,
+            p.description,
+            d2s(p.started_on),
+            p.language,
+            *_v2_fields(p),
+            now_stamp(),
+            p.pk,
+        ],
     )
+
+
+def _v2_fields(p: Partnership) -> list[Any]:
+    return [d2s(p.planned_end_on), p.vision, p.pilot_scope, p.min_group_size]
 
 
 def get_partnership(db: Database, pk: int) -> Partnership | None:
@@ -193,11 +211,15 @@ def _objective(r: dict[str, Any]) -> Objective:
         owner=r["owner_pk"],
         id=r["id"],
         pk=r["pk"],
+        target_value=r["target_value"],
+        unit=r["unit"],
+        direction=Direction(r["direction"]) if r["direction"] else None,
     )
 
 
 def list_objectives(db: Database, partnership_pk: int) -> list[Objective]:
-    return [
+    """The live objectives in order, each with its measurements."""
+    found = [
         _objective(r)
         for r in rows(
             db,
@@ -205,12 +227,16 @@ def list_objectives(db: Database, partnership_pk: int) -> list[Objective]:
             [partnership_pk],
         )
     ]
+    by_objective = measurements.list_measurements(db, partnership_pk)
+    for o in found:
+        o.measurements = by_objective.get(o.pk or 0, [])
+    return found
 
 
 def insert_objective(db: Database, partnership_pk: int, o: Objective) -> int:
     cur = db.execute(
         "INSERT INTO objectives (partnership_pk, id, seq, text, indicator, target, due_on, "
-        "owner_pk) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "owner_pk, target_value, unit, direction) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             o.id,
@@ -220,17 +246,33 @@ def insert_objective(db: Database, partnership_pk: int, o: Objective) -> int:
             o.target,
             d2s(o.due_on),
             o.owner,
+            *_measure_fields(o),
         ],
     )
     o.pk = int(cur.lastrowid or 0)
+    for m in o.measurements:
+        measurements.insert_measurement(db, partnership_pk, o.pk, m)
     return o.pk
+
+
+def _measure_fields(o: Objective) -> list[Any]:
+    return [o.target_value, o.unit, o.direction.value if o.direction else None]
 
 
 def update_objective(db: Database, o: Objective) -> None:
     db.execute(
         "UPDATE objectives SET text = ?, indicator = ?, target = ?, due_on = ?, owner_pk = ?, "
-        "updated_at = ? WHERE pk = ?",
-        [o.text, o.indicator, o.target, d2s(o.due_on), o.owner, now_stamp(), o.pk],
+        "target_value = ?, unit = ?, direction = ?, updated_at = ? WHERE pk = ?",
+        [
+            o.text,
+            o.indicator,
+            o.target,
+            d2s(o.due_on),
+            o.owner,
+            *_measure_fields(o),
+            now_stamp(),
+            o.pk,
+        ],
     )
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain import ChecklistMark, FeedbackReport
+from app.domain.enums import MarkStatus, Names, ReportKind, ReportStatus
 from app.persistence.rows import d2s, next_seq, now_stamp, rows, s2d
 
 
@@ -15,10 +16,12 @@ def list_checklist_marks(db: Database, partnership_pk: int) -> list[ChecklistMar
     return [
         ChecklistMark(
             item=r["item"],
-            done_on=s2d(r["done_on"]),  # type: ignore[arg-type]
+            marked_on=s2d(r["marked_on"]),  # type: ignore[arg-type]
             note=r["note"],
             evidence=r["evidence"],
             pk=r["pk"],
+            status=MarkStatus(r["status"]),
+            text=r["text"],
         )
         for r in rows(
             db,
@@ -29,19 +32,22 @@ def list_checklist_marks(db: Database, partnership_pk: int) -> list[ChecklistMar
 
 
 def upsert_checklist_mark(db: Database, partnership_pk: int, m: ChecklistMark) -> None:
-    """Mark an item done (or change the mark of an item already done)."""
+    """Mark an item done or not met (or change the mark of an item already marked)."""
     db.execute(
-        "INSERT INTO checklist_marks (partnership_pk, seq, item, done_on, note, evidence) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (partnership_pk, item) DO UPDATE SET "
-        "done_on = excluded.done_on, note = excluded.note, evidence = excluded.evidence, "
-        "updated_at = ?",
+        "INSERT INTO checklist_marks (partnership_pk, seq, item, marked_on, note, evidence, "
+        "status, text) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (partnership_pk, item) DO UPDATE SET "
+        "marked_on = excluded.marked_on, note = excluded.note, evidence = excluded.evidence, "
+        "status = excluded.status, text = excluded.text, updated_at = ?",
         [
             partnership_pk,
             next_seq(db, "checklist_marks", "partnership_pk", partnership_pk),
             m.item,
-            d2s(m.done_on),
+            d2s(m.marked_on),
             m.note,
             m.evidence,
+            m.status.value,
+            m.text,
             now_stamp(),
         ],
     )
@@ -62,6 +68,13 @@ def _report(r: dict[str, Any]) -> FeedbackReport:
         options=json.loads(r["options"]) if r["options"] else None,
         id=r["id"],
         pk=r["pk"],
+        kind=ReportKind(r["kind"]),
+        status=ReportStatus(r["status"]),
+        period_from=s2d(r["period_from"]),
+        period_to=s2d(r["period_to"]),
+        names=Names(r["names"]) if r["names"] else None,
+        language=r["language"],
+        event=r["event_pk"],
     )
 
 
@@ -79,7 +92,8 @@ def list_feedback_reports(db: Database, partnership_pk: int) -> list[FeedbackRep
 def insert_feedback_report(db: Database, partnership_pk: int, r: FeedbackReport) -> int:
     cur = db.execute(
         "INSERT INTO feedback_reports (partnership_pk, id, seq, generated_on, audience, sections, "
-        "sha256, options) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "sha256, options, kind, status, period_from, period_to, names, language, event_pk) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             r.id,
@@ -89,6 +103,13 @@ def insert_feedback_report(db: Database, partnership_pk: int, r: FeedbackReport)
             json.dumps(list(r.sections)) if r.sections is not None else None,
             r.sha256,
             json.dumps(r.options, sort_keys=True) if r.options else None,
+            r.kind.value,
+            r.status.value,
+            d2s(r.period_from),
+            d2s(r.period_to),
+            r.names.value if r.names else None,
+            r.language,
+            r.event,
         ],
     )
     r.pk = int(cur.lastrowid or 0)

@@ -261,5 +261,118 @@ def m0002_page_indexes(db: Database) -> None:
     db.execute("PRAGMA user_version = 2")
 
 
+# Version 3: what version 2 of the exchange format (docs/exchange-format.md) needs for partner
+# reports and warnings. Tables whose CHECK lists a vocabulary that grows (phases: "ended";
+# ratings: "trust") are rebuilt; nothing refers to them, so a rebuild keeps every key.
+_V2_PHASES = f"""CREATE TABLE phases_v2 (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        phase TEXT NOT NULL CHECK (phase IN ('negotiation', 'commitment', 'execution', 'ended')),
+        from_on TEXT NOT NULL,
+        note TEXT,
+        confirmed_open TEXT,
+        {_TIMESTAMPS}
+    )"""
+
+_V2_RATINGS = """CREATE TABLE ratings_v2 (
+        pk INTEGER PRIMARY KEY,
+        event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        organization_pk INTEGER NOT NULL REFERENCES organizations(pk),
+        dimension TEXT NOT NULL CHECK (dimension IN ('commitment', 'partner_commitment',
+            'equity', 'efficiency', 'clarity', 'action_confidence', 'trust')),
+        value REAL NOT NULL CHECK (value >= 1 AND value <= 5),
+        respondent_pk INTEGER REFERENCES people(pk)
+    )"""
+
+_V2 = [
+    _V2_PHASES,
+    "INSERT INTO phases_v2 SELECT * FROM phases",
+    "DROP TABLE phases",
+    "ALTER TABLE phases_v2 RENAME TO phases",
+    "CREATE INDEX phases_partnership ON phases(partnership_pk, seq)",
+    _V2_RATINGS,
+    "INSERT INTO ratings_v2 SELECT * FROM ratings",
+    "DROP TABLE ratings",
+    "ALTER TABLE ratings_v2 RENAME TO ratings",
+    "CREATE INDEX ratings_event ON ratings(event_pk, seq)",
+    "ALTER TABLE partnerships ADD COLUMN planned_end_on TEXT",
+    "ALTER TABLE partnerships ADD COLUMN vision TEXT",
+    "ALTER TABLE partnerships ADD COLUMN pilot_scope TEXT",
+    "ALTER TABLE partnerships ADD COLUMN min_group_size INTEGER NOT NULL DEFAULT 3 "
+    "CHECK (min_group_size BETWEEN 2 AND 50)",
+    "ALTER TABLE objectives ADD COLUMN target_value REAL",
+    "ALTER TABLE objectives ADD COLUMN unit TEXT",
+    "ALTER TABLE objectives ADD COLUMN direction TEXT CHECK (direction IN ('up', 'down'))",
+    f"""CREATE TABLE measurements (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        objective_pk INTEGER NOT NULL REFERENCES objectives(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        measured_on TEXT NOT NULL,
+        value REAL NOT NULL,
+        note TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "CREATE INDEX measurements_objective ON measurements(objective_pk, seq)",
+    f"""CREATE TABLE cycle_decisions (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        decided_on TEXT NOT NULL,
+        outcome TEXT NOT NULL CHECK (outcome IN ('continue', 'renegotiate', 'routine', 'end')),
+        note TEXT,
+        event_pk INTEGER REFERENCES events(pk),
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "ALTER TABLE events ADD COLUMN final_evaluation INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE entries ADD COLUMN fate TEXT CHECK (fate IN ('parked', 'declined'))",
+    "ALTER TABLE entries ADD COLUMN fate_reason TEXT",
+    "ALTER TABLE entries ADD COLUMN fate_on TEXT",
+    "ALTER TABLE entries ADD COLUMN revisit_on TEXT",
+    "ALTER TABLE entries ADD COLUMN decision_status TEXT CHECK (decision_status IN "
+    "('proposed', 'agreed', 'contested', 'revisited'))",
+    "ALTER TABLE entries ADD COLUMN review_on TEXT",
+    "ALTER TABLE entries ADD COLUMN disagreement TEXT",
+    """CREATE TABLE decision_agreements (
+        entry_pk INTEGER NOT NULL REFERENCES entries(pk) ON DELETE CASCADE,
+        organization_pk INTEGER NOT NULL REFERENCES organizations(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        PRIMARY KEY (entry_pk, organization_pk)
+    )""",
+    "ALTER TABLE actions ADD COLUMN visibility TEXT NOT NULL DEFAULT 'shared' "
+    "CHECK (visibility IN ('shared', 'private'))",
+    # As when a version 1 file is read: an action made from a private entry is private.
+    "UPDATE actions SET visibility = 'private' WHERE source_entry_pk IN "
+    "(SELECT pk FROM entries WHERE visibility = 'private')",
+    "ALTER TABLE checklist_marks RENAME COLUMN done_on TO marked_on",
+    "ALTER TABLE checklist_marks ADD COLUMN status TEXT NOT NULL DEFAULT 'done' "
+    "CHECK (status IN ('done', 'not_met'))",
+    "ALTER TABLE checklist_marks ADD COLUMN text TEXT",
+    "ALTER TABLE feedback_reports ADD COLUMN kind TEXT NOT NULL DEFAULT 'feedback_report' "
+    "CHECK (kind IN ('feedback_report', 'minutes'))",
+    "ALTER TABLE feedback_reports ADD COLUMN status TEXT NOT NULL DEFAULT 'given' "
+    "CHECK (status IN ('draft', 'given'))",
+    "ALTER TABLE feedback_reports ADD COLUMN period_from TEXT",
+    "ALTER TABLE feedback_reports ADD COLUMN period_to TEXT",
+    "ALTER TABLE feedback_reports ADD COLUMN names TEXT "
+    "CHECK (names IN ('shown', 'hidden', 'anonymous'))",
+    "ALTER TABLE feedback_reports ADD COLUMN language TEXT CHECK (language IN ('en', 'fi'))",
+    "ALTER TABLE feedback_reports ADD COLUMN event_pk INTEGER REFERENCES events(pk)",
+]
+
+
+@MIGRATIONS(name="0003_exchange_v2")
+def m0003_exchange_v2(db: Database) -> None:
+    for statement in _V2:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 3")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3

@@ -82,6 +82,10 @@ class SharedEntry:
     tensions: tuple[Tension, ...]
 
 
+# An action partners may see: shared, and not made from a private entry.
+_SHOWN_ACTION = "a.visibility = 'shared' AND (s.pk IS NULL OR s.visibility = 'shared')"
+
+
 @dataclass(frozen=True, slots=True)
 class SharedAction:
     text: str
@@ -252,7 +256,8 @@ class SharedView:
         return {EntryType(r[0]): int(r[1]) for r in found}
 
     def actions(self) -> list[SharedAction]:
-        """Live actions, except those made from a private entry (their text may repeat it)."""
+        """Live shared actions, never one made from a private entry (its text may repeat it,
+        even when the action is marked shared)."""
         return [
             SharedAction(
                 text=r["text"],
@@ -270,10 +275,20 @@ class SharedView:
                 "a.due_on, a.done_on, a.source_entry_pk FROM actions a "
                 "LEFT JOIN entries s ON s.pk = a.source_entry_pk "
                 "WHERE a.partnership_pk = ? AND a.deleted_at IS NULL "
-                "AND (s.pk IS NULL OR s.visibility = 'shared') ORDER BY a.seq",
+                f"AND {_SHOWN_ACTION} ORDER BY a.seq",
                 [self._pk],
             )
         ]
+
+    def private_actions(self, as_of: date) -> int:
+        """How many private actions had been made by ``as_of`` (counted, never read)."""
+        row = self._db.execute(
+            "SELECT count(*) FROM actions a LEFT JOIN entries s ON s.pk = a.source_entry_pk "
+            f"WHERE a.partnership_pk = ? AND a.deleted_at IS NULL AND NOT ({_SHOWN_ACTION}) "
+            "AND a.created_on <= ?",
+            [self._pk, as_of.isoformat()],
+        ).fetchone()
+        return int(row[0])
 
     def checklist_done(self) -> list[tuple[str, date, str | None]]:
         """Checklist items marked done as (item id, date, the partnership's own item text).
@@ -281,13 +296,13 @@ class SharedView:
         The facilitator's notes on a mark stay out.
         """
         return [
-            (r["item"], s2d(r["done_on"]) or date.min, r["text"])
+            (r["item"], s2d(r["marked_on"]) or date.min, r["text"])
             for r in rows(
                 self._db,
-                "SELECT m.item, m.done_on, c.text FROM checklist_marks m "
+                "SELECT m.item, m.marked_on, coalesce(c.text, m.text) AS text FROM checklist_marks m "
                 "LEFT JOIN checklist_custom c "
                 "ON c.partnership_pk = m.partnership_pk AND c.item = m.item "
-                "WHERE m.partnership_pk = ? ORDER BY m.seq",
+                "WHERE m.partnership_pk = ? AND m.status = 'done' ORDER BY m.seq",
                 [self._pk],
             )
         ]

@@ -18,7 +18,16 @@ from datetime import date
 from sqlite_utils import Database
 
 from app.domain.snapshot import EVERYTHING, EntryFact, Include, Snapshot
-from app.persistence import actions, changes, checklist, entries, events, partnerships, records
+from app.persistence import (
+    actions,
+    changes,
+    checklist,
+    entries,
+    events,
+    measurements,
+    partnerships,
+    records,
+)
 from app.persistence.diary import Diary
 
 # Every table a snapshot is read from: a change to one of them may change what is computed.
@@ -36,6 +45,8 @@ SNAPSHOT_TABLES = frozenset(
         changes.ACTIONS,
         changes.REPORTS,
         changes.ACKS,
+        changes.MEASUREMENTS,
+        changes.CYCLE_DECISIONS,
     }
 )
 
@@ -49,8 +60,8 @@ def load_snapshot(db: Database, pk: int, include: Include = EVERYTHING) -> Snaps
     facts: tuple[EntryFact, ...] = ()
     if include.entries or include.texts:
         facts = tuple(
-            EntryFact(n_pk, event, date.fromisoformat(day), kind, visibility, text)
-            for n_pk, event, day, kind, visibility, text in entries.entry_facts(
+            EntryFact(n_pk, event, date.fromisoformat(day), kind, visibility, text, fate, fate_on)
+            for n_pk, event, day, kind, visibility, text, fate, fate_on in entries.entry_facts(
                 db, pk, texts=include.texts
             )
         )
@@ -65,6 +76,7 @@ def load_snapshot(db: Database, pk: int, include: Include = EVERYTHING) -> Snaps
         thresholds=thresholds,
         objectives=tuple(partnerships.list_objectives(db, pk)),
         acks=tuple(checklist.list_acks(db, pk)),
+        cycle_decisions=tuple(measurements.list_cycle_decisions(db, pk)),
         include=include,
     )
 

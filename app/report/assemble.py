@@ -140,6 +140,7 @@ def assemble_report(
         counts=a.counts(),
         omitted=tuple(a.omitted.items()),
         appendix=a.appendix(),
+        private_actions=view.private_actions(as_of),
     )
     # Read after everything is assembled: the review covers every text the report prints.
     known = [] if options.anonymous else [p.name]

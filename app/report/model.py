@@ -223,6 +223,8 @@ class ReportData:
     omitted: tuple[tuple[str, int], ...] = ()
     # Every shared entry up to the report's day, when ``options.appendix``.
     appendix: tuple[EntryLine, ...] = ()
+    # Private actions are not printed; the report says how many it left out.
+    private_actions: int = 0
 
     def left_out(self, name: str) -> int:
         """How many lines of the list ``name`` (a field name) are not printed."""

@@ -4,7 +4,7 @@ An instrument is a JSON file (``resources/instruments/*.json``, or a facilitator
 the ``instruments`` folder of the data folder) listing its items, the rating dimension each item
 belongs to, which items are reverse-scored, the answer scale and the missing-answer rule. The
 wording of licensed instruments is the facilitator's to enter; Kumppani ships only its own
-six-item pulse, which is labelled as not validated.
+seven-item pulse, which is labelled as not validated.
 
 A respondent's score on a dimension is the mean of their answered items of that dimension
 (reverse items turned round first), provided they answered enough of them; it is then placed on
@@ -153,7 +153,7 @@ def load_instruments(extra_folders: Iterable[Path] = ()) -> dict[str, Instrument
 
 
 def pulse() -> Instrument:
-    """Kumppani's own six-item pulse (one item per rating dimension; not validated)."""
+    """Kumppani's own seven-item pulse (one item per rating dimension; not validated)."""
     shipped = resources.files("resources").joinpath(f"instruments/{PULSE_ID}.json")
     return parse_instrument(json.loads(shipped.read_text("utf-8")))
 

@@ -94,7 +94,9 @@ def status(
     if phase is None:
         return result
     marks = {
-        m.item: m for m in records.list_checklist_marks(db, partnership_pk) if m.done_on <= as_of
+        m.item: m
+        for m in records.list_checklist_marks(db, partnership_pk)
+        if m.done and m.marked_on <= as_of
     }
     for item in items_for_phase(db, partnership_pk, phase):
         if item.id in marks:
@@ -131,7 +133,7 @@ def mark_done(
         problems.append(Problem("evidence", _("no event or entry with this id")))
     if problems:
         raise ValidationError(problems)
-    mark = ChecklistMark(item=item_id, done_on=on, note=note, evidence=evidence)
+    mark = ChecklistMark(item=item_id, marked_on=on, note=note, evidence=evidence)
     with diary.write(ChangeSet.of(CHECKLIST, partnership=partnership_pk)) as db:
         records.upsert_checklist_mark(db, partnership_pk, mark)
     return mark

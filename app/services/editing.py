@@ -31,6 +31,7 @@ from app.domain import (
     Phase,
     Problem,
     ValidationError,
+    Visibility,
 )
 from app.domain.validation import (
     check_action,
@@ -246,12 +247,41 @@ class Editor:
         owner: int | None = None,
         due_on: date | None = None,
         status: ActionStatus = ActionStatus.OPEN,
+        visibility: Visibility | None = None,
     ) -> int:
-        """Turn an idea or decision entry into an action of the plan (``source_entry`` set)."""
+        """Turn an idea or decision entry into an action of the plan (``source_entry`` set).
+
+        The action starts with the entry's visibility: one made from a private entry is private.
+        A shared action made from a private entry needs its own, partner-facing ``text``: the
+        words written in confidence are never copied into it.
+        """
         entry = entries.get_entry(self.db, entry_pk)
         if entry is None or entry.type not in ACTIONABLE:
             raise ValidationError(
                 [Problem("entry", _("only an idea or a decision can become an action"))]
+            )
+        private_entry = entry.visibility is Visibility.PRIVATE
+        if visibility is None:
+            visibility = Visibility.PRIVATE if private_entry else Visibility.SHARED
+        if (
+            private_entry
+            and visibility is Visibility.SHARED
+            and (text or "").strip()
+            in (
+                "",
+                entry.text.strip(),
+            )
+        ):
+            raise ValidationError(
+                [
+                    Problem(
+                        "text",
+                        _(
+                            "the entry is private: write the action's wording for the partners "
+                            "before sharing it"
+                        ),
+                    )
+                ]
             )
         organization = None
         if owner is not None:
@@ -269,6 +299,7 @@ class Editor:
             due_on=due_on,
             done_on=today if status.is_closed else None,
             source_entry=entry_pk,
+            visibility=visibility,
         )
         return self.create_action(partnership_pk, action, _("make action"))
 

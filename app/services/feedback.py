@@ -1,8 +1,10 @@
 """Feedback reports as a use case: the data of a report, and the record of reports given.
 
 The report's data is assembled from a ``SharedView`` only, so nothing private can reach it.
-Every report saved or printed (a preview is not) is recorded as given to the partners, with the
-SHA-256 of the exact file; a record can be removed again when the report was never handed out.
+Every report printed (a preview is not) is recorded as given to the partners, with the SHA-256 of
+the exact file; a saved one is recorded as a draft or as given, as the facilitator says. Only a
+given report counts as feedback. A record can be removed again when the report was never handed
+out.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import hashlib
 from datetime import date
 
 from app.domain import FeedbackReport
+from app.domain.enums import Names, ReportStatus
 from app.i18n import _
 from app.persistence import records
 from app.persistence.changes import REPORTS, ChangeSet
@@ -63,15 +66,27 @@ def sha256(pdf: bytes) -> str:
 
 
 def record_given(
-    diary: Diary, partnership_pk: int, pdf: bytes, options: ReportOptions, on: date | None = None
+    diary: Diary,
+    partnership_pk: int,
+    pdf: bytes,
+    options: ReportOptions,
+    on: date | None = None,
+    *,
+    status: ReportStatus = ReportStatus.GIVEN,
 ) -> FeedbackReport:
-    """Record that this exact PDF was given to the partners (saved or printed)."""
+    """Record this exact PDF: given to the partners (printed, or saved and marked so) or a
+    draft (saved only; it does not count as feedback)."""
     report = FeedbackReport(
         generated_on=on or options.generated_on,
         audience=options.audience,
         sections=options.sections,
         sha256=sha256(pdf),
         options=options.to_record(),
+        status=status,
+        period_from=options.period_from,
+        period_to=options.period_to,
+        names=Names.HIDDEN if options.hide_names else Names.SHOWN,
+        language=options.language,
     )
     with diary.write(ChangeSet.of(REPORTS, partnership=partnership_pk)) as db:
         records.insert_feedback_report(db, partnership_pk, report)
@@ -79,7 +94,7 @@ def record_given(
 
 
 def list_given(diary: Diary, partnership_pk: int) -> list[FeedbackReport]:
-    """Reports given to the partners, oldest first."""
+    """Reports recorded (given and drafts), oldest first."""
     return records.list_feedback_reports(diary.db, partnership_pk)
 
 

@@ -38,9 +38,12 @@ class OpenItemsError(Exception):
 
 
 def next_phase(phase: Phase | None) -> Phase | None:
-    """The phase that follows ``phase`` (None after execution: return to negotiation)."""
+    """The phase that follows ``phase`` (None after execution: return to negotiation; None
+    after the end: an ended partnership moves no further)."""
     if phase is None:
         return Phase.NEGOTIATION
+    if phase not in _ORDER:
+        return None
     i = _ORDER.index(phase)
     return _ORDER[i + 1] if i + 1 < len(_ORDER) else None
 

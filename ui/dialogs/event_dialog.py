@@ -100,7 +100,7 @@ class EventForm(QWidget):
         self.duration.setSuffix(" " + _("min"))
         self.phase = QComboBox()
         self.phase.addItem(_("none"), None)
-        for p in Phase:
+        for p in Phase.working():
             self.phase.addItem(phase_name(p), p.value)
         self.title = QLineEdit()
         self.title.setObjectName("eventTitle")

@@ -113,7 +113,7 @@ class PartnershipDialog(QDialog):
             self.language_box.addItem(label, code)
         self.phase_box = QComboBox()
         self.phase_box.setObjectName("phaseBox")
-        for phase in Phase:
+        for phase in Phase.working():
             self.phase_box.addItem(phase_name(phase), phase.value)
         self.errors = {
             "name": _error_label(),

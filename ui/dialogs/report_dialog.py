@@ -3,9 +3,9 @@ editable Word document chosen by the file type) and Print.
 
 The report's data is read on the GUI thread (the diary's connection belongs to it); building the
 PDF and rendering its preview pages run in a worker thread with a progress bar and Cancel. The
-preview shows the generated file itself, so it is exactly what is saved or printed. A report
-saved or printed is recorded as given to the partners; the list at the bottom shows those
-records and removes one that was never handed out.
+preview shows the generated file itself, so it is exactly what is saved or printed. A printed
+report is recorded as given to the partners, a saved one as a draft unless "given" is ticked;
+the list at the bottom shows those records and removes one that was never handed out.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.enums import ReportStatus
 from app.domain.labels import os_reason
 from app.i18n import _, ngettext
 from app.persistence.diary import Diary
@@ -233,6 +234,10 @@ class ReportDialog(QDialog):
         column.addLayout(status)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
+        # Saving is not giving: a saved report is a draft unless the facilitator says otherwise.
+        self.saved_is_given = QCheckBox(_("A saved copy is given to the partners"))
+        self.saved_is_given.setObjectName("savedIsGiven")
+        buttons.addWidget(self.saved_is_given)
         self.save_button = QPushButton(_("Save…"))
         self.save_button.setToolTip(_("Save as PDF, or as a DOCX document to edit before sending"))
         self.save_button.clicked.connect(self.save)
@@ -382,7 +387,8 @@ class ReportDialog(QDialog):
                 _("Cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)),
             )
             return
-        self._record(content)
+        given = self.saved_is_given.isChecked()
+        self._record(content, ReportStatus.GIVEN if given else ReportStatus.DRAFT)
 
     def print_report(self) -> None:
         if self.pdf is None or self.options is None:
@@ -396,11 +402,11 @@ class ReportDialog(QDialog):
             return
         self._record(self.pdf)
 
-    def _record(self, content: bytes) -> None:
-        """Record the exact file given to the partners (its SHA-256)."""
+    def _record(self, content: bytes, status: ReportStatus = ReportStatus.GIVEN) -> None:
+        """Record the exact file (its SHA-256): given to the partners, or a draft."""
         assert self.options is not None
         try:
-            feedback.record_given(self._diary, self._pk, content, self.options)
+            feedback.record_given(self._diary, self._pk, content, self.options, status=status)
         except DiaryError as exc:
             QMessageBox.warning(self, _("Not recorded"), str(exc))
             return

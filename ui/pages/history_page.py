@@ -222,7 +222,9 @@ class HistoryPage(QWidget):
         self.kind = self._combo(
             "filterKind", _("Any kind"), [(event_kind_name(k), k) for k in EventKind]
         )
-        self.phase = self._combo("filterPhase", _("Any phase"), [(phase_name(p), p) for p in Phase])
+        self.phase = self._combo(
+            "filterPhase", _("Any phase"), [(phase_name(p), p) for p in Phase.working()]
+        )
         self.organization = self._combo("filterOrganization", _("Any organization"), [])
         self.person = self._combo("filterPerson", _("Anyone"), [])
         self.entry_type = self._combo(

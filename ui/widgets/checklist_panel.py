@@ -173,7 +173,7 @@ class ChecklistPanel(Card):
         done_menu = self.done_menu_button.menu()
         done_menu.clear()
         for item, mark in status.done:
-            text = f"✓ {item.text()} — {short_date(mark.done_on)}"
+            text = f"✓ {item.text()} — {short_date(mark.marked_on)}"
             done_menu.addAction(text, partial(self.unmark, item))
         self.done_menu_button.setText(_("Done ({n})").format(n=len(status.done)))
         self.done_menu_button.setToolTip(_("Choose a done item to mark it not done"))

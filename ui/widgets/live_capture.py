@@ -430,7 +430,12 @@ class LiveCapture(QWidget):
         except ValidationError as exc:
             self.message.emit(str(exc))
             return
-        self.message.emit(_("Action made: {text}").format(text=entry.text))
+        if entry.visibility is Visibility.PRIVATE:
+            # Said so: the action keeps the entry's privacy until it is reworded and shared.
+            note = _("Private action made (its entry is private): {text}")
+        else:
+            note = _("Action made: {text}")
+        self.message.emit(note.format(text=entry.text))
         self.action_made.emit(pk)
 
     def flip_selected_visibility(self) -> None:

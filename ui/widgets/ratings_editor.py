@@ -52,6 +52,7 @@ def short_dimension(dimension: Dimension) -> str:
         Dimension.EFFICIENCY: _("Efficiency"),
         Dimension.CLARITY: _("Clarity"),
         Dimension.ACTION_CONFIDENCE: _("Idea→action"),
+        Dimension.TRUST: _("Trust"),
     }[dimension]
 
 
@@ -66,6 +67,7 @@ def scale_hint(dimension: Dimension) -> str:
         Dimension.EFFICIENCY: _("1 = no results for the effort … 5 = clear results for the effort"),
         Dimension.CLARITY: _("1 = objectives and roles unclear … 5 = fully clear"),
         Dimension.ACTION_CONFIDENCE: _("1 = ideas go nowhere … 5 = ideas reliably become actions"),
+        Dimension.TRUST: _("1 = cannot rely on the other side … 5 = it acts as agreed"),
     }[dimension]
 
 

@@ -84,7 +84,10 @@ class ReportsGiven(QWidget):
                 else ngettext("{n} section", "{n} sections", len(chosen)).format(n=len(chosen))
             )
             audience = audiences.get(report.audience, report.audience)
-            item = QListWidgetItem(f"{short_date(report.generated_on)} · {audience} · {amount}")
+            label = f"{short_date(report.generated_on)} · {audience} · {amount}"
+            if not report.given:
+                label += " · " + _("draft")
+            item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, report.pk)
             titles = "\n".join(_(SECTION_TITLES[s]) for s in chosen)
             sha = _("SHA-256 of the file: {hash}").format(hash=report.sha256 or "–")
