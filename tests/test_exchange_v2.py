@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from itertools import count
 from pathlib import Path
 from typing import Any
 
@@ -13,14 +14,40 @@ import pytest
 
 from app.backup.opening import open_diary_file
 from app.domain import Visibility
-from app.exchange import ExchangeError, dumps, export_partnership, import_partnership
+from app.exchange import (
+    ExchangeError,
+    Mode,
+    check_file,
+    dumps,
+    export_partnership,
+    import_partnership,
+)
 from app.persistence import actions, partnerships
 from app.persistence.diary import Diary
+from app.services.imports import import_partnership_file
 from tests.test_exchange_errors import _set
 
 FIXTURES = Path(__file__).parent / "fixtures"
 V1: dict[str, Any] = json.loads((FIXTURES / "edge-case.json").read_text("utf-8"))
 V2: dict[str, Any] = json.loads((FIXTURES / "edge-case-v2.json").read_text("utf-8"))
+
+
+Importer = Callable[..., int]
+
+
+@pytest.fixture(params=["kumppani_import", "in_memory"])
+def load(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Importer]:
+    """Import a document the way ``kumppani import`` and the window do (written to a file, checked
+    record by record by ``check_file``, stored by ``store_checked`` after a backup), or from the
+    parsed JSON in memory: both paths must read version 2 (and upgrade version 1) alike."""
+    files = count()
+
+    def through_file(diary: Diary, data: dict[str, Any], mode: Mode = "refuse") -> int:
+        path = tmp_path / f"import-{next(files)}.json"
+        path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+        return import_partnership_file(diary, check_file(path), mode)
+
+    yield through_file if request.param == "kumppani_import" else import_partnership
 
 
 def _without_stamp(document: dict[str, Any]) -> dict[str, Any]:
@@ -52,41 +79,41 @@ def upgraded(v1: dict[str, Any]) -> dict[str, Any]:
 
 
 def test_a_file_using_every_new_field_round_trips_byte_for_byte(
-    diary: Diary, tmp_path: Path
+    diary: Diary, load: Importer, tmp_path: Path
 ) -> None:
-    first = export_partnership(diary.db, import_partnership(diary, V2))
+    first = export_partnership(diary.db, load(diary, V2))
     assert _without_stamp(first) == _without_stamp(V2)
     other = open_diary_file(tmp_path / "other.sqlite3", create=True)
     try:
-        second = export_partnership(other.db, import_partnership(other, first))
+        second = export_partnership(other.db, load(other, first))
     finally:
         other.close()
     assert dumps(_without_stamp(first)) == dumps(_without_stamp(second))
     assert first["version"] == 2
 
 
-def test_a_version_1_file_is_upgraded_on_the_way_in(diary: Diary) -> None:
+def test_a_version_1_file_is_upgraded_on_the_way_in(diary: Diary, load: Importer) -> None:
     v1 = copy.deepcopy(V1)
     # The idea the first action came from was written in confidence.
     v1["events"][1]["entries"][0]["visibility"] = "private"
-    pk = import_partnership(diary, v1)
+    pk = load(diary, v1)
     assert _without_stamp(export_partnership(diary.db, pk)) == _without_stamp(upgraded(v1))
     stored = {a.id: a for a in actions.list_actions(diary.db, pk)}
     assert stored["a1"].visibility is Visibility.PRIVATE
     assert stored["a2"].visibility is Visibility.SHARED
 
 
-def test_a_version_1_file_refuses_the_fields_of_version_2(diary: Diary) -> None:
+def test_a_version_1_file_refuses_the_fields_of_version_2(diary: Diary, load: Importer) -> None:
     v1 = copy.deepcopy(V1)
     v1["actions"][0]["visibility"] = "private"
     with pytest.raises(ExchangeError) as caught:
-        import_partnership(diary, v1)
+        load(diary, v1)
     assert "actions[0].visibility: unknown field" in str(caught.value)
 
 
-def test_a_copy_renews_the_new_ids_and_keeps_their_references(diary: Diary) -> None:
-    import_partnership(diary, V2)
-    copied = export_partnership(diary.db, import_partnership(diary, V2, mode="copy"))
+def test_a_copy_renews_the_new_ids_and_keeps_their_references(diary: Diary, load: Importer) -> None:
+    load(diary, V2)
+    copied = export_partnership(diary.db, load(diary, V2, mode="copy"))
     objective = copied["partnership"]["objectives"][1]
     assert {m["id"] for m in objective["measurements"]}.isdisjoint({"m1", "m2"})
     event_ids = {e["id"] for e in copied["events"]}
@@ -217,42 +244,42 @@ BAD = [
 
 @pytest.mark.parametrize(("mutation", "path"), [c[1:] for c in BAD], ids=[c[0] for c in BAD])
 def test_each_new_field_with_a_bad_value_is_refused_by_its_path(
-    diary: Diary, mutation: Callable[[dict[str, Any]], None], path: str
+    diary: Diary, load: Importer, mutation: Callable[[dict[str, Any]], None], path: str
 ) -> None:
     doc = copy.deepcopy(V2)
     mutation(doc)
     before = _counts(diary)
     with pytest.raises(ExchangeError) as caught:
-        import_partnership(diary, doc)
+        load(diary, doc)
     fields = [p.field for p in caught.value.problems]
     assert any(f == path or f.startswith(path) for f in fields), str(caught.value)
     assert _counts(diary) == before
 
 
 @pytest.mark.parametrize("version", [2.0, "2", True])
-def test_the_version_must_be_the_integer_2(diary: Diary, version: object) -> None:
+def test_the_version_must_be_the_integer_2(diary: Diary, load: Importer, version: object) -> None:
     doc = copy.deepcopy(V2)
     doc["version"] = version
     with pytest.raises(ExchangeError, match="version"):
-        import_partnership(diary, doc)
+        load(diary, doc)
     assert partnerships.list_partnerships(diary.db) == []
 
 
-def test_the_version_1_demo_imports_as_the_version_2_demo(diary: Diary) -> None:
+def test_the_version_1_demo_imports_as_the_version_2_demo(diary: Diary, load: Importer) -> None:
     from app.services.demo import demo_document
 
     v1 = json.loads((FIXTURES / "demo-v1.json").read_text("utf-8"))
-    exported = export_partnership(diary.db, import_partnership(diary, v1))
+    exported = export_partnership(diary.db, load(diary, v1))
     assert _without_stamp(exported) == demo_document() == _without_stamp(upgraded(v1))
 
 
-def test_an_ended_partnership_offers_no_phase_move(diary: Diary) -> None:
+def test_an_ended_partnership_offers_no_phase_move(diary: Diary, load: Importer) -> None:
     from datetime import date
 
     from app.domain import Phase
     from app.services import phases
 
-    pk = import_partnership(diary, V2)
+    pk = load(diary, V2)
     p = partnerships.get_partnership(diary.db, pk)
     assert p is not None and p.phase_on(date(2025, 7, 1)) is Phase.ENDED
     assert phases.allowed_moves(Phase.ENDED) == []

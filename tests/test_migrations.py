@@ -12,6 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
 from sqlite_utils import Database
 
 from app.backup.opening import open_diary_file
@@ -58,8 +59,14 @@ def _copy_fixture(version: int, tmp_path: Path) -> Path:
     return target
 
 
-def test_schema_v1_fixture_opens_with_its_data_intact(diary: Diary, tmp_path: Path) -> None:
-    path = _copy_fixture(1, tmp_path)
+@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1), ids=lambda v: f"v{v}")
+def test_schema_fixture_upgrades_with_its_data_intact(
+    diary: Diary, tmp_path: Path, version: int
+) -> None:
+    """Every fixture, each made by the code of its version and never made again, upgrades to
+    the current schema (the same as a fresh diary's) with the demo in it intact."""
+    path = _copy_fixture(version, tmp_path)
+    assert _user_version(path) == version
     old = open_diary_file(path)
     try:
         assert _schema(old.db.conn) == _schema(diary.db.conn)
@@ -82,6 +89,14 @@ def test_schema_v1_fixture_opens_with_its_data_intact(diary: Diary, tmp_path: Pa
             partnerships.set_thresholds(db, pk, {"idle_days": 30})
     finally:
         old.close()
+
+
+def _user_version(path: Path) -> int:
+    conn = sqlite3.connect(path)
+    try:
+        return int(conn.execute("PRAGMA user_version").fetchone()[0])
+    finally:
+        conn.close()
 
 
 def test_fixture_files_are_kept_for_every_schema_version() -> None:

@@ -16,14 +16,12 @@ from sqlite_utils import Database
 from app.domain.model import new_id
 from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
-from app.exchange.stream import CheckedFile, store_checked
+from app.exchange.stream import CheckedFile, store_additions, store_checked
 from app.i18n import _
 from app.persistence import (
     actions,
-    checklist,
     entries,
     events,
-    measurements,
     partnerships,
     records,
 )
@@ -87,26 +85,10 @@ def _evidence_records(parsed: Parsed) -> dict[str, HasId]:
 
 def _store_v2(db: Database, pk: int, parsed: Parsed, event_pks: list[int]) -> None:
     """What version 2 adds: thresholds, cycle decisions, acknowledgements (after the rest)."""
-    if parsed.thresholds:
-        partnerships.set_thresholds(db, pk, parsed.thresholds)
-    for c in parsed.cycle_decisions:
-        c.event = event_pks[c.event] if c.event is not None else None
-        measurements.insert_cycle_decision(db, pk, c)
     pks = {ref: getattr(r, "pk", None) for ref, r in _evidence_records(parsed).items()}
-    for ack in parsed.acknowledgements:
-        seen = None
-        if ack.evidence is not None:
-            seen = [f"{ref.split(':')[0]}:{pks[ref]}" for ref in ack.evidence]
-        checklist.add_ack(
-            db,
-            pk,
-            ack.rule,
-            ack.acknowledged_on,
-            ack.severity,
-            seen or [],
-            ack.note,
-            known=seen is not None,
-        )
+    store_additions(
+        db, pk, parsed.thresholds, parsed.cycle_decisions, parsed.acknowledgements, event_pks, pks
+    )
 
 
 def _store(db: Database, parsed: Parsed) -> int:

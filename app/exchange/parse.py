@@ -9,7 +9,7 @@ importer has stored the target and knows its database key.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
@@ -134,7 +134,7 @@ def parse(data: object) -> Parsed:
         if isinstance(raw, dict):
             objective_ids = _ids(_raw(raw, "objectives"))
             unique(p, objective_ids, "partnership.objectives", "id", _("objective id"))
-            _unique_measurements(p, _raw(raw, "objectives"))
+            unique_measurements(p, _raw(raw, "objectives"))
             decision_ids = _ids(_raw(raw, "cycle_decisions"))
             unique(p, decision_ids, "partnership.cycle_decisions", "id", _("cycle decision id"))
     events, entries = p.events(top) if "events" in top else ([], [])
@@ -144,7 +144,7 @@ def parse(data: object) -> Parsed:
     unique(p, _ids(_raw(top, "checklist"), "item"), "checklist", "item", _("checklist item"))
     reports = p.items(top, "reports", "", p.report, required=False)
     unique(p, _ids(_raw(top, "reports")), "reports", "id", _("report id"))
-    known = _evidence_ids(p, top)
+    known = evidence_ids(p, top)
     acks = p.items(
         top, "acknowledgements", "", lambda v, at: v2.ack(r, v, at, known), required=False
     )
@@ -171,13 +171,19 @@ def parse(data: object) -> Parsed:
 
 def _upgrade_v1(parsed: Parsed) -> None:
     """Version 1 had no action visibility: an action made from a private entry is private."""
+    private = {i for i, n in enumerate(parsed.entries) if n.visibility is Visibility.PRIVATE}
     for a in parsed.actions:
-        source = parsed.entries[a.source_entry] if a.source_entry is not None else None
-        if source is not None and source.visibility is Visibility.PRIVATE:
-            a.visibility = Visibility.PRIVATE
+        upgrade_v1_action(a, private)
 
 
-def _unique_measurements(p: RecordReader, objectives: list[Any]) -> None:
+def upgrade_v1_action(a: Action, private_entries: Container[int]) -> None:
+    """A version 1 action whose source entry (a position among the file's entries) is private
+    becomes private: version 1 had no action visibility. Both import paths use it."""
+    if a.source_entry is not None and a.source_entry in private_entries:
+        a.visibility = Visibility.PRIVATE
+
+
+def unique_measurements(p: RecordReader, objectives: list[Any]) -> None:
     """Measurement ids are unique across every objective of the partnership."""
     seen: set[str] = set()
     for i, o in enumerate(objectives):
@@ -194,7 +200,7 @@ def _unique_measurements(p: RecordReader, objectives: list[Any]) -> None:
             seen.add(mid)
 
 
-def _evidence_ids(p: RecordReader, top: dict[str, Any]) -> dict[str, set[str]]:
+def evidence_ids(p: RecordReader, top: dict[str, Any]) -> dict[str, set[str]]:
     """The ids a warning's fingerprint may name, by evidence kind."""
     raw = top.get("partnership")
     objectives = _raw(raw, "objectives") if isinstance(raw, dict) else []

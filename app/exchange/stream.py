@@ -10,6 +10,11 @@ reported with its JSON path, exactly as for a file read whole. Nothing is writte
 ``CheckedFile`` it returns keeps only the small top-level values; ``store_checked`` reads the
 events a third time and writes them as they come, inside the caller's transaction (the import
 is still all or nothing). Objects that give a key twice are reported too (``_Keys``).
+
+Versions 1 and 2 are read exactly as ``parse`` reads them: the same checks (the acknowledgements,
+measurement and cycle decision ids included), the same upgrade of version 1
+(``upgrade_v1_action``), and every version 2 addition stored by ``store_additions``, which the
+in-memory importer uses too.
 """
 
 from __future__ import annotations
@@ -17,7 +22,7 @@ from __future__ import annotations
 import re
 import uuid
 from array import array
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,13 +33,31 @@ from ijson.common import ObjectBuilder
 from sqlite_utils import Database
 
 from app.domain import Event, Partnership
+from app.domain.enums import Visibility
 from app.domain.labels import file_kind_name
+from app.domain.model import CycleDecision
+from app.exchange import additions as v2
 from app.exchange.errors import ExchangeError, single
-from app.exchange.parse import TOP_OPTIONAL, TOP_REQUIRED, check_header
+from app.exchange.parse import (
+    TOP_OPTIONAL,
+    TOP_REQUIRED,
+    check_header,
+    evidence_ids,
+    unique_measurements,
+    upgrade_v1_action,
+)
 from app.exchange.reader import child, printable
 from app.exchange.records import RecordReader, unique
 from app.i18n import _
-from app.persistence import actions, entries, events, partnerships, records
+from app.persistence import (
+    actions,
+    checklist,
+    entries,
+    events,
+    measurements,
+    partnerships,
+    records,
+)
 from app.safety.output import NotARegularFile, require_regular_input
 
 _BOM = b"\xef\xbb\xbf"
@@ -177,6 +200,9 @@ class CheckedFile:
     top: dict[str, Any]
     partnership: Partnership
     counts: dict[str, int] = field(default_factory=dict)
+    # Event id → position: a cycle decision (read with the partnership, before the events are
+    # stored again) may name any event.
+    event_ids: dict[str, int] = field(default_factory=dict)
 
 
 def _top(path: Path) -> tuple[dict[str, Any], list[str]]:
@@ -236,12 +262,12 @@ def check_file(path: Path | str) -> CheckedFile:
     path = Path(path)
     top, twice = _top(path)
     check_header(top)
-    p = RecordReader(top)
+    p = RecordReader(top, top["version"])
     r = p.r
     for key in dict.fromkeys(twice):
         r.add(printable(key), _("the field appears more than once"))
     report_repeated_keys(p, top, "")
-    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL)
+    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2))
     r.moment(top, "exported_at", "")
     p.index(_list(top, "organizations"), "organizations", p.org_ids)
     p.index(_list(top, "people"), "people", p.person_ids)
@@ -257,6 +283,9 @@ def check_file(path: Path | str) -> CheckedFile:
         if isinstance(raw, dict):
             objective_ids = [_id_of(o) for o in _list(raw, "objectives")]
             unique(p, objective_ids, "partnership.objectives", "id", _("objective id"))
+            unique_measurements(p, _list(raw, "objectives"))
+            decision_ids = [_id_of(c) for c in _list(raw, "cycle_decisions")]
+            unique(p, decision_ids, "partnership.cycle_decisions", "id", _("cycle decision id"))
     if top.get("events") is not _STREAMED and "events" in top:
         r.array(top, "events", "")  # not an array: says so
     for i, value in _streamed_events(path):
@@ -266,9 +295,11 @@ def check_file(path: Path | str) -> CheckedFile:
         for j, item in enumerate(_entries_of(value)):
             p.entry(item, child(child(at, "entries"), j), i)
     _check_plan(p, top)
+    known = evidence_ids(p, top)
+    p.items(top, "acknowledgements", "", lambda v, at: v2.ack(r, v, at, known), required=False)
     if r.problems or partnership is None:
         raise ExchangeError(r.problems)
-    return CheckedFile(path, top, partnership, counts)
+    return CheckedFile(path, top, partnership, counts, dict(p.event_ids))
 
 
 def _check_plan(p: RecordReader, top: dict[str, Any]) -> None:
@@ -304,10 +335,12 @@ def store_checked(db: Database, checked: CheckedFile, *, renew: bool = False) ->
     def fresh(old: str) -> str:
         return str(uuid.uuid5(salt, old)) if renew else old
 
-    p = RecordReader(checked.top)
+    p = RecordReader(checked.top, checked.top["version"])
     p.index(_list(checked.top, "organizations"), "organizations", p.org_ids)
     p.index(_list(checked.top, "people"), "people", p.person_ids)
+    p.event_ids = dict(checked.event_ids)
     partnership, objectives = p.partnership(checked.top["partnership"])
+    cycle_decisions = [c for c in p.cycle_decisions if c is not None]
     assert partnership is not None
     partnership.id = fresh(partnership.id)
     if renew:
@@ -325,14 +358,84 @@ def store_checked(db: Database, checked: CheckedFile, *, renew: bool = False) ->
         person.organization = org_pks[person.organization]
         person.id = fresh(person.id)
         person_pks.append(partnerships.insert_person(db, pk, person))
+    # A warning's evidence "kind:id" (ids as in the file) → the record's key.
+    evidence: dict[str, int | None] = {}
+    for kind, items, pks in (
+        ("organization", _list(checked.top, "organizations"), org_pks),
+        ("person", _list(checked.top, "people"), person_pks),
+    ):
+        evidence.update((f"{kind}:{_id_of(x)}", key) for x, key in zip(items, pks, strict=True))
     for o in objectives:
         assert o is not None
         o.owner = person_pks[o.owner] if o.owner is not None else None
+        old = o.id
         o.id = fresh(o.id)
-        partnerships.insert_objective(db, pk, o)
-    entry_pks = _store_events(db, pk, checked.path, p, (org_pks, person_pks), fresh)
-    _store_plan(db, pk, p, (org_pks, person_pks, entry_pks), fresh)
+        for m in o.measurements:
+            m.id = fresh(m.id)
+        evidence[f"objective:{old}"] = partnerships.insert_objective(db, pk, o)
+    stored = _store_events(db, pk, checked.path, p, (org_pks, person_pks), fresh)
+    evidence.update((f"event:{old}", key) for old, key in stored.event_keys.items())
+    evidence.update(_store_plan(db, pk, p, (org_pks, person_pks, stored), fresh))
+    for c in cycle_decisions:
+        c.id = fresh(c.id)
+    known = evidence_ids(p, checked.top)
+    acks = p.items(
+        checked.top, "acknowledgements", "", lambda v, at: v2.ack(p.r, v, at, known), required=False
+    )
+    store_additions(
+        db,
+        pk,
+        p.thresholds,
+        cycle_decisions,
+        [a for a in acks if a is not None],
+        stored.event_pks,
+        evidence,
+    )
     return pk
+
+
+def store_additions(
+    db: Database,
+    pk: int,
+    thresholds: dict[str, Any],
+    cycle_decisions: list[CycleDecision],
+    acks: list[v2.FileAck],
+    event_pks: Sequence[int],
+    evidence_pks: Mapping[str, int | None],
+) -> None:
+    """What version 2 adds, stored after the rest by both import paths: thresholds, cycle
+    decisions (``event`` a position in the file) and acknowledgements (evidence "kind:id" as in
+    the file, looked up in ``evidence_pks``)."""
+    if thresholds:
+        partnerships.set_thresholds(db, pk, thresholds)
+    for c in cycle_decisions:
+        c.event = event_pks[c.event] if c.event is not None else None
+        measurements.insert_cycle_decision(db, pk, c)
+    for ack in acks:
+        seen = None
+        if ack.evidence is not None:
+            seen = [f"{ref.split(':')[0]}:{evidence_pks[ref]}" for ref in ack.evidence]
+        checklist.add_ack(
+            db,
+            pk,
+            ack.rule,
+            ack.acknowledged_on,
+            ack.severity,
+            seen or [],
+            ack.note,
+            known=seen is not None,
+        )
+
+
+@dataclass
+class _Stored:
+    """What storing the events leaves for the rest: keys by position (flat arrays), which
+    entries were private (a version 1 action from one becomes private), event keys by id."""
+
+    entry_pks: array[int] = field(default_factory=lambda: array("q"))
+    event_pks: array[int] = field(default_factory=lambda: array("q"))
+    private: set[int] = field(default_factory=set)
+    event_keys: dict[str, int] = field(default_factory=dict)
 
 
 def _store_events(
@@ -342,9 +445,10 @@ def _store_events(
     p: RecordReader,
     keys: tuple[list[int], list[int]],
     fresh: Callable[[str], str],
-) -> array[int]:
+) -> _Stored:
     org_pks, person_pks = keys
-    entry_pks: array[int] = array("q")
+    stored = _Stored()
+    entry_pks = stored.entry_pks
     for i, value in _streamed_events(path):
         at = child("events", i)
         event: Event | None = p.event(value, at)
@@ -356,31 +460,44 @@ def _store_events(
             rating.organization = org_pks[rating.organization]
             if rating.respondent is not None:
                 rating.respondent = person_pks[rating.respondent]
+        old = event.id
         event.id = fresh(event.id)
         event_pk = events.insert_event(db, pk, event)
+        stored.event_pks.append(event_pk)
+        stored.event_keys[old] = event_pk
         for j, item in enumerate(_entries_of(value)):
             entry = p.entry(item, child(child(at, "entries"), j), i)
             assert entry is not None
             p.entry_ids[entry.id] = len(entry_pks)
+            if entry.visibility is Visibility.PRIVATE:
+                stored.private.add(len(entry_pks))
+            if entry.decision is not None:
+                entry.decision.agreed_by = [org_pks[o] for o in entry.decision.agreed_by]
             entry.event, entry.id = event_pk, fresh(entry.id)
             entry_pks.append(entries.insert_entry(db, pk, entry))
-    return entry_pks
+    return stored
 
 
 def _store_plan(
     db: Database,
     pk: int,
     p: RecordReader,
-    keys: tuple[list[int], list[int], array[int]],
+    keys: tuple[list[int], list[int], _Stored],
     fresh: Callable[[str], str],
-) -> None:
-    org_pks, person_pks, entry_pks = keys
+) -> dict[str, int | None]:
+    """Store the plan and the records around it; returns the actions' evidence keys."""
+    org_pks, person_pks, stored = keys
+    entry_pks = stored.entry_pks
+    evidence: dict[str, int | None] = {}
     for a in p.items(p.data, "actions", "", p.action):
+        if p.version == 1:
+            upgrade_v1_action(a, stored.private)
         a.owner = person_pks[a.owner] if a.owner is not None else None
         a.organization = org_pks[a.organization] if a.organization is not None else None
         a.source_entry = entry_pks[a.source_entry] if a.source_entry is not None else None
+        old = a.id
         a.id = fresh(a.id)
-        actions.insert_action(db, pk, a)
+        evidence[f"action:{old}"] = actions.insert_action(db, pk, a)
     for mark in p.items(p.data, "checklist", "", p.mark, required=False):
         mark.evidence = fresh(mark.evidence) if mark.evidence is not None else None
         records.upsert_checklist_mark(db, pk, mark)
@@ -388,4 +505,6 @@ def _store_plan(
         report.id = fresh(report.id)
         if report.audience != "all":
             report.audience = fresh(report.audience)
+        report.event = stored.event_pks[report.event] if report.event is not None else None
         records.insert_feedback_report(db, pk, report)
+    return evidence
