@@ -17,11 +17,13 @@ $(STAMP): pyproject.toml
 		{ echo "Kumppani needs Python 3.11 or newer ($(PYTHON) is older)." >&2; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e '.[test]'
+	# PYTHONWARNINGS: setuptools prints an "Editable installation" notice boxed in asterisks
+	# for every editable install; it is information for packagers, not a problem to act on.
+	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
 $(BUNDLE_TOOLS): $(STAMP)
-	$(PY) -m pip install --quiet -e '.[test,bundle]'
+	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet -e '.[test,bundle]'
 	touch $(BUNDLE_TOOLS)
 
 run: $(STAMP)
