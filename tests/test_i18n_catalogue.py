@@ -201,3 +201,11 @@ def test_a_warning_counts_events(lang: str, expected: str, fresh_translators: No
     for offset in range(3):
         b.event(40 + offset, ideas=1)
     assert _drifting_boat(b).startswith(expected)
+
+
+def test_no_message_counts_with_a_bracketed_plural() -> None:
+    """A count takes plural forms: "1 page(s)" reads as careless in English and in Finnish."""
+    singular_only = [
+        m.id for m in _read(POT) if isinstance(m.id, str) and re.search(r"\w\((s|a|ä)\)", m.id)
+    ]
+    assert singular_only == []

@@ -302,7 +302,11 @@ class ReportDialog(QDialog):
         # The estimate comes before the wait: the appendix of a large diary is thousands of pages.
         estimate = feedback.page_estimate(self._diary, self._pk, data)
         self.appendix_note.setText(
-            _("The appendix adds about {n} page(s).").format(n=estimate.appendix)
+            ngettext(
+                "The appendix adds about {n} page.",
+                "The appendix adds about {n} pages.",
+                estimate.appendix,
+            ).format(n=estimate.appendix)
         )
         pages = estimate.report + (estimate.appendix if options.appendix else 0)
         self._jobs += 1
@@ -312,7 +316,14 @@ class ReportDialog(QDialog):
             self._jobs, lambda progress, stop: build_feedback_pdf(data, progress, stop)
         )
         self.options, self._pending = options, data
-        self._show_status(_("Preparing the report (about {n} page(s))…").format(n=pages), busy=True)
+        self._show_status(
+            ngettext(
+                "Preparing the report (about {n} page)…",
+                "Preparing the report (about {n} pages)…",
+                pages,
+            ).format(n=pages),
+            busy=True,
+        )
         self._pool.start(PreviewWorker(self._job, self._signals))
 
     def cancel(self) -> None:

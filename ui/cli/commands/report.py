@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.backup.opening import open_diary_file
-from app.i18n import _
+from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from app.report import ReportData, ReportOptions
@@ -147,7 +147,10 @@ def run(args: argparse.Namespace) -> int:
         data = feedback.report_data(diary, partnership.pk, options)
         estimate = feedback.page_estimate(diary, partnership.pk, data)
         pages = estimate.report + (estimate.appendix if options.appendix else 0)
-        print(_("Writing about {n} page(s)…").format(n=pages), flush=True)
+        print(
+            ngettext("Writing about {n} page…", "Writing about {n} pages…", pages).format(n=pages),
+            flush=True,
+        )
         document = _build(data, args.out)
         from app.safety.output import write_output
 
