@@ -109,31 +109,30 @@ def _verify(conn: sqlite3.Connection, path: Path, check: bool = True) -> tuple[i
     if version > SCHEMA_VERSION:
         raise NewerDiary(path, version, SCHEMA_VERSION)
     if has_tables and check:
-        # A damaged page can hold invalid UTF-8 in names and in the check's own messages.
-        conn.text_factory = lambda b: b.decode("utf-8", "replace")
-        try:
-            problems = quick_problems(conn)
-        except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
-            problems = [f"{type(exc).__name__}: {exc}"]
-        finally:
-            conn.text_factory = str
-        if problems:
-            raise DamagedDiary(path, "\n".join(problems[:20]))
+        _refuse_damage(conn, path, quick_problems)
     return version, has_tables
 
 
-def full_check(conn: sqlite3.Connection, path: Path) -> None:
-    """``PRAGMA integrity_check`` (indexes compared with their tables, which ``quick_check``
-    skips) and the foreign keys; ``DamagedDiary`` when anything is wrong. Read-only."""
+def _refuse_damage(
+    conn: sqlite3.Connection, path: Path, find: Callable[[sqlite3.Connection], list[str]]
+) -> None:
+    """``DamagedDiary`` when ``find`` reports problems (or cannot finish reading the file)."""
+    # A damaged page can hold invalid UTF-8 in names and in the check's own messages.
     conn.text_factory = lambda b: b.decode("utf-8", "replace")
     try:
-        problems = full_problems(conn)
+        problems = find(conn)
     except (sqlite3.DatabaseError, UnicodeDecodeError) as exc:
         problems = [f"{type(exc).__name__}: {exc}"]
     finally:
         conn.text_factory = str
     if problems:
         raise DamagedDiary(path, "\n".join(problems[:20]))
+
+
+def full_check(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA integrity_check`` (indexes compared with their tables, which ``quick_check``
+    skips) and the foreign keys; ``DamagedDiary`` when anything is wrong. Read-only."""
+    _refuse_damage(conn, path, full_problems)
 
 
 def _verify_left_log(path: Path) -> bool:
