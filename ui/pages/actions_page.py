@@ -169,9 +169,12 @@ class ActionsPage(QWidget):
         )
         self.objective_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         header = self.objective_table.horizontalHeader()
-        for col in (ObjectiveTableModel.TEXT, ObjectiveTableModel.INDICATOR):
+        # The objective, its indicator and what it still lacks share the width and wrap: the
+        # "not yet specific" note names up to four missing parts and must not squeeze the
+        # objective itself to a column of single words.
+        for col in (ObjectiveTableModel.TEXT, ObjectiveTableModel.INDICATOR, 5):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
-        for col in (2, 3, 4, 5):
+        for col in (2, 3, 4):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.objective_table, 1)
         self.objectives.modelReset.connect(self.objective_table.resizeRowsToContents)
