@@ -12,13 +12,13 @@ BUNDLE_TOOLS := $(VENV)/.bundle-tools
 .PHONY: run test lint typecheck layers pytest bench bench-quick demo bundle bundle-test clean i18n \
 	i18n-compile
 
+# PYTHONWARNINGS=ignore on the editable installs: setuptools prints an "Editable installation"
+# notice boxed in asterisks, information for packagers that a newcomer reads as an error.
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 		{ echo "Kumppani needs Python 3.11 or newer ($(PYTHON) is older)." >&2; exit 1; }
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	# PYTHONWARNINGS: setuptools prints an "Editable installation" notice boxed in asterisks
-	# for every editable install; it is information for packagers, not a problem to act on.
 	PYTHONWARNINGS=ignore $(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
