@@ -6,6 +6,7 @@ with its page estimate in view."""
 from __future__ import annotations
 
 import io
+import re
 from datetime import date, timedelta
 from pathlib import Path
 
@@ -112,7 +113,9 @@ def test_the_command_reports_since_the_last_report_and_prints_its_estimate_first
     argv += ["--out", str(out), "--date", MADE_ON.isoformat(), "--draft"]
     assert main(argv) == 0
     printed = capsys.readouterr().out
-    assert printed.startswith("Writing about ") and "page(s)" in printed
+    estimate = re.match(r"Writing about (\d+) (page|pages)…\n", printed)
+    assert estimate is not None, printed
+    assert (estimate[2] == "page") == (estimate[1] == "1")
     text = pdf_text(out.read_bytes())
     assert f"DEC{MEETINGS - 1:02d}B" in text and "DEC10A" not in text
     assert main([*argv, "--since-start", "--appendix"]) == 0
