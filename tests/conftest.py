@@ -100,3 +100,20 @@ def build(qtbot: QtBot, context: AppContext) -> Iterator[Callable[[], MainWindow
     yield make
     for win in built:
         win.close()
+
+
+@pytest.fixture(params=["en", "fi"])
+def language(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The interface in English, then in Finnish (with a Finnish locale for dates), restored after."""
+    from PySide6.QtCore import QLocale
+
+    from app.i18n import set_language
+
+    previous = QLocale()
+    lang = str(request.param)
+    set_language(lang)
+    if lang == "fi":
+        QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Country.Finland))
+    yield lang
+    set_language("en")
+    QLocale.setDefault(previous)

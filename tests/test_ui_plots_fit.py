@@ -4,16 +4,15 @@ Finnish, at the sizes of 1280×800 and 1366×768 screens."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import date, timedelta
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QLocale, QRectF
+from PySide6.QtCore import QRectF
 from pytestqt.qtbot import QtBot
 
 from app.domain import Dimension, Event, EventKind, Phase, Rating, Role
-from app.i18n import set_language
 from app.persistence import partnerships
 from app.services import phases
 from app.services.demo import load_demo
@@ -26,18 +25,6 @@ from ui.widgets.commitment_plot import DAY, CommitmentPlot, to_x
 from ui.widgets.small_multiples import SmallMultiples
 
 SCREENS = [(1280, 800), (1366, 768)]
-
-
-@pytest.fixture(params=["en", "fi"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    previous = QLocale()
-    lang = str(request.param)
-    set_language(lang)
-    if lang == "fi":
-        QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Country.Finland))
-    yield lang
-    set_language("en")
-    QLocale.setDefault(previous)
 
 
 def _window(build: Callable[[], MainWindow], screen: tuple[int, int], pk: int) -> MainWindow:

@@ -3,29 +3,15 @@ Finnish, on 1280×800 and 1366×768 screens (issue 16, item 15)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QLocale
 from pytestqt.qtbot import QtBot
 
-from app.i18n import set_language
 from app.services.demo import load_demo
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.pages import page_specs
-
-
-@pytest.fixture(params=["en", "fi"])
-def language(request: pytest.FixtureRequest) -> Iterator[str]:
-    previous = QLocale()
-    lang = str(request.param)
-    set_language(lang)
-    if lang == "fi":
-        QLocale.setDefault(QLocale(QLocale.Language.Finnish, QLocale.Country.Finland))
-    yield lang
-    set_language("en")
-    QLocale.setDefault(previous)
 
 
 @pytest.mark.parametrize("screen", [(1280, 800), (1366, 768)])
