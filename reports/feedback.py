@@ -28,7 +28,9 @@ from app.report.model import ReportData
 from reports import labels as lb
 from reports.blocks import para
 from reports.contents import ContentsSpace, draw_contents, note_entry
+from reports.equity import equity, learning
 from reports.fonts import FAMILY
+from reports.glance import at_a_glance
 from reports.results import commitment, observations
 from reports.scripts import draw_text
 from reports.sections import (
@@ -47,11 +49,14 @@ Progress = Callable[[float], None]
 Cancelled = Callable[[], bool]
 
 _SECTION_BUILDERS: dict[str, Callable[[ReportData, Tr], Flow]] = {
+    "glance": at_a_glance,
     "phase": where_we_are,
     "accomplishments": accomplishments,
     "actions": decisions_and_actions,
     "commitment": commitment,
+    "equity": equity,
     "observations": observations,
+    "learning": learning,
     "next": next_steps,
 }
 # Where on the canvas the section headings' pages are kept until the pages are written.
@@ -190,9 +195,15 @@ def _contents(data: ReportData, tr: Tr) -> Flow:
     return [para(lb.section_title("contents", tr), "h1"), space, PageBreak()]
 
 
+def _glance(data: ReportData, tr: Tr) -> Flow:
+    """The page the managers read first: right after the cover, before the contents."""
+    return at_a_glance(data, tr) if "glance" in data.options.sections else []
+
+
 def _sections(data: ReportData, tr: Tr) -> Flow:
     story: Flow = []
-    for i, key in enumerate(s for s in _SECTION_BUILDERS if s in data.options.sections):
+    chosen = (s for s in _SECTION_BUILDERS if s in data.options.sections and s != "glance")
+    for i, key in enumerate(chosen):
         if i:
             # A new section starts on a fresh page only when little room is left on this one.
             story += [Spacer(1, 8 * mm), CondPageBreak(70 * mm)]
@@ -235,7 +246,7 @@ def _build(data: ReportData, progress: Progress | None, cancelled: Cancelled | N
     _watch(doc, progress, cancelled)
     try:
         # Fresh flowables for every build: a trial build leaves split state behind in them.
-        doc.build([*cover(data, tr), *_sections(data, tr)], canvasmaker=canvas)
+        doc.build([*cover(data, tr), *_glance(data, tr), *_sections(data, tr)], canvasmaker=canvas)
         long = False
     except _LongEnough:
         # Laying out a 1,000-page report once more just to count its pages costs seconds.
@@ -245,9 +256,8 @@ def _build(data: ReportData, progress: Progress | None, cancelled: Cancelled | N
         doc = _Document(out, data, tr)
         _watch(doc, progress, cancelled)
         # One pass: the contents are written when the document is saved (reports.contents).
-        doc.build(
-            [*cover(data, tr), *_contents(data, tr), *_sections(data, tr)], canvasmaker=canvas
-        )
+        story = [*cover(data, tr), *_glance(data, tr), *_contents(data, tr)]
+        doc.build([*story, *_sections(data, tr)], canvasmaker=canvas)
     if progress is not None:
         progress(1.0)
     return out.getvalue()

@@ -52,11 +52,14 @@ TENSIONS = {
 }
 SECTION_TITLES = {
     "contents": N_("Contents"),
+    "glance": N_("At a glance"),
     "phase": N_("Where we are"),
     "accomplishments": N_("What we have achieved so far"),
     "actions": N_("Decisions and the action plan"),
     "commitment": N_("Commitment over time"),
+    "equity": N_("Equity as the partners see it"),
     "observations": N_("Shared observations and tensions"),
+    "learning": N_("Learning log"),
     "next": N_("Open questions and next steps"),
 }
 

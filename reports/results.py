@@ -14,6 +14,7 @@ from reports.charts import commitment_chart
 from reports.listing import more_note
 from reports.sections import Flow, Tr, empty, entry_list
 from reports.styles import FRAME_WIDTH
+from reports.summary_text import fewer_than
 
 
 def commitment(data: ReportData, tr: Tr) -> Flow:
@@ -37,9 +38,12 @@ def commitment(data: ReportData, tr: Tr) -> Flow:
     return out
 
 
-def _mean_cell(mean: float | None, n: int, lang: str) -> Flowable:
+def _mean_cell(q: Questionnaire, mean: float | None, n: int, lang: str) -> Flowable:
     if mean is None:
-        return cell("–", "cell_right")
+        # Answers there were, but too few to print their mean (the minimum group size).
+        return cell(fewer_than(q.minimum, lang) if n else "–", "cell_right")
+    if q.facilitator:
+        return cell(lb.number(mean, lang), "cell_right")
     return cell(f"{lb.number(mean, lang)}  (n = {n})", "cell_right")
 
 
@@ -50,27 +54,30 @@ def _gap_cell(gap_value: float | None, flagged: bool, lang: str) -> Flowable:
     return rich(f"<b>{text} ◆</b>" if flagged else text, "cell_right")
 
 
-def _results(q: Questionnaire, tr: Tr, lang: str) -> Flow:
-    title = tr("Latest results: {event}, {date}").format(
+def results_title(q: Questionnaire, tr: Tr, lang: str) -> str:
+    """The heading of the latest results; the facilitator's ratings are labelled as such."""
+    if q.facilitator:
+        return tr("Latest ratings by the facilitator: {event}, {date}").format(
+            event=q.title or tr("rated event"), date=lb.when_text(q.when, lang)
+        )
+    return tr("Latest results: {event}, {date}").format(
         event=q.title or tr("rated event"), date=lb.when_text(q.when, lang)
     )
+
+
+def _results(q: Questionnaire, tr: Tr, lang: str) -> Flow:
+    title = results_title(q, tr, lang)
     customer, provider = (name or "–" for name in q.organizations)
     body = [
         [
             cell(tr(lb.DIMENSIONS[r.dimension])),
-            _mean_cell(r.cells[0][0], r.cells[0][1], lang),
-            _mean_cell(r.cells[1][0], r.cells[1][1], lang),
+            _mean_cell(q, r.cells[0][0], r.cells[0][1], lang),
+            _mean_cell(q, r.cells[1][0], r.cells[1][1], lang),
             _gap_cell(r.gap, r.flagged, lang),
         ]
         for r in q.rows
     ]
-    if all(q.organizations):
-        note = tr(
-            "Mean of the respondents of each side (n = number of respondents), 1–5. "
-            "Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more, worth discussing."
-        ).format(customer=customer, provider=provider)
-    else:  # only one side rated: there is no gap to explain
-        note = tr("Mean of the respondents of each side (n = number of respondents), 1–5.")
+    note = results_note(q, customer, provider, tr)
     return [
         KeepTogether(
             [
@@ -85,6 +92,26 @@ def _results(q: Questionnaire, tr: Tr, lang: str) -> Flow:
             ]
         )
     ]
+
+
+def results_note(q: Questionnaire, customer: str, provider: str, tr: Tr) -> str:
+    """The note under the results table: whose ratings, what n and the gap mean."""
+    if q.facilitator:
+        return tr(
+            "The facilitator's own ratings of each side, 1–5 (not a questionnaire: no "
+            "respondents). Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more."
+        ).format(customer=customer, provider=provider)
+    minimum = tr("A side's mean is shown only when at least {n} of its people answered.").format(
+        n=q.minimum
+    )
+    if all(q.organizations):
+        note = tr(
+            "Mean of the respondents of each side (n = number of respondents), 1–5. "
+            "Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more, worth discussing."
+        ).format(customer=customer, provider=provider)
+    else:  # only one side rated: there is no gap to explain
+        note = tr("Mean of the respondents of each side (n = number of respondents), 1–5.")
+    return note + " " + minimum
 
 
 def observations(data: ReportData, tr: Tr) -> Flow:

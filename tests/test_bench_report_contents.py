@@ -33,8 +33,8 @@ def long_report(tmp_path_factory: pytest.TempPathFactory) -> PdfReader:
 
 
 def _entries(reader: PdfReader) -> list[tuple[str, int]]:
-    """(title, page number) of each contents line on page 2."""
-    lines = reader.pages[1].extract_text().splitlines()
+    """(title, page number) of each contents line on page 3 (after "At a glance")."""
+    lines = reader.pages[2].extract_text().splitlines()
     found = []
     for i, line in enumerate(lines):
         if re.fullmatch(r"\d+", line.strip()) and i > 0:
@@ -46,17 +46,18 @@ def test_every_contents_entry_points_at_the_page_where_its_section_starts(
     long_report: PdfReader,
 ) -> None:
     assert len(long_report.pages) > 4
-    assert "Contents" in long_report.pages[1].extract_text()
+    assert "At a glance" in long_report.pages[1].extract_text()
+    assert "Contents" in long_report.pages[2].extract_text()
     entries = _entries(long_report)
     outline = [item.title for item in long_report.outline if not isinstance(item, list)]
     assert [title for title, _page in entries] == outline
     pages = [page for _title, page in entries]
-    assert pages == sorted(pages) and pages[0] == 3
+    assert pages == sorted(pages) and pages[0] == 2
     for title, page in entries:
         assert title in long_report.pages[page - 1].extract_text(), (title, page)
 
 
 def test_contents_lines_are_links_to_their_sections(long_report: PdfReader) -> None:
-    annotations = [a.get_object() for a in long_report.pages[1].get("/Annots") or []]
+    annotations = [a.get_object() for a in long_report.pages[2].get("/Annots") or []]
     links = [a for a in annotations if a.get("/Subtype") == "/Link"]
     assert len(links) == len(_entries(long_report))

@@ -20,10 +20,12 @@ from app.domain import (
     Dimension,
     EntryType,
     EventKind,
+    Level,
     Phase,
     Role,
     Tension,
 )
+from app.domain.enums import DecisionStatus, Direction, Fate
 from app.persistence.entries import text_to_tensions
 from app.persistence.rows import one, rows, s2d
 
@@ -35,6 +37,11 @@ class SharedPartnership:
     started_on: date
     language: str
     phases: tuple[tuple[Phase, date], ...]
+    # The partners' vision and the scope of the pilot that tests it (both shared, both optional).
+    vision: str | None = None
+    pilot_scope: str | None = None
+    # A side's questionnaire mean prints only with at least this many respondents.
+    min_group_size: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,6 +59,19 @@ class SharedPerson:
     title: str | None
     pseudonym: str | None
     sponsor: bool
+    level: Level | None = None
+
+    @property
+    def manager(self) -> bool:
+        """A sponsor or a top-level manager of their organization."""
+        return self.sponsor or self.level is Level.TOP
+
+
+@dataclass(frozen=True, slots=True)
+class SharedMeasurement:
+    measured_on: date
+    value: float
+    note: str | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +81,11 @@ class SharedObjective:
     target: str | None
     due_on: date | None
     owner: int | None
+    target_value: float | None = None
+    unit: str | None = None
+    direction: Direction | None = None
+    # Oldest first (by date, then as entered).
+    measurements: tuple[SharedMeasurement, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +105,12 @@ class SharedEntry:
     type: EntryType
     text: str
     tensions: tuple[Tension, ...]
+    # An idea parked or declined, and since when (None: still open, or made an action).
+    fate: Fate | None = None
+    fate_on: date | None = None
+    # A decision's standing and the day it is to be reviewed.
+    decision_status: DecisionStatus | None = None
+    review_on: date | None = None
 
 
 # An action partners may see: shared, and not made from a private entry.
@@ -119,7 +150,8 @@ class SharedView:
     def partnership(self) -> SharedPartnership | None:
         row = one(
             self._db,
-            "SELECT pk, name, started_on, language FROM partnerships "
+            "SELECT pk, name, started_on, language, vision, pilot_scope, min_group_size "
+            "FROM partnerships "
             "WHERE pk = ? AND deleted_at IS NULL",
             [self._pk],
         )
@@ -139,6 +171,9 @@ class SharedView:
             started_on=s2d(row["started_on"]) or date.min,
             language=row["language"],
             phases=phases,
+            vision=row["vision"],
+            pilot_scope=row["pilot_scope"],
+            min_group_size=max(2, int(row["min_group_size"] or 3)),
         )
 
     def organizations(self) -> list[SharedOrganization]:
@@ -160,16 +195,28 @@ class SharedView:
                 title=r["title"],
                 pseudonym=r["pseudonym"],
                 sponsor=bool(r["sponsor"]),
+                level=Level(r["level"]) if r["level"] else None,
             )
             for r in rows(
                 self._db,
-                "SELECT pk, name, organization_pk, title, pseudonym, sponsor FROM people "
+                "SELECT pk, name, organization_pk, title, pseudonym, sponsor, level FROM people "
                 "WHERE partnership_pk = ? ORDER BY seq",
                 [self._pk],
             )
         ]
 
     def objectives(self) -> list[SharedObjective]:
+        """Live objectives with their measurements (every one: the caller cuts at its date)."""
+        measured: dict[int, list[SharedMeasurement]] = {}
+        for r in rows(
+            self._db,
+            "SELECT objective_pk, measured_on, value, note FROM measurements "
+            "WHERE partnership_pk = ? ORDER BY objective_pk, measured_on, seq",
+            [self._pk],
+        ):
+            measured.setdefault(r["objective_pk"], []).append(
+                SharedMeasurement(s2d(r["measured_on"]) or date.min, float(r["value"]), r["note"])
+            )
         return [
             SharedObjective(
                 text=r["text"],
@@ -177,10 +224,15 @@ class SharedView:
                 target=r["target"],
                 due_on=s2d(r["due_on"]),
                 owner=r["owner_pk"],
+                target_value=r["target_value"],
+                unit=r["unit"],
+                direction=Direction(r["direction"]) if r["direction"] else None,
+                measurements=tuple(measured.get(r["pk"], ())),
             )
             for r in rows(
                 self._db,
-                "SELECT text, indicator, target, due_on, owner_pk FROM objectives "
+                "SELECT pk, text, indicator, target, due_on, owner_pk, target_value, unit, "
+                "direction FROM objectives "
                 "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY seq",
                 [self._pk],
             )
@@ -212,13 +264,20 @@ class SharedView:
             )
         ]
 
-    def entries(self, since: date | None = None, until: date | None = None) -> list[SharedEntry]:
+    def entries(
+        self,
+        since: date | None = None,
+        until: date | None = None,
+        types: tuple[EntryType, ...] = (),
+    ) -> list[SharedEntry]:
         """Shared entries of live events, read from the ``shared_entries`` view only; with
-        ``since``/``until``, only those of events on those days or between them."""
+        ``since``/``until``, only those of events on those days or between them; with
+        ``types``, only entries of those types."""
         # Events first (CROSS JOIN keeps that order), by date through events_live_date, then
         # each event's entries: only the period's rows are read, not every entry's.
         sql = (
-            "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, e.date FROM events e "
+            "SELECT s.pk, s.event_pk, s.type, s.text, s.tensions, s.fate, s.fate_on, "
+            "s.decision_status, s.review_on, e.date FROM events e "
             "CROSS JOIN shared_entries s ON s.event_pk = e.pk "
             "WHERE e.partnership_pk = ? AND e.deleted_at IS NULL"
         )
@@ -229,6 +288,9 @@ class SharedView:
         if until is not None:
             sql += " AND e.date < ?"  # a date-time of that day sorts after the bare day
             params.append((until + timedelta(days=1)).isoformat())
+        if types:
+            sql += f" AND s.type IN ({', '.join('?' for _ in types)})"
+            params += [t.value for t in types]
         return [
             SharedEntry(
                 pk=r["pk"],
@@ -237,6 +299,12 @@ class SharedView:
                 type=EntryType(r["type"]),
                 text=r["text"],
                 tensions=text_to_tensions(r["tensions"]),
+                fate=Fate(r["fate"]) if r["fate"] else None,
+                fate_on=s2d(r["fate_on"]),
+                decision_status=(
+                    DecisionStatus(r["decision_status"]) if r["decision_status"] else None
+                ),
+                review_on=s2d(r["review_on"]),
             )
             for r in rows(self._db, sql + " ORDER BY e.date, e.pk, s.seq", params)
         ]
@@ -303,6 +371,19 @@ class SharedView:
                 "LEFT JOIN checklist_custom c "
                 "ON c.partnership_pk = m.partnership_pk AND c.item = m.item "
                 "WHERE m.partnership_pk = ? AND m.status = 'done' ORDER BY m.seq",
+                [self._pk],
+            )
+        ]
+
+    def reports_given(self) -> list[tuple[date, date | None]]:
+        """Feedback reports given to the partners as (the day given, the end of its period),
+        oldest first; drafts and minutes are not feedback."""
+        return [
+            (s2d(r["generated_on"]) or date.min, s2d(r["period_to"]))
+            for r in rows(
+                self._db,
+                "SELECT generated_on, period_to FROM feedback_reports WHERE partnership_pk = ? "
+                "AND status = 'given' AND kind = 'feedback_report' ORDER BY generated_on, seq",
                 [self._pk],
             )
         ]

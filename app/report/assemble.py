@@ -16,7 +16,7 @@ from datetime import date
 from typing import TypeVar
 
 from app.checklists import TemplateError, template_items
-from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rating, Role, Tension
+from app.domain import ActionStatus, EntryType, Phase, Role, Tension
 from app.domain.model import parse_when
 from app.domain.snapshot import action_on, known_on
 from app.i18n import translator
@@ -26,10 +26,13 @@ from app.persistence.shared import (
     SharedEvent,
     SharedOrganization,
     SharedPartnership,
-    SharedRating,
     SharedView,
 )
 from app.report.confidential import confidential_events, count_confidential, role_of_person
+from app.report.equity import equity
+from app.report.facts import Facts
+from app.report.glance import glance
+from app.report.learning import learning
 from app.report.model import (
     COUNTED,
     ActionLine,
@@ -40,18 +43,13 @@ from app.report.model import (
     ObjectiveLine,
     Partner,
     PhaseSpan,
-    Questionnaire,
     ReportData,
     ReportOptions,
-    ResultRow,
-    Series,
 )
 from app.report.names import Namer
-from app.scores.waves import SIDES, score_dimension, score_wave
+from app.report.ratings import Sides, commitment_series, latest_results
 
 ChecklistText = Callable[[str, str], str | None]
-# Each organization's side, and each side's printed name.
-_Sides = tuple[dict[int, Role], dict[Role, str]]
 T = TypeVar("T")
 
 
@@ -95,6 +93,7 @@ def assemble_report(
     a = _Assembler(view, options)
     as_of = options.as_of
     name = a.namer.partnership(p.name)
+    facts = a.facts()
     data = ReportData(
         options=options,
         partnership=name,
@@ -120,8 +119,10 @@ def assemble_report(
         action_plan=a.action_lines(
             "action_plan", lambda x: _open_on(x, as_of) or a.in_period(x.done_on), soonest=True
         ),
-        commitment=_commitment_series(a.ratings, a.sides, a.period),
-        questionnaire=_latest_results(a.ratings, a.sides, a.titles, a.period),
+        commitment=commitment_series(a.ratings, a.sides, a.period.holds, p.min_group_size),
+        questionnaire=latest_results(
+            a.ratings, a.sides, a.titles, a.period.holds, p.min_group_size
+        ),
         observations=a.entry_lines("observations", lambda e: e.type in _OBSERVATIONS),
         tensions=_tension_counts(a.entries),
         # Ideas that became actions are answered; the rest are still open questions.
@@ -141,6 +142,9 @@ def assemble_report(
         omitted=tuple(a.omitted.items()),
         appendix=a.appendix(),
         private_actions=view.private_actions(as_of),
+        glance=glance(facts, a.namer),
+        equity=equity(facts, a.ratings, p.min_group_size),
+        learning=learning(facts, p, a.namer),
     )
     # Read after everything is assembled: the review covers every text the report prints.
     known = [] if options.anonymous else [p.name]
@@ -160,7 +164,7 @@ class _Assembler:
         self.namer = Namer(
             view.people(), self.orgs, hide=options.hide_names, anonymous=options.anonymous, tr=tr
         )
-        self.sides: _Sides = ({o.pk: o.role for o in self.orgs}, _side_names(self.orgs, self.namer))
+        self.sides: Sides = ({o.pk: o.role for o in self.orgs}, _side_names(self.orgs, self.namer))
         self.period = _Period(options)
         self.events = view.events()
         # Interviews and focus groups are only counted: their titles would tell who spoke.
@@ -180,6 +184,19 @@ class _Assembler:
             if a.source_entry is not None and known_on(a.created_on, options.as_of)
         }
         self.omitted: dict[str, int] = {}
+
+    def facts(self) -> Facts:
+        """What the summary parts read: the records already cut at the as-of date."""
+        return Facts(
+            self.view,
+            self.options,
+            self.actions,
+            self.events,
+            self.converted,
+            self.sides,
+            self.period.holds,
+            self.namer,
+        )
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.holds(day)
@@ -326,18 +343,6 @@ def _phase_on(p: SharedPartnership, day: date) -> Phase | None:
     return current
 
 
-def _ratings_by_event(
-    ratings: list[SharedRating], period: _Period
-) -> dict[int, tuple[SharedRating, list[Rating]]]:
-    """Ratings in the period grouped by event (first rating kept for the event's date/kind)."""
-    grouped: dict[int, tuple[SharedRating, list[Rating]]] = {}
-    for r in ratings:
-        if period.holds(parse_when(r.event_when)[0]):
-            group = grouped.setdefault(r.event, (r, []))[1]
-            group.append(Rating(r.organization, r.dimension, r.value, r.respondent))
-    return grouped
-
-
 def _side_names(orgs: list[SharedOrganization], namer: Namer) -> dict[Role, str]:
     """Each side's name for chart legends and column heads (its role when names are hidden)."""
     names: dict[Role, list[str]] = defaultdict(list)
@@ -347,77 +352,6 @@ def _side_names(orgs: list[SharedOrganization], namer: Namer) -> dict[Role, str]
         if label not in names[o.role]:
             names[o.role].append(label)
     return {role: " / ".join(n) for role, n in names.items()}
-
-
-def _commitment_series(
-    ratings: list[SharedRating], sides: _Sides, period: _Period
-) -> tuple[Series, ...]:
-    """Per side (customer, provider), the ``commitment`` score of each rated event."""
-    roles, names = sides
-    points: dict[Role, list[tuple[date, float]]] = {side: [] for side in SIDES}
-    for first, group in _ratings_by_event(ratings, period).values():
-        score = score_dimension(Dimension.COMMITMENT, group, roles)
-        day = parse_when(first.event_when)[0]
-        for side, summary in ((Role.CUSTOMER, score.customer), (Role.PROVIDER, score.provider)):
-            if summary is not None:
-                points[side].append((day, summary.mean))
-    return tuple(
-        Series(names.get(side, ""), _thinned(sorted(points[side])))
-        for side in SIDES
-        if points[side]
-    )
-
-
-# A chart of years of weekly meetings shows its trend with this many points at most.
-CHART_POINTS = 120
-
-
-def _thinned(points: list[tuple[date, float]]) -> tuple[tuple[date, float], ...]:
-    """At most ``CHART_POINTS`` points: beyond that, the mean of equal spans of time (dated at
-    each span's last point), so a long period draws in a moment and still shows its trend."""
-    if len(points) <= CHART_POINTS:
-        return tuple(points)
-    first, last = points[0][0].toordinal(), points[-1][0].toordinal()
-    width = (last - first + 1) / CHART_POINTS
-    spans: dict[int, list[tuple[date, float]]] = defaultdict(list)
-    for day, value in points:
-        spans[min(int((day.toordinal() - first) / width), CHART_POINTS - 1)].append((day, value))
-    return tuple(
-        (group[-1][0], sum(v for _d, v in group) / len(group))
-        for _k, group in sorted(spans.items())
-    )
-
-
-def _latest_results(
-    ratings: list[SharedRating],
-    sides: _Sides,
-    titles: dict[int, str],
-    period: _Period,
-) -> Questionnaire | None:
-    """The latest rated event in the period (a questionnaire if there is one), side by side."""
-    grouped = _ratings_by_event(ratings, period)
-    if not grouped:
-        return None
-    events = sorted(grouped.values(), key=lambda g: (g[0].event_when, g[0].event))
-    questionnaires = [g for g in events if g[0].event_kind == EventKind.QUESTIONNAIRE]
-    first, group = (questionnaires or events)[-1]
-    roles, names = sides
-    wave = score_wave(first.event, parse_when(first.event_when)[0], "", group, roles)
-    rows = tuple(
-        ResultRow(
-            d.dimension,
-            tuple((s.mean, s.n) if s is not None else (None, 0) for s in (d.customer, d.provider)),
-            d.gap,
-            d.flagged,
-        )
-        for d in wave.dimensions
-    )
-    return Questionnaire(
-        titles.get(first.event, ""),
-        first.event_when,
-        (names.get(Role.CUSTOMER, ""), names.get(Role.PROVIDER, "")),
-        rows,
-    )
 
 
 def _tension_counts(entries: list[SharedEntry]) -> tuple[tuple[Tension, int], ...]:

@@ -13,14 +13,18 @@ from typing import Any
 
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Role, Tension
 from app.report.names import NameReview
+from app.report.parts import Equity, Glance, Learning
 
 # The sections a report can hold, in the order they print; the cover is always there.
 SECTIONS: tuple[str, ...] = (
+    "glance",
     "phase",
     "accomplishments",
     "actions",
     "commitment",
+    "equity",
     "observations",
+    "learning",
     "next",
 )
 
@@ -165,6 +169,11 @@ class Questionnaire:
     when: str
     organizations: tuple[str, ...]
     rows: tuple[ResultRow, ...]
+    # The facilitator's own ratings (no respondents): exempt from the minimum group size.
+    facilitator: bool = False
+    # A side's mean is printed only with at least this many respondents (a cell (None, n > 0)
+    # is "fewer than ``minimum`` answers").
+    minimum: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -225,6 +234,9 @@ class ReportData:
     appendix: tuple[EntryLine, ...] = ()
     # Private actions are not printed; the report says how many it left out.
     private_actions: int = 0
+    glance: Glance = field(default_factory=Glance)
+    equity: Equity = field(default_factory=Equity)
+    learning: Learning = field(default_factory=Learning)
 
     def left_out(self, name: str) -> int:
         """How many lines of the list ``name`` (a field name) are not printed."""

@@ -63,6 +63,15 @@ class PartnershipDraft:
     initial_phase: Phase = Phase.NEGOTIATION
     organizations: list[OrganizationDraft] = field(default_factory=list)
     pk: int | None = None
+    # What the partners want in the end, and what the pilot tests of it (the report sets the
+    # two side by side); a side's questionnaire mean prints only with this many respondents.
+    vision: str | None = None
+    pilot_scope: str | None = None
+    min_group_size: int = 3
+
+
+# The range of the minimum group size (the schema's CHECK says the same).
+GROUP_SIZES = (2, 50)
 
 
 def _prefixed(prefix: str, problems: list[Problem]) -> list[Problem]:
@@ -94,6 +103,14 @@ def check_draft(draft: PartnershipDraft, existing: list[PhaseMove] | None = None
             problems.append(Problem("started_on", _("must not be after the later phase moves")))
         else:
             problems.append(p)
+    low, high = GROUP_SIZES
+    if not low <= draft.min_group_size <= high:
+        problems.append(
+            Problem(
+                "min_group_size",
+                _("must be from {low} to {high}").format(low=low, high=high),
+            )
+        )
     if not draft.organizations:
         problems.append(
             Problem("organizations", _("a partnership needs at least one organization"))
@@ -148,6 +165,9 @@ def create_partnership(diary: Diary, draft: PartnershipDraft) -> int:
         description=_clean(draft.description),
         language=draft.language,
         phases=[PhaseMove(draft.initial_phase, draft.started_on)],
+        vision=_clean(draft.vision),
+        pilot_scope=_clean(draft.pilot_scope),
+        min_group_size=draft.min_group_size,
     )
     with diary.write() as db:
         draft.pk = rows.insert_partnership(db, partnership)
@@ -172,6 +192,9 @@ def update_partnership(diary: Diary, draft: PartnershipDraft) -> None:
     stored.description = _clean(draft.description)
     stored.started_on = draft.started_on
     stored.language = draft.language
+    stored.vision = _clean(draft.vision)
+    stored.pilot_scope = _clean(draft.pilot_scope)
+    stored.min_group_size = draft.min_group_size
     with diary.write() as db:
         rows.update_partnership(db, stored)
         first = history[0]
@@ -209,6 +232,9 @@ def load_draft(diary: Diary, pk: int) -> PartnershipDraft | None:
         initial_phase=stored.phases[0].phase if stored.phases else Phase.NEGOTIATION,
         organizations=organizations,
         pk=pk,
+        vision=stored.vision,
+        pilot_scope=stored.pilot_scope,
+        min_group_size=stored.min_group_size,
     )
 
 

@@ -13,9 +13,12 @@ from app.report.model import ActionLine, EntryLine, EventLine, Questionnaire, Re
 from reports import labels as lb
 from reports.charts import commitment_chart, phase_timeline
 from reports.docx.images import drawing_png
+from reports.docx.summary import at_a_glance, equity, learning
 from reports.docx.writer import FRAME_WIDTH, WARN, DocWriter, Run
 from reports.fonts import register_fonts
+from reports.results import results_note, results_title
 from reports.styles import FRAME_WIDTH as PDF_FRAME_WIDTH
+from reports.summary_text import fewer_than
 
 Tr = Callable[[str], str]
 Section = Callable[[DocWriter, ReportData, Tr], None]
@@ -222,13 +225,14 @@ def commitment(w: DocWriter, data: ReportData, tr: Tr) -> None:
 
 
 def _results(w: DocWriter, q: Questionnaire, tr: Tr, lang: str) -> None:
-    title = tr("Latest results: {event}, {date}").format(
-        event=q.title or tr("rated event"), date=lb.when_text(q.when, lang)
-    )
+    title = results_title(q, tr, lang)
     customer, provider = (name or "–" for name in q.organizations)
 
     def mean(value: float | None, n: int) -> str:
-        return "–" if value is None else f"{lb.number(value, lang)}  (n = {n})"
+        if value is None:
+            # Answers there were, but too few to print their mean (the minimum group size).
+            return fewer_than(q.minimum, lang) if n else "–"
+        return lb.number(value, lang) if q.facilitator else f"{lb.number(value, lang)}  (n = {n})"
 
     def gap(value: float | None, flagged: bool) -> list[Run]:
         if value is None:
@@ -251,13 +255,7 @@ def _results(w: DocWriter, q: Questionnaire, tr: Tr, lang: str) -> None:
         (0.4, 0.22, 0.22, 0.16),
         right=(1, 2, 3),
     )
-    if all(q.organizations):
-        note = tr(
-            "Mean of the respondents of each side (n = number of respondents), 1–5. "
-            "Gap = {customer} minus {provider}; ◆ marks a gap of 0.5 or more, worth discussing."
-        ).format(customer=customer, provider=provider)
-    else:  # only one side rated: there is no gap to explain
-        note = tr("Mean of the respondents of each side (n = number of respondents), 1–5.")
+    note = results_note(q, customer, provider, tr)
     w.para(note, "Kumppani Muted")
 
 
@@ -293,10 +291,13 @@ def next_steps(w: DocWriter, data: ReportData, tr: Tr) -> None:
 
 
 SECTIONS: dict[str, Section] = {
+    "glance": at_a_glance,
     "phase": where_we_are,
     "accomplishments": accomplishments,
     "actions": decisions_and_actions,
     "commitment": commitment,
+    "equity": equity,
     "observations": observations,
+    "learning": learning,
     "next": next_steps,
 }

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -37,6 +38,7 @@ from app.i18n import _, language
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
 from app.services.partnerships import (
+    GROUP_SIZES,
     OrganizationDraft,
     PartnershipDraft,
     check_draft,
@@ -111,6 +113,26 @@ class PartnershipDialog(QDialog):
         self.language_box.setObjectName("languageBox")
         for code, label in LANGUAGES:
             self.language_box.addItem(label, code)
+        self.vision = QPlainTextEdit()
+        self.vision.setObjectName("visionEdit")
+        self.vision.setPlaceholderText(_("Where the partners want to be in the end"))
+        self.vision.setTabChangesFocus(True)
+        self.vision.setFixedHeight(48)
+        self.pilot_scope = QPlainTextEdit()
+        self.pilot_scope.setObjectName("pilotScopeEdit")
+        self.pilot_scope.setPlaceholderText(_("What the pilot tests of the vision, and where"))
+        self.pilot_scope.setTabChangesFocus(True)
+        self.pilot_scope.setFixedHeight(48)
+        self.group_size = QSpinBox()
+        self.group_size.setObjectName("groupSizeBox")
+        self.group_size.setRange(*GROUP_SIZES)
+        self.group_size.setSuffix(" " + _("respondents"))
+        self.group_size.setToolTip(
+            _(
+                "A side's questionnaire mean is printed in reports only when at least this many "
+                "of its people answered, so nobody's answers can be told apart."
+            )
+        )
         self.phase_box = QComboBox()
         self.phase_box.setObjectName("phaseBox")
         for phase in Phase.working():
@@ -128,6 +150,9 @@ class PartnershipDialog(QDialog):
         form.addRow(_("&Start date:"), self._with_error(self.started, "started_on"))
         form.addRow(_("Report &language:"), self.language_box)
         form.addRow(_("&Phase at start:"), self.phase_box)
+        form.addRow(_("&Vision:"), self.vision)
+        form.addRow(_("P&ilot scope:"), self.pilot_scope)
+        form.addRow(_("S&mallest group in reports:"), self.group_size)
 
         self.org_box = QVBoxLayout()
         self.org_box.setSpacing(10)
@@ -212,6 +237,9 @@ class PartnershipDialog(QDialog):
         )
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(draft.language)))
         self.phase_box.setCurrentIndex(max(0, self.phase_box.findData(draft.initial_phase.value)))
+        self.vision.setPlainText(draft.vision or "")
+        self.pilot_scope.setPlainText(draft.pilot_scope or "")
+        self.group_size.setValue(draft.min_group_size)
         for org in draft.organizations:
             self._add_editor(org)
         self.touched.clear()
@@ -229,6 +257,9 @@ class PartnershipDialog(QDialog):
             initial_phase=Phase(self.phase_box.currentData()),
             organizations=[editor.draft() for editor in self.editors],
             pk=self.pk,
+            vision=self.vision.toPlainText() or None,
+            pilot_scope=self.pilot_scope.toPlainText() or None,
+            min_group_size=self.group_size.value(),
         )
 
     def _touch(self, field: str) -> None:

@@ -152,8 +152,13 @@ class ActionsPage(QWidget):
         new.clicked.connect(self.new_objective)
         delete = QPushButton(_("Delete objective"))
         delete.clicked.connect(self.delete_objective)
+        measures = QPushButton(_("&Measurements…"))
+        measures.setObjectName("measurementsButton")
+        measures.setToolTip(_("The objective's target value and its dated measurements"))
+        measures.clicked.connect(self.edit_measurements)
         row.addWidget(new)
         row.addWidget(delete)
+        row.addWidget(measures)
         lay.addLayout(row)
         self.objective_table = QTableView()
         self.objective_table.setObjectName("objectiveTable")
@@ -282,6 +287,27 @@ class ActionsPage(QWidget):
         index = self.objectives.index(self.objectives.rowCount() - 1, ObjectiveTableModel.TEXT)
         self.objective_table.setCurrentIndex(index)
         self.objective_table.edit(index)
+
+    def edit_measurements(self) -> None:
+        """The selected objective's target and measurements, in a dialog."""
+        pk = self._selected_pk(self.objective_table)
+        if self._partnership is None or pk is None:
+            self.status.setText(_("Select an objective first."))
+            return
+        found = next(
+            (
+                o
+                for o in partnerships.list_objectives(self.editor.db, self._partnership)
+                if o.pk == pk
+            ),
+            None,
+        )
+        if found is None:
+            return
+        from ui.dialogs.measurements_dialog import MeasurementsDialog
+
+        MeasurementsDialog(self.editor, self._partnership, found, self).exec()
+        self.objectives.reload()
 
     def delete_objective(self) -> None:
         pk = self._selected_pk(self.objective_table)
