@@ -24,9 +24,9 @@ def equity(data: ReportData, tr: Tr) -> Flow:
             (
                 [
                     cell(s.name or tr(lb.ROLES[s.side])),
-                    cell(str(s.actions_owned), "cell_right"),
-                    cell(str(s.actions_done), "cell_right"),
-                    cell(str(s.meetings_attended), "cell_right"),
+                    cell(str(s.actions_owned)),
+                    cell(str(s.actions_done)),
+                    cell(str(s.meetings_attended)),
                 ]
                 for s in e.sides
             ),
@@ -42,9 +42,7 @@ def equity(data: ReportData, tr: Tr) -> Flow:
     ]
     if e.baseline_on is None:
         out.append(subheading(tr("Questionnaires compared")))
-        out.append(
-            para(tr("A comparison needs at least two questionnaires; there is not yet."), "muted")
-        )
+        out.append(para(st.no_comparison(e.waves, data.options.language), "muted"))
         return out
     for s in e.sides:
         out += _side_changes(data, s, tr)
@@ -58,19 +56,13 @@ def _side_changes(data: ReportData, s: SideEquity, tr: Tr) -> Flow:
     )
     if not s.changes:
         return [subheading(title), para(tr("This side did not answer."), "muted")]
-    head = [
-        tr("Dimension"),
-        tr("First ({date})").format(date=lb.short_date(e.baseline_on, lang)),
-        tr("Previous ({date})").format(date=lb.short_date(e.previous_on, lang)),
-        tr("Latest ({date})").format(date=lb.short_date(e.latest_on, lang)),
-        tr("Since previous"),
-        tr("Since first"),
-    ]
+    head = [tr("Dimension"), *st.comparison_head(e, lang)]
     rows = (
         [cell(tr(lb.DIMENSIONS[c.dimension]))]
-        + [cell(text, "cell_right") for text in st.change_row(c, e.minimum, lang)]
+        + [cell(text, "cell_right") for text in st.change_row(c, e, lang)]
         for c in s.changes
     )
+    widths = (0.28, 0.13, 0.13, 0.13, 0.165, 0.165) if st.three_waves(e) else (0.34, 0.2, 0.2, 0.26)
     note = tr(
         "Mean of the side's respondents, 1–5; ▲ higher, ▼ lower, = unchanged. A mean is shown "
         "only when at least {n} of the side's people answered."
@@ -79,7 +71,7 @@ def _side_changes(data: ReportData, s: SideEquity, tr: Tr) -> Flow:
         KeepTogether(
             [
                 subheading(title),
-                table(head, rows, (0.28, 0.13, 0.13, 0.13, 0.165, 0.165)),
+                table(head, rows, widths),
                 gap(3),
                 para(note, "muted"),
             ]
@@ -102,6 +94,7 @@ def learning(data: ReportData, tr: Tr) -> Flow:
     out.append(subheading(tr("What we have learned")))
     if not log.entries:
         out.append(para(tr("No shared assessments in this period."), "muted"))
-    for when, text in log.entries:
-        out += [gap(3), para(lb.when_text(when, lang), "meta"), *long_text(text)]
+    for when, title, text in log.entries:
+        meta = " · ".join(x for x in (lb.when_text(when, lang), title) if x)
+        out += [gap(3), para(meta, "meta"), *long_text(text)]
     return out

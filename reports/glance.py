@@ -65,7 +65,7 @@ def _objectives(g: Glance, tr: Tr, lang: str) -> Flow:
                 ]
                 for o in g.objectives
             ),
-            (0.30, 0.22, 0.14, 0.18, 0.16),
+            (0.28, 0.22, 0.14, 0.18, 0.18),
         ),
         gap(3),
         para(
@@ -88,9 +88,9 @@ def _sides(g: Glance, tr: Tr) -> Flow:
             (
                 [
                     cell(s.name or (tr(lb.ROLES[s.side]) if s.side else tr("No owner"))),
-                    cell(str(s.done), "cell_right"),
-                    cell(str(s.open), "cell_right"),
-                    cell(str(s.overdue), "cell_right"),
+                    cell(str(s.done)),
+                    cell(str(s.open)),
+                    cell(str(s.overdue)),
                 ]
                 for s in g.sides
             ),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from app.i18n import N_, translator
-from app.report.parts import Change, DecideKind, Glance, ObjectiveStatus, Standing
+from app.report.parts import Change, DecideKind, Equity, Glance, ObjectiveStatus, Standing
 from reports import labels as lb
 
 STANDINGS = {
@@ -106,6 +106,19 @@ def fewer_than(minimum: int, language: str) -> str:
     return t.ngettext("fewer than {n} answer", "fewer than {n} answers", minimum).format(n=minimum)
 
 
+def no_comparison(waves: int, language: str) -> str:
+    """Why the questionnaires are not compared: fewer than two of them."""
+    t = translator(language)
+    tr = t.gettext
+    if not waves:
+        return tr("No questionnaire yet: a comparison needs at least two.")
+    return t.ngettext(
+        "{n} questionnaire so far: a comparison needs at least two.",
+        "{n} questionnaires so far: a comparison needs at least two.",
+        waves,
+    ).format(n=waves)
+
+
 def change(delta: float | None, language: str) -> str:
     """A change between waves with its mark: "▲ +0.4", "▼ −0.5", "= 0.0"; "–" without one."""
     if delta is None:
@@ -121,8 +134,37 @@ def wave_cell(mean: float | None, short: bool, minimum: int, language: str) -> s
     return fewer_than(minimum, language) if short else "–"
 
 
-def change_row(c: Change, minimum: int, language: str) -> list[str]:
-    """Baseline, previous, latest, change since previous, change since baseline."""
-    means = (c.baseline, c.previous, c.latest)
-    cells = [wave_cell(m, s, minimum, language) for m, s in zip(means, c.short, strict=True)]
-    return [*cells, change(c.since_previous, language), change(c.since_baseline, language)]
+def three_waves(e: Equity) -> bool:
+    """Whether the previous wave is not the first (with two waves they are the same)."""
+    return e.previous_on is not None and e.previous_on != e.baseline_on
+
+
+def comparison_head(e: Equity, language: str) -> list[str]:
+    """The column heads after "Dimension": each wave with its date on a line of its own (a
+    date is never broken), then the changes."""
+    tr = translator(language).gettext
+
+    def wave(name: str, day: date | None) -> str:
+        return f"{name}\n{lb.short_date(day, language)}"
+
+    if not three_waves(e):
+        return [wave(tr("First"), e.baseline_on), wave(tr("Latest"), e.latest_on), tr("Change")]
+    return [
+        wave(tr("First"), e.baseline_on),
+        wave(tr("Previous"), e.previous_on),
+        wave(tr("Latest"), e.latest_on),
+        tr("Since previous"),
+        tr("Since first"),
+    ]
+
+
+def change_row(c: Change, e: Equity, language: str) -> list[str]:
+    """The wave means and the changes, as ``comparison_head`` names the columns."""
+    baseline, previous, latest = (
+        wave_cell(mean, short, e.minimum, language)
+        for mean, short in zip((c.baseline, c.previous, c.latest), c.short, strict=True)
+    )
+    if not three_waves(e):
+        return [baseline, latest, change(c.since_baseline, language)]
+    since = (change(c.since_previous, language), change(c.since_baseline, language))
+    return [baseline, previous, latest, *since]

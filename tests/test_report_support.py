@@ -107,9 +107,12 @@ def _events(db: object, pk: int, cust: int, prov: int, people: list[int], plante
         ("2025-10-05", EventKind.MEETING, 4.5, 4.0),
     ]
     for i, (when, kind, c, v) in enumerate(specs):
+        # The questionnaire's answers are one person's per side (too few for a mean in a
+        # report); at the other events the facilitator rated each side (exempt, and charted).
+        asked = kind == EventKind.QUESTIONNAIRE
         ratings = [
-            Rating(cust, Dimension.COMMITMENT, c, respondent=people[0]),
-            Rating(prov, Dimension.COMMITMENT, v, respondent=people[1]),
+            Rating(cust, Dimension.COMMITMENT, c, respondent=people[0] if asked else None),
+            Rating(prov, Dimension.COMMITMENT, v, respondent=people[1] if asked else None),
             Rating(cust, Dimension.EQUITY, 3.0),
             Rating(prov, Dimension.EQUITY, 4.0),
         ]

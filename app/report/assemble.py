@@ -196,6 +196,7 @@ class _Assembler:
             self.sides,
             self.period.holds,
             self.namer,
+            self.titles,
         )
 
     def in_period(self, day: date | None) -> bool:

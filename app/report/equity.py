@@ -60,6 +60,7 @@ def equity(f: Facts, ratings: list[SharedRating], minimum: int) -> Equity:
         waves[-2].day if len(waves) >= 2 else None,
         waves[-1].day if waves else None,
         max(minimum, SMALLEST_GROUP),
+        len(waves),
     )
 
 

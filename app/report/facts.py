@@ -30,6 +30,8 @@ class Facts:
     # Whether a day is in the report's period (and not after its as-of date).
     holds: Callable[[date], bool]
     namer: Namer
+    # Each event's title as printed ("" for an interview counted only, names hidden).
+    titles: dict[int, str]
 
     @property
     def as_of(self) -> date:

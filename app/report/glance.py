@@ -26,8 +26,8 @@ from app.report.parts import (
 from app.report.standing import measured_by, standing
 
 # Lines of "achieved" and of "to decide" on the page; the rest are counted.
-ACHIEVED_LINES = 6
-DECIDE_LINES = 10
+ACHIEVED_LINES = 5
+DECIDE_LINES = 8
 
 
 def glance(f: Facts, namer: Namer) -> Glance:

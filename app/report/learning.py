@@ -18,7 +18,7 @@ from app.report.parts import Learning
 def learning(f: Facts, p: SharedPartnership, namer: Namer) -> Learning:
     assessed = f.view.entries(f.options.period_from, f.as_of, (EntryType.ASSESSMENT,))
     entries = tuple(
-        (e.event_when, namer.text(e.text))
+        (e.event_when, f.titles.get(e.event, ""), namer.text(e.text))
         for e in assessed
         if f.holds(parse_when(e.event_when)[0]) and e.text.strip()
     )

@@ -135,12 +135,13 @@ class Equity:
     previous_on: date | None = None
     latest_on: date | None = None
     minimum: int = 3  # the minimum group size the comparison respects
+    waves: int = 0  # questionnaires up to the report's date
 
 
 @dataclass(frozen=True, slots=True)
 class Learning:
     """The shared assessments of the period, and the vision beside the pilot's scope."""
 
-    entries: tuple[tuple[str, str], ...] = ()  # (when, text)
+    entries: tuple[tuple[str, str, str], ...] = ()  # (when, event title, text)
     vision: str | None = None
     pilot_scope: str | None = None

@@ -85,7 +85,7 @@ def _objectives(w: DocWriter, g: Glance, tr: Tr, lang: str) -> None:
             ]
             for o in g.objectives
         ),
-        (0.30, 0.22, 0.14, 0.18, 0.16),
+        (0.28, 0.22, 0.14, 0.18, 0.18),
     )
     w.para(
         tr(
@@ -125,10 +125,7 @@ def equity(w: DocWriter, data: ReportData, tr: Tr) -> None:
     )
     if e.baseline_on is None:
         w.heading(tr("Questionnaires compared"), 2)
-        w.para(
-            tr("A comparison needs at least two questionnaires; there is not yet."),
-            "Kumppani Muted",
-        )
+        w.para(st.no_comparison(e.waves, data.options.language), "Kumppani Muted")
         return
     for s in e.sides:
         _side_changes(w, data, s, tr)
@@ -144,17 +141,10 @@ def _side_changes(w: DocWriter, data: ReportData, s: SideEquity, tr: Tr) -> None
         w.para(tr("This side did not answer."), "Kumppani Muted")
         return
     w.table(
-        [
-            tr("Dimension"),
-            tr("First ({date})").format(date=lb.short_date(e.baseline_on, lang)),
-            tr("Previous ({date})").format(date=lb.short_date(e.previous_on, lang)),
-            tr("Latest ({date})").format(date=lb.short_date(e.latest_on, lang)),
-            tr("Since previous"),
-            tr("Since first"),
-        ],
-        ([tr(lb.DIMENSIONS[c.dimension]), *st.change_row(c, e.minimum, lang)] for c in s.changes),
-        (0.28, 0.13, 0.13, 0.13, 0.165, 0.165),
-        right=(1, 2, 3, 4, 5),
+        [tr("Dimension"), *st.comparison_head(e, lang)],
+        ([tr(lb.DIMENSIONS[c.dimension]), *st.change_row(c, e, lang)] for c in s.changes),
+        (0.28, 0.13, 0.13, 0.13, 0.165, 0.165) if st.three_waves(e) else (0.34, 0.2, 0.2, 0.26),
+        right=(1, 2, 3, 4, 5) if st.three_waves(e) else (1, 2, 3),
     )
     w.para(
         tr(
@@ -178,8 +168,8 @@ def learning(w: DocWriter, data: ReportData, tr: Tr) -> None:
     w.heading(tr("What we have learned"), 2)
     if not log.entries:
         w.para(tr("No shared assessments in this period."), "Kumppani Muted")
-    for when, text in log.entries:
-        w.para(lb.when_text(when, lang), "Kumppani Meta")
+    for when, title, text in log.entries:
+        w.para(" · ".join(x for x in (lb.when_text(when, lang), title) if x), "Kumppani Meta")
         for block in text.strip().split("\n\n"):
             if block.strip():
                 w.para(block.strip(), "Kumppani Entry")

@@ -75,8 +75,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--sections",
         metavar="LIST",
         help=_(
-            "comma-separated sections: phase, accomplishments, actions, commitment, "
-            "observations, next (default: all)"
+            "comma-separated sections: glance, phase, accomplishments, actions, commitment, "
+            "equity, observations, learning, next (default: all)"
         ),
     )
     parser.add_argument("--author", default="", help=_("author shown in the PDF's properties"))
