@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape
 
-from reportlab.platypus import Flowable, PageBreak
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, PageBreak
 
 from app.report.model import ReportData
 from app.report.parts import Glance, Standing
@@ -25,7 +26,9 @@ def at_a_glance(data: ReportData, tr: Tr) -> Flow:
     out += _objectives(g, tr, lang)
     out.append(subheading(tr("Actions by side")))
     out += _sides(g, tr)
-    out.append(subheading(tr("To decide at this meeting")))
+    # The list may continue on the next page rather than leave this one's end empty; the
+    # heading stays with at least its first rows.
+    out += [CondPageBreak(25 * mm), para(tr("To decide at this meeting"), "h2_free")]
     out += _to_decide(g, tr, lang)
     return [*out, PageBreak()]
 
@@ -52,7 +55,7 @@ def _standing(g_standing: Standing, tr: Tr) -> Flowable:
 def _objectives(g: Glance, tr: Tr, lang: str) -> Flow:
     if not g.objectives:
         return [para(tr("No objectives recorded yet."), "muted")]
-    return [
+    out: Flow = [
         table(
             [tr("Objective"), tr("Indicator"), tr("Target"), tr("Latest"), tr("Status")],
             (
@@ -66,7 +69,12 @@ def _objectives(g: Glance, tr: Tr, lang: str) -> Flow:
                 for o in g.objectives
             ),
             (0.28, 0.22, 0.14, 0.18, 0.18),
-        ),
+        )
+    ]
+    if not any(o.standing in st.JUDGED for o in g.objectives):
+        return out
+    return [
+        *out,
         gap(3),
         para(
             tr(
@@ -113,7 +121,7 @@ def _to_decide(g: Glance, tr: Tr, lang: str) -> Flow:
                 ]
                 for item in g.to_decide
             ),
-            (0.56, 0.29, 0.15),
+            (0.59, 0.28, 0.13),
         )
     ]
     if g.to_decide_more:

@@ -85,6 +85,16 @@ def _styles(language: str) -> dict[str, ParagraphStyle]:
             spaceAfter=4,
             keepWithNext=True,
         ),
+        # A subheading whose table may split right under it (kept by a CondPageBreak instead).
+        "h2_free": ParagraphStyle(
+            "h2_free",
+            parent=body,
+            fontName=BOLD,
+            fontSize=11.5,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=4,
+        ),
         "quote": ParagraphStyle("quote", parent=body, leftIndent=8, spaceAfter=2),
         "meta": ParagraphStyle(
             "meta", parent=body, fontName=ITALIC, fontSize=8, textColor=MUTED, keepWithNext=True

@@ -28,6 +28,8 @@ STANDING_COLOURS = {
     Standing.NOT_MEASURED: "#5f6b7a",
     Standing.MEASURED: "#5f6b7a",
 }
+# The standings the on-track rule decides (and its note under the table explains).
+JUDGED = (Standing.ON_TRACK, Standing.AT_RISK)
 DECIDE_KINDS = {
     DecideKind.OVERDUE_ACTION: N_("Overdue action"),
     DecideKind.IDEA: N_("Idea waiting for a decision"),

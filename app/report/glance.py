@@ -26,8 +26,20 @@ from app.report.parts import (
 from app.report.standing import measured_by, standing
 
 # Lines of "achieved" and of "to decide" on the page; the rest are counted.
-ACHIEVED_LINES = 5
-DECIDE_LINES = 8
+ACHIEVED_LINES = 4
+DECIDE_LINES = 6
+# A text on the page is cut to about two lines (after names are hidden, never before: a cut
+# name would no longer be recognised); the sections that follow print it in full.
+TEXT_LIMIT = 130
+
+
+def short(text: str, limit: int = TEXT_LIMIT) -> str:
+    """``text`` on one line, cut at a word to at most ``limit`` characters (with "…")."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit - 1)
+    return flat[: cut if cut > limit // 2 else limit - 1].rstrip(" ,;:.") + "…"
 
 
 def glance(f: Facts, namer: Namer) -> Glance:
@@ -65,11 +77,11 @@ def _achieved(f: Facts, since: date | None) -> list[Achieved]:
     """Accomplishments and done actions after ``since`` (all, without one), oldest first."""
     start = since + timedelta(days=1) if since else None
     found = [
-        Achieved(date.fromisoformat(e.event_when[:10]), f.namer.text(e.text), False)
+        Achieved(date.fromisoformat(e.event_when[:10]), short(f.namer.text(e.text)), False)
         for e in f.view.entries(start, f.as_of, (EntryType.ACCOMPLISHMENT,))
     ]
     found += [
-        Achieved(a.done_on, f.namer.text(a.text), True)
+        Achieved(a.done_on, short(f.namer.text(a.text)), True)
         for a in f.actions
         if a.status == ActionStatus.DONE
         and a.done_on is not None
@@ -80,7 +92,9 @@ def _achieved(f: Facts, since: date | None) -> list[Achieved]:
 
 
 def _objectives(f: Facts) -> list[ObjectiveStatus]:
-    text = f.namer.text
+    def text(value: str) -> str:
+        return short(f.namer.text(value), 90)
+
     out = []
     for o in f.view.objectives():
         measured = measured_by(o, f.as_of)
@@ -123,7 +137,11 @@ def _sides(f: Facts) -> tuple[SideActions, ...]:
 
 
 def _to_decide(f: Facts) -> list[DecideItem]:
-    text, as_of = f.namer.text, f.as_of
+    as_of = f.as_of
+
+    def text(value: str) -> str:
+        return short(f.namer.text(value), 100)
+
     overdue = sorted((a for a in f.actions if f.overdue(a)), key=lambda a: a.due_on or as_of)
     out = [DecideItem(DecideKind.OVERDUE_ACTION, text(a.text), a.due_on) for a in overdue]
     entries = f.view.entries(None, as_of, (EntryType.IDEA, EntryType.DECISION))

@@ -56,7 +56,7 @@ def at_a_glance(w: DocWriter, data: ReportData, tr: Tr) -> None:
                 [i.text, tr(st.DECIDE_KINDS[i.kind]), lb.short_date(i.day, lang)]
                 for i in g.to_decide
             ),
-            (0.56, 0.29, 0.15),
+            (0.59, 0.28, 0.13),
         )
     if g.to_decide_more:
         w.para(st.more(g.to_decide_more, lang), "Kumppani Muted")
@@ -87,6 +87,8 @@ def _objectives(w: DocWriter, g: Glance, tr: Tr, lang: str) -> None:
         ),
         (0.28, 0.22, 0.14, 0.18, 0.18),
     )
+    if not any(o.standing in st.JUDGED for o in g.objectives):
+        return
     w.para(
         tr(
             "On track: the latest value is at least where a straight line from the first "
