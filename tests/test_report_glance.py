@@ -288,3 +288,46 @@ def test_the_learning_log_prints_shared_assessments_and_the_vision_beside_the_pi
         log = text[text.index("Learning log") :]
         assert "LEARNshared" in log and "PRIVassessMARKER" not in text
         assert "VISIONtext" in log and "PILOTtext" in log
+
+
+def test_facts_dated_after_the_end_date_leave_the_summary_parts_unchanged(diary: Diary) -> None:
+    from app.domain import ActionStatus, FeedbackReport
+    from app.domain.enums import Fate
+    from app.domain.model import IdeaFate
+    from app.persistence import measurements, records
+
+    b = build(diary, customer_answers=3, provider_answers=3)
+    chosen = ("glance", "phase", "accomplishments", "actions", "commitment", "equity", "learning")
+    options = {"sections": chosen, "period_to": date(2025, 11, 20)}
+    made = date(2026, 1, 10)
+
+    def text() -> str:
+        data = feedback.report_data(diary, b.pk, ReportOptions(generated_on=made, **options))  # type: ignore[arg-type]
+        return pdf_text(build_feedback_pdf(data))
+
+    before = text()
+    later = date(2025, 12, 5)
+    with diary.write() as db:
+        people = [p.pk for p in partnerships.list_people(db, b.pk)]
+        _wave(
+            db, b.pk, "2025-12-01", {b.customer: people[:4], b.provider: people[4:]}, 1.0, "LATER"
+        )
+        ev = events.insert_event(db, b.pk, Event(EventKind.MEETING, "LATERmeeting", "2025-12-02"))
+        for kind in (EntryType.IDEA, EntryType.ASSESSMENT, EntryType.ACCOMPLISHMENT):
+            entries.insert_entry(db, b.pk, Entry(ev, kind, f"LATER{kind.value}", Visibility.SHARED))
+        actions.insert_action(db, b.pk, Action("LATERaction", later, due_on=later))
+        for a in actions.list_actions(db, b.pk):
+            if a.text.startswith("ACTlate"):
+                a.status, a.done_on = ActionStatus.DONE, later
+                actions.update_action(db, a)
+        for _when, e in entries.list_partnership_entries(db, b.pk):
+            if e.text.startswith("IDEAopen"):
+                e.fate = IdeaFate(Fate.DECLINED, "LATERreason", later)
+                entries.update_entry(db, e)
+        (objective, _other) = partnerships.list_objectives(db, b.pk)
+        measurements.insert_measurement(
+            db, b.pk, objective.pk or 0, Measurement(date(2025, 12, 3), 100)
+        )
+        records.insert_feedback_report(db, b.pk, FeedbackReport(later, period_to=later))
+        partnerships.add_phase(db, b.pk, PhaseMove(Phase.ENDED, later))
+    assert text() == before
