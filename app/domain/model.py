@@ -174,6 +174,18 @@ def format_when(day: date, at: time | None) -> str:
 
 
 @dataclass(slots=True)
+class AgendaItem:
+    """One timed item of an event's agenda; ``presenter`` a person key (a position on import)."""
+
+    title: str
+    minutes: int = 0
+    purpose: str | None = None
+    presenter: int | None = None
+    id: str = field(default_factory=new_id)
+    pk: int | None = None
+
+
+@dataclass(slots=True)
 class Event:
     kind: EventKind
     title: str
@@ -187,6 +199,10 @@ class Event:
     pk: int | None = None
     # This feedback meeting is the final evaluation of the cycle.
     final_evaluation: bool = False
+    # A room or a meeting link.
+    place: str | None = None
+    # The agenda in running order.
+    agenda: list[AgendaItem] = field(default_factory=list)
 
     @property
     def day(self) -> date:
@@ -228,6 +244,10 @@ class Entry:
     pk: int | None = None
     fate: IdeaFate | None = None
     decision: DecisionRecord | None = None
+    # The agenda item it was written under (a key; on import, a position in the event's
+    # agenda) and when it was written (local time, ``YYYY-MM-DDTHH:MM:SS``).
+    agenda_item: int | None = None
+    written_at: str | None = None
 
     def __post_init__(self) -> None:
         if self.visibility is None:

@@ -17,6 +17,7 @@ from app.i18n import _, ngettext
 if TYPE_CHECKING:
     from app.domain.model import (
         Action,
+        AgendaItem,
         CycleDecision,
         DecisionRecord,
         Entry,
@@ -35,6 +36,9 @@ TEXT_MAX = 1_000_000
 LANGUAGES = ("en", "fi")
 # The longest event: a year (a pilot can run for months; anything longer is a typing mistake).
 DURATION_MAX = 525_600
+# A meeting's place (a room or a link) and the longest agenda item (ten hours).
+PLACE_MAX = 500
+AGENDA_MINUTES_MAX = 600
 RATING_MIN, RATING_MAX = 1, 5
 UNIT_MAX = 40
 # A partner report prints a questionnaire result for a side only with this many respondents.
@@ -209,6 +213,13 @@ def check_event(e: Event) -> list[Problem]:
             )
         )
     problems += _optional_text(e.purpose, "purpose")
+    problems += _optional_text(e.place, "place", PLACE_MAX)
+    ids: set[str] = set()
+    for i, item in enumerate(e.agenda):
+        problems += [Problem(f"agenda[{i}].{p.field}", p.message) for p in check_agenda_item(item)]
+        if item.id in ids:
+            problems.append(Problem(f"agenda[{i}].id", _("this agenda item is listed twice")))
+        ids.add(item.id)
     seen: set[int] = set()
     for i, part in enumerate(e.participants):
         if part.person in seen:
@@ -217,6 +228,21 @@ def check_event(e: Event) -> list[Problem]:
     for i, r in enumerate(e.ratings):
         problems += [Problem(f"ratings[{i}].{p.field}", p.message) for p in check_rating(r)]
     return problems
+
+
+def check_agenda_item(a: AgendaItem) -> list[Problem]:
+    """A title of 1–200 characters and a whole number of minutes from 0 to 600."""
+    problems = _required_text(a.title, "title", NAME_MAX)
+    if isinstance(a.minutes, bool) or not isinstance(a.minutes, int):
+        problems.append(Problem("minutes", _("must be a whole number of minutes")))
+    elif not 0 <= a.minutes <= AGENDA_MINUTES_MAX:
+        problems.append(
+            Problem(
+                "minutes",
+                _("must be from 0 to {n} minutes").format(n=AGENDA_MINUTES_MAX),
+            )
+        )
+    return problems + _optional_text(a.purpose, "purpose")
 
 
 def check_rating(r: Rating) -> list[Problem]:

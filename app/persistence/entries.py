@@ -43,6 +43,8 @@ def _entry(r: dict[str, Any]) -> Entry:
         pk=r["pk"],
         fate=_fate(r) if r["fate"] else None,
         decision=_decision(r) if r["decision_status"] else None,
+        agenda_item=r.get("agenda_item_pk"),
+        written_at=r.get("written_at"),
     )
 
 
@@ -165,13 +167,31 @@ def live_entry_ids_among(db: Database, partnership_pk: int, ids: list[str]) -> s
 
 def get_entry(db: Database, pk: int) -> Entry | None:
     row = one(db, "SELECT * FROM entries WHERE pk = ?", [pk])
-    return _entry(row) if row else None
+    if not row:
+        return None
+    entry = _entry(row)
+    if entry.decision is not None:
+        entry.decision.agreed_by = [
+            r[0]
+            for r in db.conn.execute(
+                "SELECT organization_pk FROM decision_agreements WHERE entry_pk = ? ORDER BY seq",
+                [pk],
+            )
+        ]
+    return entry
+
+
+def update_decision(db: Database, e: Entry) -> None:
+    """Store an entry with its decision record, the sides that agreed included."""
+    update_entry(db, e)
+    _store_agreements(db, e)
 
 
 def insert_entry(db: Database, partnership_pk: int, e: Entry) -> int:
     cur = db.execute(
         "INSERT INTO entries (partnership_pk, event_pk, id, seq, type, text, visibility, tensions, "
-        f"{_STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"{_STATUS_COLUMNS}, agenda_item_pk, written_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             e.event,
@@ -182,6 +202,8 @@ def insert_entry(db: Database, partnership_pk: int, e: Entry) -> int:
             (e.visibility or e.type.default_visibility).value,
             tensions_to_text(e.tensions),
             *_status_fields(e),
+            e.agenda_item,
+            e.written_at,
         ],
     )
     e.pk = int(cur.lastrowid or 0)
@@ -199,13 +221,14 @@ def update_entry(db: Database, e: Entry) -> None:
     db.execute(
         "UPDATE entries SET type = ?, text = ?, visibility = ?, tensions = ?, fate = ?, "
         "fate_reason = ?, fate_on = ?, revisit_on = ?, decision_status = ?, review_on = ?, "
-        "disagreement = ?, updated_at = ? WHERE pk = ?",
+        "disagreement = ?, agenda_item_pk = ?, updated_at = ? WHERE pk = ?",
         [
             e.type.value,
             e.text,
             (e.visibility or e.type.default_visibility).value,
             tensions_to_text(e.tensions),
             *_status_fields(e),
+            e.agenda_item,
             now_stamp(),
             e.pk,
         ],

@@ -8,6 +8,7 @@ from typing import Any
 from sqlite_utils import Database
 
 from app.domain import Dimension, Event, EventKind, Participant, Phase, Rating
+from app.domain.model import AgendaItem
 from app.persistence import fts
 from app.persistence.rows import now_stamp, one, rows
 
@@ -28,6 +29,7 @@ def _event(r: dict[str, Any]) -> Event:
         id=r["id"],
         pk=r["pk"],
         final_evaluation=bool(r["final_evaluation"]),
+        place=r["place"],
     )
 
 
@@ -73,6 +75,14 @@ def list_events(
         ):
             if r["event_pk"] in by_pk:
                 by_pk[r["event_pk"]].ratings.append(_rating(r))
+        for r in rows(
+            db,
+            "SELECT a.* FROM agenda_items a JOIN events e ON e.pk = a.event_pk "
+            "WHERE e.partnership_pk = ? AND a.deleted_at IS NULL ORDER BY a.event_pk, a.seq",
+            [partnership_pk],
+        ):
+            if r["event_pk"] in by_pk:
+                by_pk[r["event_pk"]].agenda.append(_agenda_item(r))
     return events
 
 
@@ -84,6 +94,7 @@ def get_event(db: Database, pk: int) -> Event | None:
     event = _event(row)
     event.participants = list_participants(db, pk)
     event.ratings = list_ratings(db, pk)
+    event.agenda = list_agenda(db, pk)
     return event
 
 
@@ -96,7 +107,7 @@ def insert_event(db: Database, partnership_pk: int, e: Event) -> int:
     """Store a new event with its participants and ratings; returns its key."""
     cur = db.execute(
         "INSERT INTO events (partnership_pk, id, kind, title, date, duration_minutes, phase, "
-        "purpose, final_evaluation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "purpose, final_evaluation, place) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             e.id,
@@ -107,12 +118,14 @@ def insert_event(db: Database, partnership_pk: int, e: Event) -> int:
             e.phase.value if e.phase else None,
             e.purpose,
             int(e.final_evaluation),
+            e.place,
         ],
     )
     e.pk = int(cur.lastrowid or 0)
     fts.event_added(db, e.pk, e.title, e.purpose)
     set_participants(db, e.pk, e.participants)
     set_ratings(db, e.pk, e.ratings)
+    set_agenda(db, e.pk, e.agenda)
     return e.pk
 
 
@@ -128,7 +141,7 @@ def update_event(db: Database, e: Event, *, details: bool = True) -> None:
         fts.event_added(db, e.pk, e.title, e.purpose)
     db.execute(
         "UPDATE events SET kind = ?, title = ?, date = ?, duration_minutes = ?, phase = ?, "
-        "purpose = ?, final_evaluation = ?, updated_at = ? WHERE pk = ?",
+        "purpose = ?, final_evaluation = ?, place = ?, updated_at = ? WHERE pk = ?",
         [
             e.kind.value,
             e.title,
@@ -137,6 +150,7 @@ def update_event(db: Database, e: Event, *, details: bool = True) -> None:
             e.phase.value if e.phase else None,
             e.purpose,
             int(e.final_evaluation),
+            e.place,
             now_stamp(),
             e.pk,
         ],
@@ -144,6 +158,7 @@ def update_event(db: Database, e: Event, *, details: bool = True) -> None:
     if details and e.pk is not None:
         set_participants(db, e.pk, e.participants)
         set_ratings(db, e.pk, e.ratings)
+        set_agenda(db, e.pk, e.agenda)
 
 
 def set_event_deleted(db: Database, pk: int, deleted: bool) -> None:
@@ -207,3 +222,64 @@ def set_ratings(db: Database, event_pk: int, ratings: list[Rating]) -> None:
             [event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent],
         )
         r.pk = int(cur.lastrowid or 0)
+
+
+# -- agenda ---------------------------------------------------------------------------------
+
+
+def _agenda_item(r: dict[str, Any]) -> AgendaItem:
+    return AgendaItem(
+        title=r["title"],
+        minutes=r["minutes"],
+        purpose=r["purpose"],
+        presenter=r["presenter_pk"],
+        id=r["id"],
+        pk=r["pk"],
+    )
+
+
+def list_agenda(db: Database, event_pk: int) -> list[AgendaItem]:
+    """The live agenda items of an event in running order."""
+    return [
+        _agenda_item(r)
+        for r in rows(
+            db,
+            "SELECT * FROM agenda_items WHERE event_pk = ? AND deleted_at IS NULL ORDER BY seq",
+            [event_pk],
+        )
+    ]
+
+
+def set_agenda(db: Database, event_pk: int, items: list[AgendaItem]) -> None:
+    """Make the event's agenda ``items``, matched by id: an item kept keeps its row (and the
+    entries written under it), a new one is inserted, one left out is deleted softly (undo
+    brings the very same row back). Each item's ``pk`` is set."""
+    stored = {
+        r["id"]: r["pk"]
+        for r in rows(db, "SELECT pk, id FROM agenda_items WHERE event_pk = ?", [event_pk])
+    }
+    kept: set[int] = set()
+    for seq, item in enumerate(items):
+        values = [item.title, item.minutes, item.purpose, item.presenter, seq]
+        pk = stored.get(item.id)
+        if pk is None:
+            cur = db.execute(
+                "INSERT INTO agenda_items (title, minutes, purpose, presenter_pk, seq, event_pk, "
+                "id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [*values, event_pk, item.id],
+            )
+            pk = int(cur.lastrowid or 0)
+        else:
+            db.execute(
+                "UPDATE agenda_items SET title = ?, minutes = ?, purpose = ?, presenter_pk = ?, "
+                "seq = ?, deleted_at = NULL, updated_at = ? WHERE pk = ?",
+                [*values, now_stamp(), pk],
+            )
+        item.pk = pk
+        kept.add(pk)
+    gone = [pk for pk in stored.values() if pk not in kept]
+    for pk in gone:
+        db.execute(
+            "UPDATE agenda_items SET deleted_at = coalesce(deleted_at, ?) WHERE pk = ?",
+            [now_stamp(), pk],
+        )

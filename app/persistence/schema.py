@@ -374,5 +374,39 @@ def m0003_exchange_v2(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
+# Version 4: meetings (issue 14). An event's place and its agenda of timed items; an entry
+# remembers the agenda item it was written under and when it was written. Agenda items are
+# deleted softly, so undoing an agenda edit brings back the very same row and the entries
+# written under it keep their link.
+_V4 = [
+    "ALTER TABLE events ADD COLUMN place TEXT",
+    f"""CREATE TABLE agenda_items (
+        pk INTEGER PRIMARY KEY,
+        event_pk INTEGER NOT NULL REFERENCES events(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        minutes INTEGER NOT NULL DEFAULT 0 CHECK (minutes BETWEEN 0 AND 600),
+        purpose TEXT,
+        presenter_pk INTEGER REFERENCES people(pk) ON DELETE SET NULL,
+        deleted_at TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (event_pk, id)
+    )""",
+    "CREATE INDEX agenda_items_event ON agenda_items(event_pk, seq)",
+    "ALTER TABLE entries ADD COLUMN agenda_item_pk INTEGER "
+    "REFERENCES agenda_items(pk) ON DELETE SET NULL",
+    "ALTER TABLE entries ADD COLUMN written_at TEXT",
+    "CREATE INDEX entries_agenda_item ON entries(agenda_item_pk)",
+]
+
+
+@MIGRATIONS(name="0004_meetings")
+def m0004_meetings(db: Database) -> None:
+    for statement in _V4:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 4")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
