@@ -125,6 +125,21 @@ def test_a_copy_renews_the_new_ids_and_keeps_their_references(diary: Diary, load
     assert copied["reports"][2]["event"] in event_ids
     agreed = copied["events"][1]["entries"][3]["decision"]["agreed_by"]
     assert agreed == [o["id"] for o in copied["organizations"][:2]]
+    agenda = copied["events"][1]["agenda"]
+    assert {a["id"] for a in agenda}.isdisjoint({"ag1", "ag2", "ag3"})
+    assert copied["events"][1]["entries"][0]["agenda_item"] == agenda[0]["id"]
+    assert copied["events"][1]["entries"][3]["agenda_item"] == agenda[1]["id"]
+    assert agenda[0]["presenter"] in {p["id"] for p in copied["people"]}
+
+
+def test_a_version_1_file_refuses_an_agenda(diary: Diary, load: Importer) -> None:
+    v1 = copy.deepcopy(V1)
+    v1["events"][1]["agenda"] = [{"id": "a", "title": "Start", "minutes": 5}]
+    v1["events"][1]["entries"][0]["written_at"] = "2024-03-01T08:07"
+    with pytest.raises(ExchangeError) as caught:
+        load(diary, v1)
+    assert "events[1].agenda: unknown field" in str(caught.value)
+    assert "events[1].entries[0].written_at: unknown field" in str(caught.value)
 
 
 def _drop(path: str) -> Callable[[dict[str, Any]], None]:
@@ -141,6 +156,7 @@ def _drop(path: str) -> Callable[[dict[str, Any]], None]:
 P = "partnership"
 OBJ = "partnership.objectives.1"
 ENTRY = "events.1.entries"
+ENTRY_AT = "events[1].entries"
 BAD = [
     ("planned end", _set(f"{P}.planned_end_on", "2025-13-01"), "partnership.planned_end_on"),
     ("vision", _set(f"{P}.vision", 7), "partnership.vision"),
@@ -218,6 +234,34 @@ BAD = [
         "events[1].entries[3].decision.agreed_by[1]",
     ),
     ("trust range", _set("events.1.ratings.3.value", 6), "events[1].ratings[3].value"),
+    ("place too long", _set("events.1.place", "x" * 501), "events[1].place"),
+    ("agenda minutes", _set("events.1.agenda.0.minutes", 601), "events[1].agenda[0].minutes"),
+    ("agenda minutes text", _set("events.1.agenda.1.minutes", "10"), "events[1].agenda[1].minutes"),
+    ("agenda title", _set("events.1.agenda.1.title", " "), "events[1].agenda[1].title"),
+    ("agenda id twice", _set("events.1.agenda.1.id", "ag1"), "events[1].agenda[1].id"),
+    (
+        "agenda presenter",
+        _set("events.1.agenda.0.presenter", "p9"),
+        "events[1].agenda[0].presenter",
+    ),
+    ("agenda item unknown", _set(f"{ENTRY}.0.agenda_item", "ag9"), f"{ENTRY_AT}[0].agenda_item"),
+    (
+        "agenda item of another event",
+        _set(
+            "events.0.entries",
+            [
+                {
+                    "id": "x",
+                    "type": "note",
+                    "text": "t",
+                    "visibility": "shared",
+                    "agenda_item": "ag1",
+                }
+            ],
+        ),
+        "events[0].entries[0].agenda_item",
+    ),
+    ("written at", _set(f"{ENTRY}.0.written_at", "2024-03-01"), "events[1].entries[0].written_at"),
     ("action visibility", _set("actions.3.visibility", "secret"), "actions[3].visibility"),
     ("mark status", _set("checklist.1.status", "half"), "checklist[1].status"),
     ("mark done_on in v2", _set("checklist.1.done_on", "2024-03-02"), "checklist[1].done_on"),

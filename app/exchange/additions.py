@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from app.domain.days import iso_moment
 from app.domain.enums import (
     DecisionStatus,
     Direction,
@@ -24,11 +25,13 @@ from app.domain.enums import (
     ReportKind,
     ReportStatus,
 )
-from app.domain.model import CycleDecision, DecisionRecord, IdeaFate, Measurement
+from app.domain.model import AgendaItem, CycleDecision, DecisionRecord, IdeaFate, Measurement
 from app.domain.validation import (
+    AGENDA_MINUTES_MAX,
     MIN_GROUP_SIZE,
     VALUE_LIMIT,
     Problem,
+    check_agenda_item,
     check_decision,
     check_fate,
     check_measurement,
@@ -46,8 +49,8 @@ PARTNERSHIP_V2 = (
     "cycle_decisions",
 )
 OBJECTIVE_V2 = ("target_value", "unit", "direction", "measurements")
-EVENT_V2 = ("final_evaluation",)
-ENTRY_V2 = ("fate", "decision")
+EVENT_V2 = ("final_evaluation", "place", "agenda")
+ENTRY_V2 = ("fate", "decision", "agenda_item", "written_at")
 ACTION_V2 = ("visibility",)
 REPORT_V2 = ("kind", "status", "period_from", "period_to", "event", "names", "language")
 TOP_V2 = ("acknowledgements",)
@@ -118,6 +121,64 @@ def decision(r: Reader, value: Any, path: str, org_ids: Mapping[str, int]) -> De
         return None
     record = DecisionRecord(status, [a for a in agreed if a is not None], review, disagreement)
     return record if apply(r, path, check_decision(record)) else None
+
+
+def agenda_item(
+    r: Reader, value: Any, path: str, person_ids: Mapping[str, int]
+) -> AgendaItem | None:
+    """One item of an event's agenda; ``presenter`` becomes the person's position."""
+    d = r.obj(value, path, ("id", "title", "minutes"), ("purpose", "presenter"))
+    if d is None:
+        return None
+    aid = r.ident(d, "id", path)
+    title = r.text(d, "title", path)
+    minutes = r.integer(d, "minutes", path, 0, AGENDA_MINUTES_MAX)
+    purpose = r.text(d, "purpose", path, required=False)
+    presenter = r.ref(d, "presenter", path, person_ids, _('no person "{id}"'), required=False)
+    if aid is None or title is None or minutes is None:
+        return None
+    if d.get("presenter") is not None and presenter is None:
+        return None
+    item = AgendaItem(title, minutes, purpose, presenter, id=aid)
+    return item if apply(r, path, check_agenda_item(item)) else None
+
+
+def agenda_ids(r: Reader, items: list[AgendaItem | None], path: str) -> dict[str, int]:
+    """Agenda item id → position in its event (each id once per event)."""
+    found: dict[str, int] = {}
+    for i, item in enumerate(items):
+        if item is None:
+            continue
+        if item.id in found:
+            where = child(child(child(path, "agenda"), i), "id")
+            r.add(where, _('the id "{id}" is used twice').format(id=item.id))
+        else:
+            found[item.id] = i
+    return found
+
+
+def entry_meeting(
+    r: Reader, d: Mapping[str, Any], path: str, agenda: Mapping[str, int]
+) -> tuple[int | None, str | None, bool]:
+    """An entry's agenda item (a position in its event's agenda) and the date-time it was
+    written, and whether both were read cleanly."""
+    item = r.ref(
+        d, "agenda_item", path, agenda, _('no agenda item "{id}" in this event'), required=False
+    )
+    written = r.text(d, "written_at", path, required=False, breaks=False)
+    ok = d.get("agenda_item") is None or item is not None
+    if written is not None:
+        try:
+            iso_moment(written)
+        except ValueError:
+            r.add(
+                child(path, "written_at"),
+                _("must be an ISO 8601 date-time, not {v}").format(v=written),
+            )
+            ok = False
+    elif d.get("written_at") is not None:
+        ok = False
+    return item, written, ok
 
 
 def cycle_decision(

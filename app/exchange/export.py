@@ -25,7 +25,14 @@ from app.domain import (
     Person,
     Rating,
 )
-from app.domain.model import CycleDecision, DecisionRecord, IdeaFate, Measurement, WarningAck
+from app.domain.model import (
+    AgendaItem,
+    CycleDecision,
+    DecisionRecord,
+    IdeaFate,
+    Measurement,
+    WarningAck,
+)
 from app.exchange.errors import single
 from app.exchange.parse import FORMAT, VERSION
 from app.i18n import _
@@ -170,7 +177,7 @@ def _rating(r: Rating, ids: _Ids) -> dict[str, Any]:
     )
 
 
-def _entry(e: Entry, ids: _Ids) -> dict[str, Any]:
+def _entry(e: Entry, ids: _Ids, agenda: dict[int, str]) -> dict[str, Any]:
     return _compact(
         {
             "id": e.id,
@@ -180,6 +187,9 @@ def _entry(e: Entry, ids: _Ids) -> dict[str, Any]:
             "tensions": [t.value for t in e.tensions] or None,
             "fate": _fate(e.fate) if e.fate else None,
             "decision": _decision(e.decision, ids) if e.decision else None,
+            # An item since deleted from the agenda is not exported, nor the link to it.
+            "agenda_item": agenda.get(e.agenda_item) if e.agenda_item is not None else None,
+            "written_at": e.written_at,
         }
     )
 
@@ -206,7 +216,20 @@ def _decision(d: DecisionRecord, ids: _Ids) -> dict[str, Any]:
     )
 
 
+def _agenda_item(a: AgendaItem, ids: _Ids) -> dict[str, Any]:
+    return _compact(
+        {
+            "id": a.id,
+            "title": a.title,
+            "minutes": a.minutes,
+            "purpose": a.purpose,
+            "presenter": ids.person(a.presenter),
+        }
+    )
+
+
 def _event(e: Event, its_entries: list[Entry], ids: _Ids) -> dict[str, Any]:
+    agenda = {a.pk: a.id for a in e.agenda if a.pk is not None}
     return _compact(
         {
             "id": e.id,
@@ -217,11 +240,13 @@ def _event(e: Event, its_entries: list[Entry], ids: _Ids) -> dict[str, Any]:
             "phase": e.phase.value if e.phase else None,
             "purpose": e.purpose,
             "final_evaluation": e.final_evaluation or None,
+            "place": e.place,
+            "agenda": [_agenda_item(a, ids) for a in e.agenda] or None,
             "participants": [
                 {"person": ids.people[p.person], "invited": p.invited, "attended": p.attended}
                 for p in e.participants
             ],
-            "entries": [_entry(n, ids) for n in its_entries],
+            "entries": [_entry(n, ids, agenda) for n in its_entries],
             "ratings": [_rating(r, ids) for r in e.ratings] or None,
         }
     )

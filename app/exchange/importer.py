@@ -51,6 +51,7 @@ def _renew_ids(parsed: Parsed) -> None:
         parsed.organizations,
         parsed.people,
         parsed.events,
+        [a for e in parsed.events for a in e.agenda],
         parsed.entries,
         parsed.actions,
         parsed.reports,
@@ -108,9 +109,13 @@ def _store(db: Database, parsed: Parsed) -> int:
         for r in e.ratings:
             r.organization = org_pks[r.organization]
             r.respondent = person_pks[r.respondent] if r.respondent is not None else None
+        for item in e.agenda:
+            item.presenter = person_pks[item.presenter] if item.presenter is not None else None
         event_pks.append(events.insert_event(db, pk, e))
     entry_pks: list[int] = []
     for n in parsed.entries:
+        if n.agenda_item is not None:
+            n.agenda_item = parsed.events[n.event].agenda[n.agenda_item].pk
         n.event = event_pks[n.event]
         if n.decision is not None:
             n.decision.agreed_by = [org_pks[o] for o in n.decision.agreed_by]

@@ -56,6 +56,8 @@ class RecordReader:
         self.person_ids: dict[str, int] = {}
         self.event_ids: dict[str, int] = {}
         self.entry_ids: dict[str, int] = {}
+        # The agenda item ids of the event read last (its entries are read right after it).
+        self.agenda_ids: dict[str, int] = {}
         self.people: list[Person | None] = []
         # Messages for references that point nowhere (translated when a file is read).
         self.no_person = _('no person "{id}"')
@@ -237,9 +239,14 @@ class RecordReader:
         self.r.array(d, "entries", path)  # entries are read by ``events``; here only the type
         ratings = self.items(d, "ratings", path, self.rating, required=False)
         final = self.r.flag(d, "final_evaluation", path, False)
+        place = self.r.text(d, "place", path, required=False)
+        agenda = self.items(d, "agenda", path, self.agenda_item, required=False)
+        self.agenda_ids = v2.agenda_ids(self.r, agenda, path)
         if eid is None or kind is None or title is None or when is None:
             return None
-        if None in participants or None in ratings:
+        if None in participants or None in ratings or None in agenda:
+            return None
+        if d.get("place") is not None and place is None:
             return None
         if d.get("phase") is not None and phase is None:
             return None
@@ -247,8 +254,12 @@ class RecordReader:
             self.r.add(child(path, "phase"), _('an event cannot be in the phase "ended"'))
             return None
         e = Event(kind, title, when, minutes, phase, purpose, participants, ratings, id=eid)
-        e.final_evaluation = final
+        e.final_evaluation, e.place = final, place
+        e.agenda = [a for a in agenda if a is not None]
         return e if self.rule(path, rules.check_event(e)) else None
+
+    def agenda_item(self, value: Any, path: str) -> Any:
+        return v2.agenda_item(self.r, value, path, self.person_ids)
 
     def participant(self, value: Any, path: str) -> Participant | None:
         d = self.r.obj(value, path, ("person", "attended"), ("invited",))
@@ -298,12 +309,16 @@ class RecordReader:
             if d.get("decision")
             else None
         )
+        item, written, meeting_ok = v2.entry_meeting(self.r, d, path, self.agenda_ids)
         if nid is None or kind is None or text is None or visibility is None or None in tensions:
             return None
         if (d.get("fate") and fate is None) or (d.get("decision") and decision is None):
             return None
+        if not meeting_ok:
+            return None
         e = Entry(event_index, kind, text, visibility, tuple(t for t in tensions if t), id=nid)
         e.fate, e.decision = fate, decision
+        e.agenda_item, e.written_at = item, written
         return e if self.rule(path, rules.check_entry(e)) else None
 
     def events(self, d: dict[str, Any]) -> tuple[list[Event | None], list[Entry | None]]:

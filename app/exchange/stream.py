@@ -460,6 +460,10 @@ def _store_events(
             rating.organization = org_pks[rating.organization]
             if rating.respondent is not None:
                 rating.respondent = person_pks[rating.respondent]
+        for item in event.agenda:
+            item.id = fresh(item.id)
+            if item.presenter is not None:
+                item.presenter = person_pks[item.presenter]
         old = event.id
         event.id = fresh(event.id)
         event_pk = events.insert_event(db, pk, event)
@@ -473,6 +477,8 @@ def _store_events(
                 stored.private.add(len(entry_pks))
             if entry.decision is not None:
                 entry.decision.agreed_by = [org_pks[o] for o in entry.decision.agreed_by]
+            if entry.agenda_item is not None:
+                entry.agenda_item = event.agenda[entry.agenda_item].pk
             entry.event, entry.id = event_pk, fresh(entry.id)
             entry_pks.append(entries.insert_entry(db, pk, entry))
     return stored
