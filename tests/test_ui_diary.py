@@ -40,6 +40,8 @@ def page(qtbot: QtBot, context: AppContext, seeded: Seed) -> DiaryPage:
 
 def _new_event(qtbot: QtBot, page: DiaryPage, title: str) -> int:
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.new_dialog is not None
+    page.new_dialog.accept()  # the dialog's defaults: a meeting today, starting now
     pk = page.current_event()
     assert pk is not None
     page.form.title.selectAll()

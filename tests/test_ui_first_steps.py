@@ -198,6 +198,8 @@ def test_a_new_event_shows_its_title_and_date_and_starts_now(
     bar.setValue(bar.maximum())  # the user read to the bottom of this event
     started = datetime.now()
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert page.new_dialog is not None
+    page.new_dialog.accept()  # planned as it comes: today, starting now
     assert bar.value() == 0
     viewport = scroll.viewport()
     for field in (page.form.title, page.form.day):
@@ -292,5 +294,7 @@ def test_a_past_event_shows_its_date_instead_of_a_running_clock(
     clock = page.capture.clock.text()
     assert "running" not in clock and short_date(shown.day) in clock
     qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)  # today's meeting: a clock
+    assert page.new_dialog is not None
+    page.new_dialog.accept()
     page.show_capture()
     assert "running 0:00:0" in page.capture.clock.text()

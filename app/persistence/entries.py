@@ -275,3 +275,39 @@ def entry_facts(
             params,
         )
     ]
+
+
+def _dated_entries(db: Database, partnership_pk: int, where: str, until: date) -> list[Entry]:
+    return [
+        _entry(r)
+        for r in rows(
+            db,
+            "SELECT n.* FROM entries n JOIN events e ON e.pk = n.event_pk "
+            f"WHERE n.partnership_pk = ? AND {where} "
+            "AND n.deleted_at IS NULL AND e.deleted_at IS NULL ORDER BY e.date, n.seq",
+            [partnership_pk, d2s(until)],
+        )
+    ]
+
+
+def decisions_for_review(db: Database, partnership_pk: int, until: date) -> list[Entry]:
+    """Live decisions whose review date is on or before ``until``, the earliest first."""
+    found = _dated_entries(
+        db,
+        partnership_pk,
+        "n.type = 'decision' AND n.review_on IS NOT NULL AND n.review_on <= ?",
+        until,
+    )
+    agreed = decision_agreements(db, partnership_pk) if found else {}
+    for e in found:
+        if e.decision is not None and e.pk is not None:
+            e.decision.agreed_by = agreed.get(e.pk, [])
+    return sorted(found, key=lambda e: e.decision.review_on or until if e.decision else until)
+
+
+def ideas_to_revisit(db: Database, partnership_pk: int, until: date) -> list[Entry]:
+    """Live ideas parked to be revisited on or before ``until``, the earliest first."""
+    found = _dated_entries(
+        db, partnership_pk, "n.type = 'idea' AND n.fate = 'parked' AND n.revisit_on <= ?", until
+    )
+    return sorted(found, key=lambda e: e.fate.revisit_on or until if e.fate else until)

@@ -1,13 +1,13 @@
 """The diary page: the partnership's events, the event form and the live capture view.
 
-A new event is created with one command and opens in its form (``ui.dialogs.event_dialog``)
-with the open and overdue actions to review first. Deleting asks nothing; undo brings it back.
+A new event is planned in the New event dialog (``ui.dialogs.new_event_dialog``: agenda,
+invitees, place) and then opens in its form (``ui.dialogs.event_dialog``) with the open and
+overdue actions to review first. Deleting asks nothing; undo brings it back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, time
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Event, EventKind, ValidationError
-from app.domain.model import format_when
 from app.i18n import _, ngettext
 from app.persistence.read import changes as tbl
 from app.persistence.read.changes import ChangeSet
@@ -38,6 +36,7 @@ from app.services import trash
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.event_dialog import EventForm
+from ui.dialogs.new_event_dialog import NewEventDialog
 from ui.models.events import PK_ROLE, EventTableModel
 from ui.settings import DIARY_SPLITTER
 from ui.widgets.capture_menu import typing_key_menus
@@ -133,6 +132,7 @@ class DiaryPage(QWidget):
         self.context = context
         self.editor = Editor(context.diary, context.undo)
         self._partnership: int | None = None
+        self.new_dialog: NewEventDialog | None = None
         self.events = EventTableModel(self.editor)
         self._build()
         self._add_actions()
@@ -289,16 +289,21 @@ class DiaryPage(QWidget):
         self.delete_button.setEnabled(pk is not None)
 
     def new_event(self) -> None:
-        """Create the next meeting now and show its details with the actions to review."""
+        """Plan the next event in the New event dialog (window-modal; ``new_dialog``)."""
         if self._partnership is None:
             return
-        now = datetime.now()
-        at = time(now.hour, now.minute)  # starting now, not at the top of the hour
-        e = Event(EventKind.MEETING, _("New meeting"), format_when(date.today(), at), 60)
-        try:
-            pk = self.editor.create_event(self._partnership, e)
-        except ValidationError as exc:
-            self.status.setText(str(exc))
+        self.form.flush()
+        dialog = NewEventDialog(self.editor, self._partnership, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._created(dialog.created))
+        # The page's window takes the keys again (some window managers leave none active).
+        dialog.finished.connect(lambda _r: self.window().activateWindow())
+        self.new_dialog = dialog
+        dialog.open()
+
+    def _created(self, pk: int | None) -> None:
+        """Show the event just planned in its details, with the actions to review."""
+        if pk is None:
             return
         self.events.reload()
         self.list.selectRow(self.events.row_of(pk))
