@@ -6,8 +6,8 @@ step (typing bursts merge). A value the rules refuse is shown under the form and
 stored; the typed text stays in its field. The form lists the open and overdue actions to
 review before the meeting, and leaves the ``meetingChecklist`` slot for checklist reminders.
 
-``ParticipantsEditor`` picks people of the partnership, marks invited and attended, and adds a
-new person inline; it reports every change with ``changed`` and the form stores the event.
+The participants are edited by ``ui.widgets.participants_editor``; the agenda by
+``ui.widgets.agenda_editor`` (the same editor as in the New event dialog).
 """
 
 from __future__ import annotations
@@ -18,21 +18,16 @@ from datetime import date, time
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QTimeEdit,
     QVBoxLayout,
     QWidget,
@@ -41,20 +36,20 @@ from PySide6.QtWidgets import (
 from app.domain import (
     Event,
     EventKind,
-    Organization,
-    Participant,
-    Person,
     Phase,
     ValidationError,
 )
 from app.domain.labels import event_kind_name, phase_name
 from app.domain.model import format_when
+from app.domain.validation import PLACE_MAX
 from app.i18n import _, ngettext
 from app.persistence.read import events, partnerships
 from app.services.editing import Editor, default_phase, open_actions_for_review
 from ui.models.look import locale_date, pydate, qdate
 from ui.style import date_edit_format
+from ui.widgets.agenda_editor import AgendaEditor
 from ui.widgets.checklist_panel import MeetingChecklist
+from ui.widgets.participants_editor import ParticipantsEditor
 from ui.widgets.ratings_editor import RatingsEditor
 
 AUTOSAVE_MS = 800
@@ -118,7 +113,15 @@ class EventForm(QWidget):
         form.addRow(_("Date"), when)
         form.addRow(_("Duration"), self.duration)
         form.addRow(_("Phase"), self.phase)
+        self.place = QLineEdit()
+        self.place.setObjectName("eventPlace")
+        self.place.setMaxLength(PLACE_MAX)
+        self.place.setPlaceholderText(_("A room, an address or a meeting link"))
+        form.addRow(_("Place"), self.place)
         form.addRow(_("Purpose"), self.purpose)
+        self.agenda = AgendaEditor()
+        self.agenda.setObjectName("eventAgenda")
+        form.addRow(_("Agenda"), self.agenda)
         self.participants = ParticipantsEditor(self._editor)
         form.addRow(_("Participants"), self.participants)
         self.ratings = RatingsEditor(self._editor.diary, self._editor.undo)
@@ -163,7 +166,10 @@ class EventForm(QWidget):
             self.at,
             self.duration,
             self.phase,
+            self.place,
             self.purpose,
+            self.agenda.table,
+            self.agenda.add_button,
             people.table,
             people.pick,
             people.add_button,
@@ -180,6 +186,12 @@ class EventForm(QWidget):
         self.title.textEdited.connect(lambda: self._typed("title"))
         self.title.editingFinished.connect(self.flush)
         self.purpose.textChanged.connect(lambda: self._typed("purpose"))
+        self.place.textEdited.connect(lambda: self._typed("place"))
+        self.place.editingFinished.connect(self.flush)
+        self.agenda.changed.connect(lambda: self._store("agenda"))
+        self.duration.valueChanged.connect(
+            lambda v: self.agenda.set_duration(v if v >= 0 else None)
+        )
         self.purpose.installEventFilter(self)
         self.kind.activated.connect(lambda: self._store("kind"))
         self.phase.activated.connect(lambda: self._store("phase"))
@@ -223,6 +235,12 @@ class EventForm(QWidget):
         widgets = (self.kind, self.day, self.at, self.has_time, self.duration, self.phase)
         for w in (*widgets, self.title, self.purpose):
             w.blockSignals(True)
+        p = self._partnership
+        people = partnerships.list_people(self._editor.db, p) if e and p is not None else []
+        self.agenda.set_people({p.pk: p.name for p in people if p.pk is not None})
+        self.agenda.set_items(e.agenda if e else [])
+        if self.place.text() != ((e.place or "") if e else ""):
+            self.place.setText((e.place or "") if e else "")
         if e is not None:
             self.kind.setCurrentIndex(self.kind.findData(e.kind.value))
             self.day.setDate(qdate(e.day))
@@ -231,7 +249,6 @@ class EventForm(QWidget):
             t = e.time or time(9, 0)
             self.at.setTime(QTime(t.hour, t.minute))
             self.duration.setValue(e.duration_minutes if e.duration_minutes is not None else -1)
-            p = self._partnership
             in_force = default_phase(self._editor.db, p, e.day) if p is not None else None
             none = _("none (in force then: {phase})") if in_force else _("none")
             self.phase.setItemText(0, none.format(phase=phase_name(in_force) if in_force else ""))
@@ -250,6 +267,7 @@ class EventForm(QWidget):
             self.phase.setItemText(0, _("none"))
         for w in (*widgets, self.title, self.purpose):
             w.blockSignals(False)
+        self.agenda.set_duration(e.duration_minutes if e else None)
         self.participants.set_participants(self._partnership, e.participants if e else [])
         self.ratings.set_event(e.pk if e else None)
         self.error.clear()
@@ -316,6 +334,8 @@ class EventForm(QWidget):
         e.phase = Phase(phase) if phase else None
         e.title = self.title.text()
         e.purpose = self.purpose.toPlainText() or None
+        e.place = self.place.text().strip() or None
+        e.agenda = self.agenda.items()
         e.participants = self.participants.participants()
         if e.pk is not None:  # the ratings grid stores its own changes: never write stale ones
             e.ratings = events.list_ratings(self._editor.db, e.pk)
@@ -334,178 +354,3 @@ class EventForm(QWidget):
         self._event = e
         self._show_review()
         self.saved.emit()
-
-
-class ParticipantsEditor(QWidget):
-    """A table of participants with invited/attended check boxes and ways to add people."""
-
-    changed = Signal()
-    problem = Signal(str)
-
-    NAME, ORGANIZATION, INVITED, ATTENDED = range(4)
-
-    def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._editor = editor
-        self._partnership: int | None = None
-        self._people: dict[int, Person] = {}
-        self._orgs: dict[int, Organization] = {}
-        self._participants: list[Participant] = []
-        lay = QVBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 4)
-        self.table.setMaximumHeight(180)
-        self.table.setObjectName("participants")
-        self.table.setHorizontalHeaderLabels(
-            [_("Person"), _("Organization"), _("Invited"), _("Attended")]
-        )
-        self.table.verticalHeader().hide()
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(self.ORGANIZATION, QHeaderView.ResizeMode.Stretch)
-        self.table.itemChanged.connect(self._item_changed)
-        lay.addWidget(self.table, 1)
-        lay.addLayout(self._pick_row())
-        lay.addLayout(self._new_person_row())
-
-    def _pick_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.pick = QComboBox()
-        self.pick.setObjectName("pickPerson")
-        self.add_button = QPushButton(_("Add participant"))
-        self.add_button.clicked.connect(self.add_picked)
-        self.remove_button = QPushButton(_("Remove"))
-        self.remove_button.clicked.connect(self.remove_selected)
-        row.addWidget(self.pick, 1)
-        row.addWidget(self.add_button)
-        row.addWidget(self.remove_button)
-        return row
-
-    def _new_person_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
-        self.new_name = QLineEdit()
-        self.new_name.setObjectName("newPersonName")
-        self.new_name.setPlaceholderText(_("New person's name"))
-        self.new_name.returnPressed.connect(self.add_new_person)
-        self.new_org = QComboBox()
-        self.new_org.setObjectName("newPersonOrganization")
-        self.new_button = QPushButton(_("Add new person"))
-        self.new_button.clicked.connect(self.add_new_person)
-        row.addWidget(self.new_name, 1)
-        row.addWidget(self.new_org)
-        row.addWidget(self.new_button)
-        return row
-
-    # -- data -----------------------------------------------------------------------------
-
-    def set_participants(self, partnership: int | None, participants: list[Participant]) -> None:
-        self._partnership = partnership
-        db = self._editor.db
-        self._people = (
-            {p.pk: p for p in partnerships.list_people(db, partnership) if p.pk is not None}
-            if partnership is not None
-            else {}
-        )
-        self._orgs = (
-            {o.pk: o for o in partnerships.list_organizations(db, partnership) if o.pk is not None}
-            if partnership is not None
-            else {}
-        )
-        self._participants = [Participant(p.person, p.invited, p.attended) for p in participants]
-        self._fill()
-
-    def participants(self) -> list[Participant]:
-        return [Participant(p.person, p.invited, p.attended) for p in self._participants]
-
-    def _fill(self) -> None:
-        self.table.blockSignals(True)
-        self.table.setRowCount(len(self._participants))
-        for row, part in enumerate(self._participants):
-            person = self._people.get(part.person)
-            org = self._orgs.get(person.organization) if person else None
-            for col, text in (
-                (self.NAME, person.name if person else "?"),
-                (self.ORGANIZATION, org.name if org else ""),
-            ):
-                item = QTableWidgetItem(text)
-                item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                self.table.setItem(row, col, item)
-            for col, on in ((self.INVITED, part.invited), (self.ATTENDED, part.attended)):
-                item = QTableWidgetItem()
-                item.setFlags(
-                    Qt.ItemFlag.ItemIsEnabled
-                    | Qt.ItemFlag.ItemIsSelectable
-                    | Qt.ItemFlag.ItemIsUserCheckable
-                )
-                item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
-                self.table.setItem(row, col, item)
-        self.table.blockSignals(False)
-        self._fill_choices()
-
-    def _fill_choices(self) -> None:
-        taken = {p.person for p in self._participants}
-        self.pick.clear()
-        for pk, person in self._people.items():
-            if pk not in taken:
-                org = self._orgs.get(person.organization)
-                label = f"{person.name} ({org.name})" if org else person.name
-                self.pick.addItem(label, pk)
-        self.add_button.setEnabled(self.pick.count() > 0)
-        current = self.new_org.currentData()
-        self.new_org.clear()
-        for pk, org in self._orgs.items():
-            self.new_org.addItem(org.name, pk)
-        if current is not None and self.new_org.findData(current) >= 0:
-            self.new_org.setCurrentIndex(self.new_org.findData(current))
-
-    # -- changes --------------------------------------------------------------------------
-
-    def _item_changed(self, item: QTableWidgetItem) -> None:
-        part = self._participants[item.row()]
-        on = item.checkState() == Qt.CheckState.Checked
-        if item.column() == self.INVITED:
-            part.invited = on
-        elif item.column() == self.ATTENDED:
-            part.attended = on
-        else:
-            return
-        self.changed.emit()
-
-    def add_person(self, person: int, *, attended: bool = False) -> None:
-        if person in {p.person for p in self._participants}:
-            return
-        self._participants.append(Participant(person, invited=True, attended=attended))
-        self._fill()
-        self.changed.emit()
-
-    def add_picked(self) -> None:
-        pk = self.pick.currentData()
-        if pk is not None:
-            self.add_person(int(pk))
-
-    def remove_selected(self) -> None:
-        rows = sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True)
-        for row in rows:
-            del self._participants[row]
-        if rows:
-            self._fill()
-            self.changed.emit()
-
-    def add_new_person(self) -> None:
-        name = self.new_name.text().strip()
-        org = self.new_org.currentData()
-        if self._partnership is None:
-            return
-        if org is None:
-            self.problem.emit(_("Add an organization to the partnership first."))
-            return
-        try:
-            pk = self._editor.add_person(self._partnership, Person(name, int(org)))
-        except ValidationError as exc:
-            self.problem.emit(_("The person was not added: {problem}").format(problem=exc))
-            return
-        self.new_name.clear()
-        self._people[pk] = Person(name, int(org), pk=pk)
-        self.add_person(pk)
