@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from app.domain.enums import (
     ActionStatus,
+    DecisionStatus,
     Dimension,
     EntryType,
     EventKind,
@@ -147,3 +148,16 @@ OBJECTIVE_LACKS = {
 def objective_lacks(parts: tuple[str, ...], tr: Tr = _) -> str:
     """What an objective lacks, e.g. "no target, no due date" ("" when it lacks nothing)."""
     return ", ".join(tr(OBJECTIVE_LACKS[part]) for part in parts)
+
+
+DECISION_STATUSES = {
+    DecisionStatus.PROPOSED: N_("Proposed"),
+    DecisionStatus.AGREED: N_("Agreed"),
+    DecisionStatus.CONTESTED: N_("Contested"),
+    DecisionStatus.REVISITED: N_("Revisited"),
+}
+
+
+def decision_status_name(status: DecisionStatus, tr: Tr = _) -> str:
+    """Where a decision stands: proposed, agreed, contested (one side disagrees) or revisited."""
+    return tr(DECISION_STATUSES[status])

@@ -13,7 +13,13 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.domain import Entry, Event, ValidationError
-from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
+from app.domain.labels import (
+    decision_status_name,
+    entry_type_name,
+    event_kind_name,
+    phase_name,
+    tension_name,
+)
 from app.i18n import _
 from app.persistence.read import entries, events
 from app.services.editing import Editor
@@ -98,7 +104,7 @@ class EventTableModel(QAbstractTableModel):
 class EntryTableModel(QAbstractTableModel):
     """The entries of one event, read a page at a time; text and type editable in place."""
 
-    TYPE, TEXT, VISIBILITY, TENSIONS = range(4)
+    TYPE, TEXT, VISIBILITY, TENSIONS, AGENDA = range(5)
     PAGE = 200
 
     def __init__(self, editor: Editor) -> None:
@@ -106,6 +112,7 @@ class EntryTableModel(QAbstractTableModel):
         self._editor = editor
         self._event: int | None = None
         self._entries: list[Entry] = []
+        self._agenda: dict[int, str] = {}  # agenda item key → its title
         self._exhausted = True
         self._fetching = False
 
@@ -119,7 +126,10 @@ class EntryTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._entries = []
         self._exhausted = self._event is None
+        self._agenda = {}
         if self._event is not None:
+            agenda = events.list_agenda(self._editor.db, self._event)
+            self._agenda = {a.pk: a.title for a in agenda if a.pk is not None}
             self._entries = entries.list_entries(self._editor.db, self._event, limit=keep)
             self._exhausted = len(self._entries) < keep
         self.endResetModel()
@@ -157,15 +167,29 @@ class EntryTableModel(QAbstractTableModel):
     def entry_at(self, row: int) -> Entry | None:
         return self._entries[row] if 0 <= row < len(self._entries) else None
 
+    def agenda_title(self, row: int) -> str:
+        """The title of the agenda item the entry was written under ("" for none)."""
+        e = self.entry_at(row)
+        return self._agenda.get(e.agenda_item, "") if e and e.agenda_item is not None else ""
+
+    def _group_title(self, row: int) -> str:
+        """The agenda item's title on the first entry of each run written under it: the list
+        reads as grouped by agenda item."""
+        title = self.agenda_title(row)
+        e, before = self.entry_at(row), self.entry_at(row - 1)
+        same = before is not None and e is not None and before.agenda_item == e.agenda_item
+        return "" if same else title
+
     def rowCount(self, parent: Index = _NO_INDEX) -> int:
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [_("Type"), _("Entry"), _("Visibility"), _("Tensions")][section]
+            names = [_("Type"), _("Entry"), _("Visibility"), _("Tensions"), _("Agenda item")]
+            return names[section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -181,11 +205,20 @@ class EntryTableModel(QAbstractTableModel):
         col = index.column()
         vis = e.visibility or e.type.default_visibility
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            kind = entry_type_name(e.type)
+            if e.decision is not None:  # where the decision stands, at a glance
+                kind = f"{kind} · {decision_status_name(e.decision.status)}"
+            agenda = (
+                self._group_title(index.row())
+                if role == Qt.ItemDataRole.DisplayRole
+                else self.agenda_title(index.row())
+            )
             return [
-                entry_type_name(e.type),
+                kind,
                 e.text,
                 visibility_name(vis),
                 ", ".join(tension_name(t) for t in e.tensions),
+                agenda,
             ][col]
         if role == Qt.ItemDataRole.EditRole and col == self.TEXT:
             return e.text

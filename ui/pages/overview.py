@@ -41,6 +41,7 @@ from ui.style import MUTED, PHASE_COLORS, ROLE_COLORS, short_date
 from ui.widgets.as_of import AsOfControl
 from ui.widgets.card import Card, Stat, chip, plain_label, row, set_chip
 from ui.widgets.checklist_panel import ChecklistPanel
+from ui.widgets.decisions_due import DecisionsDuePanel
 from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
 from ui.widgets.warnings_panel import WarningsPanel
 
@@ -185,10 +186,13 @@ class OverviewPage(QScrollArea):
         warnings.evidence_activated.connect(self.open_evidence)
         checklist = ChecklistPanel(context)
         checklist.phase_move_requested.connect(self.change_phase)
+        decisions = DecisionsDuePanel(context)
+        decisions.entry_activated.connect(lambda event, _entry: self.event_activated.emit(event))
         plot = CommitmentOverviewPanel(context)
         plot.event_activated.connect(self.event_activated)
         self.add_panel(self.warnings_slot, as_of)
         self.add_panel(self.warnings_slot, warnings)
+        self.add_panel(self.checklist_slot, decisions)
         self.add_panel(self.checklist_slot, checklist)
         self.add_panel(self.plot_slot, plot)
 

@@ -10,15 +10,19 @@ the entries written under it stay linked.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtGui import QKeyEvent, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,7 +46,6 @@ from ui.style import DANGER, MUTED
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 PERSON_ROLE = Qt.ItemDataRole.UserRole + 2
-_LOCAL = Qt.ShortcutContext.WidgetShortcut
 
 
 class _MinutesDelegate(QStyledItemDelegate):
@@ -162,17 +165,30 @@ class AgendaEditor(QWidget):
         return row
 
     def _add_keys(self) -> None:
-        for keys, slot in (
-            ("Alt+Up", lambda: self.move_current(-1)),
-            ("Alt+Down", lambda: self.move_current(1)),
-            ("Ins", lambda: self.add_item()),
-            ("Del", self.remove_selected),
+        """The table's own keys (a cell being edited keeps its keys: they go to its editor)."""
+        alt = Qt.KeyboardModifier.AltModifier.value
+        self._keys: dict[tuple[int, int], Callable[[], None]] = {
+            (alt, Qt.Key.Key_Up.value): lambda: self.move_current(-1),
+            (alt, Qt.Key.Key_Down.value): lambda: self.move_current(1),
+            (0, Qt.Key.Key_Insert.value): lambda: self.add_item(),
+            (0, Qt.Key.Key_Delete.value): self.remove_selected,
+        }
+        self.table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() in (
+            QEvent.Type.KeyPress,
+            QEvent.Type.ShortcutOverride,
         ):
-            act = QAction(self.table)
-            act.setShortcut(QKeySequence(keys))
-            act.setShortcutContext(_LOCAL)
-            act.triggered.connect(lambda _c=False, slot=slot: slot())
-            self.table.addAction(act)
+            assert isinstance(event, QKeyEvent)
+            mods = (event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier).value
+            command = self._keys.get((mods, event.key()))
+            if command is not None:
+                event.accept()
+                if event.type() == QEvent.Type.KeyPress:
+                    command()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- data -----------------------------------------------------------------------------
 
@@ -287,6 +303,7 @@ class AgendaEditor(QWidget):
     def _touched(self, *_args: object) -> None:
         if self._loading:
             return
+        self._show_total()
         self._settle.start()  # a drag is an insert and a removal: one change when it settles
 
     def _settled(self) -> None:

@@ -5,6 +5,9 @@ starts a new line inside it). Ctrl+1..7 or the buttons choose the type, Alt+1..3
 tensions, Ctrl+P flips shared/private. Visibility defaults by type (observations and obstacles
 private) and is always shown by colour, icon and text. A running clock, the attendance list and
 the entries written so far are at hand; an idea or decision becomes an action with Ctrl+Shift+A.
+When the event has an agenda, a header shows the current item and its time left; Alt+Right and
+Alt+Left move through the items, and each entry is linked to the item it was written under.
+Ctrl+Shift+R records where a decision stands (``ui.dialogs.decision_dialog``).
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ from app.domain.labels import entry_type_name, tension_name
 from app.i18n import _
 from app.persistence.read import events, partnerships
 from app.services.editing import ACTIONABLE, Editor
+from ui.dialogs.decision_dialog import DecisionDialog
 from ui.models.events import EntryTableModel
 from ui.models.look import (
     CAPTURE_TYPES,
@@ -48,6 +52,7 @@ from ui.models.look import (
     visibility_name,
 )
 from ui.style import ENTRY_COLORS
+from ui.widgets.agenda_header import AgendaHeader
 from ui.widgets.flow_layout import FlowLayout
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
@@ -140,6 +145,9 @@ class LiveCapture(QWidget):
         head.addWidget(self.title, 1)
         head.addWidget(self.clock)
         outer.addLayout(head)
+        self.agenda = AgendaHeader()
+        self.agenda.moved.connect(self._agenda_moved)
+        outer.addWidget(self.agenda)
         outer.addLayout(self._type_row())
         outer.addLayout(self._tension_row())
         self.field = CaptureField()
@@ -157,7 +165,8 @@ class LiveCapture(QWidget):
         keys = QLabel(
             _(
                 "Enter saves · Ctrl+1…7 type · Alt+1…3 tension · Ctrl+P shared/private · "
-                "Ctrl+Shift+A make action · Ctrl+Z undo"
+                "Alt+→/← next/previous agenda item · Ctrl+Shift+A make action · "
+                "Ctrl+Shift+R decision record · Ctrl+Z undo"
             )
         )
         keys.setObjectName("muted")
@@ -235,6 +244,10 @@ class LiveCapture(QWidget):
         header.setSectionResizeMode(EntryTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for col in (EntryTableModel.TYPE, EntryTableModel.VISIBILITY, EntryTableModel.TENSIONS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # The agenda item comes first: the entries read as grouped under their items.
+        header.moveSection(EntryTableModel.AGENDA, 0)
+        header.setSectionResizeMode(EntryTableModel.AGENDA, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(EntryTableModel.AGENDA, 150)
         # Rows grow to show whole entries; measured per page read, never for a huge list
         # at once (a refresh after every saved line must stay instant).
         self.entries.modelReset.connect(lambda: self._fit_rows(0, self.entries.rowCount() - 1))
@@ -275,6 +288,15 @@ class LiveCapture(QWidget):
         self.make_action_act = self._shortcut(
             _("Make action"), QKeySequence("Ctrl+Shift+A"), self.make_action
         )
+        self.next_item_act = self._shortcut(
+            _("Next agenda item"), QKeySequence("Alt+Right"), self.agenda.next
+        )
+        self.previous_item_act = self._shortcut(
+            _("Previous agenda item"), QKeySequence("Alt+Left"), self.agenda.previous
+        )
+        self.decision_act = self._shortcut(
+            _("Decision record…"), QKeySequence("Ctrl+Shift+R"), self.edit_decision
+        )
         self.delete_act = self._shortcut(
             _("Delete entry"), QKeySequence(QKeySequence.StandardKey.Delete), self.delete_selected
         )
@@ -293,7 +315,14 @@ class LiveCapture(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         """Commands of this view with their shortcuts, for menus."""
-        return [self.visibility_act, self.make_action_act, self.delete_act]
+        return [
+            self.visibility_act,
+            self.next_item_act,
+            self.previous_item_act,
+            self.make_action_act,
+            self.decision_act,
+            self.delete_act,
+        ]
 
     # -- state ----------------------------------------------------------------------------
 
@@ -321,6 +350,8 @@ class LiveCapture(QWidget):
         e = events.get_event(self._editor.db, self._event) if self._event is not None else None
         self._when = e.when if e else None
         self._kind = e.kind if e else None
+        today = e is not None and e.when[:10] == date.today().isoformat()
+        self.agenda.set_event(self._event, e.agenda if e else [], today)
         self._show_visibility()
         self.title.setText(e.title if e else _("Choose or create an event to write into"))
         self.attendance.blockSignals(True)
@@ -338,6 +369,7 @@ class LiveCapture(QWidget):
         self.attendance.blockSignals(False)
 
     def _tick(self) -> None:
+        self.agenda.tick()
         now = datetime.now().strftime("%H:%M")
         if self._event is None or not self._elapsed.isValid():
             self.clock.setText(now)
@@ -390,6 +422,9 @@ class LiveCapture(QWidget):
             return
         tensions = tuple(t for t, b in self._tension_buttons.items() if b.isChecked())
         entry = Entry(self._event, self._type, text, self.current_visibility(), tensions)
+        # Linked to the agenda item it was written under, and stamped with the local time.
+        entry.agenda_item = self.agenda.current_pk()
+        entry.written_at = datetime.now().isoformat(timespec="seconds")
         try:
             pk = self._editor.create_entry(self._partnership, entry)
         except ValidationError as exc:
@@ -438,6 +473,36 @@ class LiveCapture(QWidget):
         self.message.emit(note.format(text=entry.text))
         self.action_made.emit(pk)
 
+    def _agenda_moved(self) -> None:
+        item = self.agenda.current()
+        if item is not None:
+            self.message.emit(_("Now: {title}").format(title=item.title))
+        self.field.setFocus()
+
+    def edit_decision(self) -> None:
+        """The selected decision's record (or the latest decision's): status, sides, review."""
+        entry = self.selected_entry()
+        if entry is None or entry.type is not EntryType.DECISION:
+            self.entries.fetch_all()
+            rows = (self.entries.entry_at(r) for r in range(self.entries.rowCount()))
+            found = [e for e in rows if e is not None and e.type is EntryType.DECISION]
+            entry = found[-1] if found else None
+        if entry is None or entry.pk is None or self._partnership is None:
+            self.message.emit(_("Select a decision to record where it stands."))
+            return
+        pk = entry.pk
+        dialog = DecisionDialog(self._editor, self._partnership, pk, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._decision_recorded(pk))
+        dialog.finished.connect(lambda _r: self.window().activateWindow())
+        self.decision_dialog: DecisionDialog | None = dialog
+        dialog.open()
+
+    def _decision_recorded(self, pk: int) -> None:
+        self.entries.reload()
+        self.select_entry(pk)
+        self.message.emit(_("Decision recorded. Undo takes it back (Ctrl+Z)."))
+
     def flip_selected_visibility(self) -> None:
         """Share a selected private entry with the partners, or make a shared one private."""
         entry = self.selected_entry()
@@ -479,5 +544,7 @@ class LiveCapture(QWidget):
             flip.setIcon(visibility_icon(Visibility.SHARED if private else Visibility.PRIVATE))
             flip.triggered.connect(lambda _c=False: self.flip_selected_visibility())
         menu.addAction(self.make_action_act)
+        if entry is not None and entry.type is EntryType.DECISION:
+            menu.addAction(self.decision_act)
         menu.addAction(self.delete_act)
         menu.exec(self.table.viewport().mapToGlobal(pos))
