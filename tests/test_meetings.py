@@ -73,7 +73,7 @@ def test_planning_an_event_with_an_agenda_from_a_template_and_inviting_the_spons
     assert dialog.title.text() == "Plan-of-action meeting"
     assert dialog.duration.value() == 120
     assert dialog.agenda.model.rowCount() == 5
-    assert "Total 120 minutes of 120 minutes" in dialog.agenda.total.text()
+    assert "120 min planned of 120 min" in dialog.agenda.total.text()
     qtbot.mouseClick(dialog.sponsors_button, Qt.MouseButton.LeftButton)
     assert dialog.invitees() == set(seeded.sponsors)  # type: ignore[attr-defined]
     qtbot.keyClicks(dialog.place, "Room 4 / meet.example/abc")

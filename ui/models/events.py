@@ -206,8 +206,10 @@ class EntryTableModel(QAbstractTableModel):
         vis = e.visibility or e.type.default_visibility
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             kind = entry_type_name(e.type)
-            if e.decision is not None:  # where the decision stands, at a glance
-                kind = f"{kind} · {decision_status_name(e.decision.status)}"
+            if e.decision is not None:  # where the decision stands, at a glance (with its icon)
+                status = decision_status_name(e.decision.status)
+                tip = role == Qt.ItemDataRole.ToolTipRole
+                kind = f"{kind} · {status}" if tip else status
             agenda = (
                 self._group_title(index.row())
                 if role == Qt.ItemDataRole.DisplayRole

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.model import AgendaItem, new_id
 from app.domain.validation import AGENDA_MINUTES_MAX, NAME_MAX
-from app.i18n import _, ngettext
+from app.i18n import _
 from ui.style import DANGER, MUTED
 
 Index = QModelIndex | QPersistentModelIndex
@@ -322,11 +322,12 @@ class AgendaEditor(QWidget):
 
     def _show_total(self) -> None:
         total = self.total_minutes()
-        text = ngettext("Total {n} minute", "Total {n} minutes", total).format(n=total)
         over = self._duration is not None and total > self._duration
-        if self._duration is not None:
-            text += " " + ngettext("of {n} minute", "of {n} minutes", self._duration).format(
-                n=self._duration
+        if self._duration is None:
+            text = _("{total} min planned").format(total=total)
+        else:
+            text = _("{total} min planned of {duration} min").format(
+                total=total, duration=self._duration
             )
         if over and self._duration is not None:
             text += " · " + _("{n} min over").format(n=total - self._duration)

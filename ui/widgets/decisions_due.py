@@ -34,7 +34,6 @@ class DecisionsDuePanel(Card):
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(_("Decisions to review"), parent)
-        self.setObjectName("decisionsDue")
         self.context = context
         self.pk: int | None = None
         self.as_of: date | None = None

@@ -247,7 +247,7 @@ class LiveCapture(QWidget):
         # The agenda item comes first: the entries read as grouped under their items.
         header.moveSection(EntryTableModel.AGENDA, 0)
         header.setSectionResizeMode(EntryTableModel.AGENDA, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(EntryTableModel.AGENDA, 150)
+        header.resizeSection(EntryTableModel.AGENDA, 120)
         # Rows grow to show whole entries; measured per page read, never for a huge list
         # at once (a refresh after every saved line must stay instant).
         self.entries.modelReset.connect(lambda: self._fit_rows(0, self.entries.rowCount() - 1))
