@@ -154,6 +154,9 @@ def test_the_next_meeting_remembers_what_is_due_and_keeps_private_words_out(
         seeded.partnership,
         Action("Book the gym", date(2024, 5, 2), owner=seeded.anna, due_on=today),
     )
+    hidden = Action("SECRET-CANARY palkkaneuvottelu Ääniselle", date(2024, 5, 2), due_on=today)
+    hidden.visibility = Visibility.PRIVATE
+    editor.create_action(seeded.partnership, hidden)
     editor.create_action(  # due later than the meeting: not proposed
         seeded.partnership, Action("Later thing", date(2024, 5, 2), due_on=today + timedelta(30))
     )
@@ -161,12 +164,16 @@ def test_the_next_meeting_remembers_what_is_due_and_keeps_private_words_out(
     shown = [dialog.remembered.item(i) for i in range(dialog.remembered.count())]
     assert [i.text() for i in shown] == [
         "Action: Book the gym",
+        "Follow up a private action",
         "Review: Pilot in the warehouse first",
         "Revisit idea: Stretching breaks",
         "Revisit a private idea",
     ]
     ticked = [i.checkState() == Qt.CheckState.Checked for i in shown]
-    assert ticked == [True, True, True, False]
+    assert ticked == [True, False, True, True, False]
+    # The facilitator sees the private words only as a hint.
+    assert "SECRET-CANARY" in shown[1].toolTip()
+    shown.pop(1).setCheckState(Qt.CheckState.Checked)
     # The facilitator ticks the action out and the private idea in (under its neutral title).
     shown[0].setCheckState(Qt.CheckState.Unchecked)
     shown[3].setCheckState(Qt.CheckState.Checked)
@@ -177,6 +184,7 @@ def test_the_next_meeting_remembers_what_is_due_and_keeps_private_words_out(
     assert titles == [
         "Review: Pilot in the warehouse first",
         "Revisit idea: Stretching breaks",
+        "Follow up a private action",
         "Revisit a private idea",
     ]
     assert not any("CANARY" in t or "Äänise" in t or "palkan" in t for t in titles)
