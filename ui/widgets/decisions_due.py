@@ -54,7 +54,13 @@ class DecisionsDuePanel(Card):
         self.refresh()
 
     def affected_by(self, changes: ChangeSet) -> bool:
-        return changes.touches((tbl.ENTRIES, tbl.EVENTS), self.pk)
+        """Lines captured in a meeting do not concern it: a new entry has no review date (a
+        decision gets one through its record, an edit that names the entry). Edits, deletions,
+        decision records and event changes do."""
+        if not changes.touches((tbl.ENTRIES, tbl.EVENTS), self.pk):
+            return False
+        tables = changes.tables
+        return tables is None or tbl.EVENTS in tables or bool(changes.records)
 
     def refresh(self) -> None:
         self.list.clear()

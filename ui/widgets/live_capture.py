@@ -16,8 +16,8 @@ from collections.abc import Callable
 from datetime import date, datetime
 from functools import partial
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QFont, QKeyEvent, QKeySequence, QShowEvent
+from PySide6.QtCore import QElapsedTimer, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPlainTextEdit,
     QSplitter,
     QTableView,
     QToolButton,
@@ -53,50 +52,11 @@ from ui.models.look import (
 )
 from ui.style import ENTRY_COLORS
 from ui.widgets.agenda_header import AgendaHeader
+from ui.widgets.capture_field import CaptureField
 from ui.widgets.flow_layout import FlowLayout
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 FIT_ROWS_LIMIT = 600
-
-
-class CaptureField(QPlainTextEdit):
-    """A large text field where Enter submits the line and Shift+Enter breaks it.
-
-    While it has focus, its own keys (entry types, tensions) win over the window's shortcuts
-    with the same keys (Ctrl+1..9 switch pages elsewhere): it accepts the shortcut override.
-    """
-
-    submitted = Signal()
-
-    def __init__(self) -> None:
-        super().__init__()
-        # (modifiers, key) -> command; the digit row and the keypad count the same.
-        self.keys: dict[tuple[int, int], Callable[[], object]] = {}
-
-    @staticmethod
-    def combination(modifiers: Qt.KeyboardModifier, key: int) -> tuple[int, int]:
-        return ((modifiers & ~Qt.KeyboardModifier.KeypadModifier).value, int(key))
-
-    def event(self, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and isinstance(event, QKeyEvent)
-            and self.combination(event.modifiers(), event.key()) in self.keys
-        ):
-            event.accept()
-            return True
-        return super().event(event)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:
-        command = self.keys.get(self.combination(event.modifiers(), event.key()))
-        if command is not None:
-            command()
-            return
-        enter = event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if enter and not event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
-            self.submitted.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class LiveCapture(QWidget):
