@@ -114,6 +114,17 @@ def test_planning_an_event_with_an_agenda_from_a_template_and_inviting_the_spons
     assert events.get_event(page.editor.db, pk).agenda[0].pk == first_pk  # type: ignore[union-attr]
     page.editor.undo.undo()
     assert events.get_event(page.editor.db, pk).agenda[0].title.startswith("Open actions from")  # type: ignore[union-attr]
+    # Moving an item twice with the keys: each move is stored, the table keeps its place.
+    form.agenda.table.setFocus()
+    form.agenda.table.setCurrentIndex(form.agenda.model.index(0, 0))
+
+    def moved_to(row: int) -> bool:
+        return events.get_event(page.editor.db, pk).agenda[row].pk == first_pk  # type: ignore[union-attr]
+
+    for row in (1, 2):
+        qtbot.keyClick(form.agenda.table, Qt.Key.Key_Down, ALT)
+        qtbot.waitUntil(lambda row=row: moved_to(row))
+        page.refresh()  # as the window does after every write
 
 
 def test_a_title_left_empty_is_refused_in_the_dialog_and_nothing_is_stored(

@@ -196,7 +196,12 @@ class AgendaEditor(QWidget):
         self.people = dict(people)
 
     def set_items(self, items: list[AgendaItem]) -> None:
-        """Show ``items`` (no ``changed``)."""
+        """Show ``items`` (no ``changed``). The agenda just stored comes back unchanged: the
+        table is then left as it is, with its current row (a second Alt+Down goes on)."""
+        shown = [(i.id, i.title, i.minutes, i.purpose, i.presenter) for i in self.items()]
+        if shown == [(i.id, i.title, i.minutes, i.purpose, i.presenter) for i in items]:
+            self._show_total()
+            return
         self._loading = True
         try:
             self.model.removeRows(0, self.model.rowCount())
