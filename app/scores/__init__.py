@@ -12,15 +12,22 @@ Series over time for charts live in ``app.series`` (``commitment_series``, ``bui
 ``questionnaire_waves``, ``latest_wave``) and ``app.indicators``.
 """
 
-from app.scores.instruments import (
-    PULSE_ID,
+from app.scores.instrument_model import (
     Instrument,
+    InstrumentDimension,
     InstrumentError,
     Item,
+    Scale,
+)
+from app.scores.instruments import (
+    PULSE_ID,
+    dimension_means,
     load_instruments,
     parse_instrument,
     pulse,
+    read_instrument_file,
     score_respondent,
+    shipped_instruments,
     to_rating_scale,
 )
 from app.scores.waves import (
@@ -40,16 +47,21 @@ __all__ = [
     "PULSE_ID",
     "DimensionScore",
     "Instrument",
+    "InstrumentDimension",
     "InstrumentError",
     "Item",
+    "Scale",
     "Summary",
     "WaveScores",
+    "dimension_means",
     "load_instruments",
     "parse_instrument",
     "pulse",
+    "read_instrument_file",
     "score_dimension",
     "score_respondent",
     "score_wave",
+    "shipped_instruments",
     "summarize",
     "to_rating_scale",
 ]

@@ -19,7 +19,7 @@ from app.i18n import _
 from app.persistence import events
 from app.persistence.diary import Diary
 from app.persistence.partnerships import partnership_pk_by_id
-from app.scores.instruments import Instrument
+from app.scores.instrument_model import Instrument
 from app.services.command import Command
 from app.services.responses_csv import ResponsesError, import_responses, parse_for_partnership
 from app.services.undo import UndoStack

@@ -41,7 +41,8 @@ from app.i18n import _, ngettext
 from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence.diary import Diary
-from app.scores.instruments import Instrument, pulse, score_respondent
+from app.scores.instrument_model import Instrument
+from app.scores.instruments import pulse, score_respondent
 from app.services.csv_stream import Unreadable, read_records, text_stream
 
 RESPONDENT = "respondent"
