@@ -53,7 +53,7 @@ EVENT_V2 = ("final_evaluation", "place", "agenda")
 ENTRY_V2 = ("fate", "decision", "agenda_item", "written_at")
 ACTION_V2 = ("visibility",)
 REPORT_V2 = ("kind", "status", "period_from", "period_to", "event", "names", "language")
-TOP_V2 = ("acknowledgements",)
+TOP_V2 = ("acknowledgements", "instruments", "waves", "responses")
 
 
 def apply(r: Reader, path: str, problems: list[Problem]) -> bool:

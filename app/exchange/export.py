@@ -35,6 +35,7 @@ from app.domain.model import (
 )
 from app.exchange.errors import single
 from app.exchange.parse import FORMAT, VERSION
+from app.exchange.questionnaires import export_questionnaires
 from app.i18n import _
 from app.persistence import (
     actions,
@@ -371,6 +372,7 @@ def export_stream(db: Database, pk: int) -> dict[str, Any]:
         "checklist": [_mark(m, live_ids) for m in marks],
         "reports": [_report(r, ids) for r in records.list_feedback_reports(db, pk)],
         "acknowledgements": [_ack(a, ids) for a in checklist.list_acks(db, pk)],
+        **export_questionnaires(db, pk, ids.orgs, ids.people, ids.events),
     }
 
 

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from app.domain.model import new_id
 from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
+from app.exchange.questionnaires import store_questionnaires
 from app.exchange.stream import CheckedFile, store_additions, store_checked
 from app.i18n import _
 from app.persistence import (
@@ -55,6 +56,8 @@ def _renew_ids(parsed: Parsed) -> None:
         parsed.entries,
         parsed.actions,
         parsed.reports,
+        parsed.questionnaires.waves,
+        [r for _position, r in parsed.questionnaires.responses],
     ]
     for group in groups:
         for record in group:
@@ -131,6 +134,9 @@ def _store(db: Database, parsed: Parsed) -> int:
         report.event = event_pks[report.event] if report.event is not None else None
         records.insert_feedback_report(db, pk, report)
     _store_v2(db, pk, parsed, event_pks)
+    store_questionnaires(
+        db, pk, parsed.questionnaires, (org_pks, person_pks, event_pks), lambda old: old
+    )
     return pk
 
 

@@ -29,6 +29,7 @@ from app.domain.enums import Visibility
 from app.domain.model import CycleDecision
 from app.exchange import additions as v2
 from app.exchange.errors import ExchangeError, single
+from app.exchange.questionnaires import FileQuestionnaires, read_questionnaires
 from app.exchange.reader import child
 from app.exchange.records import RecordReader, unique
 from app.i18n import _
@@ -61,6 +62,7 @@ class Parsed:
     thresholds: dict[str, Any] = field(default_factory=dict)
     cycle_decisions: list[CycleDecision] = field(default_factory=list)
     acknowledgements: list[v2.FileAck] = field(default_factory=list)
+    questionnaires: FileQuestionnaires = field(default_factory=FileQuestionnaires)
 
 
 def check_header(data: object) -> dict[str, Any]:
@@ -148,6 +150,7 @@ def parse(data: object) -> Parsed:
     acks = p.items(
         top, "acknowledgements", "", lambda v, at: v2.ack(r, v, at, known), required=False
     )
+    questionnaires = read_questionnaires(r, top, p.org_ids, p.person_ids, p.event_ids)
     if r.problems or partnership is None:
         raise ExchangeError(r.problems)
     parsed = Parsed(
@@ -163,6 +166,7 @@ def parse(data: object) -> Parsed:
         p.thresholds,
         _whole(p.cycle_decisions),
         _whole(acks),
+        questionnaires,
     )
     if p.version == 1:
         _upgrade_v1(parsed)

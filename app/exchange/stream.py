@@ -46,6 +46,7 @@ from app.exchange.parse import (
     unique_measurements,
     upgrade_v1_action,
 )
+from app.exchange.questionnaires import read_questionnaires, store_questionnaires
 from app.exchange.reader import child, printable
 from app.exchange.records import RecordReader, unique
 from app.i18n import _
@@ -297,6 +298,7 @@ def check_file(path: Path | str) -> CheckedFile:
     _check_plan(p, top)
     known = evidence_ids(p, top)
     p.items(top, "acknowledgements", "", lambda v, at: v2.ack(r, v, at, known), required=False)
+    read_questionnaires(r, top, p.org_ids, p.person_ids, p.event_ids)
     if r.problems or partnership is None:
         raise ExchangeError(r.problems)
     return CheckedFile(path, top, partnership, counts, dict(p.event_ids))
@@ -391,6 +393,8 @@ def store_checked(db: Database, checked: CheckedFile, *, renew: bool = False) ->
         stored.event_pks,
         evidence,
     )
+    questionnaires = read_questionnaires(p.r, checked.top, p.org_ids, p.person_ids, p.event_ids)
+    store_questionnaires(db, pk, questionnaires, (org_pks, person_pks, stored.event_pks), fresh)
     return pk
 
 

@@ -30,6 +30,7 @@ ACKS = "warning_acks"
 MEASUREMENTS = "measurements"
 CYCLE_DECISIONS = "cycle_decisions"
 SETTINGS = "settings"
+QUESTIONNAIRES = "questionnaire_waves"
 
 
 @dataclass(frozen=True, slots=True)

@@ -408,5 +408,68 @@ def m0004_meetings(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+# Version 6: questionnaires (issue 13; exchange format v2 `instruments`, `waves`, `responses`).
+# The instruments a partnership used are kept whole (their JSON), so its answers can be scored
+# and read back even when the instrument file is gone or has changed; answers are kept per
+# item on the instrument's own scale, and the scores are computed from them.
+_V6 = [
+    f"""CREATE TABLE questionnaire_instruments (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        definition TEXT NOT NULL,
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    f"""CREATE TABLE questionnaire_waves (
+        pk INTEGER PRIMARY KEY,
+        partnership_pk INTEGER NOT NULL REFERENCES partnerships(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        title TEXT NOT NULL,
+        instrument_pk INTEGER NOT NULL REFERENCES questionnaire_instruments(pk),
+        held_on TEXT NOT NULL,
+        event_pk INTEGER REFERENCES events(pk) ON DELETE SET NULL,
+        language TEXT CHECK (language IN ('en', 'fi')),
+        {_TIMESTAMPS},
+        UNIQUE (partnership_pk, id)
+    )""",
+    "CREATE INDEX questionnaire_waves_partnership ON questionnaire_waves(partnership_pk, seq)",
+    f"""CREATE TABLE questionnaire_responses (
+        pk INTEGER PRIMARY KEY,
+        wave_pk INTEGER NOT NULL REFERENCES questionnaire_waves(pk) ON DELETE CASCADE,
+        id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        form TEXT,
+        organization_pk INTEGER NOT NULL REFERENCES organizations(pk),
+        level TEXT CHECK (level IN ('top', 'middle', 'operational')),
+        person_pk INTEGER REFERENCES people(pk),
+        pseudonym TEXT,
+        comment TEXT,
+        {_TIMESTAMPS},
+        UNIQUE (wave_pk, id)
+    )""",
+    "CREATE INDEX questionnaire_responses_wave ON questionnaire_responses(wave_pk, seq)",
+    # A form collected twice counts once.
+    "CREATE UNIQUE INDEX questionnaire_responses_form ON questionnaire_responses(wave_pk, form) "
+    "WHERE form IS NOT NULL",
+    """CREATE TABLE questionnaire_answers (
+        response_pk INTEGER NOT NULL REFERENCES questionnaire_responses(pk) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        item TEXT NOT NULL,
+        value REAL NOT NULL,
+        PRIMARY KEY (response_pk, item)
+    )""",
+]
+
+
+@MIGRATIONS(name="0006_questionnaires")
+def m0006_questionnaires(db: Database) -> None:
+    for statement in _V6:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 6")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 6
