@@ -35,3 +35,15 @@ class Wave:
     event: int | None = None  # key of the questionnaire event its ratings are kept on
     id: str = field(default_factory=new_id)
     pk: int | None = None
+
+
+# The fields of a fillable questionnaire form (reports.questionnaire_form writes them, the
+# collecting use case reads them back). The three ids are hidden fields.
+FIELD_PARTNERSHIP = "kumppani_partnership"
+FIELD_WAVE = "kumppani_wave"
+FIELD_FORM = "kumppani_form"
+FIELD_ORGANIZATION = "organization"
+FIELD_LEVEL = "level"
+FIELD_NAME = "name"
+FIELD_COMMENT = "comment"
+ITEM_PREFIX = "item_"
