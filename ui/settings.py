@@ -123,6 +123,11 @@ DIARY_SPLITTER = LayoutSetting("diary/splitter")
 # Partner view: a newly connected screen switches to it without asking; people shown by label.
 PARTNER_AUTO_SWITCH = FlagSetting("partner_view/switch_on_new_screen")
 PARTNER_HIDE_NAMES = FlagSetting("partner_view/hide_names")
+# The questionnaire wizard: the last instrument, forms' language, number and folder.
+QUESTIONNAIRE_INSTRUMENT = TextSetting("questionnaire/instrument", default="kumppani-pulse")
+QUESTIONNAIRE_LANGUAGE = TextSetting("questionnaire/language", choices=("en", "fi"))
+QUESTIONNAIRE_COPIES = TextSetting("questionnaire/copies", default="10")
+QUESTIONNAIRE_FOLDER = PathSetting("questionnaire/folder")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -137,4 +142,8 @@ ALL: tuple[Setting, ...] = (
     DIARY_SPLITTER,
     PARTNER_AUTO_SWITCH,
     PARTNER_HIDE_NAMES,
+    QUESTIONNAIRE_INSTRUMENT,
+    QUESTIONNAIRE_LANGUAGE,
+    QUESTIONNAIRE_COPIES,
+    QUESTIONNAIRE_FOLDER,
 )

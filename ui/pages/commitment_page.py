@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -48,6 +49,7 @@ CHART_TABLES = frozenset(
         tbl.EVENTS,
         tbl.RATINGS,
         tbl.REPORTS,
+        tbl.QUESTIONNAIRES,
     }
 )
 INDICATOR_TABLES = CHART_TABLES | {
@@ -84,6 +86,7 @@ class CommitmentPage(QWidget):
     def _build(self) -> None:
         # pyqtgraph is imported only once a plot is built (start-up stays fast).
         from ui.widgets.commitment_plot import CommitmentPlot
+        from ui.widgets.questionnaire_results import QuestionnaireResults
         from ui.widgets.small_multiples import SmallMultiples
 
         self.measure = QComboBox()
@@ -97,10 +100,20 @@ class CommitmentPage(QWidget):
         self.export_button.clicked.connect(self.export_png)
         self.import_button = QPushButton(_("Questionnaire answers…"))
         self.import_button.clicked.connect(self.import_answers)
+        self.forms_button = QPushButton(_("Questionnaire forms…"))
+        self.forms_button.setObjectName("questionnaireForms")
+        self.forms_button.setToolTip(_("Write fillable PDF forms for a new questionnaire wave"))
+        self.forms_button.clicked.connect(self.write_forms)
+        self.collect_button = QPushButton(_("Collect answers…"))
+        self.collect_button.setObjectName("collectAnswers")
+        self.collect_button.setToolTip(_("Collect the filled forms of a wave"))
+        self.collect_button.clicked.connect(self.collect_answers)
         bar = QHBoxLayout()
         bar.addWidget(_label(_("Show")))
         bar.addWidget(self.measure, 1)
         bar.addStretch(1)
+        bar.addWidget(self.forms_button)
+        bar.addWidget(self.collect_button)
         bar.addWidget(self.import_button)
         bar.addWidget(self.export_button)
         self.note = _label("", "muted")
@@ -118,9 +131,14 @@ class CommitmentPage(QWidget):
         wave_bar.addWidget(self.wave, 1)
         waves_layout.addLayout(wave_bar)
         waves_layout.addWidget(self.multiples, 1)
+        self.results = QuestionnaireResults()
+        self.lower_tabs = QTabWidget()
+        self.lower_tabs.setObjectName("commitmentLower")
+        self.lower_tabs.addTab(waves, _("Pulse by dimension"))
+        self.lower_tabs.addTab(self.results, _("Questionnaire results"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.plot)
-        split.addWidget(waves)
+        split.addWidget(self.lower_tabs)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
@@ -147,8 +165,10 @@ class CommitmentPage(QWidget):
         )
         self.series = build_series(snapshot, key) if snapshot is not None else None
         self.plot.set_series(self.series)
-        for w in (self.export_button, self.import_button, self.measure, self.wave):
+        buttons = (self.export_button, self.import_button, self.forms_button, self.collect_button)
+        for w in (*buttons, self.measure, self.wave):
             w.setEnabled(snapshot is not None)
+        self.results.set_partnership(self.context.diary if self.pk else None, self.pk)
         self.note.setText(self._note(self.series))
         self._waves = questionnaire_waves(snapshot) if snapshot is not None else []
         self._names = (
@@ -210,6 +230,26 @@ class CommitmentPage(QWidget):
         dialog = ResponsesImportDialog(self.context.diary, self.pk, self.context.undo, self)
         if dialog.exec() and dialog.event_pk is not None:
             self.refresh()
+
+    def write_forms(self) -> None:
+        if self.pk is None:
+            return
+        from ui.dialogs.questionnaire_wizard import QuestionnaireWizard
+
+        wizard = QuestionnaireWizard(self.context.diary, self.pk, self.context.settings, self)
+        if wizard.exec():
+            self.refresh()
+            self.lower_tabs.setCurrentWidget(self.results)
+
+    def collect_answers(self) -> None:
+        if self.pk is None:
+            return
+        from ui.dialogs.collect_dialog import CollectDialog
+
+        dialog = CollectDialog(self.context.diary, self.pk, self)
+        if dialog.exec():
+            self.refresh()
+            self.lower_tabs.setCurrentWidget(self.results)
 
 
 class CommitmentOverviewPanel(Card):
