@@ -48,6 +48,7 @@ class FormRow:
     """One file of the batch: what was found in it, or what is wrong with it."""
 
     path: Path
+    label: str | None = None  # a spreadsheet row: "answers.xlsx, row 4"
     form: str | None = None
     wave: str | None = None
     response: Response | None = None
@@ -58,7 +59,7 @@ class FormRow:
 
     @property
     def name(self) -> str:
-        return self.path.name
+        return self.label or self.path.name
 
 
 @dataclass
@@ -119,7 +120,7 @@ def read_fields(path: Path) -> dict[str, str]:
     return {name: _value(fields, name) for name in fields}
 
 
-class _Matcher:
+class Matcher:
     def __init__(self, diary: Diary, partnership_pk: int) -> None:
         db = diary.db
         self.orgs: dict[str, Organization] = {
@@ -170,7 +171,7 @@ def _answers(
 
 
 def _read_row(
-    path: Path, partnership_id: str, wave: Wave, instrument: Instrument, match: _Matcher
+    path: Path, partnership_id: str, wave: Wave, instrument: Instrument, match: Matcher
 ) -> FormRow:
     row = FormRow(path)
     try:
@@ -178,6 +179,18 @@ def _read_row(
     except ValueError as exc:
         row.problem = _("{error}: collect only the forms Kumppani wrote").format(error=exc)
         return row
+    return check_fields(row, fields, partnership_id, wave, instrument, match)
+
+
+def check_fields(
+    row: FormRow,
+    fields: dict[str, str],
+    partnership_id: str,
+    wave: Wave,
+    instrument: Instrument,
+    match: Matcher,
+) -> FormRow:
+    """Check one respondent's fields (of a PDF form or a spreadsheet row) against the wave."""
     row.form, row.wave = fields.get(FIELD_FORM) or None, fields.get(FIELD_WAVE) or None
     if not row.form or not row.wave:
         row.problem = _("this is not a Kumppani questionnaire form: leave it out")
@@ -232,7 +245,7 @@ def _same(a: Response, b: Response) -> bool:
     return all(getattr(a, k) == getattr(b, k) for k in keys)
 
 
-def _duplicates(preview: CollectPreview, stored: dict[str, Response]) -> None:
+def mark_duplicates(preview: CollectPreview, stored: dict[str, Response]) -> None:
     seen: dict[str, FormRow] = {}
     for row in preview.rows:
         if row.problem or row.response is None or row.form is None:
@@ -298,11 +311,11 @@ def preview_forms(
         return preview
     instrument = stored_instrument(diary.db, partnership_pk, wave.instrument)
     preview = CollectPreview(partnership_pk, wave, instrument)
-    match = _Matcher(diary, partnership_pk)
+    match = Matcher(diary, partnership_pk)
     for path in paths:
         preview.rows.append(_read_row(path, partnership.id, wave, instrument, match))
     stored = {r.form: r for r in repo.list_responses(diary.db, wave.pk) if r.form}
-    _duplicates(preview, stored)
+    mark_duplicates(preview, stored)
     return preview
 
 

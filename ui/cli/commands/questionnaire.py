@@ -11,7 +11,11 @@ from typing import TYPE_CHECKING
 from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
+    from app.domain import Organization
+    from app.domain.questionnaire import Wave
+    from app.persistence.diary import Diary
     from app.scores import Instrument
+    from app.services.collect_forms import CollectPreview
 
 NAME = "questionnaire"
 HELP = _("questionnaires: write fillable PDF forms, collect them back, list the waves")
@@ -57,6 +61,34 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "--check", action="store_true", help=_("only show what would be collected")
     )
     collect.add_argument("files", nargs="+", type=Path, metavar="FILE.pdf")
+    template = sub.add_parser(
+        "template",
+        help=_("write a wave as an XLSX spreadsheet to fill in (one row per respondent)"),
+        description=_(
+            "Starts a questionnaire wave (or uses --wave) and writes an XLSX template with "
+            "drop-down lists for the organization, the level and every answer. Fill it in and "
+            "read it back with 'questionnaire import'."
+        ),
+    )
+    template.add_argument(
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
+    )
+    template.add_argument("--instrument", metavar="ID", help=_("instrument id"))
+    template.add_argument("--lang", choices=("fi", "en"), help=_("language of the headings"))
+    template.add_argument("--rows", type=int, default=30, metavar="N", help=_("number of rows"))
+    template.add_argument("--title", metavar="TEXT", help=_("title of the wave"))
+    template.add_argument("--date", metavar="YYYY-MM-DD", help=_("date of the wave"))
+    template.add_argument("--wave", metavar="ID", help=_("an existing wave instead of a new one"))
+    template.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
+    imp = sub.add_parser(
+        "import",
+        help=_("read a filled XLSX template into its wave (all rows, or none)"),
+    )
+    imp.add_argument(
+        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
+    )
+    imp.add_argument("--check", action="store_true", help=_("only show what would be imported"))
+    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
     waves = sub.add_parser("waves", help=_("list the questionnaire waves and their responses"))
     waves.add_argument(
         "--partnership", required=True, metavar="REF", help=_("partnership id or name")
@@ -73,8 +105,10 @@ def run(args: argparse.Namespace) -> int:
         partnership = partnership_named(diary.db, args.partnership)
         assert partnership.pk is not None
         command = args.questionnaire_command
-        if command == "form":
+        if command in ("form", "template"):
             return _form(diary, partnership, args)
+        if command == "import":
+            return _import(diary, partnership.pk, args)
         if command == "collect":
             return _collect(diary, partnership.pk, args)
         return _waves(diary, partnership.pk, args)
@@ -111,8 +145,9 @@ def _form(diary: object, partnership: object, args: argparse.Namespace) -> int:
 
     assert isinstance(diary, Diary) and isinstance(partnership, Partnership)
     assert partnership.pk is not None
-    if not 1 <= args.copies <= 500:
-        raise UserError(_("--copies must be a number from 1 to 500."))
+    copies = args.rows if args.questionnaire_command == "template" else args.copies
+    if not 1 <= copies <= 500:
+        raise UserError(_("The number of forms or rows must be from 1 to 500."))
     language = args.lang or partnership.language
     if args.wave:
         wave = get_wave(diary.db, partnership.pk, args.wave)
@@ -121,6 +156,8 @@ def _form(diary: object, partnership: object, args: argparse.Namespace) -> int:
         instrument = stored_instrument(diary.db, partnership.pk, wave.instrument)
         language = args.lang or wave.language or language
     else:
+        if not args.instrument:
+            raise UserError(_("Name the instrument with --instrument, or a wave with --wave."))
         instrument = _instrument(args.instrument)
         day = parse_day(args.date) if args.date else date.today()
         wave = start_wave(
@@ -129,6 +166,8 @@ def _form(diary: object, partnership: object, args: argparse.Namespace) -> int:
     orgs = [
         o for o in list_organizations(diary.db, partnership.pk) if o.role is not Role.FACILITATOR
     ]
+    if args.questionnaire_command == "template":
+        return _template(partnership.id, orgs, wave, instrument, language, args)
     ctx = FormContext(partnership.id, partnership.name, orgs, wave, instrument, language)
     try:
         written = write_forms(args.out, ctx, args.copies)
@@ -148,13 +187,52 @@ def _form(diary: object, partnership: object, args: argparse.Namespace) -> int:
     return 0
 
 
+def _template(
+    partnership_id: str,
+    orgs: list[Organization],
+    wave: Wave,
+    instrument: Instrument,
+    language: str,
+    args: argparse.Namespace,
+) -> int:
+    from app.services.questionnaire_xlsx import write_template
+    from ui.cli import UserError
+
+    try:
+        write_template(args.out, partnership_id, orgs, wave, instrument, language, args.rows)
+    except OSError as exc:
+        raise UserError(
+            _("Cannot write {path}: {reason}").format(path=args.out, reason=exc.strerror or exc)
+        ) from None
+    print(
+        _("Wrote the spreadsheet of the wave {wave} ({id}) to {path}.").format(
+            wave=wave.title, id=wave.id, path=args.out
+        )
+    )
+    return 0
+
+
+def _import(diary: object, partnership_pk: int, args: argparse.Namespace) -> int:
+    from app.persistence.diary import Diary
+    from app.services.questionnaire_xlsx import preview_sheet
+
+    assert isinstance(diary, Diary)
+    return _store(diary, preview_sheet(diary, partnership_pk, args.file), args.check)
+
+
 def _collect(diary: object, partnership_pk: int, args: argparse.Namespace) -> int:
     from app.persistence.diary import Diary
-    from app.services.collect_forms import CollectError, collect_forms, preview_forms
-    from ui.cli import UserError
+    from app.services.collect_forms import preview_forms
 
     assert isinstance(diary, Diary)
     preview = preview_forms(diary, partnership_pk, args.files, args.wave)
+    return _store(diary, preview, args.check)
+
+
+def _store(diary: Diary, preview: CollectPreview, check: bool) -> int:
+    from app.services.collect_forms import CollectError, collect_forms
+    from ui.cli import UserError
+
     for row in preview.rows:
         if row.problem:
             status = _("refused: {why}").format(why=row.problem)
@@ -167,7 +245,7 @@ def _collect(diary: object, partnership_pk: int, args: argparse.Namespace) -> in
         print(f"{row.name}: {status}")
     if not preview.ok:
         raise UserError(str(CollectError(preview)))
-    if args.check:
+    if check:
         return 0
     try:
         added = collect_forms(diary, preview)
