@@ -55,8 +55,8 @@ class CollectDialog(QDialog):
         self.added = 0
         self.drop_hint = QLabel(
             _(
-                "Drop the filled forms (PDF) here, or add them with Add forms…. Nothing is "
-                "collected until every form can be."
+                "Drop the filled forms (PDF) here, or choose them with “Add forms…”. Nothing "
+                "is collected until every form can be."
             )
         )
         self.drop_hint.setObjectName("dropHint")
@@ -80,6 +80,8 @@ class CollectDialog(QDialog):
         self.summary.setObjectName("collectSummary")
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.PlainText)
+        self.summary.setMinimumHeight(self.summary.fontMetrics().lineSpacing() * 3)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         add = QPushButton(_("Add forms…"))
         add.clicked.connect(self._browse)
         clear = QPushButton(_("Clear"))

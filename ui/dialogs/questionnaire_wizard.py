@@ -88,6 +88,9 @@ class QuestionnaireWizard(QWizard):
         self.addPage(self._wave_page())
         self.addPage(self._folder_page())
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Write the forms"))
+        self.setButtonText(QWizard.WizardButton.NextButton, _("Next >"))
+        self.setButtonText(QWizard.WizardButton.BackButton, _("< Back"))
+        self.setButtonText(QWizard.WizardButton.CancelButton, _("Cancel"))
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -137,6 +140,7 @@ class QuestionnaireWizard(QWizard):
         default = QUESTIONNAIRE_LANGUAGE.read(self.settings)
         default = default or (self.partnership.language if self.partnership else "fi")
         self.language.setCurrentIndex(max(0, self.language.findData(default)))
+        self.language.currentIndexChanged.connect(self._retitle)
         self.copies = QSpinBox()
         self.copies.setObjectName("formCopies")
         self.copies.setRange(1, 500)
@@ -208,9 +212,14 @@ class QuestionnaireWizard(QWizard):
 
     def initializePage(self, page_id: int) -> None:
         super().initializePage(page_id)
+        if page_id == 1:
+            self._retitle()
+
+    def _retitle(self) -> None:
+        """The wave's title follows the instrument and the forms' language until typed over."""
         inst = self.instrument()
-        if page_id == 1 and inst is not None and not self.title.isModified():
-            self.title.setText(inst.title(self.language.currentData()))
+        if inst is not None and not self.title.isModified():
+            self.title.setText(inst.title(str(self.language.currentData())))
 
     def _browse(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
