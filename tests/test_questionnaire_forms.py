@@ -311,3 +311,40 @@ def test_a_broken_instrument_file_is_named_with_its_field(
     assert "broken.json: dimensions[0].label: the field is missing" in captured.out
     assert "There is no instrument own-synergy" in captured.err
     assert not (tmp_path / "x").exists()
+
+
+def test_a_form_carries_nothing_private_of_the_diary(
+    diary: Diary, diary_path: Path, tmp_path: Path
+) -> None:
+    """Canary: a form goes to partners; a private entry, a private action and the people's names
+    in the diary never reach it (only the partnership's and organizations' names do)."""
+    from app.domain import Entry, EntryType, Event, EventKind, Visibility
+    from app.persistence import entries as entry_repo
+
+    pk = small_partnership(diary)
+    with diary.write() as db:
+        event_pk = event_repo.insert_event(
+            db, pk, Event(EventKind.MEETING, "Kickoff CANARY-EVENT", "2025-01-10")
+        )
+        entry_repo.insert_entry(
+            db,
+            pk,
+            Entry(
+                event_pk,
+                EntryType.OBSERVATION,
+                "CANARY-PRIVATE Ääninen seemed tired",
+                Visibility.PRIVATE,
+            ),
+        )
+    diary.close()
+    out = tmp_path / "forms"
+    args = ["--db", str(diary_path), "questionnaire", "form", "--partnership", "Pilot"]
+    assert main([*args, "--instrument", "kumppani-pulse", "--lang", "fi", "--out", str(out)]) == 0
+    (form,) = out.glob("*.pdf")
+    reader = PdfReader(form)
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    raw = form.read_bytes()
+    assert "Työnantaja Oy" in text  # the reading works: the sides are printed
+    for secret in ("CANARY-PRIVATE", "CANARY-EVENT", "Ääninen", "Äänise", "Aino", "Olli"):
+        assert secret not in text
+        assert secret.encode() not in raw
