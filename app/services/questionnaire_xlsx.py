@@ -15,9 +15,9 @@ outside the scale are each refused by file and row; rows left empty are passed o
 from __future__ import annotations
 
 import uuid
-from zipfile import BadZipFile
 from pathlib import Path
 from typing import Any
+from zipfile import BadZipFile
 
 from openpyxl import Workbook, load_workbook
 from openpyxl.styles import Alignment, Font, PatternFill
