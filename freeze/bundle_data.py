@@ -44,7 +44,6 @@ UNUSED_PYTHON = [
     "pytest",
     "pytestqt",
     "hypothesis",
-    "pypdf",
     "jsonschema",
     "importlinter",
     "grimp",

@@ -5,8 +5,8 @@ environment (only a plain PATH, a fresh HOME and the offscreen Qt platform: what
 leave, with no virtual environment and no PYTHONPATH) from a temporary working folder, and checks
 that: ``--version`` answers, ``kumppani demo`` creates a new diary that ``kumppani check`` finds
 healthy, ``kumppani report`` writes the demonstration's report as a PDF with pages, and the
-window comes up and paints (``--smoke-test``). The PDF is read back with pypdf, a test tool of
-the development environment, not of the bundle.
+window comes up and paints (``--smoke-test``). The PDF is read back with pypdf of the
+development environment (the bundle has its own copy, for collecting questionnaire forms).
 """
 
 from __future__ import annotations

@@ -73,6 +73,12 @@ measure=a, b
 [partner_view]
 switch_on_new_screen=yes please
 hide_names=2
+
+[questionnaire]
+instrument=a, b
+language=klingon
+copies=1, 2
+folder=
 """
 
 
