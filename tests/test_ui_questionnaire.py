@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from app.domain import Role
 from app.i18n import _
+from app.persistence import events as event_repo
 from app.persistence import partnerships as partnership_repo
 from app.persistence import questionnaires as repo
 from app.persistence.diary import Diary
@@ -119,7 +120,7 @@ def test_collect_dialog_previews_dropped_forms_and_collects_all_or_none(
         fill(a, tmp_path / "anna.pdf", pulse_answers("org-emp", 4, level="top")),
         fill(b, tmp_path / "olli.pdf", pulse_answers("org-ohs", 3, name="Olli")),
     ]
-    dialog = CollectDialog(context.diary, pk)
+    dialog = CollectDialog(context.diary, pk, undo=context.undo)
     qtbot.addWidget(dialog)
     dialog.show()
     _drop(dialog, [*good, c])  # c was never filled in
@@ -139,6 +140,14 @@ def test_collect_dialog_previews_dropped_forms_and_collects_all_or_none(
     qtbot.mouseClick(dialog.collect_button, Qt.MouseButton.LeftButton)
     assert dialog.added == 2
     (wave,) = repo.list_waves(context.diary.db, pk)
+    assert len(repo.list_responses(context.diary.db, wave.pk or 0)) == 2
+    event = event_repo.get_event(context.diary.db, wave.event or 0)
+    assert event is not None and len(event.ratings) == 14
+    context.undo.undo()  # one step takes the whole collection back, ratings included
+    assert repo.list_responses(context.diary.db, wave.pk or 0) == []
+    event = event_repo.get_event(context.diary.db, wave.event or 0)
+    assert event is not None and event.ratings == []
+    context.undo.redo()
     assert len(repo.list_responses(context.diary.db, wave.pk or 0)) == 2
 
 

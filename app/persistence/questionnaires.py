@@ -176,6 +176,15 @@ def insert_response(db: Database, wave_pk: int, response: Response) -> int:
     return pk
 
 
+def delete_responses(db: Database, wave_pk: int, response_ids: list[str]) -> None:
+    """Remove responses of a wave (their answers go with them)."""
+    for response_id in response_ids:
+        db.execute(
+            "DELETE FROM questionnaire_responses WHERE wave_pk = ? AND id = ?",
+            [wave_pk, response_id],
+        )
+
+
 def response_counts(db: Database, partnership_pk: int) -> dict[int, dict[int, int]]:
     """Responses per wave and organization: wave key → organization key → count."""
     found: dict[int, dict[int, int]] = {}

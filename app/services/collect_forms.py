@@ -19,6 +19,7 @@ from typing import Any
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
+from app.backup.policy import BackupPolicy
 from app.domain import Level, Organization, Person
 from app.domain.questionnaire import (
     FIELD_COMMENT,
@@ -38,6 +39,7 @@ from app.persistence import questionnaires as repo
 from app.persistence.diary import Diary
 from app.scores.instrument_model import Instrument
 from app.services.questionnaires import add_responses, stored_instrument
+from app.services.undo import UndoStack
 
 # A questionnaire form is small; a bigger file is not one of ours (and is not read into memory).
 MAX_FORM_BYTES = 20 * 1024 * 1024
@@ -319,14 +321,23 @@ def preview_forms(
     return preview
 
 
-def collect_forms(diary: Diary, preview: CollectPreview) -> int:
-    """Store the new responses of a preview without problems; returns how many were added.
+def collect_forms(
+    diary: Diary,
+    preview: CollectPreview,
+    *,
+    policy: BackupPolicy | None = None,
+    undo: UndoStack | None = None,
+) -> int:
+    """Back up the diary, then store the new responses of a preview without problems; returns
+    how many were added. Given ``undo``, the collection is one undoable step.
 
-    Raises ``CollectError`` (nothing written) when any file has a problem.
+    Raises ``CollectError`` (nothing written, no backup made) when any file has a problem.
     """
     if not preview.ok or preview.wave is None:
         raise CollectError(preview)
     responses = preview.new_responses
     if not responses:
         return 0
-    return add_responses(diary, preview.partnership_pk, preview.wave, responses)
+    # The backup policy promises a backup before an import (app/services/imports.py).
+    (policy or BackupPolicy(diary)).before_risky()
+    return add_responses(diary, preview.partnership_pk, preview.wave, responses, undo)

@@ -30,6 +30,8 @@ from app.persistence.diary import Diary
 from app.scores.instrument_model import Instrument, InstrumentError
 from app.scores.instruments import parse_instrument, score_respondent
 from app.scores.questionnaire_results import WaveResult, wave_result
+from app.services.command import Command
+from app.services.undo import UndoStack
 
 
 def stored_instrument(db: Database, partnership_pk: int, instrument_id: str) -> Instrument:
@@ -75,33 +77,57 @@ def _ratings(instrument: Instrument, responses: Sequence[Response]) -> list[Rati
     ]
 
 
+def _refresh_ratings(db: Database, partnership_pk: int, wave: Wave) -> None:
+    """Give the wave's questionnaire event (made the first time) the ratings of its responses."""
+    assert wave.pk is not None
+    instrument = stored_instrument(db, partnership_pk, wave.instrument)
+    ratings = _ratings(instrument, repo.list_responses(db, wave.pk))
+    if wave.event is None or event_repo.get_event(db, wave.event) is None:
+        event = Event(
+            kind=EventKind.QUESTIONNAIRE,
+            title=wave.title,
+            when=wave.held_on.isoformat(),
+            ratings=ratings,
+        )
+        wave.event = event_repo.insert_event(db, partnership_pk, event)
+        repo.set_wave_event(db, wave.pk, wave.event)
+    else:
+        event_repo.set_ratings(db, wave.event, ratings)
+
+
 def add_responses(
-    diary: Diary, partnership_pk: int, wave: Wave, responses: Sequence[Response]
+    diary: Diary,
+    partnership_pk: int,
+    wave: Wave,
+    responses: Sequence[Response],
+    undo: UndoStack | None = None,
 ) -> int:
     """Add collected responses to a wave in one transaction; returns how many were added.
 
     The wave's questionnaire event (made on the first collection) gets the ratings of every
-    response of the wave.
+    response of the wave. Given ``undo``, the collection is one undoable step: undo removes
+    these responses again (and their ratings), redo brings them back.
     """
     assert wave.pk is not None
+    wave_pk = wave.pk
     changes = ChangeSet.of(QUESTIONNAIRES, EVENTS, RATINGS, partnership=partnership_pk)
-    with diary.write(changes) as db:
-        instrument = stored_instrument(db, partnership_pk, wave.instrument)
-        for response in responses:
-            repo.insert_response(db, wave.pk, response)
-        every = repo.list_responses(db, wave.pk)
-        ratings = _ratings(instrument, every)
-        if wave.event is None or event_repo.get_event(db, wave.event) is None:
-            event = Event(
-                kind=EventKind.QUESTIONNAIRE,
-                title=wave.title,
-                when=wave.held_on.isoformat(),
-                ratings=ratings,
-            )
-            wave.event = event_repo.insert_event(db, partnership_pk, event)
-            repo.set_wave_event(db, wave.pk, wave.event)
-        else:
-            event_repo.set_ratings(db, wave.event, ratings)
+
+    def redo() -> None:
+        with diary.write(changes) as db:
+            for response in responses:
+                response.pk = None
+                repo.insert_response(db, wave_pk, response)
+            _refresh_ratings(db, partnership_pk, wave)
+
+    def take_back() -> None:
+        with diary.write(changes) as db:
+            repo.delete_responses(db, wave_pk, [r.id for r in responses])
+            _refresh_ratings(db, partnership_pk, wave)
+
+    redo()
+    if undo is not None:
+        label = _("collect questionnaire answers")
+        undo.push(Command(label, redo, take_back, changes), apply=False)
     return len(responses)
 
 

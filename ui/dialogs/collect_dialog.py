@@ -36,6 +36,7 @@ from app.services.collect_forms import (
     collect_forms,
     preview_forms,
 )
+from app.services.undo import UndoStack
 
 DANGER = QColor("#B42318")
 
@@ -43,8 +44,15 @@ DANGER = QColor("#B42318")
 class CollectDialog(QDialog):
     """Collect filled forms into their wave; ``added`` is how many responses were added."""
 
-    def __init__(self, diary: Diary, partnership_pk: int, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        diary: Diary,
+        partnership_pk: int,
+        parent: QWidget | None = None,
+        undo: UndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
+        self.undo = undo
         self.setObjectName("collectDialog")
         self.setWindowTitle(_("Collect answers"))
         self.setAcceptDrops(True)
@@ -190,8 +198,8 @@ class CollectDialog(QDialog):
         if self.preview is None:
             return
         try:
-            self.added = collect_forms(self.diary, self.preview)
-        except (CollectError, DiaryError) as exc:
+            self.added = collect_forms(self.diary, self.preview, undo=self.undo)
+        except (CollectError, DiaryError) as exc:  # BackupFailed is a DiaryError
             self.summary.setText(str(exc))
             return
         self.accept()

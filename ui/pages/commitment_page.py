@@ -246,7 +246,7 @@ class CommitmentPage(QWidget):
             return
         from ui.dialogs.collect_dialog import CollectDialog
 
-        dialog = CollectDialog(self.context.diary, self.pk, self)
+        dialog = CollectDialog(self.context.diary, self.pk, self, self.context.undo)
         if dialog.exec():
             self.refresh()
             self.lower_tabs.setCurrentWidget(self.results)
