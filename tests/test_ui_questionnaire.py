@@ -183,3 +183,45 @@ def test_commitment_page_shows_waves_and_results_with_the_minimum_group_size(
     assert table.rowCount() == 28
     page.results.by_level.setChecked(False)
     _shot(page, f"commitment-results-{language}.png")
+
+
+def test_the_wizard_writes_a_spreadsheet_and_the_dialog_collects_it(
+    qtbot: QtBot, context: AppContext, tmp_path: Path
+) -> None:
+    from openpyxl import load_workbook
+
+    pk = small_partnership(context.diary)
+    wizard = QuestionnaireWizard(context.diary, pk, context.settings, opener=lambda _p: None)
+    qtbot.addWidget(wizard)
+    wizard.instrument_list.setCurrentRow(
+        next(
+            i
+            for i in range(wizard.instrument_list.count())
+            if wizard.instrument_list.item(i).data(Qt.ItemDataRole.UserRole) == "kumppani-pulse"
+        )
+    )
+    wizard.kind.setCurrentIndex(wizard.kind.findData("xlsx"))
+    wizard.copies.setValue(4)
+    wizard.folder.setText(str(tmp_path / "out"))
+    assert wizard.write()
+    (sheet_path,) = wizard.written
+    assert sheet_path.suffix == ".xlsx"
+    book = load_workbook(sheet_path)
+    sheet = book.worksheets[0]
+    for column, value in enumerate(["Terveyspalvelu", "", "", *[4] * 7], 2):
+        sheet.cell(row=3, column=column, value=value)
+    filled = tmp_path / "filled.xlsx"
+    book.save(filled)
+    dialog = CollectDialog(context.diary, pk)
+    qtbot.addWidget(dialog)
+    dialog.add_files([filled])
+    assert dialog.table.rowCount() == 1
+    assert dialog.table.item(0, 0).text() == _("{file}, row {row}").format(
+        file="filled.xlsx", row=3
+    )
+    assert dialog.collect_button.isEnabled()
+    dialog.collect()
+    (wave,) = repo.list_waves(context.diary.db, pk)
+    assert [r.answers["trust"] for r in repo.list_responses(context.diary.db, wave.pk or 0)] == [
+        4.0
+    ]

@@ -36,6 +36,7 @@ from app.services.collect_forms import (
     collect_forms,
     preview_forms,
 )
+from app.services.questionnaire_xlsx import preview_sheet
 from app.services.undo import UndoStack
 
 DANGER = QColor("#B42318")
@@ -63,8 +64,8 @@ class CollectDialog(QDialog):
         self.added = 0
         self.drop_hint = QLabel(
             _(
-                "Drop the filled forms (PDF) here, or choose them with “Add forms…”. Nothing "
-                "is collected until every form can be."
+                "Drop the filled forms (PDF) or a filled spreadsheet (XLSX) here, or choose them "
+                "with “Add forms…”. Nothing is collected until every form can be."
             )
         )
         self.drop_hint.setObjectName("dropHint")
@@ -126,7 +127,10 @@ class CollectDialog(QDialog):
 
     def _browse(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, _("Filled forms"), "", _("PDF forms (*.pdf);;All files (*)")
+            self,
+            _("Filled forms"),
+            "",
+            _("PDF forms and spreadsheets (*.pdf *.xlsx);;All files (*)"),
         )
         self.add_files([Path(n) for n in names])
 
@@ -142,7 +146,16 @@ class CollectDialog(QDialog):
         self._read()
 
     def _read(self) -> None:
-        self.preview = preview_forms(self.diary, self.pk, self.paths) if self.paths else None
+        sheets = [p for p in self.paths if p.suffix.lower() == ".xlsx"]
+        if not self.paths:
+            self.preview = None
+        elif sheets and len(self.paths) == 1:
+            self.preview = preview_sheet(self.diary, self.pk, sheets[0])
+        else:
+            self.preview = preview_forms(self.diary, self.pk, self.paths)
+            for row in self.preview.rows:
+                if row.path in sheets:
+                    row.problem = _("collect a spreadsheet on its own, without other files")
         self._show()
 
     # -- preview ----------------------------------------------------------------------------

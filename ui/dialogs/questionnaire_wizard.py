@@ -39,8 +39,9 @@ from app.i18n import _, language
 from app.persistence.diary import Diary
 from app.persistence.read.partnerships import get_partnership, list_organizations
 from app.scores import Instrument, load_instruments
+from app.services.questionnaire_xlsx import write_template
 from app.services.questionnaires import start_wave
-from reports.questionnaire_form import FormContext, write_forms
+from reports.questionnaire_form import FormContext, form_file_name, write_forms
 from ui.settings import (
     QUESTIONNAIRE_COPIES,
     QUESTIONNAIRE_FOLDER,
@@ -155,7 +156,12 @@ class QuestionnaireWizard(QWizard):
         form.addRow(_("Title"), self.title)
         form.addRow(_("Date"), self.day)
         form.addRow(_("Language of the forms"), self.language)
-        form.addRow(_("Number of forms"), self.copies)
+        self.kind = QComboBox()
+        self.kind.setObjectName("formKind")
+        self.kind.addItem(_("Fillable PDF forms, one per respondent"), "pdf")
+        self.kind.addItem(_("A spreadsheet (XLSX), one row per respondent"), "xlsx")
+        form.addRow(_("Answers on"), self.kind)
+        form.addRow(_("Number of respondents"), self.copies)
         form.addRow(
             "",
             _label(
@@ -259,7 +265,14 @@ class QuestionnaireWizard(QWizard):
         ]
         ctx = FormContext(self.partnership.id, self.partnership.name, orgs, wave, inst, lang)
         try:
-            self.written = write_forms(folder, ctx, self.copies.value())
+            if self.kind.currentData() == "xlsx":
+                sheet = folder / form_file_name(ctx, 1).replace("-01.pdf", ".xlsx")
+                write_template(
+                    sheet, ctx.partnership_id, orgs, wave, inst, lang, self.copies.value()
+                )
+                self.written = [sheet]
+            else:
+                self.written = write_forms(folder, ctx, self.copies.value())
         except OSError as exc:
             self.outcome.setText(
                 _("Cannot write to {path}: {reason}").format(path=folder, reason=exc.strerror)
