@@ -123,6 +123,11 @@ DIARY_SPLITTER = LayoutSetting("diary/splitter")
 # Partner view: a newly connected screen switches to it without asking; people shown by label.
 PARTNER_AUTO_SWITCH = FlagSetting("partner_view/switch_on_new_screen")
 PARTNER_HIDE_NAMES = FlagSetting("partner_view/hide_names")
+# The research export: the format last chosen and the folder last written to.
+RESEARCH_FORMAT = TextSetting(
+    "research/format", default=".qdpx", choices=(".qdpx", ".xlsx", ".csv")
+)
+RESEARCH_FOLDER = PathSetting("research/folder")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -137,4 +142,6 @@ ALL: tuple[Setting, ...] = (
     DIARY_SPLITTER,
     PARTNER_AUTO_SWITCH,
     PARTNER_HIDE_NAMES,
+    RESEARCH_FORMAT,
+    RESEARCH_FOLDER,
 )
