@@ -23,6 +23,9 @@ from app.persistence.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from app.services.demo import demo_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
+# The schema versions the migrations set (each migration's number is the version it sets;
+# branches number theirs apart, so the list may have gaps until they are all merged).
+VERSIONS = sorted({int(m.name[:4]) for m in MIGRATIONS.pending(Database(memory=True))})
 
 
 def _schema(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:
@@ -59,7 +62,7 @@ def _copy_fixture(version: int, tmp_path: Path) -> Path:
     return target
 
 
-@pytest.mark.parametrize("version", range(1, SCHEMA_VERSION + 1), ids=lambda v: f"v{v}")
+@pytest.mark.parametrize("version", VERSIONS, ids=lambda v: f"v{v}")
 def test_schema_fixture_upgrades_with_its_data_intact(
     diary: Diary, tmp_path: Path, version: int
 ) -> None:
@@ -100,7 +103,8 @@ def _user_version(path: Path) -> int:
 
 
 def test_fixture_files_are_kept_for_every_schema_version() -> None:
-    for version in range(1, SCHEMA_VERSION + 1):
+    assert VERSIONS[-1] == SCHEMA_VERSION
+    for version in VERSIONS:
         assert (FIXTURES / f"schema-v{version}.sqlite3").is_file(), (
             f"add tests/fixtures/schema-v{version}.sqlite3 made by the code of that version"
         )

@@ -73,6 +73,14 @@ measure=a, b
 [partner_view]
 switch_on_new_screen=yes please
 hide_names=2
+
+[research]
+format=.docx, .pdf
+folder=1, 2
+
+[author]
+name=a, b
+id=c, d
 """
 
 

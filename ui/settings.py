@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.domain.authors import Author, new_author_id, valid_author_id
+
 
 @dataclass(frozen=True)
 class TextSetting:
@@ -123,6 +125,9 @@ DIARY_SPLITTER = LayoutSetting("diary/splitter")
 # Partner view: a newly connected screen switches to it without asking; people shown by label.
 PARTNER_AUTO_SWITCH = FlagSetting("partner_view/switch_on_new_screen")
 PARTNER_HIDE_NAMES = FlagSetting("partner_view/hide_names")
+# The facilitator who writes: a name typed in the preferences and an id made once (author_of).
+AUTHOR_NAME = TextSetting("author/name")
+AUTHOR_ID = TextSetting("author/id")
 # The research export: the format last chosen and the folder last written to.
 RESEARCH_FORMAT = TextSetting(
     "research/format", default=".qdpx", choices=(".qdpx", ".xlsx", ".csv")
@@ -144,4 +149,17 @@ ALL: tuple[Setting, ...] = (
     PARTNER_HIDE_NAMES,
     RESEARCH_FORMAT,
     RESEARCH_FOLDER,
+    AUTHOR_NAME,
+    AUTHOR_ID,
 )
+
+
+def author_of(store: QSettings) -> Author:
+    """The facilitator of this computer: the name from the preferences and the short stable id,
+    made and stored the first time it is asked for (an edited, invalid id is made anew)."""
+    author_id = AUTHOR_ID.read(store)
+    if not valid_author_id(author_id):
+        author_id = new_author_id()
+        AUTHOR_ID.write(store, author_id)
+        store.sync()
+    return Author(author_id, AUTHOR_NAME.read(store).strip()[:200])

@@ -408,5 +408,44 @@ def m0004_meetings(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
+# A team of facilitators (docs/exchange-format.md): who wrote each record and who changed it
+# last. Authors are the facilitators whose work is in the diary, by the short stable id their
+# preferences hold; created_by and updated_by stay NULL for what was written before.
+AUTHORED_TABLES = (
+    "partnerships",
+    "phases",
+    "organizations",
+    "people",
+    "objectives",
+    "measurements",
+    "events",
+    "entries",
+    "actions",
+    "cycle_decisions",
+    "checklist_marks",
+    "feedback_reports",
+    "warning_acks",
+)
+_AUTHORS = [
+    f"""CREATE TABLE authors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        {_TIMESTAMPS}
+    )""",
+    *(
+        f"ALTER TABLE {t} ADD COLUMN {c} TEXT"
+        for t in AUTHORED_TABLES
+        for c in ("created_by", "updated_by")
+    ),
+]
+
+
+@MIGRATIONS(name="0007_authors")
+def m0007_authors(db: Database) -> None:
+    for statement in _AUTHORS:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 7")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 7

@@ -40,6 +40,7 @@ from ui.models.actions import (
     ActionTableModel,
     ObjectiveTableModel,
 )
+from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.cell_editors import DateDelegate, OwnerDelegate, StatusDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -97,7 +98,7 @@ class ActionsPage(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActionTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
+        for col in range(1, 7):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -125,7 +126,8 @@ class ActionsPage(QWidget):
             self.status_filter.addItem(status_name(s), s.value)
         self.overdue = QCheckBox(_("Only overdue"))
         self.overdue.setObjectName("filterOverdue")
-        for box in (self.organization, self.owner, self.status_filter):
+        self.author = AuthorFilter()
+        for box in (self.organization, self.owner, self.status_filter, self.author):
             box.currentIndexChanged.connect(self._apply_filter)
             row.addWidget(box)
         self.overdue.toggled.connect(self._apply_filter)
@@ -220,6 +222,7 @@ class ActionsPage(QWidget):
     def refresh(self) -> None:
         self.objectives.set_partnership(self._partnership)
         self.actions_model.set_partnership(self._partnership)
+        self.author.fill(self.editor.db, self._partnership)  # a colleague's merge adds authors
         self.new_button.setEnabled(self._partnership is not None)
 
     def _fill_filters(self) -> None:
@@ -238,6 +241,7 @@ class ActionsPage(QWidget):
                 self.owner.addItem(p.name, p.pk)
         for box in (self.organization, self.owner):
             box.blockSignals(False)
+        self.author.fill(db, pk)
         self._apply_filter()
 
     def _apply_filter(self) -> None:
@@ -247,6 +251,7 @@ class ActionsPage(QWidget):
             owner=self.owner.currentData(),
             status=ActionStatus(status) if status else None,
             overdue_only=self.overdue.isChecked(),
+            author=self.author.chosen(),
         )
 
     # -- commands -------------------------------------------------------------------------

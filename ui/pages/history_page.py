@@ -55,6 +55,7 @@ from ui.context import AppContext
 from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
 from ui.models.search import HIT_ROLE, SearchResultModel
 from ui.style import ACCENT_LIGHT, MUTED
+from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
 from ui.widgets.reports_given import ReportsGiven
 
@@ -238,6 +239,8 @@ class HistoryPage(QWidget):
             _("Shared and private"),
             [(visibility_name(v), v) for v in Visibility],
         )
+        self.author = AuthorFilter()
+        self.author.currentIndexChanged.connect(self.run_search)
         boxes = [
             self.kind,
             self.phase,
@@ -246,8 +249,9 @@ class HistoryPage(QWidget):
             self.entry_type,
             self.tension,
             self.visibility,
+            self.author,
         ]
-        # Two rows: seven filters side by side would not fit a 1366-pixel window in Finnish.
+        # Two rows: eight filters side by side would not fit a 1366-pixel window in Finnish.
         for i, box in enumerate(boxes):
             grid.addWidget(box, i // 4, i % 4)
         return grid
@@ -267,9 +271,11 @@ class HistoryPage(QWidget):
             for item in items:
                 box.addItem(item.name, item.pk)
             box.blockSignals(False)
+        self.author.fill(db, pk)
         self.refresh()
 
     def refresh(self) -> None:
+        self.author.fill(self.context.diary.db, self._partnership)
         self._show_timeline()
         self.reports_given.show_partnership(self._partnership)
         self.run_search()
@@ -294,6 +300,7 @@ class HistoryPage(QWidget):
             entry_type=self.entry_type.currentData(),
             tension=self.tension.currentData(),
             visibility=self.visibility.currentData(),
+            author=self.author.chosen(),
         )
 
     def _focus_search(self) -> None:
