@@ -170,7 +170,8 @@ class FileActions:
         if pk is None:
             return
         # The events are read one at a time as the file is written (any size, flat memory).
-        document = export_stream(self.window.context.diary.db, pk)
+        diary = self.window.context.diary
+        document = export_stream(diary.db, pk, exporter=diary.author)
         suggested = _safe_file_name(str(document.get("partnership", {}).get("name", ""))) + ".json"
         name, _filter = QFileDialog.getSaveFileName(
             self.window,

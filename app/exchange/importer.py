@@ -14,6 +14,7 @@ from typing import Any, Literal, Protocol
 from sqlite_utils import Database
 
 from app.domain.model import new_id
+from app.exchange import team
 from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
 from app.exchange.stream import CheckedFile, store_additions, store_checked
@@ -131,6 +132,7 @@ def _store(db: Database, parsed: Parsed) -> int:
         report.event = event_pks[report.event] if report.event is not None else None
         records.insert_feedback_report(db, pk, report)
     _store_v2(db, pk, parsed, event_pks)
+    team.store(db, pk, parsed.authors, parsed.audits)
     return pk
 
 
@@ -156,6 +158,7 @@ def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
         raise AlreadyInDiary(name, parsed.partnership.id, existing)
     if mode == "copy" and isinstance(parsed, Parsed):
         _renew_ids(parsed)
+        parsed.audits = {}  # a copy's records are new: written now, by whoever imports
     with diary.write() as db:
         if existing is not None and mode == "replace":
             partnerships.delete_partnership(db, existing)

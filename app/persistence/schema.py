@@ -437,6 +437,8 @@ _AUTHORS = [
         for t in AUTHORED_TABLES
         for c in ("created_by", "updated_by")
     ),
+    # The diary's own id, made once: a partnership file says which diary it came from.
+    "INSERT OR IGNORE INTO settings (key, value) VALUES ('diary_id', lower(hex(randomblob(16))))",
 ]
 
 
