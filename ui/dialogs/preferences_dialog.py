@@ -93,7 +93,7 @@ class PreferencesDialog(QDialog):
         note = QLabel(
             _(
                 "Every entry, event and action you write carries your name and your id "
-                "{id}, so that a team sees who wrote what after merging diaries."
+                "{id}; partnership files keep them, so a team sees who wrote what."
             ).format(id=author.id)
         )
         note.setObjectName("muted")
