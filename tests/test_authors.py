@@ -21,6 +21,7 @@ from app.services.undo import UndoStack
 from ui.context import AppContext
 from ui.dialogs.preferences_dialog import PreferencesDialog
 from ui.main_window import MainWindow
+from ui.models.search import AUTHOR_ROLE
 from ui.pages.actions_page import ActionsPage
 from ui.pages.diary_page import DiaryPage
 from ui.pages.history_page import HistoryPage
@@ -159,4 +160,10 @@ def test_entry_list_and_history_filter_by_author(
     assert history.filters().author == "bert0002"
     found = search(diary.db, pk, "Written", history.filters())
     assert [h.snippet.text for h in found] == ["Written by Bert"]
+    history.search.setText("Written")
+    history.run_search()
+    hits = history.results
+    assert hits.rowCount() == 1
+    assert hits.index(0).data(AUTHOR_ROLE) == "Bert"
+    assert " · Bert\n" in hits.index(0).data()
     assert len(search(diary.db, pk, "Written", Filters())) > 1  # the demo writes too

@@ -53,7 +53,7 @@ from app.persistence.read import events, partnerships
 from app.persistence.search import Filters, Hit, Order
 from ui.context import AppContext
 from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
-from ui.models.search import HIT_ROLE, SearchResultModel
+from ui.models.search import AUTHOR_ROLE, HIT_ROLE, SearchResultModel
 from ui.style import ACCENT_LIGHT, MUTED
 from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
@@ -93,6 +93,9 @@ class HitDelegate(QStyledItemDelegate):
             entry_type_name(hit.entry_type) if hit.entry_type else event_kind_name(hit.event_kind)
         )
         head = f"{label} · {locale_when(hit.when)} · {hit.event_title}"
+        author = index.data(AUTHOR_ROLE)
+        if author:
+            head += f" · {author}"
         painter.setPen(QColor(MUTED))
         bold = QFont(font)
         bold.setBold(True)
