@@ -76,8 +76,14 @@ class ActionsPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(_("Action plan"))
         heading.setObjectName("pageTitle")
-        lay.addWidget(heading)
-        lay.addLayout(self._filter_row())
+        filters = self._filter_row()  # makes the buttons, which stand beside the heading
+        top_row = QHBoxLayout()
+        top_row.addWidget(heading)
+        top_row.addStretch(1)
+        top_row.addWidget(self.new_button)
+        top_row.addWidget(self.delete_button)
+        lay.addLayout(top_row)
+        lay.addLayout(filters)
         self.table = QTableView()
         self.table.setObjectName("actionTable")
         self.table.setModel(self.proxy)
@@ -133,12 +139,12 @@ class ActionsPage(QWidget):
         self.overdue.toggled.connect(self._apply_filter)
         row.addWidget(self.overdue)
         row.addStretch(1)
+        # Beside the heading, not in this row: five filters and two buttons would not fit a
+        # 1366-pixel window in Finnish.
         self.new_button = QPushButton(_("New action"))
         self.new_button.clicked.connect(self.new_action)
         self.delete_button = QPushButton(_("Delete action"))
         self.delete_button.clicked.connect(self.delete_action)
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
         return row
 
     def _objectives_box(self) -> QWidget:
