@@ -113,13 +113,13 @@ def test_unusable_file_is_refused_untouched(
 def test_newer_schema_is_refused_untouched(tmp_path: Path) -> None:
     path = make_diary(tmp_path / "diary.sqlite3")
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 7")
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     before = path.read_bytes()
     with pytest.raises(NewerDiary) as caught:
         open_diary_file(path)
     assert str(caught.value) == (
-        f"The diary {path} was written by a newer version of Kumppani (schema 7; this version "
+        f"The diary {path} was written by a newer version of Kumppani (schema {SCHEMA_VERSION + 1}; this version "
         f"reads up to {SCHEMA_VERSION}). Nothing was changed; update Kumppani to open it."
     )
     assert path.read_bytes() == before
@@ -154,8 +154,8 @@ def test_disk_full_by_page_limit(diary: Diary) -> None:
 def test_disk_full_on_a_small_tmpfs(tmp_path: Path) -> None:
     mount = tmp_path / "small"
     mount.mkdir()
-    # 1 MB: a new diary's migrations leave about 0.5 MB of write-ahead log before the first
-    # entry (more with each schema version); the 40 entries of 50 kB below still overflow it.
+    # 1 MiB: a fresh diary (every migration applied, its write-ahead log) and one entry fit;
+    # forty entries of 50,000 characters do not.
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mount)]).returncode:
         pytest.skip("cannot mount a tmpfs here")
     try:

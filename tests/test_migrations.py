@@ -23,9 +23,9 @@ from app.persistence.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 from app.services.demo import demo_document
 
 FIXTURES = Path(__file__).parent / "fixtures"
-# The schema versions the migrations make (each sets user_version to its number; a number may
-# be skipped while branches that add migrations in parallel are merged).
-VERSIONS = [int(m.name[:4]) for m in MIGRATIONS.pending(Database(memory=True))]
+# The schema versions the migrations set (each migration's number is the version it sets;
+# branches number theirs apart, so the list may have gaps until they are all merged).
+VERSIONS = sorted({int(m.name[:4]) for m in MIGRATIONS.pending(Database(memory=True))})
 
 
 def _schema(conn: sqlite3.Connection) -> list[tuple[Any, ...]]:

@@ -79,6 +79,14 @@ instrument=a, b
 language=klingon
 copies=1, 2
 folder=
+
+[research]
+format=.docx, .pdf
+folder=1, 2
+
+[author]
+name=a, b
+id=c, d
 """
 
 

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 class AppContext:
     """The open diary, its undo history and the user's settings.
 
+    The diary is given the facilitator of the settings as its author (``update_author``):
+    every record written through it carries who created and who last changed it.
+
     With the diary come the objects that share what is read from it: ``snapshots`` (the
     partnership read model, reused until the next write) and ``warning_counter`` (the badges).
     """
@@ -34,6 +37,13 @@ class AppContext:
 
     def __post_init__(self) -> None:
         self.snapshots = SnapshotCache(self.diary)
+        self.update_author()
+
+    def update_author(self) -> None:
+        """Stamp what is written from now on with the facilitator of the preferences."""
+        from ui.settings import author_of
+
+        self.diary.set_author(author_of(self.settings))
 
     @property
     def warning_counter(self) -> WarningCounter:

@@ -42,6 +42,8 @@ class FileActions:
             _("&Export partnership…"), self.export_partnership, "Ctrl+Shift+E"
         )
         self.export_action.setEnabled(False)
+        self.research_action = self._action(_("Export for &research…"), self.export_research)
+        self.research_action.setEnabled(False)
 
     def _action(
         self,
@@ -61,9 +63,11 @@ class FileActions:
         menu.addSeparator()
         menu.addAction(self.import_action)
         menu.addAction(self.export_action)
+        menu.addAction(self.research_action)
 
     def partnership_changed(self, pk: int | None) -> None:
         self.export_action.setEnabled(pk is not None)
+        self.research_action.setEnabled(pk is not None)
 
     # -- diaries ------------------------------------------------------------------------
 
@@ -166,7 +170,8 @@ class FileActions:
         if pk is None:
             return
         # The events are read one at a time as the file is written (any size, flat memory).
-        document = export_stream(self.window.context.diary.db, pk)
+        diary = self.window.context.diary
+        document = export_stream(diary.db, pk, exporter=diary.author)
         suggested = _safe_file_name(str(document.get("partnership", {}).get("name", ""))) + ".json"
         name, _filter = QFileDialog.getSaveFileName(
             self.window,
@@ -184,6 +189,20 @@ class FileActions:
         self.window.statusBar().showMessage(
             _("Partnership exported to {path}.").format(path=name), 5000
         )
+
+    def export_research(self) -> None:
+        """File ▸ Export for research…: the partnership pseudonymized (ui.dialogs.research_dialog)."""
+        from app.persistence.read.partnerships import get_partnership
+        from ui.dialogs.research_dialog import ResearchDialog
+
+        pk = self.window.current_pk
+        context = self.window.context
+        partnership = get_partnership(context.diary.db, pk) if pk is not None else None
+        if pk is None or partnership is None:
+            return
+        dialog = ResearchDialog(self.window, context.diary, pk, partnership.name, context.settings)
+        if dialog.exec() == ResearchDialog.DialogCode.Accepted:
+            self.window.statusBar().showMessage(dialog.summary, 8000)
 
     def _inform(self, message: str) -> None:
         box = QMessageBox(self.window)

@@ -192,6 +192,9 @@ class SafetyGuard(QObject):
         dialog = PreferencesDialog(self.window, self.settings, self.policy.folder)
         if dialog.exec():
             self.policy.second_folder = second_folder(self.settings)
+            context = getattr(self.window, "context", None)
+            if context is not None:
+                context.update_author()  # a new name goes with the next write
 
     def choose_and_restore(self) -> None:
         extra = [f for f in [self.policy.second_folder] if f]

@@ -14,6 +14,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from app.domain.authors import Author, new_author_id, valid_author_id
+
 
 @dataclass(frozen=True)
 class TextSetting:
@@ -128,6 +130,14 @@ QUESTIONNAIRE_INSTRUMENT = TextSetting("questionnaire/instrument", default="kump
 QUESTIONNAIRE_LANGUAGE = TextSetting("questionnaire/language", choices=("en", "fi"))
 QUESTIONNAIRE_COPIES = TextSetting("questionnaire/copies", default="10")
 QUESTIONNAIRE_FOLDER = PathSetting("questionnaire/folder")
+# The facilitator who writes: a name typed in the preferences and an id made once (author_of).
+AUTHOR_NAME = TextSetting("author/name")
+AUTHOR_ID = TextSetting("author/id")
+# The research export: the format last chosen and the folder last written to.
+RESEARCH_FORMAT = TextSetting(
+    "research/format", default=".qdpx", choices=(".qdpx", ".xlsx", ".csv")
+)
+RESEARCH_FOLDER = PathSetting("research/folder")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -146,4 +156,19 @@ ALL: tuple[Setting, ...] = (
     QUESTIONNAIRE_LANGUAGE,
     QUESTIONNAIRE_COPIES,
     QUESTIONNAIRE_FOLDER,
+    RESEARCH_FORMAT,
+    RESEARCH_FOLDER,
+    AUTHOR_NAME,
+    AUTHOR_ID,
 )
+
+
+def author_of(store: QSettings) -> Author:
+    """The facilitator of this computer: the name from the preferences and the short stable id,
+    made and stored the first time it is asked for (an edited, invalid id is made anew)."""
+    author_id = AUTHOR_ID.read(store)
+    if not valid_author_id(author_id):
+        author_id = new_author_id()
+        AUTHOR_ID.write(store, author_id)
+        store.sync()
+    return Author(author_id, AUTHOR_NAME.read(store).strip()[:200])

@@ -25,6 +25,7 @@ from app.domain import (
     Person,
     Rating,
 )
+from app.domain.authors import Author
 from app.domain.model import (
     AgendaItem,
     CycleDecision,
@@ -33,6 +34,7 @@ from app.domain.model import (
     Measurement,
     WarningAck,
 )
+from app.exchange import team
 from app.exchange.errors import single
 from app.exchange.parse import FORMAT, VERSION
 from app.exchange.questionnaires import export_questionnaires
@@ -324,9 +326,15 @@ class EventStream:
     the file is written (``files.save_file``): 200,000 entries are never in memory at once."""
 
     def __init__(
-        self, db: Database, live_events: list[Event], ids: _Ids, agreed: dict[int, list[int]]
+        self,
+        db: Database,
+        live_events: list[Event],
+        ids: _Ids,
+        agreed: dict[int, list[int]],
+        stamped: _Stamped | None = None,
     ) -> None:
         self.db, self.events, self.ids, self.agreed = db, live_events, ids, agreed
+        self.stamped = stamped or _Stamped({})
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for e in self.events:
@@ -334,12 +342,26 @@ class EventStream:
             for entry in its_entries:
                 if entry.decision is not None and entry.pk is not None:
                     entry.decision.agreed_by = self.agreed.get(entry.pk, [])
-            yield _event(e, its_entries, self.ids)
+            event = self.stamped("events", _event(e, its_entries, self.ids))
+            event["entries"] = [self.stamped("entries", n) for n in event["entries"]]
+            yield event
 
 
-def export_stream(db: Database, pk: int) -> dict[str, Any]:
+class _Stamped:
+    """Adds a record's team fields (``app.exchange.team``) after its own fields."""
+
+    def __init__(self, audits: team.Audits) -> None:
+        self.audits = audits
+
+    def __call__(self, table: str, record: dict[str, Any]) -> dict[str, Any]:
+        fields = self.audits.get(table, {}).get(record["id"])
+        return {**record, **fields} if fields else record
+
+
+def export_stream(db: Database, pk: int, exporter: Author | None = None) -> dict[str, Any]:
     """The partnership with key ``pk`` as an exchange-format document whose ``events`` is an
     ``EventStream``: write it with ``save_file`` or ``write_document`` while the diary is open.
+    ``exporter``: the facilitator exporting, named in the file's ``source``.
     """
     p = partnerships.get_partnership(db, pk)
     if p is None:
@@ -360,15 +382,21 @@ def export_stream(db: Database, pk: int) -> dict[str, Any]:
     evidence = [m.evidence for m in marks if m.evidence is not None]
     live_ids = {e.id for e in live_events} | entries.live_entry_ids_among(db, pk, evidence)
     agreed = entries.decision_agreements(db, pk)
+    audits = team.audits_of(db, pk)
+    stamped = _Stamped(audits)
     return {
         "format": FORMAT,
         "version": VERSION,
         "exported_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        **team.top_fields(db, audits, exporter),
         "partnership": _partnership(p, db, ids, partnerships.get_thresholds(db, pk)),
-        "organizations": [{"id": o.id, "name": o.name, "role": o.role.value} for o in orgs],
-        "people": [_person(x, ids) for x in people],
-        "events": EventStream(db, live_events, ids, agreed),
-        "actions": [_action(a, ids) for a in plan],
+        "organizations": [
+            stamped("organizations", {"id": o.id, "name": o.name, "role": o.role.value})
+            for o in orgs
+        ],
+        "people": [stamped("people", _person(x, ids)) for x in people],
+        "events": EventStream(db, live_events, ids, agreed, stamped),
+        "actions": [stamped("actions", _action(a, ids)) for a in plan],
         "checklist": [_mark(m, live_ids) for m in marks],
         "reports": [_report(r, ids) for r in records.list_feedback_reports(db, pk)],
         "acknowledgements": [_ack(a, ids) for a in checklist.list_acks(db, pk)],

@@ -14,6 +14,7 @@ from typing import Any, Literal, Protocol
 from sqlite_utils import Database
 
 from app.domain.model import new_id
+from app.exchange import team
 from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
 from app.exchange.questionnaires import store_questionnaires
@@ -137,6 +138,7 @@ def _store(db: Database, parsed: Parsed) -> int:
     store_questionnaires(
         db, pk, parsed.questionnaires, (org_pks, person_pks, event_pks), lambda old: old
     )
+    team.store(db, pk, parsed.authors, parsed.audits)
     return pk
 
 
@@ -162,6 +164,7 @@ def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
         raise AlreadyInDiary(name, parsed.partnership.id, existing)
     if mode == "copy" and isinstance(parsed, Parsed):
         _renew_ids(parsed)
+        parsed.audits = {}  # a copy's records are new: written now, by whoever imports
     with diary.write() as db:
         if existing is not None and mode == "replace":
             partnerships.delete_partnership(db, existing)

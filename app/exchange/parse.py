@@ -28,6 +28,7 @@ from app.domain import (
 from app.domain.enums import Visibility
 from app.domain.model import CycleDecision
 from app.exchange import additions as v2
+from app.exchange import team
 from app.exchange.errors import ExchangeError, single
 from app.exchange.questionnaires import FileQuestionnaires, read_questionnaires
 from app.exchange.reader import child
@@ -63,6 +64,9 @@ class Parsed:
     cycle_decisions: list[CycleDecision] = field(default_factory=list)
     acknowledgements: list[v2.FileAck] = field(default_factory=list)
     questionnaires: FileQuestionnaires = field(default_factory=FileQuestionnaires)
+    # The team fields (app.exchange.team): the file's authors and each record's stamps.
+    authors: dict[str, str] = field(default_factory=dict)
+    audits: team.Audits = field(default_factory=dict)
 
 
 def check_header(data: object) -> dict[str, Any]:
@@ -121,7 +125,7 @@ def parse(data: object) -> Parsed:
     top = check_header(data)
     p = RecordReader(top, top["version"])
     r = p.r
-    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2))
+    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2 + team.TOP))
     r.moment(top, "exported_at", "")
     _index_all(p, top)
     organizations = p.items(top, "organizations", "", p.organization)
@@ -168,6 +172,7 @@ def parse(data: object) -> Parsed:
         _whole(acks),
         questionnaires,
     )
+    parsed.authors, parsed.audits = p.authors, p.audits
     if p.version == 1:
         _upgrade_v1(parsed)
     return parsed

@@ -38,6 +38,7 @@ from app.domain import (
 from app.domain import validation as rules
 from app.domain.enums import MarkStatus
 from app.exchange import additions as v2
+from app.exchange import team
 from app.exchange.reader import Reader, child
 from app.i18n import _
 
@@ -63,6 +64,15 @@ class RecordReader:
         self.no_person = _('no person "{id}"')
         self.no_organization = _('no organization "{id}"')
         self.no_entry = _('no entry "{id}"')
+        # The team fields (app.exchange.team): the file's authors and each record's stamps.
+        self.authors = team.read_authors(self.r, data) if version >= 2 else {}
+        self.audits: team.Audits = {table: {} for table in team.TABLES}
+
+    def audit(self, table: str, d: dict[str, Any], path: str) -> None:
+        """Note a record's team fields (version 2), checked against the file's authors."""
+        found = team.read_audit(self.r, d, path, self.authors) if self.version >= 2 else {}
+        if found and isinstance(d.get("id"), str):
+            self.audits[table][d["id"]] = found
 
     def added(self, fields: tuple[str, ...]) -> tuple[str, ...]:
         """The optional fields version 2 adds to a record, when the file is version 2."""
@@ -188,9 +198,10 @@ class RecordReader:
         return o if self.rule(path, rules.check_objective(o)) else None
 
     def organization(self, value: Any, path: str) -> Organization | None:
-        d = self.r.obj(value, path, ("id", "name", "role"))
+        d = self.r.obj(value, path, ("id", "name", "role"), self.added(team.AUDIT))
         if d is None:
             return None
+        self.audit("organizations", d, path)
         oid = self.r.ident(d, "id", path)
         name = self.r.text(d, "name", path)
         role = self.r.enum(d, "role", path, Role)
@@ -201,10 +212,14 @@ class RecordReader:
 
     def person(self, value: Any, path: str) -> Person | None:
         d = self.r.obj(
-            value, path, ("id", "name", "organization"), ("title", "level", "sponsor", "pseudonym")
+            value,
+            path,
+            ("id", "name", "organization"),
+            ("title", "level", "sponsor", "pseudonym", *self.added(team.AUDIT)),
         )
         if d is None:
             return None
+        self.audit("people", d, path)
         pid = self.r.ident(d, "id", path)
         name = self.r.text(d, "name", path)
         org = self.r.ref(d, "organization", path, self.org_ids, self.no_organization)
@@ -224,10 +239,18 @@ class RecordReader:
             value,
             path,
             ("id", "kind", "title", "date", "participants", "entries"),
-            ("duration_minutes", "phase", "purpose", "ratings", *self.added(v2.EVENT_V2)),
+            (
+                "duration_minutes",
+                "phase",
+                "purpose",
+                "ratings",
+                *self.added(v2.EVENT_V2),
+                *self.added(team.AUDIT),
+            ),
         )
         if d is None:
             return None
+        self.audit("events", d, path)
         eid = self.r.ident(d, "id", path)
         kind = self.r.enum(d, "kind", path, EventKind)
         title = self.r.text(d, "title", path)
@@ -291,10 +314,11 @@ class RecordReader:
             value,
             path,
             ("id", "type", "text", "visibility"),
-            ("tensions", *self.added(v2.ENTRY_V2)),
+            ("tensions", *self.added(v2.ENTRY_V2), *self.added(team.AUDIT)),
         )
         if d is None:
             return None
+        self.audit("entries", d, path)
         nid = self.r.ident(d, "id", path)
         kind = self.r.enum(d, "type", path, EntryType)
         text = self.r.text(d, "text", path)
@@ -346,10 +370,12 @@ class RecordReader:
                 "done_on",
                 "source_entry",
                 *self.added(v2.ACTION_V2),
+                *self.added(team.AUDIT),
             ),
         )
         if d is None:
             return None
+        self.audit("actions", d, path)
         aid = self.r.ident(d, "id", path)
         text = self.r.text(d, "text", path)
         created = self.r.day(d, "created_on", path)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from app.domain.authors import Author
 from app.persistence.changes import EVERYTHING, ChangeSet
 from app.persistence.connection import close_diary, full_check, open_diary, translate_error
 from app.persistence.errors import DamagedDiary
@@ -42,6 +43,8 @@ class Diary:
         self._damage: DamagedDiary | None = None
         # Set by the opening layer: turns a DamagedDiary into one naming the newest backup.
         self.explain_damage: Callable[[DamagedDiary], DamagedDiary] = lambda e: e
+        # Who writes (``set_author``): stamped on every record created or changed.
+        self._author: Author | None = None
 
     @classmethod
     def open(
@@ -79,6 +82,20 @@ class Diary:
             raise self._damage from None
         self._verified = True
 
+    @property
+    def author(self) -> Author | None:
+        """The facilitator whose writes this diary stamps, or None (records stay unattributed)."""
+        return self._author
+
+    def set_author(self, author: Author | None) -> None:
+        """Stamp the records written from now on with ``author`` (``app.persistence.authors``);
+        the author's name is recorded in the diary with each write (once it is there, that
+        changes nothing)."""
+        from app.persistence.authors import install_stamps
+
+        self._author = author
+        install_stamps(self.db.conn, author.id if author else None)
+
     @contextmanager
     def write(self, changes: ChangeSet = EVERYTHING) -> Iterator[Database]:
         """One transaction; nested calls join the outer one. Listeners run after the commit.
@@ -94,6 +111,10 @@ class Diary:
         self._depth += 1
         try:
             with self.db.atomic():
+                if self._author is not None and self._depth == 1:
+                    from app.persistence.authors import register
+
+                    register(self.db, self._author)  # nothing changes when already there
                 yield self.db
         except (sqlite3.Error, UnicodeEncodeError) as exc:
             # UnicodeEncodeError: pasted text with a lone surrogate; nothing was written.

@@ -101,15 +101,19 @@ def decision_agreements(db: Database, partnership_pk: int) -> dict[int, list[int
     return found
 
 
-def list_entries(db: Database, event_pk: int, *, limit: int = -1, offset: int = 0) -> list[Entry]:
-    """Live entries of an event in order; ``limit``/``offset`` read one page (-1: all)."""
+def list_entries(
+    db: Database, event_pk: int, *, limit: int = -1, offset: int = 0, author: str | None = None
+) -> list[Entry]:
+    """Live entries of an event in order; ``limit``/``offset`` read one page (-1: all);
+    ``author``: only those that author created or changed last."""
+    by = " AND (created_by = ? OR updated_by = ?)" if author is not None else ""
     return [
         _entry(r)
         for r in rows(
             db,
-            "SELECT * FROM entries WHERE event_pk = ? AND deleted_at IS NULL ORDER BY seq "
+            f"SELECT * FROM entries WHERE event_pk = ? AND deleted_at IS NULL{by} ORDER BY seq "
             "LIMIT ? OFFSET ?",
-            [event_pk, limit, offset],
+            [event_pk, *([author, author] if author is not None else []), limit, offset],
         )
     ]
 

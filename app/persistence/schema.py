@@ -468,8 +468,51 @@ _V6 = [
 def m0006_questionnaires(db: Database) -> None:
     for statement in _V6:
         db.execute(statement)
-    db.execute("PRAGMA user_version = 6")
+    # Keep a larger number: on a diary of a branch that had version 7 first, 0006 runs last.
+    if db.execute("PRAGMA user_version").fetchone()[0] < 6:
+        db.execute("PRAGMA user_version = 6")
+
+
+# A team of facilitators (docs/exchange-format.md): who wrote each record and who changed it
+# last. Authors are the facilitators whose work is in the diary, by the short stable id their
+# preferences hold; created_by and updated_by stay NULL for what was written before.
+AUTHORED_TABLES = (
+    "partnerships",
+    "phases",
+    "organizations",
+    "people",
+    "objectives",
+    "measurements",
+    "events",
+    "entries",
+    "actions",
+    "cycle_decisions",
+    "checklist_marks",
+    "feedback_reports",
+    "warning_acks",
+)
+_AUTHORS = [
+    f"""CREATE TABLE authors (
+        id TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        {_TIMESTAMPS}
+    )""",
+    *(
+        f"ALTER TABLE {t} ADD COLUMN {c} TEXT"
+        for t in AUTHORED_TABLES
+        for c in ("created_by", "updated_by")
+    ),
+    # The diary's own id, made once: a partnership file says which diary it came from.
+    "INSERT OR IGNORE INTO settings (key, value) VALUES ('diary_id', lower(hex(randomblob(16))))",
+]
+
+
+@MIGRATIONS(name="0007_authors")
+def m0007_authors(db: Database) -> None:
+    for statement in _AUTHORS:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 7")
 
 
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7

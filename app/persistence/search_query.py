@@ -29,10 +29,14 @@ class Filters:
     entry_type: EntryType | None = None
     tension: Tension | None = None
     visibility: Visibility | None = None
+    # An author id: only entries this facilitator wrote or changed last.
+    author: str | None = None
 
     @property
     def entries_only(self) -> bool:
-        return any(v is not None for v in (self.entry_type, self.tension, self.visibility))
+        return any(
+            v is not None for v in (self.entry_type, self.tension, self.visibility, self.author)
+        )
 
 
 # A query longer than this is cut: nobody types more, and each word costs a pass over the index
@@ -98,6 +102,9 @@ def entry_conditions(f: Filters, params: list[Any]) -> str:
     if f.visibility is not None:
         sql += " AND n.visibility = ?"
         params.append(f.visibility.value)
+    if f.author is not None:
+        sql += " AND (n.created_by = ? OR n.updated_by = ?)"
+        params += [f.author, f.author]
     if f.tension is not None:
         # Tensions are stored comma-separated; enum values hold no LIKE wildcards.
         sql += " AND (',' || n.tensions || ',') LIKE ?"

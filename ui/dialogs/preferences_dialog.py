@@ -1,4 +1,5 @@
-"""Preferences: the language of the interface, where backups go, and an optional second backup
+"""Preferences: the facilitator's name (with the short id that marks what they write), the
+language of the interface, where backups go, and an optional second backup
 folder (an external drive).
 
 Both are properties of this computer (a drive letter or mount point), so they are kept in the
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _, language
-from ui.settings import LANGUAGE, SECOND_BACKUP_FOLDER
+from ui.settings import AUTHOR_NAME, LANGUAGE, SECOND_BACKUP_FOLDER, author_of
 
 # Each language is named in itself, so it can be found whatever the interface shows now.
 LANGUAGES = [("English", "en"), ("Suomi", "fi")]
@@ -47,6 +48,7 @@ class PreferencesDialog(QDialog):
         self.settings = settings
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        self._author_row(form)
         self._language_row(form)
         folder = QLabel(str(backup_folder))
         folder.setTextFormat(Qt.TextFormat.PlainText)
@@ -79,7 +81,25 @@ class PreferencesDialog(QDialog):
         buttons.accepted.connect(self._save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(660, 260)
+        self.resize(660, 330)
+
+    def _author_row(self, form: QFormLayout) -> None:
+        author = author_of(self.settings)
+        self.author_name = QLineEdit(author.name)
+        self.author_name.setObjectName("authorName")
+        self.author_name.setMaxLength(200)
+        self.author_name.setPlaceholderText(_("as your colleagues should see it"))
+        form.addRow(_("Your name"), self.author_name)
+        note = QLabel(
+            _(
+                "Every entry, event and action you write carries your name and your id "
+                "{id}; partnership files keep them, so a team sees who wrote what."
+            ).format(id=author.id)
+        )
+        note.setObjectName("muted")
+        note.setWordWrap(True)
+        note.setTextFormat(Qt.TextFormat.PlainText)
+        form.addRow("", note)
 
     def _language_row(self, form: QFormLayout) -> None:
         self.language = QComboBox()
@@ -101,6 +121,7 @@ class PreferencesDialog(QDialog):
             self.second.setText(chosen)
 
     def _save(self) -> None:
+        AUTHOR_NAME.write(self.settings, " ".join(self.author_name.text().split()))
         LANGUAGE.write(self.settings, str(self.language.currentData()))
         text = self.second.text().strip()
         SECOND_BACKUP_FOLDER.write(self.settings, Path(text).expanduser() if text else None)

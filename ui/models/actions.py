@@ -23,8 +23,10 @@ from app.domain import Action, ActionStatus, Objective, Person, ValidationError
 from app.domain.labels import objective_lacks, status_name
 from app.i18n import _
 from app.persistence.read import actions, partnerships
+from app.persistence.read.authors import Stamp, author_names, record_authors
 from app.services.editing import Editor
 from ui.models.look import OVERDUE_COLOR, locale_date, pydate, qdate, warning_icon
+from ui.widgets.author_filter import passes, written_by
 
 Index = QModelIndex | QPersistentModelIndex
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -36,13 +38,16 @@ _NO_INDEX = QModelIndex()
 class ActionTableModel(QAbstractTableModel):
     """All live actions of a partnership."""
 
-    TEXT, OWNER, ORGANIZATION, DUE, STATUS, DONE = range(6)
+    TEXT, OWNER, ORGANIZATION, DUE, STATUS, DONE, AUTHOR = range(7)
 
     def __init__(self, editor: Editor, today: date | None = None) -> None:
         super().__init__()
         self._editor = editor
         self._partnership: int | None = None
         self._actions: list[Action] = []
+        # Who wrote each action and who changed it last, and the authors' names.
+        self.stamps: dict[int, Stamp] = {}
+        self._author_names: dict[str, str] = {}
         self._people: dict[int, Person] = {}
         self._orgs: dict[int, str] = {}
         self.today = today or date.today()
@@ -63,6 +68,8 @@ class ActionTableModel(QAbstractTableModel):
             if pk
             else {}
         )
+        self.stamps = record_authors(db, "actions", [a.pk for a in self._actions if a.pk])
+        self._author_names = author_names(db)
         self.endResetModel()
 
     def action_at(self, row: int) -> Action | None:
@@ -85,13 +92,19 @@ class ActionTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._actions)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return [_("Action"), _("Owner"), _("Organization"), _("Due"), _("Status"), _("Done")][
-                section
-            ]
+            return [
+                _("Action"),
+                _("Owner"),
+                _("Organization"),
+                _("Due"),
+                _("Status"),
+                _("Done"),
+                _("Written by"),
+            ][section]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -114,6 +127,8 @@ class ActionTableModel(QAbstractTableModel):
         if col == self.STATUS:
             text = status_name(a.status)
             return text + " · " + _("overdue") if a.is_overdue_on(self.today) else text
+        if col == self.AUTHOR:
+            return written_by(self.stamps.get(a.pk or 0), self._author_names)
         return locale_date(a.done_on)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -175,7 +190,7 @@ class ActionTableModel(QAbstractTableModel):
 
 
 class ActionFilterModel(QSortFilterProxyModel):
-    """Filters the action plan by organization, owner, status and overdue."""
+    """Filters the action plan by organization, owner, status, overdue and author."""
 
     def __init__(self, source: ActionTableModel) -> None:
         super().__init__()
@@ -186,6 +201,7 @@ class ActionFilterModel(QSortFilterProxyModel):
         self.owner: int | None = None
         self.status: ActionStatus | None = None
         self.overdue_only = False
+        self.author: str | None = None
 
     def set_filter(
         self,
@@ -194,10 +210,12 @@ class ActionFilterModel(QSortFilterProxyModel):
         owner: int | None = None,
         status: ActionStatus | None = None,
         overdue_only: bool = False,
+        author: str | None = None,
     ) -> None:
         self.beginFilterChange()
         self.organization, self.owner = organization, owner
         self.status, self.overdue_only = status, overdue_only
+        self.author = author
         self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
@@ -209,6 +227,8 @@ class ActionFilterModel(QSortFilterProxyModel):
         if self.owner is not None and a.owner != self.owner:
             return False
         if self.status is not None and a.status != self.status:
+            return False
+        if not passes(self.author, self._actions.stamps.get(a.pk or 0)):
             return False
         return not (self.overdue_only and not a.is_overdue_on(self._actions.today))
 

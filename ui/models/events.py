@@ -22,6 +22,7 @@ from app.domain.labels import (
 )
 from app.i18n import _
 from app.persistence.read import entries, events
+from app.persistence.read.authors import Stamp, author_names, record_authors
 from app.services.editing import Editor
 from ui.models.look import (
     entry_icon,
@@ -30,6 +31,7 @@ from ui.models.look import (
     visibility_icon,
     visibility_name,
 )
+from ui.widgets.author_filter import written_by
 
 Index = QModelIndex | QPersistentModelIndex
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -104,7 +106,7 @@ class EventTableModel(QAbstractTableModel):
 class EntryTableModel(QAbstractTableModel):
     """The entries of one event, read a page at a time; text and type editable in place."""
 
-    TYPE, TEXT, VISIBILITY, TENSIONS, AGENDA = range(5)
+    TYPE, TEXT, VISIBILITY, TENSIONS, AGENDA, AUTHOR = range(6)
     PAGE = 200
 
     def __init__(self, editor: Editor) -> None:
@@ -113,6 +115,10 @@ class EntryTableModel(QAbstractTableModel):
         self._event: int | None = None
         self._entries: list[Entry] = []
         self._agenda: dict[int, str] = {}  # agenda item key → its title
+        # Only the entries this author wrote or changed last (None: everyone's).
+        self.author: str | None = None
+        self._stamps: dict[int, Stamp] = {}
+        self._author_names: dict[str, str] = {}
         self._exhausted = True
         self._fetching = False
 
@@ -120,18 +126,31 @@ class EntryTableModel(QAbstractTableModel):
         self._event = pk
         self.reload()
 
+    def set_author(self, author: str | None) -> None:
+        self.author = author
+        self.reload()
+
+    def _stamp(self, page: list[Entry]) -> None:
+        pks = [e.pk for e in page if e.pk is not None]
+        self._stamps.update(record_authors(self._editor.db, "entries", pks))
+
     def reload(self) -> None:
         """Read again, keeping at least as many rows as were shown."""
         keep = max(len(self._entries), self.PAGE)
         self.beginResetModel()
         self._entries = []
+        self._stamps = {}
+        self._author_names = author_names(self._editor.db)
         self._exhausted = self._event is None
         self._agenda = {}
         if self._event is not None:
             agenda = events.list_agenda(self._editor.db, self._event)
             self._agenda = {a.pk: a.title for a in agenda if a.pk is not None}
-            self._entries = entries.list_entries(self._editor.db, self._event, limit=keep)
+            self._entries = entries.list_entries(
+                self._editor.db, self._event, limit=keep, author=self.author
+            )
             self._exhausted = len(self._entries) < keep
+            self._stamp(self._entries)
         self.endResetModel()
 
     def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
@@ -143,9 +162,14 @@ class EntryTableModel(QAbstractTableModel):
         if parent.isValid() or self._event is None or not self.canFetchMore():
             return
         more = entries.list_entries(
-            self._editor.db, self._event, limit=self.PAGE, offset=len(self._entries)
+            self._editor.db,
+            self._event,
+            limit=self.PAGE,
+            offset=len(self._entries),
+            author=self.author,
         )
         self._exhausted = len(more) < self.PAGE
+        self._stamp(more)
         if more:
             start = len(self._entries)
             self._fetching = True
@@ -184,11 +208,18 @@ class EntryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 5
+        return 0 if parent.isValid() else 6
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            names = [_("Type"), _("Entry"), _("Visibility"), _("Tensions"), _("Agenda item")]
+            names = [
+                _("Type"),
+                _("Entry"),
+                _("Visibility"),
+                _("Tensions"),
+                _("Agenda item"),
+                _("Written by"),
+            ]
             return names[section]
         return None
 
@@ -221,6 +252,7 @@ class EntryTableModel(QAbstractTableModel):
                 visibility_name(vis),
                 ", ".join(tension_name(t) for t in e.tensions),
                 agenda,
+                written_by(self._stamps.get(e.pk or 0), self._author_names),
             ][col]
         if role == Qt.ItemDataRole.EditRole and col == self.TEXT:
             return e.text

@@ -16,11 +16,14 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from app.domain.labels import entry_type_name, event_kind_name
 from app.persistence import search
 from app.persistence.diary import Diary
+from app.persistence.read.authors import Stamp, author_names, record_authors
 from app.persistence.search import Filters, Hit, Order, Pages
 from ui.models.look import locale_when
+from ui.widgets.author_filter import written_by
 
 Index = QModelIndex | QPersistentModelIndex
 HIT_ROLE = Qt.ItemDataRole.UserRole + 5
+AUTHOR_ROLE = Qt.ItemDataRole.UserRole + 6  # "Anna · changed by Bert" ("" when unknown)
 _NO_INDEX = QModelIndex()
 
 
@@ -38,6 +41,9 @@ class SearchResultModel(QAbstractListModel):
         self._hits: list[Hit] = []
         self._pages: Pages | None = None
         self._fetching = False
+        # Who wrote each entry hit (an event hit shows none), and the authors' names.
+        self._stamps: dict[int, Stamp] = {}
+        self._author_names: dict[str, str] = {}
 
     def set_query(self, partnership: int | None, text: str, filters: Filters) -> None:
         self._partnership, self._text, self._filters = partnership, text, filters
@@ -47,6 +53,8 @@ class SearchResultModel(QAbstractListModel):
         """Run the query again and read its first page."""
         self.beginResetModel()
         self._hits = []
+        self._stamps = {}
+        self._author_names = author_names(self._diary.db)
         self._pages = (
             Pages(self._diary.db, self._partnership, self._text, self._filters)
             if self._partnership is not None
@@ -77,6 +85,12 @@ class SearchResultModel(QAbstractListModel):
     def text(self) -> str:
         return self._text
 
+    def author_of(self, hit: Hit) -> str:
+        """Who wrote an entry hit and who changed it last ("" for an event, or unknown)."""
+        if hit.entry_pk is None:
+            return ""
+        return written_by(self._stamps.get(hit.entry_pk), self._author_names)
+
     def hit_at(self, row: int) -> Hit | None:
         return self._hits[row] if 0 <= row < len(self._hits) else None
 
@@ -95,6 +109,8 @@ class SearchResultModel(QAbstractListModel):
             return
         # Keys read and rows shown can differ if a record vanished in between.
         more = search.hits(self._diary.db, self._text, self._pages.next_page(self.PAGE))
+        pks = [h.entry_pk for h in more if h.entry_pk is not None]
+        self._stamps.update(record_authors(self._diary.db, "entries", pks))
         start = len(self._hits)
         if more:
             self._fetching = True
@@ -118,7 +134,11 @@ class SearchResultModel(QAbstractListModel):
                 if hit.entry_type
                 else event_kind_name(hit.event_kind)
             )
-            return f"{locale_when(hit.when)} · {hit.event_title} · {kind}\n{hit.snippet.text}"
+            author = self.author_of(hit)
+            by = f" · {author}" if author else ""
+            return f"{locale_when(hit.when)} · {hit.event_title} · {kind}{by}\n{hit.snippet.text}"
         if role == HIT_ROLE:
             return hit
+        if role == AUTHOR_ROLE:
+            return self.author_of(hit)
         return None

@@ -40,6 +40,7 @@ from ui.models.actions import (
     ActionTableModel,
     ObjectiveTableModel,
 )
+from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.cell_editors import DateDelegate, OwnerDelegate, StatusDelegate
 
 Index = QModelIndex | QPersistentModelIndex
@@ -75,8 +76,14 @@ class ActionsPage(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         heading = QLabel(_("Action plan"))
         heading.setObjectName("pageTitle")
-        lay.addWidget(heading)
-        lay.addLayout(self._filter_row())
+        filters = self._filter_row()  # makes the buttons, which stand beside the heading
+        top_row = QHBoxLayout()
+        top_row.addWidget(heading)
+        top_row.addStretch(1)
+        top_row.addWidget(self.new_button)
+        top_row.addWidget(self.delete_button)
+        lay.addLayout(top_row)
+        lay.addLayout(filters)
         self.table = QTableView()
         self.table.setObjectName("actionTable")
         self.table.setModel(self.proxy)
@@ -97,7 +104,7 @@ class ActionsPage(QWidget):
         )
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ActionTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for col in range(1, 6):
+        for col in range(1, 7):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         lay.addWidget(self.table, 1)
         split = QSplitter(Qt.Orientation.Vertical)
@@ -125,18 +132,19 @@ class ActionsPage(QWidget):
             self.status_filter.addItem(status_name(s), s.value)
         self.overdue = QCheckBox(_("Only overdue"))
         self.overdue.setObjectName("filterOverdue")
-        for box in (self.organization, self.owner, self.status_filter):
+        self.author = AuthorFilter()
+        for box in (self.organization, self.owner, self.status_filter, self.author):
             box.currentIndexChanged.connect(self._apply_filter)
             row.addWidget(box)
         self.overdue.toggled.connect(self._apply_filter)
         row.addWidget(self.overdue)
         row.addStretch(1)
+        # Beside the heading, not in this row: five filters and two buttons would not fit a
+        # 1366-pixel window in Finnish.
         self.new_button = QPushButton(_("New action"))
         self.new_button.clicked.connect(self.new_action)
         self.delete_button = QPushButton(_("Delete action"))
         self.delete_button.clicked.connect(self.delete_action)
-        row.addWidget(self.new_button)
-        row.addWidget(self.delete_button)
         return row
 
     def _objectives_box(self) -> QWidget:
@@ -220,6 +228,7 @@ class ActionsPage(QWidget):
     def refresh(self) -> None:
         self.objectives.set_partnership(self._partnership)
         self.actions_model.set_partnership(self._partnership)
+        self.author.fill(self.editor.db, self._partnership)  # a colleague's merge adds authors
         self.new_button.setEnabled(self._partnership is not None)
 
     def _fill_filters(self) -> None:
@@ -238,6 +247,7 @@ class ActionsPage(QWidget):
                 self.owner.addItem(p.name, p.pk)
         for box in (self.organization, self.owner):
             box.blockSignals(False)
+        self.author.fill(db, pk)
         self._apply_filter()
 
     def _apply_filter(self) -> None:
@@ -247,6 +257,7 @@ class ActionsPage(QWidget):
             owner=self.owner.currentData(),
             status=ActionStatus(status) if status else None,
             overdue_only=self.overdue.isChecked(),
+            author=self.author.chosen(),
         )
 
     # -- commands -------------------------------------------------------------------------

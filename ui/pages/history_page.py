@@ -53,8 +53,9 @@ from app.persistence.read import events, partnerships
 from app.persistence.search import Filters, Hit, Order
 from ui.context import AppContext
 from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
-from ui.models.search import HIT_ROLE, SearchResultModel
+from ui.models.search import AUTHOR_ROLE, HIT_ROLE, SearchResultModel
 from ui.style import ACCENT_LIGHT, MUTED
+from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
 from ui.widgets.reports_given import ReportsGiven
 
@@ -92,6 +93,9 @@ class HitDelegate(QStyledItemDelegate):
             entry_type_name(hit.entry_type) if hit.entry_type else event_kind_name(hit.event_kind)
         )
         head = f"{label} · {locale_when(hit.when)} · {hit.event_title}"
+        author = index.data(AUTHOR_ROLE)
+        if author:
+            head += f" · {author}"
         painter.setPen(QColor(MUTED))
         bold = QFont(font)
         bold.setBold(True)
@@ -238,6 +242,8 @@ class HistoryPage(QWidget):
             _("Shared and private"),
             [(visibility_name(v), v) for v in Visibility],
         )
+        self.author = AuthorFilter()
+        self.author.currentIndexChanged.connect(self.run_search)
         boxes = [
             self.kind,
             self.phase,
@@ -246,8 +252,9 @@ class HistoryPage(QWidget):
             self.entry_type,
             self.tension,
             self.visibility,
+            self.author,
         ]
-        # Two rows: seven filters side by side would not fit a 1366-pixel window in Finnish.
+        # Two rows: eight filters side by side would not fit a 1366-pixel window in Finnish.
         for i, box in enumerate(boxes):
             grid.addWidget(box, i // 4, i % 4)
         return grid
@@ -267,9 +274,11 @@ class HistoryPage(QWidget):
             for item in items:
                 box.addItem(item.name, item.pk)
             box.blockSignals(False)
+        self.author.fill(db, pk)
         self.refresh()
 
     def refresh(self) -> None:
+        self.author.fill(self.context.diary.db, self._partnership)
         self._show_timeline()
         self.reports_given.show_partnership(self._partnership)
         self.run_search()
@@ -294,6 +303,7 @@ class HistoryPage(QWidget):
             entry_type=self.entry_type.currentData(),
             tension=self.tension.currentData(),
             visibility=self.visibility.currentData(),
+            author=self.author.chosen(),
         )
 
     def _focus_search(self) -> None:

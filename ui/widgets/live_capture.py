@@ -52,6 +52,7 @@ from ui.models.look import (
 )
 from ui.style import ENTRY_COLORS
 from ui.widgets.agenda_header import AgendaHeader
+from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.capture_field import CaptureField
 from ui.widgets.flow_layout import FlowLayout
 
@@ -132,6 +133,17 @@ class LiveCapture(QWidget):
         keys.setObjectName("muted")
         keys.setWordWrap(True)
         outer.addWidget(keys)
+        self.author = AuthorFilter()
+        self.author.currentIndexChanged.connect(
+            lambda _i: self.entries.set_author(self.author.chosen())
+        )
+        above = QHBoxLayout()
+        shown = QLabel(_("Entries written by"))
+        shown.setBuddy(self.author)
+        above.addWidget(shown)
+        above.addWidget(self.author)
+        above.addStretch(1)
+        outer.addLayout(above)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self._entry_table())
         split.addWidget(self._attendance_box())
@@ -202,7 +214,12 @@ class LiveCapture(QWidget):
         self.table.verticalHeader().setMinimumSectionSize(30)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(EntryTableModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for col in (EntryTableModel.TYPE, EntryTableModel.VISIBILITY, EntryTableModel.TENSIONS):
+        for col in (
+            EntryTableModel.TYPE,
+            EntryTableModel.VISIBILITY,
+            EntryTableModel.TENSIONS,
+            EntryTableModel.AUTHOR,
+        ):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         # The agenda item comes first: the entries read as grouped under their items.
         header.moveSection(EntryTableModel.AGENDA, 0)
@@ -287,6 +304,8 @@ class LiveCapture(QWidget):
     # -- state ----------------------------------------------------------------------------
 
     def set_event(self, partnership: int | None, event: int | None) -> None:
+        if partnership != self._partnership:
+            self.author.fill(self._editor.db, partnership)
         changed = event != self._event
         self._partnership, self._event = partnership, event
         if changed:
@@ -303,6 +322,7 @@ class LiveCapture(QWidget):
         super().showEvent(event)
 
     def refresh(self) -> None:
+        self.author.fill(self._editor.db, self._partnership)
         self.entries.reload()
         self._load_event()
 
