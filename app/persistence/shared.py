@@ -25,7 +25,7 @@ from app.domain import (
     Role,
     Tension,
 )
-from app.domain.enums import DecisionStatus, Direction, Fate
+from app.domain.enums import DecisionStatus, Direction, Fate, Outcome
 from app.persistence.entries import text_to_tensions
 from app.persistence.rows import one, rows, s2d
 
@@ -42,6 +42,8 @@ class SharedPartnership:
     pilot_scope: str | None = None
     # A side's questionnaire mean prints only with at least this many respondents.
     min_group_size: int = 3
+    # The partners' end-of-cycle decisions (date, outcome); their notes are the facilitator's.
+    outcomes: tuple[tuple[date, Outcome], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +167,15 @@ class SharedView:
                 [self._pk],
             )
         )
+        outcomes = tuple(
+            (s2d(r["decided_on"]) or date.min, Outcome(r["outcome"]))
+            for r in rows(
+                self._db,
+                "SELECT decided_on, outcome FROM cycle_decisions WHERE partnership_pk = ? "
+                "ORDER BY seq",
+                [self._pk],
+            )
+        )
         return SharedPartnership(
             pk=row["pk"],
             name=row["name"],
@@ -174,6 +185,7 @@ class SharedView:
             vision=row["vision"],
             pilot_scope=row["pilot_scope"],
             min_group_size=max(2, int(row["min_group_size"] or 3)),
+            outcomes=outcomes,
         )
 
     def organizations(self) -> list[SharedOrganization]:

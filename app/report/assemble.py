@@ -106,6 +106,7 @@ def assemble_report(
         started_on=p.started_on,
         phases=_phase_spans(p, as_of),
         phase_now=_phase_on(p, as_of),
+        outcomes=tuple((d, o) for d, o in p.outcomes if known_on(d, as_of)),
         objectives=a.objectives(),
         meetings=a.event_lines("meetings", lambda day: a.period.holds(day) and day <= as_of),
         done_actions=a.action_lines(

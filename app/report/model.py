@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Role, Tension
+from app.domain.enums import Outcome
 from app.report.names import NameReview
 from app.report.parts import Equity, Glance, Learning
 
@@ -206,6 +207,8 @@ class ReportData:
     started_on: date
     phases: tuple[PhaseSpan, ...] = ()
     phase_now: Phase | None = None
+    # The partners' end-of-cycle decisions by the report's day: (date, outcome), no notes.
+    outcomes: tuple[tuple[date, Outcome], ...] = ()
     objectives: tuple[ObjectiveLine, ...] = ()
     meetings: tuple[EventLine, ...] = ()
     done_actions: tuple[ActionLine, ...] = ()

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 from datetime import date
 
+from app.dates import sentence_date
 from app.domain import Phase, PhaseMove, Problem, ValidationError
 from app.domain.enums import Outcome
 from app.domain.model import CycleDecision
-from app.dates import sentence_date
 from app.i18n import _, language, ngettext
 from app.persistence import events, measurements, partnerships
 from app.persistence.changes import CHECKLIST, CYCLE_DECISIONS, PHASES, ChangeSet

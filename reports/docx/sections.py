@@ -104,10 +104,9 @@ def where_we_are(w: DocWriter, data: ReportData, tr: Tr) -> None:
     intro = tr("The partnership started on {date}.").format(
         date=lb.long_date(data.started_on, lang)
     )
-    if data.phase_now is not None:
-        intro += " " + tr("The phase in force is {phase}.").format(
-            phase=tr(lb.PHASES[data.phase_now]).lower()
-        )
+    stands = lb.phase_sentences(data.phase_now, data.outcomes, tr, lang)
+    if stands:
+        intro += " " + stands
     w.para(intro)
     if data.phases:
         register_fonts()
