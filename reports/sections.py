@@ -205,6 +205,15 @@ def accomplishments(data: ReportData, tr: Tr) -> Flow:
         )
     else:
         out.append(empty(tr))
+    if data.checklist_not_met:
+        out.append(subheading(tr("Checklist items not met")))
+        out.append(
+            table(
+                [tr("Date"), tr("Item")],
+                ([cell(lb.short_date(d, lang)), cell(t)] for d, t in data.checklist_not_met),
+                (0.15, 0.85),
+            )
+        )
     return out
 
 

@@ -375,6 +375,16 @@ class SharedView:
 
         The facilitator's notes on a mark stay out.
         """
+        return self._checklist("done")
+
+    def checklist_not_met(self) -> list[tuple[str, date, str | None]]:
+        """Checklist items looked at and not met, as ``checklist_done`` gives the done ones.
+
+        Never printed as completed; the facilitator's note on the mark stays out like any.
+        """
+        return self._checklist("not_met")
+
+    def _checklist(self, status: str) -> list[tuple[str, date, str | None]]:
         return [
             (r["item"], s2d(r["marked_on"]) or date.min, r["text"])
             for r in rows(
@@ -382,8 +392,8 @@ class SharedView:
                 "SELECT m.item, m.marked_on, coalesce(c.text, m.text) AS text FROM checklist_marks m "
                 "LEFT JOIN checklist_custom c "
                 "ON c.partnership_pk = m.partnership_pk AND c.item = m.item "
-                "WHERE m.partnership_pk = ? AND m.status = 'done' ORDER BY m.seq",
-                [self._pk],
+                "WHERE m.partnership_pk = ? AND m.status = ? ORDER BY m.seq",
+                [self._pk, status],
             )
         ]
 

@@ -116,6 +116,7 @@ def assemble_report(
             "accomplishments", lambda e: e.type == EntryType.ACCOMPLISHMENT
         ),
         checklist_done=a.checklist(checklist_text),
+        checklist_not_met=a.checklist(checklist_text, not_met=True),
         decisions=a.entry_lines("decisions", lambda e: e.type == EntryType.DECISION),
         action_plan=a.action_lines(
             "action_plan", lambda x: _open_on(x, as_of) or a.in_period(x.done_on), soonest=True
@@ -288,13 +289,17 @@ class _Assembler:
             for o in self.view.objectives()
         )
 
-    def checklist(self, checklist_text: ChecklistText) -> tuple[tuple[date, str], ...]:
+    def checklist(
+        self, checklist_text: ChecklistText, not_met: bool = False
+    ) -> tuple[tuple[date, str], ...]:
+        """Items marked done (``not_met``: marked not met) in the period, as printed."""
         lang = self.options.language
         text = self.namer.text
+        marks = self.view.checklist_not_met() if not_met else self.view.checklist_done()
         return tuple(
             (day, text(checklist_text(item, lang) or custom or humanize_item(item)))
-            for item, day, custom in self.view.checklist_done()
-            if self.period.holds(day)
+            for item, day, custom in marks
+            if self.period.holds(day) and day <= self.options.as_of
         )
 
 

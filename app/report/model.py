@@ -214,6 +214,8 @@ class ReportData:
     done_actions: tuple[ActionLine, ...] = ()
     accomplishments: tuple[EntryLine, ...] = ()
     checklist_done: tuple[tuple[date, str], ...] = ()
+    # Looked at and not fulfilled: printed as not met, never as completed (no note).
+    checklist_not_met: tuple[tuple[date, str], ...] = ()
     decisions: tuple[EntryLine, ...] = ()
     action_plan: tuple[ActionLine, ...] = ()
     commitment: tuple[Series, ...] = ()

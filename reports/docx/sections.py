@@ -173,6 +173,13 @@ def accomplishments(w: DocWriter, data: ReportData, tr: Tr) -> None:
         )
     else:
         _empty(w, tr)
+    if data.checklist_not_met:
+        w.heading(tr("Checklist items not met"), 2)
+        w.table(
+            [tr("Date"), tr("Item")],
+            ([lb.short_date(d, lang), t] for d, t in data.checklist_not_met),
+            (0.15, 0.85),
+        )
 
 
 def _actions(w: DocWriter, actions: Sequence[ActionLine], tr: Tr, lang: str) -> None:
