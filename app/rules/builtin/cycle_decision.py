@@ -90,10 +90,13 @@ RULE = Rule(
     order=100,
     title=N_("End of cycle without a decision"),
     explanation=N_(
-        "The cycle of negotiation, commitment and execution ends in an assessment and the "
-        "partners' decision: to continue, to renegotiate, to make the relationship routine or "
-        "to dissolve it (Ring & Van de Ven). The warning asks for that decision from some days "
-        "before the planned end, or some time after the final evaluation, until it is recorded."
+        "Ring & Van de Ven describe the emergence, evolution and dissolution of a partnership "
+        "as a cycle of negotiation, commitment and execution with continuous assessment; the "
+        "partners need the arguments for continuing the relationship (Kork, Koskela & "
+        "Turpeinen, Formation of a cooperative partnership). At the end of a cycle they decide "
+        "to continue, renegotiate, make the work routine or end it. The warning asks for that "
+        "decision from some days before the planned end, or some time after the final "
+        "evaluation, until it is recorded."
     ),
     severities=(Severity.WARNING, Severity.INFO),
     function=cycle_decision,
