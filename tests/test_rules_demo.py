@@ -13,9 +13,9 @@ from datetime import date
 
 import pytest
 
+from app.domain.enums import Outcome
 from app.persistence.diary import Diary
 from app.rules import RULES, EvidenceKind, Severity, evaluate
-from app.domain.enums import Outcome
 from app.services import checklist, cycle, warnings
 from app.services.demo import load_demo
 

@@ -97,6 +97,9 @@ class SharedEvent:
     title: str
     when: str
     attendees: tuple[int, ...]
+    # Everyone invited (those who came are in ``attendees``) and the event's own phase.
+    invited: tuple[int, ...] = ()
+    phase: Phase | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,13 +256,18 @@ class SharedView:
     def events(self) -> list[SharedEvent]:
         """Live events in date order with the people who attended them."""
         attended: dict[int, list[int]] = {}
+        invited: dict[int, list[int]] = {}
         for r in rows(
             self._db,
-            "SELECT p.event_pk, p.person_pk FROM participants p JOIN events e ON e.pk = p.event_pk "
-            "WHERE e.partnership_pk = ? AND p.attended = 1 ORDER BY p.event_pk, p.seq",
+            "SELECT p.event_pk, p.person_pk, p.invited, p.attended FROM participants p "
+            "JOIN events e ON e.pk = p.event_pk "
+            "WHERE e.partnership_pk = ? ORDER BY p.event_pk, p.seq",
             [self._pk],
         ):
-            attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+            if r["attended"]:
+                attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+            if r["invited"]:
+                invited.setdefault(r["event_pk"], []).append(r["person_pk"])
         return [
             SharedEvent(
                 pk=r["pk"],
@@ -267,10 +275,12 @@ class SharedView:
                 title=r["title"],
                 when=r["date"],
                 attendees=tuple(attended.get(r["pk"], ())),
+                invited=tuple(invited.get(r["pk"], ())),
+                phase=Phase(r["phase"]) if r["phase"] else None,
             )
             for r in rows(
                 self._db,
-                "SELECT pk, kind, title, date FROM events "
+                "SELECT pk, kind, title, date, phase FROM events "
                 "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY date, pk",
                 [self._pk],
             )

@@ -15,6 +15,7 @@ from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rol
 from app.domain.enums import Outcome
 from app.report.names import NameReview
 from app.report.parts import Equity, Glance, Learning
+from app.scores.levels import LevelSplit
 
 # The sections a report can hold, in the order they print; the cover is always there.
 SECTIONS: tuple[str, ...] = (
@@ -219,6 +220,10 @@ class ReportData:
     decisions: tuple[EntryLine, ...] = ()
     action_plan: tuple[ActionLine, ...] = ()
     commitment: tuple[Series, ...] = ()
+    # The facilitator's (and respondents') trust ratings per side, like ``commitment``.
+    trust: tuple[Series, ...] = ()
+    # Attendance and answers by organizational level (None: nobody with a level yet).
+    levels: LevelSplit | None = None
     questionnaire: Questionnaire | None = None
     observations: tuple[EntryLine, ...] = ()
     tensions: tuple[tuple[Tension, int], ...] = ()
