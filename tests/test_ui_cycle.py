@@ -16,7 +16,7 @@ from app.persistence.diary import Diary
 from app.services import cycle
 from app.services.editing import Editor
 from ui.context import AppContext
-from ui.dialogs.decision_dialog import DecisionDialog
+from ui.dialogs.cycle_decision_dialog import CycleDecisionDialog
 from ui.dialogs.event_dialog import EventForm
 from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.pages.overview import OverviewPage
@@ -85,7 +85,7 @@ def test_the_decision_dialog_records_the_end_and_the_overview_shows_it(
     qtbot: QtBot, context: AppContext
 ) -> None:
     pk = _partnership(context.diary)
-    dialog = DecisionDialog(context, pk, date(2026, 1, 5))
+    dialog = CycleDecisionDialog(context, pk, date(2026, 1, 5))
     qtbot.addWidget(dialog)
     assert dialog.outcome() == Outcome.CONTINUE
     dialog.findChild(type(dialog.outcomes.button(0)), "outcome_end").setChecked(True)
@@ -108,7 +108,7 @@ def test_bad_input_in_the_decision_dialog_is_said_and_changes_nothing(
     qtbot: QtBot, context: AppContext
 ) -> None:
     pk = _partnership(context.diary)
-    dialog = DecisionDialog(context, pk, date(2025, 2, 1))  # before the latest phase change
+    dialog = CycleDecisionDialog(context, pk, date(2025, 2, 1))  # before the latest phase change
     qtbot.addWidget(dialog)
     dialog.findChild(type(dialog.outcomes.button(0)), "outcome_renegotiate").setChecked(True)
     dialog.accept()

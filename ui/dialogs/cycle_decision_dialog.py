@@ -92,6 +92,10 @@ class CycleDecisionDialog(QDialog):
         form.addRow(_("Decided on"), self.day)
         self.taken_at = QComboBox()
         self.taken_at.setObjectName("decisionEvent")
+        self.taken_at.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.taken_at.setMinimumContentsLength(36)
         self.taken_at.addItem(_("no event"), None)
         found = events.list_events(context.diary.db, pk)
         for e in reversed(found):

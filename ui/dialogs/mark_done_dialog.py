@@ -112,6 +112,11 @@ class MarkDoneDialog(QDialog):
             self.evidence_event.addItem(f"{short_date(e.day)} — {e.title}", e.id)
         self.entry = QComboBox()
         self.entry.setObjectName("evidenceEntry")
+        for box in (self.evidence_event, self.entry):  # long titles must not squeeze labels
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(30)
         self.evidence_event.currentIndexChanged.connect(self._fill_entries)
         self._fill_entries()
         form = QFormLayout()

@@ -139,7 +139,7 @@ class PartnershipDialog(QDialog):
         for phase in Phase.working():
             self.phase_box.addItem(phase_name(phase), phase.value)
         # Optional: the planned end of the cycle (unticked: none).
-        self.has_end = QCheckBox(_("Planned"))
+        self.has_end = QCheckBox(_("Planned &end:"))
         self.has_end.setObjectName("plannedEndCheck")
         self.has_end.setToolTip(
             _(
@@ -156,8 +156,8 @@ class PartnershipDialog(QDialog):
         end_row = QWidget()
         end_layout = QHBoxLayout(end_row)
         end_layout.setContentsMargins(0, 0, 0, 0)
-        end_layout.addWidget(self.has_end)
-        end_layout.addWidget(self.planned_end, 1)
+        end_layout.addWidget(self.planned_end)
+        end_layout.addStretch(1)
         self.errors = {
             "name": _error_label(),
             "description": _error_label(),
@@ -170,7 +170,7 @@ class PartnershipDialog(QDialog):
         form.addRow(_("&Name:"), self._with_error(self.name, "name"))
         form.addRow(_("&Description:"), self._with_error(self.description, "description"))
         form.addRow(_("&Start date:"), self._with_error(self.started, "started_on"))
-        form.addRow(_("Planned &end:"), self._with_error(end_row, "planned_end_on"))
+        form.addRow(self.has_end, self._with_error(end_row, "planned_end_on"))
         form.addRow(_("Report &language:"), self.language_box)
         form.addRow(_("&Phase at start:"), self.phase_box)
         form.addRow(_("&Vision:"), self.vision)

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.labels import dimension_name, level_name, phase_name
-from app.i18n import _, ngettext
+from app.i18n import _
 from app.scores.levels import Attendance, LevelSplit
 from ui.style import short_date
 from ui.widgets.card import plain_label
@@ -49,8 +49,9 @@ def _table(name: str, headers: list[str], rows: list[list[str]]) -> QTableWidget
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             table.setItem(r, c, item)
     header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setStretchLastSection(True)
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+    header.setMinimumSectionSize(72)
     table.resizeRowsToContents()
     height = header.height() + sum(table.rowHeight(i) for i in range(len(rows))) + 6
     table.setFixedHeight(height)
@@ -124,17 +125,9 @@ class LevelTable(QWidget):
                 if header is not None:
                     header.setToolTip(dimension_name(d))
             self.box.addWidget(self.answers)
-            self.box.addWidget(
-                plain_label(
-                    ngettext(
-                        "Means 1–5. A level's answers are shown when at least {n} person "
-                        "answered (the partnership's minimum group size).",
-                        "Means 1–5. A level's answers are shown when at least {n} people "
-                        "answered (the partnership's minimum group size).",
-                        split.min_group,
-                    ).format(n=split.min_group),
-                    "muted",
-                    wrap=True,
-                )
-            )
+            note = _(
+                "Means 1–5. A level's mean is shown when at least {n} of its people answered; "
+                "a dash means fewer did, or none."
+            ).format(n=split.min_group)
+            self.box.addWidget(plain_label(note, "muted", wrap=True))
         self.box.addStretch(1)
