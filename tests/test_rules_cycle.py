@@ -158,3 +158,20 @@ def test_bad_input_changes_nothing(diary: Diary, partnership: int) -> None:
     assert cycle.decisions(diary, partnership) == []
     p = partnerships.get_partnership(diary.db, partnership)
     assert p is not None and len(p.phases) == 2
+
+
+def test_status_json_tells_the_planned_end_the_decision_and_the_warning(
+    diary: Diary, partnership: int
+) -> None:
+    from app.services.status import partnership_status
+
+    before = partnership_status(diary.db, partnership, date(2026, 1, 10))
+    assert before["planned_end_on"] == "2025-12-31" and before["cycle_decisions"] == []
+    assert "cycle-decision" in {w["id"] for w in before["warnings"]}
+    made = cycle.record_decision(diary, partnership, Outcome.END, date(2026, 1, 12), "private")
+    after = partnership_status(diary.db, partnership, date(2026, 1, 12))
+    assert after["phase"] == "ended"
+    assert after["cycle_decisions"] == [
+        {"id": made.id, "decided_on": "2026-01-12", "outcome": "end"}
+    ]
+    assert after["warnings"] == [] and "private" not in str(after)
