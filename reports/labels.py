@@ -12,13 +12,38 @@ from collections.abc import Callable
 from datetime import date, time
 
 from app import dates
-from app.domain import Dimension, EventKind, Role, Tension
+from app.domain import Dimension, EventKind, Phase, Role, Tension
+from app.domain.enums import Outcome
 from app.domain.labels import ENTRY_TYPES as ENTRY_TYPES
 from app.domain.labels import PHASES as PHASES
 from app.domain.labels import STATUSES as STATUSES
 from app.i18n import N_
 
 Tr = Callable[[str], str]
+
+# The partners' end-of-cycle decision, as a report says it after "On {date} the partners".
+DECIDED = {
+    Outcome.CONTINUE: N_("On {date} the partners decided to continue the partnership."),
+    Outcome.RENEGOTIATE: N_(
+        "On {date} the partners decided to renegotiate: the partnership went back to negotiation."
+    ),
+    Outcome.ROUTINE: N_("On {date} the partners decided to make the work part of their routine."),
+    Outcome.END: N_("On {date} the partners decided to end the partnership."),
+}
+
+
+def phase_sentences(
+    phase_now: Phase | None, outcomes: tuple[tuple[date, Outcome], ...], tr: Tr, language: str
+) -> str:
+    """Where the partnership stands and the partners' end-of-cycle decisions, in sentences."""
+    out = []
+    if phase_now == Phase.ENDED:
+        out.append(tr("The partnership has ended."))
+    elif phase_now is not None:
+        out.append(tr("The phase in force is {phase}.").format(phase=tr(PHASES[phase_now]).lower()))
+    out += [tr(DECIDED[o]).format(date=long_date(d, language)) for d, o in outcomes]
+    return " ".join(out)
+
 
 ROLES = {
     Role.CUSTOMER: N_("Customer"),

@@ -11,6 +11,7 @@ from app.report.model import Questionnaire, ReportData
 from reports import labels as lb
 from reports.blocks import cell, gap, heading, para, rich, subheading, table
 from reports.charts import commitment_chart
+from reports.levels import level_tables
 from reports.listing import more_note
 from reports.sections import Flow, Tr, empty, entry_list
 from reports.styles import FRAME_WIDTH
@@ -33,8 +34,29 @@ def commitment(data: ReportData, tr: Tr) -> Flow:
         out += [gap(6), commitment_chart(data.commitment, data.phases, FRAME_WIDTH, tr, lang)]
     else:
         out.append(para(tr("No commitment ratings in this period."), "muted"))
+    if data.trust:
+        out.append(subheading(tr("Trust over time")))
+        out.append(
+            para(
+                tr(
+                    "How far each side trusts the other to act as agreed, at each rated meeting "
+                    "or questionnaire, from 1 (low) to 5 (high)."
+                )
+            )
+        )
+        out += [gap(6), commitment_chart(data.trust, data.phases, FRAME_WIDTH, tr, lang)]
     if data.questionnaire is not None:
         out += _results(data.questionnaire, tr, lang)
+    if data.levels is not None:
+        out.append(subheading(tr("By organizational level")))
+        for t in level_tables(data.levels, tr, lang):
+            block: Flow = [
+                rich(f"<b>{escape(t.title)}</b>"),
+                table(list(t.header), ([cell(c) for c in row] for row in t.rows), t.widths),
+            ]
+            if t.note:
+                block += [gap(3), para(t.note, "muted")]
+            out.append(KeepTogether([*block, gap(6)]))
     return out
 
 

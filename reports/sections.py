@@ -120,10 +120,9 @@ def where_we_are(data: ReportData, tr: Tr) -> Flow:
     intro = tr("The partnership started on {date}.").format(
         date=lb.long_date(data.started_on, lang)
     )
-    if data.phase_now is not None:
-        intro += " " + tr("The phase in force is {phase}.").format(
-            phase=tr(lb.PHASES[data.phase_now]).lower()
-        )
+    stands = lb.phase_sentences(data.phase_now, data.outcomes, tr, lang)
+    if stands:
+        intro += " " + stands
     out += [para(intro), gap(8), *in_numbers(data, tr), gap(8)]
     if data.phases:
         out += [phase_timeline(data.phases, data.options.as_of, FRAME_WIDTH, tr, lang), gap(4)]
@@ -206,6 +205,15 @@ def accomplishments(data: ReportData, tr: Tr) -> Flow:
         )
     else:
         out.append(empty(tr))
+    if data.checklist_not_met:
+        out.append(subheading(tr("Checklist items not met")))
+        out.append(
+            table(
+                [tr("Date"), tr("Item")],
+                ([cell(lb.short_date(d, lang)), cell(t)] for d, t in data.checklist_not_met),
+                (0.15, 0.85),
+            )
+        )
     return out
 
 

@@ -3,7 +3,9 @@ paper expects, and teaches every rule: abstract objectives from the start of com
 drifting boat while the workshops and interviews produce ideas, no feedback to management until
 the interim report and again through 2025, an action without an owner, a sponsor missing the
 feedback meetings, the pilot's first weeks without assessment, the customer's commitment
-falling, and the customer carrying every open action at the end."""
+falling, the customer carrying every open action at the end, and the partners' end-of-cycle
+decision asked for from a month before the planned end (2025-12-31) and after the final
+evaluation (2025-11-19), never recorded."""
 
 from __future__ import annotations
 
@@ -11,14 +13,16 @@ from datetime import date
 
 import pytest
 
+from app.domain.enums import Outcome
 from app.persistence.diary import Diary
 from app.rules import RULES, EvidenceKind, Severity, evaluate
-from app.services import checklist, warnings
+from app.services import checklist, cycle, warnings
 from app.services.demo import load_demo
 
 INFO, W, C = Severity.INFO, Severity.WARNING, Severity.CRITICAL
 OBJ, DRIFT, FEED = "objectives-unspecified", "drifting-boat", "no-feedback"
 LATE, SPONSOR = "overdue-actions", "sponsor-absent"
+CYCLE, ONESIDED = "cycle-decision", "one-sided-ownership"
 EXPECTED: dict[str, dict[str, Severity]] = {
     "2024-02-20": {},  # negotiation, still short
     "2024-03-10": {OBJ: W, DRIFT: W},  # committed with two abstract objectives
@@ -32,8 +36,10 @@ EXPECTED: dict[str, dict[str, Severity]] = {
     "2025-04-10": {SPONSOR: C, OBJ: W, FEED: W, LATE: W, "no-assessment": INFO},  # pilot unrated
     "2025-05-25": {SPONSOR: C, FEED: C, OBJ: W, "commitment-falling": W, LATE: W},
     "2025-11-20": {SPONSOR: C, LATE: C, OBJ: W},  # no sponsor at the final meeting
-    "2025-12-15": {SPONSOR: C, LATE: C, OBJ: W, "one-sided-ownership": W},
-    "2026-02-20": {SPONSOR: C, LATE: C, OBJ: W, FEED: W, "one-sided-ownership": W},
+    # A month before the planned end the partners' decision is asked for.
+    "2025-12-15": {SPONSOR: C, LATE: C, OBJ: W, ONESIDED: W, CYCLE: INFO},
+    "2026-01-10": {SPONSOR: C, LATE: C, OBJ: W, ONESIDED: W, CYCLE: W},  # the end has passed
+    "2026-02-20": {SPONSOR: C, LATE: C, OBJ: W, FEED: W, ONESIDED: W, CYCLE: W},
 }
 
 
@@ -98,9 +104,28 @@ def test_demo_checklist_marks_count(demo: tuple[Diary, int]) -> None:
         "negotiation.baseline_rating",
     }
     executing = checklist.status(diary.db, pk, date(2025, 12, 1))
-    # Held without the sponsors: the item is not ticked, it stays open.
+    # Held without the sponsors: the item is marked not met, with that note; it stays open.
     assert "assessment.final_meeting" not in {i.id for i, _m in executing.done}
     assert "assessment.final_meeting" in {i.id for i in executing.open}
+    not_met = {i.id: m.note for i, m in executing.not_met}
+    assert "without the sponsors" in (not_met["assessment.final_meeting"] or "")
+
+
+def test_the_cycle_decision_names_both_triggers_until_it_is_recorded(
+    demo: tuple[Diary, int],
+) -> None:
+    diary, pk = demo
+    found = {w.id: w for w in evaluate(warnings.load_snapshot(diary.db, pk), date(2026, 2, 20))}
+    asked = found[CYCLE]
+    assert asked.message == (
+        "The partnership's planned end, 2025-12-31, has passed. The final evaluation, Final "
+        "evaluation meeting with the exten… (2025-11-19), was held 93 days ago. The partners' "
+        "decision on how to go on is not recorded."
+    )
+    assert [e.ref for e in asked.evidence] == ["ev-final"]
+    cycle.record_decision(diary, pk, Outcome.ROUTINE, date(2026, 2, 1), "Intranet channel")
+    after = evaluate(warnings.load_snapshot(diary.db, pk), date(2026, 2, 20))
+    assert CYCLE not in {w.id for w in after}
 
 
 def test_an_acknowledged_sponsor_warning_returns_at_the_final_meeting(

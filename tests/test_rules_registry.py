@@ -63,6 +63,7 @@ def test_the_builtin_rules_come_in_the_order_a_facilitator_meets_them() -> None:
         "one-sided-ownership",
         "overdue-actions",
         "no-assessment",
+        "cycle-decision",
     ]
 
 

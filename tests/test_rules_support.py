@@ -24,6 +24,7 @@ from app.domain import (
     Role,
     Visibility,
 )
+from app.domain.model import CycleDecision
 from app.rules import EntryFact, Snapshot
 
 D0 = date(2025, 1, 1)
@@ -45,6 +46,7 @@ class Draft:
     entries: list[EntryFact] = field(default_factory=list)
     actions: list[Action] = field(default_factory=list)
     reports: list[FeedbackReport] = field(default_factory=list)
+    cycle_decisions: list[CycleDecision] = field(default_factory=list)
 
     def frozen(self) -> Snapshot:
         """The snapshot the rules read, as the read model's loader would give it."""
@@ -57,6 +59,7 @@ class Draft:
             entries=self.entries,
             reports=self.reports,
             objectives=self.objectives,
+            cycle_decisions=self.cycle_decisions,
         )
 
     def until(self, as_of: date | None) -> Snapshot:

@@ -69,6 +69,7 @@ lastPartnership=@ByteArray(abc)
 
 [commitment]
 measure=a, b
+split_by_level=maybe
 
 [partner_view]
 switch_on_new_screen=yes please

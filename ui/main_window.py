@@ -346,6 +346,7 @@ class MainWindow(WindowBase):
         self.partner.partnership_changed()
         self._stale.clear()
         self.edit_partnership_action.setEnabled(pk is not None)
+        self.decision_action.setEnabled(pk is not None)
         self.report_action.setEnabled(pk is not None)
         self.files.partnership_changed(pk)
         self._update_title()
@@ -398,6 +399,14 @@ class MainWindow(WindowBase):
 
         dialog = PartnershipDialog(self.context.diary, pk=self.current_pk, parent=self)
         dialog.exec()
+
+    def record_decision(self) -> None:
+        """The partners' decision at the end of a cycle (Partnership menu)."""
+        if self.current_pk is None:
+            return
+        from ui.dialogs.cycle_decision_dialog import CycleDecisionDialog
+
+        CycleDecisionDialog(self.context, self.current_pk, date.today(), parent=self).exec()
 
     def open_report(self) -> None:
         if self.current_pk is None:

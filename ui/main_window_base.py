@@ -51,6 +51,7 @@ class WindowBase(QMainWindow):
     redo_action: QAction
     new_partnership_action: QAction
     edit_partnership_action: QAction
+    decision_action: QAction
     report_action: QAction
     # Set by the launcher: backups and the safety commands of this window's diary.
     safety: SafetyGuard
@@ -74,6 +75,9 @@ class WindowBase(QMainWindow):
         raise NotImplementedError
 
     def edit_partnership(self) -> None:
+        raise NotImplementedError
+
+    def record_decision(self) -> None:
         raise NotImplementedError
 
     def open_report(self) -> None:

@@ -81,8 +81,12 @@ def _partnership_menu(window: WindowBase) -> None:
     window.report_action = make_action(
         window, _("Report for the partners…"), window.open_report, "Ctrl+Shift+P"
     )
+    window.decision_action = make_action(
+        window, _("Record the partners' &decision…"), window.record_decision
+    )
     menu.addAction(window.new_partnership_action)
     menu.addAction(window.edit_partnership_action)
+    menu.addAction(window.decision_action)
     menu.addAction(window.report_action)
     window.partnership_menu = menu
 

@@ -121,6 +121,8 @@ OPEN_PAGE = TextSetting("mainWindow/tab")
 LAST_PARTNERSHIP = TextSetting("mainWindow/lastPartnership")
 # The measure shown on the commitment page.
 COMMITMENT_MEASURE = TextSetting("commitment/measure", default="commitment")
+# The commitment page shows attendance and answers split by organizational level.
+COMMITMENT_BY_LEVEL = FlagSetting("commitment/split_by_level")
 DIARY_SPLITTER = LayoutSetting("diary/splitter")
 # Partner view: a newly connected screen switches to it without asking; people shown by label.
 PARTNER_AUTO_SWITCH = FlagSetting("partner_view/switch_on_new_screen")
@@ -149,6 +151,7 @@ ALL: tuple[Setting, ...] = (
     OPEN_PAGE,
     LAST_PARTNERSHIP,
     COMMITMENT_MEASURE,
+    COMMITMENT_BY_LEVEL,
     DIARY_SPLITTER,
     PARTNER_AUTO_SWITCH,
     PARTNER_HIDE_NAMES,

@@ -16,6 +16,7 @@ from app.domain.enums import (
     EntryType,
     EventKind,
     Level,
+    Outcome,
     Phase,
     Role,
     Tension,
@@ -80,6 +81,13 @@ DIMENSIONS = {
     Dimension.ACTION_CONFIDENCE: N_("Confidence that ideas become actions"),
     Dimension.TRUST: N_("Trust"),
 }
+# The partners' decision at the end of a cycle (Ring & Van de Ven).
+OUTCOMES = {
+    Outcome.CONTINUE: N_("Continue"),
+    Outcome.RENEGOTIATE: N_("Renegotiate"),
+    Outcome.ROUTINE: N_("Make it routine"),
+    Outcome.END: N_("End the partnership"),
+}
 
 
 def phase_name(phase: Phase, tr: Tr = _) -> str:
@@ -112,6 +120,10 @@ def tension_name(tension: Tension, tr: Tr = _) -> str:
 
 def dimension_name(dimension: Dimension, tr: Tr = _) -> str:
     return tr(DIMENSIONS[dimension])
+
+
+def outcome_name(outcome: Outcome, tr: Tr = _) -> str:
+    return tr(OUTCOMES[outcome])
 
 
 # What a path can be instead of a regular file (``app.safety.output.NotARegularFile.kind``).

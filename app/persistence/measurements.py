@@ -85,3 +85,7 @@ def insert_cycle_decision(db: Database, partnership_pk: int, c: CycleDecision) -
     )
     c.pk = int(cur.lastrowid or 0)
     return c.pk
+
+
+def delete_cycle_decision(db: Database, pk: int) -> None:
+    db.execute("DELETE FROM cycle_decisions WHERE pk = ?", [pk])

@@ -25,7 +25,7 @@ from app.domain import (
     Role,
     Tension,
 )
-from app.domain.enums import DecisionStatus, Direction, Fate
+from app.domain.enums import DecisionStatus, Direction, Fate, Outcome
 from app.persistence.entries import text_to_tensions
 from app.persistence.rows import one, rows, s2d
 
@@ -42,6 +42,8 @@ class SharedPartnership:
     pilot_scope: str | None = None
     # A side's questionnaire mean prints only with at least this many respondents.
     min_group_size: int = 3
+    # The partners' end-of-cycle decisions (date, outcome); their notes are the facilitator's.
+    outcomes: tuple[tuple[date, Outcome], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +97,9 @@ class SharedEvent:
     title: str
     when: str
     attendees: tuple[int, ...]
+    # Everyone invited (those who came are in ``attendees``) and the event's own phase.
+    invited: tuple[int, ...] = ()
+    phase: Phase | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +170,15 @@ class SharedView:
                 [self._pk],
             )
         )
+        outcomes = tuple(
+            (s2d(r["decided_on"]) or date.min, Outcome(r["outcome"]))
+            for r in rows(
+                self._db,
+                "SELECT decided_on, outcome FROM cycle_decisions WHERE partnership_pk = ? "
+                "ORDER BY seq",
+                [self._pk],
+            )
+        )
         return SharedPartnership(
             pk=row["pk"],
             name=row["name"],
@@ -174,6 +188,7 @@ class SharedView:
             vision=row["vision"],
             pilot_scope=row["pilot_scope"],
             min_group_size=max(2, int(row["min_group_size"] or 3)),
+            outcomes=outcomes,
         )
 
     def organizations(self) -> list[SharedOrganization]:
@@ -241,13 +256,18 @@ class SharedView:
     def events(self) -> list[SharedEvent]:
         """Live events in date order with the people who attended them."""
         attended: dict[int, list[int]] = {}
+        invited: dict[int, list[int]] = {}
         for r in rows(
             self._db,
-            "SELECT p.event_pk, p.person_pk FROM participants p JOIN events e ON e.pk = p.event_pk "
-            "WHERE e.partnership_pk = ? AND p.attended = 1 ORDER BY p.event_pk, p.seq",
+            "SELECT p.event_pk, p.person_pk, p.invited, p.attended FROM participants p "
+            "JOIN events e ON e.pk = p.event_pk "
+            "WHERE e.partnership_pk = ? ORDER BY p.event_pk, p.seq",
             [self._pk],
         ):
-            attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+            if r["attended"]:
+                attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+            if r["invited"]:
+                invited.setdefault(r["event_pk"], []).append(r["person_pk"])
         return [
             SharedEvent(
                 pk=r["pk"],
@@ -255,10 +275,12 @@ class SharedView:
                 title=r["title"],
                 when=r["date"],
                 attendees=tuple(attended.get(r["pk"], ())),
+                invited=tuple(invited.get(r["pk"], ())),
+                phase=Phase(r["phase"]) if r["phase"] else None,
             )
             for r in rows(
                 self._db,
-                "SELECT pk, kind, title, date FROM events "
+                "SELECT pk, kind, title, date, phase FROM events "
                 "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY date, pk",
                 [self._pk],
             )
@@ -363,6 +385,16 @@ class SharedView:
 
         The facilitator's notes on a mark stay out.
         """
+        return self._checklist("done")
+
+    def checklist_not_met(self) -> list[tuple[str, date, str | None]]:
+        """Checklist items looked at and not met, as ``checklist_done`` gives the done ones.
+
+        Never printed as completed; the facilitator's note on the mark stays out like any.
+        """
+        return self._checklist("not_met")
+
+    def _checklist(self, status: str) -> list[tuple[str, date, str | None]]:
         return [
             (r["item"], s2d(r["marked_on"]) or date.min, r["text"])
             for r in rows(
@@ -370,8 +402,8 @@ class SharedView:
                 "SELECT m.item, m.marked_on, coalesce(c.text, m.text) AS text FROM checklist_marks m "
                 "LEFT JOIN checklist_custom c "
                 "ON c.partnership_pk = m.partnership_pk AND c.item = m.item "
-                "WHERE m.partnership_pk = ? AND m.status = 'done' ORDER BY m.seq",
-                [self._pk],
+                "WHERE m.partnership_pk = ? AND m.status = ? ORDER BY m.seq",
+                [self._pk, status],
             )
         ]
 

@@ -16,7 +16,7 @@ from datetime import date
 from typing import TypeVar
 
 from app.checklists import TemplateError, template_items
-from app.domain import ActionStatus, EntryType, Phase, Role, Tension
+from app.domain import ActionStatus, Dimension, EntryType, Phase, Role, Tension
 from app.domain.model import parse_when
 from app.domain.snapshot import action_on, known_on
 from app.i18n import translator
@@ -47,7 +47,8 @@ from app.report.model import (
     ReportOptions,
 )
 from app.report.names import Namer
-from app.report.ratings import Sides, commitment_series, latest_results
+from app.report.ratings import Sides, commitment_series, groups, latest_results
+from app.scores.levels import Invitation, LevelSplit, Round, split_levels
 
 ChecklistText = Callable[[str, str], str | None]
 T = TypeVar("T")
@@ -106,6 +107,7 @@ def assemble_report(
         started_on=p.started_on,
         phases=_phase_spans(p, as_of),
         phase_now=_phase_on(p, as_of),
+        outcomes=tuple((d, o) for d, o in p.outcomes if known_on(d, as_of)),
         objectives=a.objectives(),
         meetings=a.event_lines("meetings", lambda day: a.period.holds(day) and day <= as_of),
         done_actions=a.action_lines(
@@ -115,6 +117,7 @@ def assemble_report(
             "accomplishments", lambda e: e.type == EntryType.ACCOMPLISHMENT
         ),
         checklist_done=a.checklist(checklist_text),
+        checklist_not_met=a.checklist(checklist_text, not_met=True),
         decisions=a.entry_lines("decisions", lambda e: e.type == EntryType.DECISION),
         action_plan=a.action_lines(
             "action_plan", lambda x: _open_on(x, as_of) or a.in_period(x.done_on), soonest=True
@@ -123,6 +126,10 @@ def assemble_report(
         questionnaire=latest_results(
             a.ratings, a.sides, a.titles, a.period.holds, p.min_group_size
         ),
+        trust=commitment_series(
+            a.ratings, a.sides, a.period.holds, p.min_group_size, Dimension.TRUST
+        ),
+        levels=a.levels(p),
         observations=a.entry_lines("observations", lambda e: e.type in _OBSERVATIONS),
         tensions=_tension_counts(a.entries),
         # Ideas that became actions are answered; the rest are still open questions.
@@ -198,6 +205,32 @@ class _Assembler:
             self.namer,
             self.titles,
         )
+
+    def levels(self, p: SharedPartnership) -> LevelSplit | None:
+        """Attendance and answers by organizational level up to the report's day (None: no
+        one with a level was invited or answered)."""
+        as_of = self.options.as_of
+        facilitators = {o.pk for o in self.orgs if o.role == Role.FACILITATOR}
+        levels = {
+            person.pk: person.level
+            for person in self.view.people()
+            if person.level is not None and person.organization not in facilitators
+        }
+        phases = p.phases
+        invitations = []
+        for e in self.events:
+            day = _day(e.when)
+            phase = e.phase or _phase_from(phases, day)
+            if phase is None or not known_on(day, as_of):
+                continue
+            came = set(e.attendees)
+            invitations += [Invitation(phase, person, person in came) for person in e.invited]
+        rounds = [
+            Round(g.day, self.titles.get(g.first.event, ""), tuple(g.ratings))
+            for g in groups(self.ratings, self.period.holds)
+        ]
+        split = split_levels(levels, invitations, rounds, p.min_group_size)
+        return None if split.is_empty else split
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.holds(day)
@@ -287,13 +320,17 @@ class _Assembler:
             for o in self.view.objectives()
         )
 
-    def checklist(self, checklist_text: ChecklistText) -> tuple[tuple[date, str], ...]:
+    def checklist(
+        self, checklist_text: ChecklistText, not_met: bool = False
+    ) -> tuple[tuple[date, str], ...]:
+        """Items marked done (``not_met``: marked not met) in the period, as printed."""
         lang = self.options.language
         text = self.namer.text
+        marks = self.view.checklist_not_met() if not_met else self.view.checklist_done()
         return tuple(
             (day, text(checklist_text(item, lang) or custom or humanize_item(item)))
-            for item, day, custom in self.view.checklist_done()
-            if self.period.holds(day)
+            for item, day, custom in marks
+            if self.period.holds(day) and day <= self.options.as_of
         )
 
 
@@ -334,6 +371,14 @@ def _phase_spans(p: SharedPartnership, as_of: date) -> tuple[PhaseSpan, ...]:
         PhaseSpan(phase, start, moves[i + 1][1] if i + 1 < len(moves) else None)
         for i, (phase, start) in enumerate(moves)
     )
+
+
+def _phase_from(moves: tuple[tuple[Phase, date], ...], day: date) -> Phase | None:
+    current = None
+    for phase, start in sorted(moves, key=lambda m: m[1]):
+        if start <= day:
+            current = phase
+    return current
 
 
 def _phase_on(p: SharedPartnership, day: date) -> Phase | None:

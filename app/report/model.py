@@ -12,8 +12,10 @@ from datetime import date
 from typing import Any
 
 from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Role, Tension
+from app.domain.enums import Outcome
 from app.report.names import NameReview
 from app.report.parts import Equity, Glance, Learning
+from app.scores.levels import LevelSplit
 
 # The sections a report can hold, in the order they print; the cover is always there.
 SECTIONS: tuple[str, ...] = (
@@ -206,14 +208,22 @@ class ReportData:
     started_on: date
     phases: tuple[PhaseSpan, ...] = ()
     phase_now: Phase | None = None
+    # The partners' end-of-cycle decisions by the report's day: (date, outcome), no notes.
+    outcomes: tuple[tuple[date, Outcome], ...] = ()
     objectives: tuple[ObjectiveLine, ...] = ()
     meetings: tuple[EventLine, ...] = ()
     done_actions: tuple[ActionLine, ...] = ()
     accomplishments: tuple[EntryLine, ...] = ()
     checklist_done: tuple[tuple[date, str], ...] = ()
+    # Looked at and not fulfilled: printed as not met, never as completed (no note).
+    checklist_not_met: tuple[tuple[date, str], ...] = ()
     decisions: tuple[EntryLine, ...] = ()
     action_plan: tuple[ActionLine, ...] = ()
     commitment: tuple[Series, ...] = ()
+    # The facilitator's (and respondents') trust ratings per side, like ``commitment``.
+    trust: tuple[Series, ...] = ()
+    # Attendance and answers by organizational level (None: nobody with a level yet).
+    levels: LevelSplit | None = None
     questionnaire: Questionnaire | None = None
     observations: tuple[EntryLine, ...] = ()
     tensions: tuple[tuple[Tension, int], ...] = ()

@@ -66,13 +66,18 @@ def shown(summary: Summary | None, minimum: int, exempt: bool) -> tuple[float | 
 
 
 def commitment_series(
-    ratings: list[SharedRating], sides: Sides, holds: Holds, minimum: int
+    ratings: list[SharedRating],
+    sides: Sides,
+    holds: Holds,
+    minimum: int,
+    dimension: Dimension = Dimension.COMMITMENT,
 ) -> tuple[Series, ...]:
-    """Per side (customer, provider), the ``commitment`` score of each rated event."""
+    """Per side (customer, provider), the ``dimension`` score (commitment unless another is
+    asked, such as trust) of each rated event."""
     roles, names = sides
     points: dict[Role, list[tuple[date, float]]] = {side: [] for side in SIDES}
     for group in groups(ratings, holds):
-        score = score_dimension(Dimension.COMMITMENT, group.ratings, roles)
+        score = score_dimension(dimension, group.ratings, roles)
         for side, summary in ((Role.CUSTOMER, score.customer), (Role.PROVIDER, score.provider)):
             mean = shown(summary, minimum, group.facilitators)[0]
             if mean is not None:

@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
+from app.domain import Phase
 from app.rules.model import EarlyWarning, Snapshot
 from app.rules.registry import RULES, Registry
 from app.rules.rule import ENABLED, Rule
@@ -23,10 +24,13 @@ def evaluate(
 
     Only records dated on or before ``as_of`` count. ``thresholds`` are the partnership's own
     values (``{rule: {name: value}}``); anything not given takes its default. Warnings of the
-    same severity come in the registry's order.
+    same severity come in the registry's order. A partnership that has ended (the partners'
+    decision "end") gets no warnings.
     """
     params = resolve(thresholds, rules)
     view = View.of(snapshot, as_of)
+    if view.phase == Phase.ENDED:
+        return []  # the partners decided to end it: nothing is left to act on
     found: list[EarlyWarning] = []
     for rule in rules:
         if not params[rule.id][ENABLED]:

@@ -16,11 +16,14 @@ from sqlite_utils import Database
 
 from app.checklists import ChecklistItem, template_items
 from app.domain import ChecklistMark, Partnership, Phase, Problem, ValidationError
+from app.domain.enums import MarkStatus
 from app.domain.validation import NAME_MAX
 from app.i18n import _, ngettext
 from app.persistence import checklist, partnerships, records
 from app.persistence.changes import CHECKLIST, CHECKLIST_CUSTOM, ChangeSet
 from app.persistence.diary import Diary
+from app.services.command import Command
+from app.services.undo import UndoStack
 
 NOTE_MAX = 10_000
 
@@ -31,13 +34,20 @@ class ChecklistStatus:
 
     phase: Phase | None
     done: list[tuple[ChecklistItem, ChecklistMark]] = field(default_factory=list)
+    # Not done: unmarked items and items marked "not met" (those are also in ``not_met``).
     open: list[ChecklistItem] = field(default_factory=list)
+    not_met: list[tuple[ChecklistItem, ChecklistMark]] = field(default_factory=list)
+
+    def mark_of(self, item: ChecklistItem) -> ChecklistMark | None:
+        """The "not met" mark of an open item (None: not looked at yet)."""
+        return next((m for i, m in self.not_met if i.id == item.id), None)
 
     def as_json(self) -> dict[str, object]:
         return {
             "phase": self.phase.value if self.phase else None,
             "done": len(self.done),
             "open": len(self.open),
+            "not_met": len(self.not_met),
             "open_items": [
                 {"id": i.id, "checklist": i.checklist, "text": i.text()} for i in self.open
             ],
@@ -94,15 +104,16 @@ def status(
     if phase is None:
         return result
     marks = {
-        m.item: m
-        for m in records.list_checklist_marks(db, partnership_pk)
-        if m.done and m.marked_on <= as_of
+        m.item: m for m in records.list_checklist_marks(db, partnership_pk) if m.marked_on <= as_of
     }
     for item in items_for_phase(db, partnership_pk, phase):
-        if item.id in marks:
-            result.done.append((item, marks[item.id]))
+        mark = marks.get(item.id)
+        if mark is not None and mark.done:
+            result.done.append((item, mark))
         else:
             result.open.append(item)
+            if mark is not None:
+                result.not_met.append((item, mark))
     return result
 
 
@@ -115,6 +126,24 @@ def mark_done(
     evidence: str | None = None,
 ) -> ChecklistMark:
     """Mark an item done; ``evidence`` is the id of an event or entry of the partnership."""
+    return mark(diary, partnership_pk, item_id, on, MarkStatus.DONE, note, evidence)
+
+
+def mark(
+    diary: Diary,
+    partnership_pk: int,
+    item_id: str,
+    on: date,
+    status: MarkStatus,
+    note: str | None = None,
+    evidence: str | None = None,
+    *,
+    undo: UndoStack | None = None,
+) -> ChecklistMark:
+    """Mark an item done or not met (or change its mark); the note is the facilitator's own.
+
+    Given ``undo``, one undoable step: undo puts back the mark the item had before (or none).
+    """
     note = (note or "").strip() or None
     evidence = (evidence or "").strip() or None
     problems = []
@@ -133,15 +162,52 @@ def mark_done(
         problems.append(Problem("evidence", _("no event or entry with this id")))
     if problems:
         raise ValidationError(problems)
-    mark = ChecklistMark(item=item_id, marked_on=on, note=note, evidence=evidence)
-    with diary.write(ChangeSet.of(CHECKLIST, partnership=partnership_pk)) as db:
-        records.upsert_checklist_mark(db, partnership_pk, mark)
-    return mark
+    made = ChecklistMark(
+        item=item_id, marked_on=on, note=note, evidence=evidence, status=MarkStatus(status)
+    )
+    before = _mark_of(diary, partnership_pk, item_id)
+    if before is not None and before.text is not None:
+        made.text = before.text  # the wording of an item of the partnership's own stays
+    _replace(diary, partnership_pk, item_id, before, made, _("mark checklist item"), undo)
+    return made
 
 
-def unmark(diary: Diary, partnership_pk: int, item_id: str) -> None:
-    with diary.write(ChangeSet.of(CHECKLIST, partnership=partnership_pk)) as db:
-        records.delete_checklist_mark(db, partnership_pk, item_id)
+def unmark(
+    diary: Diary, partnership_pk: int, item_id: str, *, undo: UndoStack | None = None
+) -> None:
+    """Take an item's mark away (done or not met): it is open again."""
+    before = _mark_of(diary, partnership_pk, item_id)
+    _replace(diary, partnership_pk, item_id, before, None, _("unmark checklist item"), undo)
+
+
+def _mark_of(diary: Diary, partnership_pk: int, item_id: str) -> ChecklistMark | None:
+    found = records.list_checklist_marks(diary.db, partnership_pk)
+    return next((m for m in found if m.item == item_id), None)
+
+
+def _replace(
+    diary: Diary,
+    partnership_pk: int,
+    item_id: str,
+    before: ChecklistMark | None,
+    after: ChecklistMark | None,
+    label: str,
+    undo: UndoStack | None,
+) -> None:
+    """Write ``after`` (None: no mark) in place of ``before``, as one undoable step if asked."""
+
+    def put(value: ChecklistMark | None) -> None:
+        if value is None:
+            records.delete_checklist_mark(diary.db, partnership_pk, item_id)
+        else:
+            records.upsert_checklist_mark(diary.db, partnership_pk, value)
+
+    changes = ChangeSet.of(CHECKLIST, partnership=partnership_pk)
+    if undo is not None:
+        undo.push(Command(label, lambda: put(after), lambda: put(before), changes))
+    else:
+        with diary.write(changes):
+            put(after)
 
 
 def add_custom(diary: Diary, partnership_pk: int, phase: Phase, text: str) -> ChecklistItem:

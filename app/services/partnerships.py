@@ -21,6 +21,7 @@ from app.domain import (
     PhaseMove,
     Role,
 )
+from app.domain.model import CycleDecision
 from app.domain.snapshot import Snapshot
 from app.domain.validation import (
     Problem,
@@ -68,6 +69,8 @@ class PartnershipDraft:
     vision: str | None = None
     pilot_scope: str | None = None
     min_group_size: int = 3
+    # Optional: when the partners plan the cycle to end (the cycle-decision warning asks then).
+    planned_end_on: date | None = None
 
 
 # The range of the minimum group size (the schema's CHECK says the same).
@@ -95,6 +98,7 @@ def check_draft(draft: PartnershipDraft, existing: list[PhaseMove] | None = None
         description=draft.description,
         language=draft.language,
         phases=_phase_history(draft, existing or []),
+        planned_end_on=draft.planned_end_on,
     )
     problems = []
     for p in check_partnership(partnership):
@@ -168,6 +172,7 @@ def create_partnership(diary: Diary, draft: PartnershipDraft) -> int:
         vision=_clean(draft.vision),
         pilot_scope=_clean(draft.pilot_scope),
         min_group_size=draft.min_group_size,
+        planned_end_on=draft.planned_end_on,
     )
     with diary.write() as db:
         draft.pk = rows.insert_partnership(db, partnership)
@@ -195,6 +200,7 @@ def update_partnership(diary: Diary, draft: PartnershipDraft) -> None:
     stored.vision = _clean(draft.vision)
     stored.pilot_scope = _clean(draft.pilot_scope)
     stored.min_group_size = draft.min_group_size
+    stored.planned_end_on = draft.planned_end_on
     with diary.write() as db:
         rows.update_partnership(db, stored)
         first = history[0]
@@ -235,6 +241,7 @@ def load_draft(diary: Diary, pk: int) -> PartnershipDraft | None:
         vision=stored.vision,
         pilot_scope=stored.pilot_scope,
         min_group_size=stored.min_group_size,
+        planned_end_on=stored.planned_end_on,
     )
 
 
@@ -265,6 +272,8 @@ class Overview:
     latest_events: list[Event]
     last_event_on: date | None
     event_days: list[date]
+    # The partners' latest end-of-cycle decision taken by ``as_of`` (None: none yet).
+    decision: CycleDecision | None = None
 
 
 def overview(diary: Diary, pk: int, as_of: date, latest: int = 6) -> Overview | None:
@@ -293,6 +302,7 @@ def overview_of(snapshot: Snapshot, as_of: date, latest: int = 6) -> Overview:
         latest_events=list(reversed(events[-latest:])),
         last_event_on=events[-1].day if events else None,
         event_days=[e.day for e in events],
+        decision=cut.cycle_decisions[-1] if cut.cycle_decisions else None,
     )
 
 

@@ -36,6 +36,16 @@ def partnership_status(db: Database, pk: int, as_of: date) -> dict[str, Any]:
         "as_of": as_of.isoformat(),
         "phase": current.phase.value if current else None,
         "phase_since": current.from_on.isoformat() if current else None,
+        "planned_end_on": p.planned_end_on.isoformat() if p.planned_end_on else None,
+        # The partners' end-of-cycle decisions taken by the day (their notes are private).
+        "cycle_decisions": [
+            {
+                "id": c.id,
+                "decided_on": c.decided_on.isoformat(),
+                "outcome": c.outcome.value,
+            }
+            for c in cut.cycle_decisions
+        ],
         "events": len(held),
         "last_event_on": held[-1].day.isoformat() if held else None,
         "next_event_on": later[0].day.isoformat() if later else None,

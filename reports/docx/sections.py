@@ -16,6 +16,7 @@ from reports.docx.images import drawing_png
 from reports.docx.summary import at_a_glance, equity, learning
 from reports.docx.writer import FRAME_WIDTH, WARN, DocWriter, Run
 from reports.fonts import register_fonts
+from reports.levels import level_tables
 from reports.results import results_note, results_title
 from reports.styles import FRAME_WIDTH as PDF_FRAME_WIDTH
 from reports.summary_text import fewer_than
@@ -104,10 +105,9 @@ def where_we_are(w: DocWriter, data: ReportData, tr: Tr) -> None:
     intro = tr("The partnership started on {date}.").format(
         date=lb.long_date(data.started_on, lang)
     )
-    if data.phase_now is not None:
-        intro += " " + tr("The phase in force is {phase}.").format(
-            phase=tr(lb.PHASES[data.phase_now]).lower()
-        )
+    stands = lb.phase_sentences(data.phase_now, data.outcomes, tr, lang)
+    if stands:
+        intro += " " + stands
     w.para(intro)
     if data.phases:
         register_fonts()
@@ -174,6 +174,13 @@ def accomplishments(w: DocWriter, data: ReportData, tr: Tr) -> None:
         )
     else:
         _empty(w, tr)
+    if data.checklist_not_met:
+        w.heading(tr("Checklist items not met"), 2)
+        w.table(
+            [tr("Date"), tr("Item")],
+            ([lb.short_date(d, lang), t] for d, t in data.checklist_not_met),
+            (0.15, 0.85),
+        )
 
 
 def _actions(w: DocWriter, actions: Sequence[ActionLine], tr: Tr, lang: str) -> None:
@@ -220,8 +227,26 @@ def commitment(w: DocWriter, data: ReportData, tr: Tr) -> None:
         w.picture(drawing_png(chart), _chart_width(), lb.section_title("commitment", tr))
     else:
         w.para(tr("No commitment ratings in this period."), "Kumppani Muted")
+    if data.trust:
+        w.heading(tr("Trust over time"), 2)
+        w.para(
+            tr(
+                "How far each side trusts the other to act as agreed, at each rated meeting "
+                "or questionnaire, from 1 (low) to 5 (high)."
+            )
+        )
+        register_fonts()
+        chart = commitment_chart(data.trust, data.phases, PDF_FRAME_WIDTH, tr, lang)
+        w.picture(drawing_png(chart), _chart_width(), tr("Trust over time"))
     if data.questionnaire is not None:
         _results(w, data.questionnaire, tr, lang)
+    if data.levels is not None:
+        w.heading(tr("By organizational level"), 2)
+        for t in level_tables(data.levels, tr, lang):
+            w.heading(t.title, 3)
+            w.table(list(t.header), t.rows, t.widths)
+            if t.note:
+                w.para(t.note, "Kumppani Muted")
 
 
 def _results(w: DocWriter, q: Questionnaire, tr: Tr, lang: str) -> None:

@@ -109,7 +109,20 @@ class EventForm(QWidget):
         self.phase.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.phase.setMaximumWidth(420)
         form.addRow(_("Title"), self.title)
-        form.addRow(_("Kind"), self.kind)
+        # Only a feedback meeting can be the final evaluation of the cycle.
+        self.final_evaluation = QCheckBox(_("Final evaluation of the cycle"))
+        self.final_evaluation.setObjectName("finalEvaluationCheck")
+        self.final_evaluation.setToolTip(
+            _(
+                "The partners assess the cycle at this meeting. Some time after it, a warning "
+                "asks for their decision: continue, renegotiate, make it routine or end."
+            )
+        )
+        kind_row = QHBoxLayout()
+        kind_row.addWidget(self.kind)
+        kind_row.addWidget(self.final_evaluation)
+        kind_row.addStretch(1)
+        form.addRow(_("Kind"), kind_row)
         form.addRow(_("Date"), when)
         form.addRow(_("Duration"), self.duration)
         form.addRow(_("Phase"), self.phase)
@@ -161,6 +174,7 @@ class EventForm(QWidget):
         chain = [
             self.title,
             self.kind,
+            self.final_evaluation,
             self.day,
             self.has_time,
             self.at,
@@ -194,6 +208,7 @@ class EventForm(QWidget):
         )
         self.purpose.installEventFilter(self)
         self.kind.activated.connect(lambda: self._store("kind"))
+        self.final_evaluation.toggled.connect(lambda: self._store("final_evaluation"))
         self.phase.activated.connect(lambda: self._store("phase"))
         self.day.dateChanged.connect(lambda: self._store("date"))
         self.at.timeChanged.connect(lambda: self._store("date"))
@@ -232,7 +247,15 @@ class EventForm(QWidget):
     def _load(self) -> None:
         e = self._event
         self.setEnabled(e is not None)
-        widgets = (self.kind, self.day, self.at, self.has_time, self.duration, self.phase)
+        widgets = (
+            self.kind,
+            self.final_evaluation,
+            self.day,
+            self.at,
+            self.has_time,
+            self.duration,
+            self.phase,
+        )
         for w in (*widgets, self.title, self.purpose):
             w.blockSignals(True)
         p = self._partnership
@@ -243,6 +266,7 @@ class EventForm(QWidget):
             self.place.setText((e.place or "") if e else "")
         if e is not None:
             self.kind.setCurrentIndex(self.kind.findData(e.kind.value))
+            self.final_evaluation.setChecked(e.final_evaluation)
             self.day.setDate(qdate(e.day))
             self.has_time.setChecked(e.time is not None)
             self.at.setEnabled(e.time is not None)
@@ -268,6 +292,7 @@ class EventForm(QWidget):
         for w in (*widgets, self.title, self.purpose):
             w.blockSignals(False)
         self.agenda.set_duration(e.duration_minutes if e else None)
+        self._show_final_evaluation()
         self.participants.set_participants(self._partnership, e.participants if e else [])
         self.ratings.set_event(e.pk if e else None)
         self.error.clear()
@@ -299,6 +324,10 @@ class EventForm(QWidget):
 
     # -- storing --------------------------------------------------------------------------
 
+    def _show_final_evaluation(self) -> None:
+        feedback = self.kind.currentData() == EventKind.FEEDBACK_MEETING.value
+        self.final_evaluation.setVisible(feedback)
+
     def _time_toggled(self, on: bool) -> None:
         self.at.setEnabled(on)
         self._store("date")
@@ -324,6 +353,9 @@ class EventForm(QWidget):
         assert self._event is not None
         e = copy.deepcopy(self._event)
         e.kind = EventKind(self.kind.currentData())
+        e.final_evaluation = (
+            e.kind == EventKind.FEEDBACK_MEETING and self.final_evaluation.isChecked()
+        )
         day = pydate(self.day.date())
         at = self.at.time()
         e.when = format_when(
@@ -352,5 +384,6 @@ class EventForm(QWidget):
             return
         self.error.clear()
         self._event = e
+        self._show_final_evaluation()
         self._show_review()
         self.saved.emit()

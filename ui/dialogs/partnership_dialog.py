@@ -15,6 +15,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -137,10 +138,31 @@ class PartnershipDialog(QDialog):
         self.phase_box.setObjectName("phaseBox")
         for phase in Phase.working():
             self.phase_box.addItem(phase_name(phase), phase.value)
+        # Optional: the planned end of the cycle (unticked: none).
+        self.has_end = QCheckBox(_("Planned &end:"))
+        self.has_end.setObjectName("plannedEndCheck")
+        self.has_end.setToolTip(
+            _(
+                "When the partners plan this cycle to end. From 30 days before it, a warning "
+                "asks for their decision: continue, renegotiate, make it routine or end."
+            )
+        )
+        self.planned_end = QDateEdit()
+        self.planned_end.setObjectName("plannedEndEdit")
+        self.planned_end.setCalendarPopup(True)
+        self.planned_end.setDisplayFormat(date_edit_format())
+        self.planned_end.setEnabled(False)
+        self.has_end.toggled.connect(self.planned_end.setEnabled)
+        end_row = QWidget()
+        end_layout = QHBoxLayout(end_row)
+        end_layout.setContentsMargins(0, 0, 0, 0)
+        end_layout.addWidget(self.planned_end)
+        end_layout.addStretch(1)
         self.errors = {
             "name": _error_label(),
             "description": _error_label(),
             "started_on": _error_label(),
+            "planned_end_on": _error_label(),
             "organizations": _error_label(),
         }
         form = QFormLayout()
@@ -148,6 +170,7 @@ class PartnershipDialog(QDialog):
         form.addRow(_("&Name:"), self._with_error(self.name, "name"))
         form.addRow(_("&Description:"), self._with_error(self.description, "description"))
         form.addRow(_("&Start date:"), self._with_error(self.started, "started_on"))
+        form.addRow(self.has_end, self._with_error(end_row, "planned_end_on"))
         form.addRow(_("Report &language:"), self.language_box)
         form.addRow(_("&Phase at start:"), self.phase_box)
         form.addRow(_("&Vision:"), self.vision)
@@ -194,6 +217,8 @@ class PartnershipDialog(QDialog):
         self.name.textChanged.connect(lambda: self._touch("name"))
         self.description.textChanged.connect(lambda: self._touch("description"))
         self.started.dateChanged.connect(lambda: self._touch("started_on"))
+        self.has_end.toggled.connect(lambda: self._touch("planned_end_on"))
+        self.planned_end.dateChanged.connect(lambda: self._touch("planned_end_on"))
         self.phase_box.currentIndexChanged.connect(lambda: self._touch("started_on"))
 
     def _with_error(self, field: QWidget, key: str) -> QWidget:
@@ -235,6 +260,9 @@ class PartnershipDialog(QDialog):
         self.started.setDate(
             QDate(draft.started_on.year, draft.started_on.month, draft.started_on.day)
         )
+        end = draft.planned_end_on or draft.started_on
+        self.planned_end.setDate(QDate(end.year, end.month, end.day))
+        self.has_end.setChecked(draft.planned_end_on is not None)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(draft.language)))
         self.phase_box.setCurrentIndex(max(0, self.phase_box.findData(draft.initial_phase.value)))
         self.vision.setPlainText(draft.vision or "")
@@ -249,6 +277,7 @@ class PartnershipDialog(QDialog):
     def draft(self) -> PartnershipDraft:
         """What the dialog holds now."""
         day = self.started.date()
+        end = self.planned_end.date()
         return PartnershipDraft(
             name=self.name.text(),
             started_on=date(day.year(), day.month(), day.day()),
@@ -260,6 +289,9 @@ class PartnershipDialog(QDialog):
             vision=self.vision.toPlainText() or None,
             pilot_scope=self.pilot_scope.toPlainText() or None,
             min_group_size=self.group_size.value(),
+            planned_end_on=(
+                date(end.year(), end.month(), end.day()) if self.has_end.isChecked() else None
+            ),
         )
 
     def _touch(self, field: str) -> None:
@@ -322,6 +354,7 @@ def _where(problem: Problem) -> str | None:
         "name": _("Name"),
         "description": _("Description"),
         "started_on": _("Start date"),
+        "planned_end_on": _("Planned end"),
         "organizations": _("Organizations"),
     }
     if problem.field in names:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -31,11 +32,13 @@ from app.i18n import _
 from app.indicators import INDICATORS
 from app.persistence.read import changes as tbl
 from app.persistence.read.changes import ChangeSet
+from app.scores.levels import split_by_level
 from app.series import Series, build_series, include_for, measures, questionnaire_waves
 from ui.context import AppContext
-from ui.settings import COMMITMENT_MEASURE
+from ui.settings import COMMITMENT_BY_LEVEL, COMMITMENT_MEASURE
 from ui.style import short_date
 from ui.widgets.card import Card
+from ui.widgets.level_table import LevelTable
 
 if TYPE_CHECKING:
     from ui.widgets.commitment_plot import CommitmentPlot
@@ -98,6 +101,16 @@ class CommitmentPage(QWidget):
         self.measure.currentIndexChanged.connect(self._measure_changed)
         self.export_button = QPushButton(_("Export PNG…"))
         self.export_button.clicked.connect(self.export_png)
+        self.by_level = QCheckBox(_("Split by &level"))
+        self.by_level.setObjectName("splitByLevel")
+        self.by_level.setToolTip(
+            _(
+                "Attendance and answers of top management, middle management and the "
+                "operational level side by side"
+            )
+        )
+        self.by_level.setChecked(COMMITMENT_BY_LEVEL.read(self.context.settings))
+        self.by_level.toggled.connect(self._by_level_toggled)
         self.import_button = QPushButton(_("Questionnaire answers…"))
         self.import_button.clicked.connect(self.import_answers)
         self.forms_button = QPushButton(_("Questionnaire forms…"))
@@ -112,6 +125,7 @@ class CommitmentPage(QWidget):
         bar.addWidget(_label(_("Show")))
         bar.addWidget(self.measure, 1)
         bar.addStretch(1)
+        bar.addWidget(self.by_level)
         bar.addWidget(self.forms_button)
         bar.addWidget(self.collect_button)
         bar.addWidget(self.import_button)
@@ -131,10 +145,18 @@ class CommitmentPage(QWidget):
         wave_bar.addWidget(self.wave, 1)
         waves_layout.addLayout(wave_bar)
         waves_layout.addWidget(self.multiples, 1)
+        self.waves = waves
+        self.levels = LevelTable()
+        # The split by level takes the place of the pulse by dimension when it is chosen.
+        pulse = QWidget()
+        pulse_layout = QVBoxLayout(pulse)
+        pulse_layout.setContentsMargins(0, 0, 0, 0)
+        pulse_layout.addWidget(waves)
+        pulse_layout.addWidget(self.levels)
         self.results = QuestionnaireResults()
         self.lower_tabs = QTabWidget()
         self.lower_tabs.setObjectName("commitmentLower")
-        self.lower_tabs.addTab(waves, _("Pulse by dimension"))
+        self.lower_tabs.addTab(pulse, _("Pulse by dimension"))
         self.lower_tabs.addTab(self.results, _("Questionnaire results"))
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.plot)
@@ -154,9 +176,10 @@ class CommitmentPage(QWidget):
         self.refresh()
 
     def affected_by(self, changes: ChangeSet) -> bool:
-        """A captured line changes an indicator's chart, never a rating dimension's."""
-        indicator = self.measure.currentData() in INDICATORS
-        return changes.touches(INDICATOR_TABLES if indicator else CHART_TABLES, self.pk)
+        """A captured line changes an indicator's chart, never a rating dimension's; the split
+        by level also reads the people and who attended."""
+        wide = self.measure.currentData() in INDICATORS or self.by_level.isChecked()
+        return changes.touches(INDICATOR_TABLES if wide else CHART_TABLES, self.pk)
 
     def refresh(self) -> None:
         key = self.measure.currentData()
@@ -166,9 +189,10 @@ class CommitmentPage(QWidget):
         self.series = build_series(snapshot, key) if snapshot is not None else None
         self.plot.set_series(self.series)
         buttons = (self.export_button, self.import_button, self.forms_button, self.collect_button)
-        for w in (*buttons, self.measure, self.wave):
+        for w in (*buttons, self.measure, self.wave, self.by_level):
             w.setEnabled(snapshot is not None)
         self.results.set_partnership(self.context.diary if self.pk else None, self.pk)
+        self._show_levels()
         self.note.setText(self._note(self.series))
         self._waves = questionnaire_waves(snapshot) if snapshot is not None else []
         self._names = (
@@ -198,6 +222,20 @@ class CommitmentPage(QWidget):
             "Ratings 1–5 per organization: the facilitator's ratings and questionnaire waves "
             "(Kumppani's pulse is not a validated instrument). Click a point to open its event."
         )
+
+    def _by_level_toggled(self, on: bool) -> None:
+        COMMITMENT_BY_LEVEL.write(self.context.settings, on)
+        self._show_levels()
+
+    def _show_levels(self) -> None:
+        """The split by level in place of the questionnaire waves, when it is chosen."""
+        on = self.by_level.isChecked()
+        self.waves.setVisible(not on)
+        self.levels.setVisible(on)
+        if not on:
+            return
+        snapshot = self.context.snapshots.get(self.pk) if self.pk is not None else None
+        self.levels.set_split(split_by_level(snapshot) if snapshot is not None else None)
 
     def _measure_changed(self) -> None:
         COMMITMENT_MEASURE.write(self.context.settings, str(self.measure.currentData()))

@@ -28,8 +28,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain import Event
-from app.domain.labels import event_kind_name, level_name, phase_name, role_name
+from app.domain import Event, Phase
+from app.domain.labels import event_kind_name, level_name, outcome_name, phase_name, role_name
 from app.i18n import _
 from app.persistence.read import changes as tbl
 from app.persistence.read.changes import EVERYTHING, ChangeSet
@@ -318,7 +318,18 @@ class OverviewPage(QScrollArea):
         set_chip(self.phase_chip, phase_name(data.phase), PHASE_COLORS[data.phase])
         self.phase_chip.setToolTip(_("The phase in force"))
         self.phase_chip.show()
-        self.phase_since.setText(_("since {day}").format(day=short_date(since)))
+        parts = [_("since {day}").format(day=short_date(since))]
+        planned = data.partnership.planned_end_on
+        if planned is not None and data.phase != Phase.ENDED:
+            parts.append(_("planned end {day}").format(day=short_date(planned)))
+        if data.decision is not None:
+            parts.append(
+                _("partners' decision {day}: {outcome}").format(
+                    day=short_date(data.decision.decided_on),
+                    outcome=outcome_name(data.decision.outcome).lower(),
+                )
+            )
+        self.phase_since.setText(" · ".join(parts))
         self.phase_since.show()
 
     def _show_stats(self, data: Overview) -> None:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from app.checklists import ChecklistItem, TemplateError, load_templates
 from app.domain import ValidationError
+from app.domain.enums import MarkStatus
 from app.domain.labels import phase_name
 from app.i18n import _
 from app.persistence.read import changes as tbl
@@ -154,7 +155,16 @@ class ChecklistPanel(Card):
         self.progress.setFormat(_("{done} of {total}").format(done=done, total=total))
         self.items.clear()
         for item in status.open:
-            row = QListWidgetItem(("✎ " if item.custom else "☐ ") + item.text())
+            mark = status.mark_of(item)
+            if mark is not None:  # looked at and not met: said so, with the note
+                text = "✗ " + _("{item} — not met ({day})").format(
+                    item=item.text(), day=short_date(mark.marked_on)
+                )
+                if mark.note:
+                    text += "\n    " + mark.note
+            else:
+                text = ("✎ " if item.custom else "☐ ") + item.text()
+            row = QListWidgetItem(text)
             row.setData(ITEM_ROLE, item)
             row.setToolTip(item.why() or _("The partnership's own item"))
             self.items.addItem(row)
@@ -176,7 +186,7 @@ class ChecklistPanel(Card):
             text = f"✓ {item.text()} — {short_date(mark.marked_on)}"
             done_menu.addAction(text, partial(self.unmark, item))
         self.done_menu_button.setText(_("Done ({n})").format(n=len(status.done)))
-        self.done_menu_button.setToolTip(_("Choose a done item to mark it not done"))
+        self.done_menu_button.setToolTip(_("Choose a done item to take its mark away"))
         self.done_menu_button.setVisible(bool(status.done))
         hidden_menu = self.hidden_menu_button.menu()
         hidden_menu.clear()
@@ -213,18 +223,26 @@ class ChecklistPanel(Card):
         if current is None:
             return
         menu = QMenu(self)
-        menu.addAction(_("Mark done…"), lambda: self.mark_done(current))
+        marked = self.status.mark_of(current) if self.status else None
+        if marked is not None:
+            menu.addAction(_("Edit mark and note…"), lambda: self.mark_done(current))
+            menu.addAction(_("Take the mark away"), lambda: self.unmark(current))
+        else:
+            menu.addAction(_("Mark done…"), lambda: self.mark_done(current))
+            menu.addAction(_("Mark not met…"), lambda: self.mark_done(current, MarkStatus.NOT_MET))
         menu.addAction(_("Hide from this partnership"), lambda: self.hide_item(current))
         menu.exec(self.items.viewport().mapToGlobal(position))
 
     # -- commands -----------------------------------------------------------------------
 
-    def mark_done(self, item: ChecklistItem | None) -> None:
+    def mark_done(self, item: ChecklistItem | None, status: MarkStatus = MarkStatus.DONE) -> None:
+        """Mark ``item`` (a not-met item: change its mark or note) in the mark dialog."""
         if item is None or self.pk is None:
             return
         from ui.dialogs.mark_done_dialog import MarkDoneDialog
 
-        dialog = MarkDoneDialog(self.context, self.pk, item, self.as_of, self)
+        mark = self.status.mark_of(item) if self.status else None
+        dialog = MarkDoneDialog(self.context, self.pk, item, self.as_of, self, mark, status)
         if dialog.exec() == QDialog.DialogCode.Accepted:
             self.show_partnership(self.pk)
 
@@ -249,7 +267,7 @@ class ChecklistPanel(Card):
 
     def unmark(self, item: ChecklistItem) -> None:
         if self.pk is not None:
-            checklist.unmark(self.context.diary, self.pk, item.id)
+            checklist.unmark(self.context.diary, self.pk, item.id, undo=self.context.undo)
             self.show_partnership(self.pk)
 
     def show_item(self, item: ChecklistItem) -> None:

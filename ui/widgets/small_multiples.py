@@ -28,6 +28,7 @@ MIN_COLUMN_WIDTH = 300  # a panel's title (wrapped) and its bars with their labe
 COLUMNS = 3  # at most; fewer when the page is narrow, never a panel cut off at the right
 ROW_HEIGHT = 130  # a two- or three-line title, two bars with labels, the axis numbers
 HEADING_HEIGHT = 24  # per line
+ROW_SPACING = 8  # the layout's spacing and margins, per row: without it a third row squeezes
 TITLE_CHARACTERS = 30  # longer dimension names wrap onto a second line
 INSIDE_FROM = 3.6  # a bar at least this long carries its label inside, so it stays in the panel
 
@@ -121,7 +122,9 @@ class SmallMultiples(QWidget):
             self._draw(plot, score)
             self.plots[score.dimension] = plot
         rows = math.ceil(len(wave.dimensions) / columns)
-        self.view.setMinimumHeight(HEADING_HEIGHT * len(lines) + rows * ROW_HEIGHT)
+        self.view.setMinimumHeight(
+            HEADING_HEIGHT * len(lines) + rows * (ROW_HEIGHT + ROW_SPACING) + ROW_SPACING
+        )
         for col in range(columns):
             self.view.ci.layout.setColumnMinimumWidth(col, MIN_COLUMN_WIDTH)
 
