@@ -42,6 +42,7 @@ class SharedPartnership:
     pilot_scope: str | None = None
     # A side's questionnaire mean prints only with at least this many respondents.
     min_group_size: int = 3
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,6 +96,10 @@ class SharedEvent:
     title: str
     when: str
     attendees: tuple[int, ...]
+    # The event's id in the exchange file, its length, and who was invited (in the list's order).
+    id: str = ""
+    duration_minutes: int | None = None
+    invited: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +132,7 @@ class SharedAction:
     due_on: date | None
     done_on: date | None
     source_entry: int | None
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +156,7 @@ class SharedView:
     def partnership(self) -> SharedPartnership | None:
         row = one(
             self._db,
-            "SELECT pk, name, started_on, language, vision, pilot_scope, min_group_size "
+            "SELECT pk, id, name, started_on, language, vision, pilot_scope, min_group_size "
             "FROM partnerships "
             "WHERE pk = ? AND deleted_at IS NULL",
             [self._pk],
@@ -174,6 +180,7 @@ class SharedView:
             vision=row["vision"],
             pilot_scope=row["pilot_scope"],
             min_group_size=max(2, int(row["min_group_size"] or 3)),
+            id=row["id"],
         )
 
     def organizations(self) -> list[SharedOrganization]:
@@ -239,15 +246,20 @@ class SharedView:
         ]
 
     def events(self) -> list[SharedEvent]:
-        """Live events in date order with the people who attended them."""
+        """Live events in date order with the people who attended and who were invited."""
         attended: dict[int, list[int]] = {}
+        invited: dict[int, list[int]] = {}
         for r in rows(
             self._db,
-            "SELECT p.event_pk, p.person_pk FROM participants p JOIN events e ON e.pk = p.event_pk "
-            "WHERE e.partnership_pk = ? AND p.attended = 1 ORDER BY p.event_pk, p.seq",
+            "SELECT p.event_pk, p.person_pk, p.attended, p.invited FROM participants p "
+            "JOIN events e ON e.pk = p.event_pk "
+            "WHERE e.partnership_pk = ? ORDER BY p.event_pk, p.seq",
             [self._pk],
         ):
-            attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+            if r["attended"]:
+                attended.setdefault(r["event_pk"], []).append(r["person_pk"])
+            if r["invited"]:
+                invited.setdefault(r["event_pk"], []).append(r["person_pk"])
         return [
             SharedEvent(
                 pk=r["pk"],
@@ -255,10 +267,13 @@ class SharedView:
                 title=r["title"],
                 when=r["date"],
                 attendees=tuple(attended.get(r["pk"], ())),
+                id=r["id"],
+                duration_minutes=r["duration_minutes"],
+                invited=tuple(invited.get(r["pk"], ())),
             )
             for r in rows(
                 self._db,
-                "SELECT pk, kind, title, date FROM events "
+                "SELECT pk, id, kind, title, date, duration_minutes FROM events "
                 "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY date, pk",
                 [self._pk],
             )
@@ -336,10 +351,11 @@ class SharedView:
                 due_on=s2d(r["due_on"]),
                 done_on=s2d(r["done_on"]),
                 source_entry=r["source_entry_pk"],
+                id=r["id"],
             )
             for r in rows(
                 self._db,
-                "SELECT a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, "
+                "SELECT a.id, a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, "
                 "a.due_on, a.done_on, a.source_entry_pk FROM actions a "
                 "LEFT JOIN entries s ON s.pk = a.source_entry_pk "
                 "WHERE a.partnership_pk = ? AND a.deleted_at IS NULL "

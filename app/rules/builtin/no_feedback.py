@@ -48,9 +48,9 @@ def _minutes_given(view: View, org: Organization) -> list[date]:
     days = []
     for r in view.snap.reports:
         e = events.get(r.event) if r.event is not None else None
-        if r.given and r.kind is ReportKind.MINUTES and r.generated_on <= view.day and e:
-            if _sponsor_attended(view, e, org):
-                days.append(r.generated_on)
+        minutes = r.given and r.kind is ReportKind.MINUTES and r.generated_on <= view.day
+        if minutes and e is not None and _sponsor_attended(view, e, org):
+            days.append(r.generated_on)
     return days
 
 
