@@ -236,7 +236,8 @@ def test_minutes_print_decisions_with_their_status_and_the_next_meeting(
 def test_finnish_minutes_are_in_finnish(diary: Diary, meeting: Meeting) -> None:
     options = _options(meeting, "fi", hide=True)
     text = minutes_text(minutes_data(diary, meeting.partnership, options))
-    assert "Pöytäkirja: Steering group" in text
+    assert "Muistio: Steering group" in text
+    assert "Läsnä\n-----\n- HR director (Tehdas Oy)" in text
     assert "Kokous · 10. huhtikuuta 2025, 13.00 · 1 h 30 min" in text
     assert "Hyväksytty" in text and "Kiistanalainen" in text
     assert "20. toukokuuta 2025, 9.00: SHRDnextQ9 (kokous)" in text
