@@ -75,6 +75,9 @@ class MinutesDialog(QDialog):
         heading.setObjectName("dialogHeading")
         heading.setWordWrap(True)
         heading.setTextFormat(Qt.TextFormat.PlainText)
+        font = heading.font()
+        font.setBold(True)
+        heading.setFont(font)
         self.format_box = QComboBox()
         self.format_box.setObjectName("minutesFormat")
         for key, label in _FORMATS:
@@ -108,6 +111,7 @@ class MinutesDialog(QDialog):
         self.message.setObjectName("minutesMessage")
         self.message.setWordWrap(True)
         self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.hide()  # shown with the first thing to tell
         buttons = QDialogButtonBox()
         self.save_button = QPushButton(_("Save…"))
         self.save_button.setObjectName("minutesSave")
@@ -146,11 +150,15 @@ class MinutesDialog(QDialog):
         st.MINUTES_FORMAT.write(self.settings, self.fmt())
         st.MINUTES_HIDE_NAMES.write(self.settings, self.hide_names.isChecked())
 
+    def tell(self, text: str) -> None:
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+
     def _data(self, options: MinutesOptions) -> MinutesData | None:
         try:
             return minutes_data(self.diary, self.partnership_pk, options)
         except MinutesError as exc:
-            self.message.setText(str(exc))
+            self.tell(str(exc))
             return None
 
     def _record(self, document: bytes, options: MinutesOptions) -> None:
@@ -186,16 +194,14 @@ class MinutesDialog(QDialog):
             document = build_minutes(data, self.fmt())
             write_output(path, document, private=False)
         except OSError as exc:
-            self.message.setText(
-                _("Cannot write {path}: {reason}").format(path=path, reason=os_reason(exc))
-            )
+            self.tell(_("Cannot write {path}: {reason}").format(path=path, reason=os_reason(exc)))
             return False
         finally:
             QApplication.restoreOverrideCursor()
         self._record(document, options)
         self._remember()
         st.MINUTES_FOLDER.write(self.settings, path.parent)
-        self.message.setText(
+        self.tell(
             _("Saved to {path} and recorded as given.").format(path=path)
             if self.given.isChecked()
             else _("Saved to {path}.").format(path=path)
@@ -211,7 +217,7 @@ class MinutesDialog(QDialog):
         QGuiApplication.clipboard().setText(text)
         self._record(text.encode("utf-8"), options)
         self._remember()
-        self.message.setText(
+        self.tell(
             _("Copied to the clipboard and recorded as given: paste it into an e-mail.")
             if self.given.isChecked()
             else _("Copied to the clipboard: paste it into an e-mail.")

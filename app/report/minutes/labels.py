@@ -80,15 +80,17 @@ def attendee(a: Attendee) -> str:
 
 def attendee_groups(people: tuple[Attendee, ...]) -> list[tuple[str, str]]:
     """People by organization, in the order the organizations first appear: (organization,
-    "name, name"); a person whose label names the side already stands alone ("", label)."""
+    "name, name"); the people whose labels name their side already (names hidden) come last,
+    on one line ("", "label, label")."""
     groups: dict[str, list[str]] = {}
-    alone: list[tuple[str, str]] = []
+    alone: list[str] = []
     for a in people:
         if a.organization:
             groups.setdefault(a.organization, []).append(a.name)
         else:
-            alone.append(("", a.name))
-    return [(org, ", ".join(names)) for org, names in groups.items()] + alone
+            alone.append(a.name)
+    lines = [(org, ", ".join(names)) for org, names in groups.items()]
+    return lines + ([("", ", ".join(alone))] if alone else [])
 
 
 def attendee_lines(people: tuple[Attendee, ...]) -> list[str]:
