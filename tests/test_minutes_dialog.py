@@ -3,6 +3,7 @@ saved files read back, the clipboard read, and what was recorded as given."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from docx_support import docx_text
 from icalendar import Calendar
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QFileDialog
+from pytest import MonkeyPatch
 from pytestqt.qtbot import QtBot
 from test_minutes import PRIVATE, _plant
 from test_report_support import pdf_text
@@ -20,6 +23,7 @@ from app.persistence.diary import Diary
 from ui import settings as st
 from ui.dialogs.calendar_export import export_calendar
 from ui.dialogs.minutes_dialog import MinutesDialog
+from ui.main_window import MainWindow
 from ui.pages.diary_page import DiaryPage
 
 
@@ -102,3 +106,20 @@ def test_export_calendar_writes_the_chosen_file(
     assert done is not None and "2 planned events and 2 action due dates" in done
     cal = Calendar.from_ical((tmp_path / "plan.ics").read_bytes())
     assert len(list(cal.walk("VEVENT"))) == 4
+
+
+def test_the_partnership_menu_exports_the_calendar(
+    build: Callable[[], MainWindow], diary: Diary, tmp_path: Path, monkeypatch: MonkeyPatch
+) -> None:
+    m = _plant(diary)
+    window = build()
+    window.select_partnership(None)
+    assert not window.calendar_action.isEnabled()
+    window.select_partnership(m.partnership)
+    assert window.calendar_action in window.partnership_menu.actions()
+    assert window.calendar_action.isEnabled()
+    chosen = str(tmp_path / "kumppanuus.ics")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (chosen, ""))
+    window.calendar_action.trigger()
+    assert "planned event" in window.statusBar().currentMessage()
+    assert Calendar.from_ical((tmp_path / "kumppanuus.ics").read_bytes()).walk("VEVENT")
