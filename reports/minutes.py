@@ -77,7 +77,9 @@ class _Document(BaseDocTemplate):  # type: ignore[misc]  # reportlab is untyped
         draw_text(canv, MARGIN, y, name, FAMILY, 8)
         canv.setFillColor(MUTED)
         right = (
-            self._tr("Minutes") + " · " + lb.when_text(self._data.when, self._data.options.language)
+            self._tr("Meeting minutes")
+            + " · "
+            + lb.when_text(self._data.when, self._data.options.language)
         )
         canv.drawRightString(width - MARGIN, y, right)
         canv.setStrokeColor(RULE)

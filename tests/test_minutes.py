@@ -31,7 +31,7 @@ from app.domain import (
     Visibility,
 )
 from app.domain.enums import DecisionStatus, ReportKind, ReportStatus
-from app.domain.model import DecisionRecord
+from app.domain.model import AgendaItem, DecisionRecord
 from app.persistence import actions, entries, events, partnerships, records
 from app.persistence.diary import Diary
 from app.persistence.snapshots import load_snapshot
@@ -43,7 +43,14 @@ from reports.minutes import build_minutes_pdf
 from ui.cli import main
 
 PRIVATE = ["PRIVdecisionQ3", "PRIVideaQ5", "PRIVactionQ6", "PRIVplainactionQ8", "PRIVpurposeQ10"]
-SHARED = ["SHRDdecisionQ1", "SHRDdisagreeQ2", "SHRDnoteQ4", "SHRDactionQ7", "SHRDolderQ11"]
+SHARED = [
+    "SHRDdecisionQ1",
+    "SHRDdisagreeQ2",
+    "SHRDnoteQ4",
+    "SHRDactionQ7",
+    "SHRDolderQ11",
+    "SHRDpurposeQ12",
+]
 # Finnish forms of the people's names that must not survive hiding (genitive, allative,
 # partitive, inessive) — written out here, not made by app.names.
 FORMS = ["Mikko Lahti", "Mikon", "Mikolle", "Pekkaa", "Lahdelle", "Mäen", "Pekka Mäki"]
@@ -98,6 +105,14 @@ def _plant(diary: Diary) -> Meeting:
             participants=[Participant(mikko, attended=True), Participant(pekka, attended=False)],
         )
         e = events.insert_event(db, pk, meeting)
+        events.set_agenda(
+            db,
+            e,
+            [
+                AgendaItem("Where the pilot stands", 20, "SHRDpurposeQ12 from Mikolle", pekka),
+                AgendaItem("Next steps", 10),
+            ],
+        )
         agreed = DecisionRecord(DecisionStatus.AGREED, [cust, prov], date(2025, 9, 1))
         contested = DecisionRecord(DecisionStatus.CONTESTED, [cust], None, "SHRDdisagreeQ2")
         entries.insert_entry(
@@ -229,8 +244,23 @@ def test_minutes_print_decisions_with_their_status_and_the_next_meeting(
     assert "SHRDolderQ11" in carried and "SHRDactionQ7" not in carried
     # Names shown: the interview is the next event.
     assert "1 May 2025: Interview with Mikko (interview)" in text
-    # No agenda data: no agenda section at all.
-    assert "Agenda" not in text
+    assert "Agenda\n------\n1. Where the pilot stands (20 min) – Pekka Mäki\n" in text
+    assert "   SHRDpurposeQ12 from Mikolle\n2. Next steps (10 min)\n" in text
+
+
+def test_an_event_without_an_agenda_has_no_agenda_section(diary: Diary, meeting: Meeting) -> None:
+    kick_off = events.event_pk_by_id(diary.db, meeting.partnership, _id_of(diary, "Kick-off"))
+    assert kick_off is not None
+    options = MinutesOptions(kick_off, date(2025, 3, 2))
+    data = minutes_data(diary, meeting.partnership, options)
+    assert data.agenda == ()
+    assert "Agenda" not in minutes_text(data)
+    assert "Agenda" not in pdf_text(build_minutes_pdf(data))
+    assert "Agenda" not in docx_text(build_minutes_docx(data))
+
+
+def _id_of(diary: Diary, title: str) -> str:
+    return next(e.id for e in events.list_events(diary.db, 1) if e.title == title)
 
 
 def test_finnish_minutes_are_in_finnish(diary: Diary, meeting: Meeting) -> None:
@@ -239,7 +269,7 @@ def test_finnish_minutes_are_in_finnish(diary: Diary, meeting: Meeting) -> None:
     assert "Muistio: Steering group" in text
     assert "Läsnä\n-----\n- HR director (Tehdas Oy)" in text
     assert "Kokous · 10. huhtikuuta 2025, 13.00 · 1 h 30 min" in text
-    assert "Hyväksytty" in text and "Kiistanalainen" in text
+    assert "Sovittu" in text and "Kiistetty" in text
     assert "20. toukokuuta 2025, 9.00: SHRDnextQ9 (kokous)" in text
 
 

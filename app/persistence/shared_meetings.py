@@ -1,5 +1,5 @@
-"""What partners may see of meetings beyond the feedback report: decisions as records, and the
-e-mail addresses a calendar file invites people by.
+"""What partners may see of meetings beyond the feedback report: agendas, decisions as
+records, and the e-mail addresses a calendar file invites people by.
 
 ``MeetingView`` is a ``SharedView`` (the same partner-facing rules) with two more reads. A
 decision is read from the ``shared_entries`` view only, so a private decision never reaches
@@ -28,8 +28,30 @@ class SharedDecision:
     agreed_by: tuple[int, ...]  # organization keys, in the order they were recorded
 
 
+@dataclass(frozen=True, slots=True)
+class SharedAgendaItem:
+    title: str
+    minutes: int
+    purpose: str | None
+    presenter: int | None  # a person key
+
+
 class MeetingView(SharedView):
-    """A ``SharedView`` that also reads decisions and people's e-mail addresses."""
+    """A ``SharedView`` that also reads agendas, decisions and people's e-mail addresses."""
+
+    def agenda(self, event_pk: int) -> list[SharedAgendaItem]:
+        """The live agenda items of one of the partnership's events, in running order (an
+        agenda is planned with the partners: all of it is theirs to see)."""
+        return [
+            SharedAgendaItem(r["title"], r["minutes"], r["purpose"], r["presenter_pk"])
+            for r in rows(
+                self._db,
+                "SELECT a.title, a.minutes, a.purpose, a.presenter_pk FROM agenda_items a "
+                "JOIN events e ON e.pk = a.event_pk WHERE a.event_pk = ? "
+                "AND e.partnership_pk = ? AND a.deleted_at IS NULL ORDER BY a.seq",
+                [event_pk, self._pk],
+            )
+        ]
 
     def decisions(self, event_pk: int) -> dict[int, SharedDecision]:
         """The shared decision entries of one event, by entry key."""

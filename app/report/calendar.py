@@ -23,6 +23,7 @@ from app.persistence.shared import SharedAction, SharedEvent, SharedPerson
 from app.persistence.shared_meetings import MeetingView
 from app.report.minutes.assemble import agenda
 from app.report.minutes.labels import Tr, agenda_line
+from app.report.names import Namer
 
 PRODID = "-//Kumppani//Kumppani partnership calendar//EN"
 # An event typed without a length is booked for an hour.
@@ -88,7 +89,7 @@ def _event(
         item.add("dtstart", datetime.combine(day, at))
         item.add("duration", timedelta(minutes=e.duration_minutes or DEFAULT_MINUTES))
     lines = [f"{tr(EVENT_KINDS[e.kind])} – {partnership}"]
-    items = agenda(view, e)
+    items = agenda(view, e, Namer(people.values(), view.organizations(), hide=False, tr=tr))
     if items:
         lines += ["", tr("Agenda"), *(f"{n}. {agenda_line(i, tr)}" for n, i in enumerate(items, 1))]
     item.add("description", "\n".join(lines))

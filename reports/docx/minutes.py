@@ -21,7 +21,7 @@ def build_minutes_docx(data: MinutesData) -> bytes:
     w = DocWriter(lang)
     name = data.partnership
     name = name if len(name) <= _HEADER_NAME else name[: _HEADER_NAME - 1] + "…"
-    w.running_header(name, tr("Minutes") + " · " + lb.when_text(data.when, lang))
+    w.running_header(name, tr("Meeting minutes") + " · " + lb.when_text(data.when, lang))
     w.page_numbers(tr("Page {page} of {pages}"))
     w.properties(
         title=lb.title(data, tr),

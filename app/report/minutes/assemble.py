@@ -64,7 +64,7 @@ def assemble_minutes(view: MeetingView, options: MinutesOptions) -> MinutesData:
         duration_minutes=event.duration_minutes,
         attendees=_people(event.attendees, namer),
         absent=_people((pk for pk in event.invited if pk not in event.attendees), namer),
-        agenda=agenda(view, event),
+        agenda=agenda(view, event, namer),
         decisions=tuple(
             _decision(namer.text(e.text), decided.get(e.pk), namer)
             for e in entries
@@ -81,14 +81,19 @@ def assemble_minutes(view: MeetingView, options: MinutesOptions) -> MinutesData:
     return replace(data, names_review=namer.review([p.name]))
 
 
-def agenda(view: MeetingView, event: SharedEvent) -> tuple[AgendaLine, ...]:
-    """The event's agenda in running order — the one place minutes read it.
-
-    Events have no agenda in this schema yet: when the agenda items table comes, read the
-    event's items here (through the shared view) and the PDF, DOCX and text print them; with no
-    items every format leaves the section out.
-    """
-    return ()
+def agenda(view: MeetingView, event: SharedEvent, namer: Namer) -> tuple[AgendaLine, ...]:
+    """The event's agenda in running order — the one place minutes and the calendar read it;
+    titles and purposes with names hidden as ``namer`` says, presenters named by it. With no
+    agenda items every output leaves the section out."""
+    return tuple(
+        AgendaLine(
+            namer.text(item.title),
+            item.minutes or None,
+            namer.text(item.purpose) if item.purpose else None,
+            namer.person(item.presenter),
+        )
+        for item in view.agenda(event.pk)
+    )
 
 
 def _day(when: str) -> date:

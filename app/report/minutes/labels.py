@@ -11,8 +11,7 @@ from datetime import date, time
 
 from app import dates
 from app.domain import EntryType
-from app.domain.enums import DecisionStatus
-from app.domain.labels import ENTRY_TYPES, EVENT_KINDS
+from app.domain.labels import DECISION_STATUSES, ENTRY_TYPES, EVENT_KINDS
 from app.i18n import N_, translator
 from app.report.minutes.model import AgendaLine, Attendee, DecisionLine, MinutesData, NextMeeting
 from app.report.model import ActionLine
@@ -28,12 +27,6 @@ SECTIONS = {
     "new_actions": N_("New actions"),
     "carried_over": N_("Open actions carried over"),
     "next": N_("Next meeting"),
-}
-DECISION_STATUSES = {
-    DecisionStatus.PROPOSED: N_("Proposed"),
-    DecisionStatus.AGREED: N_("Agreed"),
-    DecisionStatus.CONTESTED: N_("Contested"),
-    DecisionStatus.REVISITED: N_("Revisited"),
 }
 
 

@@ -44,7 +44,11 @@ def agenda(data: MinutesData) -> Lines:
     if not data.agenda:
         return []
     tr = lb.tr_of(data)
-    items = [f"{n}. {lb.agenda_line(item, tr)}" for n, item in enumerate(data.agenda, 1)]
+    items = []
+    for n, item in enumerate(data.agenda, 1):
+        items.append(f"{n}. {_indented(lb.agenda_line(item, tr))}")
+        if item.purpose:
+            items.append(f"   {_indented(item.purpose)}")
     return _block(lb.section("agenda", tr), items)
 
 
