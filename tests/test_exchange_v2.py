@@ -111,6 +111,24 @@ def test_a_version_1_file_refuses_the_fields_of_version_2(diary: Diary, load: Im
     assert "actions[0].visibility: unknown field" in str(caught.value)
 
 
+def test_a_version_1_file_refuses_a_persons_email(diary: Diary, load: Importer) -> None:
+    v1 = copy.deepcopy(V1)
+    v1["people"][0]["email"] = "someone@example.fi"
+    with pytest.raises(ExchangeError) as caught:
+        load(diary, v1)
+    assert "people[0].email: unknown field" in str(caught.value)
+
+
+def test_a_persons_email_is_stored_and_written_back(diary: Diary, load: Importer) -> None:
+    pk = load(diary, V2)
+    stored = {p.id: p for p in partnerships.list_people(diary.db, pk)}
+    assert stored["p1"].email == "asa.oberg@example.fi"
+    assert stored["p2"].email is None
+    people = export_partnership(diary.db, pk)["people"]
+    assert people[0]["email"] == "asa.oberg@example.fi"
+    assert "email" not in people[1]
+
+
 def test_a_copy_renews_the_new_ids_and_keeps_their_references(diary: Diary, load: Importer) -> None:
     load(diary, V2)
     copied = export_partnership(diary.db, load(diary, V2, mode="copy"))
@@ -262,6 +280,9 @@ BAD = [
         "events[0].entries[0].agenda_item",
     ),
     ("written at", _set(f"{ENTRY}.0.written_at", "2024-03-01"), "events[1].entries[0].written_at"),
+    ("person email", _set("people.0.email", "Åsa <asa@example.fi>"), "people[0].email"),
+    ("person email no domain", _set("people.0.email", "asa@example"), "people[0].email"),
+    ("person email kind", _set("people.0.email", 5), "people[0].email"),
     ("action visibility", _set("actions.3.visibility", "secret"), "actions[3].visibility"),
     ("mark status", _set("checklist.1.status", "half"), "checklist[1].status"),
     ("mark done_on in v2", _set("checklist.1.done_on", "2024-03-02"), "checklist[1].done_on"),

@@ -8,7 +8,8 @@ from datetime import date
 import pytest
 from test_rules_support import Build, day
 
-from app.domain import EntryType, EventKind, Objective, Phase, Visibility
+from app.domain import EntryType, EventKind, FeedbackReport, Objective, Phase, Visibility
+from app.domain.enums import ReportKind, ReportStatus
 from app.rules import EarlyWarning, EvidenceKind, Severity, evaluate
 
 NEG, COM, EXE = Phase.NEGOTIATION, Phase.COMMITMENT, Phase.EXECUTION
@@ -268,6 +269,37 @@ def test_no_feedback_for_twice_the_window_is_critical() -> None:
     assert w is not None and w.severity == Severity.WARNING  # 179 days
     w = only(b, "no-feedback", day(220))
     assert w is not None and w.severity == Severity.CRITICAL  # 180 days = twice 90
+
+
+def test_minutes_given_count_as_feedback_for_the_sides_whose_sponsor_attended() -> None:
+    b = Build()
+    # Only the employer's sponsor was at the meeting; its minutes were given a week later.
+    meeting = b.event(100, participants=((1, True), (2, False)))
+    b.snap.reports.append(
+        FeedbackReport(day(107), kind=ReportKind.MINUTES, event=meeting.pk, pk=b.next_pk())
+    )
+    w = only(b, "no-feedback", day(150))
+    assert w is not None
+    assert w.message == (
+        "No feedback has reached the management of OHS in 120 days of commitment and execution."
+    )
+    b.snap.reports[-1].event = None  # minutes of no known meeting reached nobody
+    w = only(b, "no-feedback", day(150))
+    assert w is not None and "management of Employer" in w.message
+
+
+def test_draft_minutes_and_draft_reports_are_not_feedback() -> None:
+    b = Build()
+    meeting = b.event(100, participants=((1, True), (2, True)))
+    draft = ReportStatus.DRAFT
+    b.snap.reports += [
+        FeedbackReport(day(101), kind=ReportKind.MINUTES, event=meeting.pk, status=draft),
+        FeedbackReport(day(102), status=draft),
+    ]
+    w = only(b, "no-feedback", day(150))
+    assert w is not None and "of Employer in 120 days" in w.message
+    b.snap.reports[0].status = ReportStatus.GIVEN
+    assert only(b, "no-feedback", day(150)) is None
 
 
 def test_feedback_after_the_date_does_not_count() -> None:

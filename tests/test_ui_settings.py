@@ -88,6 +88,11 @@ folder=1, 2
 [author]
 name=a, b
 id=c, d
+
+[minutes]
+format=odt
+hide_names=maybe
+folder=
 """
 
 

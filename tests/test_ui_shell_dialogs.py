@@ -25,7 +25,7 @@ from app.services.partnerships import (
 from app.services.undo import UndoStack
 from ui.application import build_main_window
 from ui.context import AppContext
-from ui.dialogs.organization_editor import NAME, TITLE
+from ui.dialogs.organization_editor import EMAIL, NAME, TITLE
 from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.main_window import MainWindow
 
@@ -111,6 +111,34 @@ def test_new_partnership_is_created_with_its_organizations_and_people(
     assert [(p.name, p.title, p.level, p.sponsor) for p in people] == [
         ("Anna Aho", "HR director", Level.TOP, True)
     ]
+
+
+def test_a_persons_email_is_checked_and_stored(qtbot: QtBot, diary: Diary) -> None:
+    pk = create_partnership(
+        diary,
+        PartnershipDraft(
+            "Wellbeing",
+            date(2024, 1, 1),
+            organizations=[OrganizationDraft("Acme", Role.CUSTOMER, [PersonDraft("Anna Aho")])],
+        ),
+    )
+    dialog = _dialog(qtbot, diary, pk)
+    (editor,) = dialog.editors
+    assert editor.table.horizontalHeaderItem(EMAIL).text() == "E-mail"
+    editor.table.item(0, EMAIL).setText("Anna Aho <anna@acme>")
+    assert not dialog.ok_button.isEnabled()
+    assert "e-mail: is not an e-mail address" in editor.people_error.text()
+    editor.table.item(0, EMAIL).setText(" anna.aho@acme.fi ")
+    assert dialog.ok_button.isEnabled()
+    dialog.ok_button.click()
+    (person,) = partnership_rows.list_people(diary.db, pk)
+    assert person.email == "anna.aho@acme.fi"
+    # Shown again when the partnership is edited, and kept when something else changes.
+    again = _dialog(qtbot, diary, pk)
+    assert again.editors[0].table.item(0, EMAIL).text() == "anna.aho@acme.fi"
+    again.name.setText("Wellbeing at work")
+    again.ok_button.click()
+    assert partnership_rows.list_people(diary.db, pk)[0].email == "anna.aho@acme.fi"
 
 
 def test_edit_shows_the_stored_partnership_and_keeps_stored_people(

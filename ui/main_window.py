@@ -348,6 +348,7 @@ class MainWindow(WindowBase):
         self.edit_partnership_action.setEnabled(pk is not None)
         self.decision_action.setEnabled(pk is not None)
         self.report_action.setEnabled(pk is not None)
+        self.calendar_action.setEnabled(pk is not None)
         self.files.partnership_changed(pk)
         self._update_title()
         self.partnership_selected.emit(pk)
@@ -415,6 +416,15 @@ class MainWindow(WindowBase):
 
         dialog = ReportDialog(self.context.diary, self.current_pk, parent=self)
         dialog.exec()
+
+    def export_calendar(self) -> None:
+        if self.current_pk is None:
+            return
+        from ui.dialogs.calendar_export import export_calendar
+
+        done = export_calendar(self, self.context.diary, self.current_pk, self.context.settings)
+        if done:
+            self.statusBar().showMessage(done, 8000)
 
     # -- edit menu ----------------------------------------------------------------------
 

@@ -53,6 +53,7 @@ class WindowBase(QMainWindow):
     edit_partnership_action: QAction
     decision_action: QAction
     report_action: QAction
+    calendar_action: QAction
     # Set by the launcher: backups and the safety commands of this window's diary.
     safety: SafetyGuard
 
@@ -81,6 +82,9 @@ class WindowBase(QMainWindow):
         raise NotImplementedError
 
     def open_report(self) -> None:
+        raise NotImplementedError
+
+    def export_calendar(self) -> None:
         raise NotImplementedError
 
     def undo(self) -> None:

@@ -87,7 +87,11 @@ def _partnership_menu(window: WindowBase) -> None:
     menu.addAction(window.new_partnership_action)
     menu.addAction(window.edit_partnership_action)
     menu.addAction(window.decision_action)
+    window.calendar_action = make_action(
+        window, _("Export &calendar (.ics)…"), window.export_calendar
+    )
     menu.addAction(window.report_action)
+    menu.addAction(window.calendar_action)
     window.partnership_menu = menu
 
 

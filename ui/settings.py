@@ -140,6 +140,10 @@ RESEARCH_FORMAT = TextSetting(
     "research/format", default=".qdpx", choices=(".qdpx", ".xlsx", ".csv")
 )
 RESEARCH_FOLDER = PathSetting("research/folder")
+# The minutes dialog: the format last chosen, names hidden, and the folder last saved into.
+MINUTES_FORMAT = TextSetting("minutes/format", default="pdf", choices=("pdf", "docx", "txt"))
+MINUTES_HIDE_NAMES = FlagSetting("minutes/hide_names")
+MINUTES_FOLDER = PathSetting("minutes/folder")
 
 ALL: tuple[Setting, ...] = (
     LANGUAGE,
@@ -163,6 +167,9 @@ ALL: tuple[Setting, ...] = (
     RESEARCH_FOLDER,
     AUTHOR_NAME,
     AUTHOR_ID,
+    MINUTES_FORMAT,
+    MINUTES_HIDE_NAMES,
+    MINUTES_FOLDER,
 )
 
 

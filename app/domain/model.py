@@ -137,6 +137,8 @@ class Person:
     pseudonym: str | None = None
     id: str = field(default_factory=new_id)
     pk: int | None = None
+    # Used only for calendar invitations (``kumppani ical``); never printed for the partners.
+    email: str | None = None
 
 
 @dataclass(slots=True)

@@ -7,6 +7,7 @@ them into one ``ValidationError`` whose message a dialog or the command line sho
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -186,8 +187,31 @@ def check_organization(o: Organization) -> list[Problem]:
     return _required_text(o.name, "name")
 
 
+# An e-mail address as calendars take it: one @, something before it, a dotted domain after
+# it, no spaces or angle brackets (a display name "Anna <anna@x.fi>" is not an address).
+EMAIL_MAX = 254
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"]+@[^@\s<>(),;:\"]+\.[^@\s<>(),;:\".]{2,}$")
+
+
+def email_problem(value: str | None) -> str | None:
+    """Why ``value`` is not an e-mail address (None: it is one, or it is left empty)."""
+    if value is None or value == "":
+        return None
+    if len(value) > EMAIL_MAX:
+        return ngettext(
+            "must be at most {n} character", "must be at most {n} characters", EMAIL_MAX
+        ).format(n=EMAIL_MAX)
+    if not _EMAIL.match(value) or ".." in value:
+        return _("is not an e-mail address (like name@example.fi)")
+    return None
+
+
 def check_person(p: Person) -> list[Problem]:
-    return _required_text(p.name, "name") + _optional_text(p.title, "title", NAME_MAX)
+    problems = _required_text(p.name, "name") + _optional_text(p.title, "title", NAME_MAX)
+    wrong = email_problem(p.email)
+    if wrong:
+        problems.append(Problem("email", wrong))
+    return problems
 
 
 def check_when(value: str, name: str = "date") -> list[Problem]:

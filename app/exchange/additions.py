@@ -49,6 +49,7 @@ PARTNERSHIP_V2 = (
     "cycle_decisions",
 )
 OBJECTIVE_V2 = ("target_value", "unit", "direction", "measurements")
+PERSON_V2 = ("email",)
 EVENT_V2 = ("final_evaluation", "place", "agenda")
 ENTRY_V2 = ("fate", "decision", "agenda_item", "written_at")
 ACTION_V2 = ("visibility",)

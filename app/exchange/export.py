@@ -165,6 +165,7 @@ def _person(p: Person, ids: _Ids) -> dict[str, Any]:
             "level": p.level.value if p.level else None,
             "sponsor": p.sponsor,
             "pseudonym": p.pseudonym,
+            "email": p.email,
         }
     )
 

@@ -215,7 +215,14 @@ class RecordReader:
             value,
             path,
             ("id", "name", "organization"),
-            ("title", "level", "sponsor", "pseudonym", *self.added(team.AUDIT)),
+            (
+                "title",
+                "level",
+                "sponsor",
+                "pseudonym",
+                *self.added(v2.PERSON_V2),
+                *self.added(team.AUDIT),
+            ),
         )
         if d is None:
             return None
@@ -227,9 +234,10 @@ class RecordReader:
         level = self.r.enum(d, "level", path, Level, required=False)
         sponsor = self.r.flag(d, "sponsor", path, False)
         pseudonym = self.r.text(d, "pseudonym", path, required=False)
+        email = self.r.text(d, "email", path, required=False)
         if pid is None or name is None or org is None or (d.get("level") and level is None):
             return None
-        p = Person(name, org, title, level, sponsor, pseudonym, id=pid)
+        p = Person(name, org, title, level, sponsor, pseudonym, id=pid, email=email)
         return p if self.rule(path, rules.check_person(p)) else None
 
     # -- events, their entries, participants and ratings --------------------------------------

@@ -98,6 +98,17 @@ def get_event(db: Database, pk: int) -> Event | None:
     return event
 
 
+def event_pk_by_id(db: Database, partnership_pk: int, event_id: str) -> int | None:
+    """The key of the partnership's live event whose id (as in the exchange file) is
+    ``event_id``."""
+    row = one(
+        db,
+        "SELECT pk FROM events WHERE partnership_pk = ? AND id = ? AND deleted_at IS NULL",
+        [partnership_pk, event_id],
+    )
+    return int(row["pk"]) if row else None
+
+
 def event_partnership(db: Database, event_pk: int) -> int | None:
     row = one(db, "SELECT partnership_pk FROM events WHERE pk = ?", [event_pk])
     return int(row["partnership_pk"]) if row else None

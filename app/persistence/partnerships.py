@@ -328,6 +328,7 @@ def _person(r: dict[str, Any]) -> Person:
         pseudonym=r["pseudonym"],
         id=r["id"],
         pk=r["pk"],
+        email=r["email"],
     )
 
 
@@ -343,7 +344,7 @@ def list_people(db: Database, partnership_pk: int) -> list[Person]:
 def insert_person(db: Database, partnership_pk: int, p: Person) -> int:
     cur = db.execute(
         "INSERT INTO people (partnership_pk, id, seq, organization_pk, name, title, level, "
-        "sponsor, pseudonym) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sponsor, pseudonym, email) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             partnership_pk,
             p.id,
@@ -354,6 +355,7 @@ def insert_person(db: Database, partnership_pk: int, p: Person) -> int:
             p.level.value if p.level else None,
             int(p.sponsor),
             p.pseudonym,
+            p.email,
         ],
     )
     p.pk = int(cur.lastrowid or 0)
@@ -363,7 +365,7 @@ def insert_person(db: Database, partnership_pk: int, p: Person) -> int:
 def update_person(db: Database, p: Person) -> None:
     db.execute(
         "UPDATE people SET organization_pk = ?, name = ?, title = ?, level = ?, sponsor = ?, "
-        "pseudonym = ?, updated_at = ? WHERE pk = ?",
+        "pseudonym = ?, email = ?, updated_at = ? WHERE pk = ?",
         [
             p.organization,
             p.name,
@@ -371,6 +373,7 @@ def update_person(db: Database, p: Person) -> None:
             p.level.value if p.level else None,
             int(p.sponsor),
             p.pseudonym,
+            p.email,
             now_stamp(),
             p.pk,
         ],

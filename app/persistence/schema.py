@@ -514,5 +514,12 @@ def m0007_authors(db: Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
+# Version 8: a person's optional e-mail address, for calendar invitations (kumppani ical).
+@MIGRATIONS(name="0008_people_email")
+def m0008_people_email(db: Database) -> None:
+    db.execute("ALTER TABLE people ADD COLUMN email TEXT")
+    db.execute("PRAGMA user_version = 8")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8

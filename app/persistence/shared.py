@@ -44,6 +44,7 @@ class SharedPartnership:
     min_group_size: int = 3
     # The partners' end-of-cycle decisions (date, outcome); their notes are the facilitator's.
     outcomes: tuple[tuple[date, Outcome], ...] = ()
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,9 +98,12 @@ class SharedEvent:
     title: str
     when: str
     attendees: tuple[int, ...]
-    # Everyone invited (those who came are in ``attendees``) and the event's own phase.
+    # Everyone invited (those who came are in ``attendees``), the event's own phase, its id in
+    # the exchange file and its length.
     invited: tuple[int, ...] = ()
     phase: Phase | None = None
+    id: str = ""
+    duration_minutes: int | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +136,7 @@ class SharedAction:
     due_on: date | None
     done_on: date | None
     source_entry: int | None
+    id: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,7 +160,7 @@ class SharedView:
     def partnership(self) -> SharedPartnership | None:
         row = one(
             self._db,
-            "SELECT pk, name, started_on, language, vision, pilot_scope, min_group_size "
+            "SELECT pk, id, name, started_on, language, vision, pilot_scope, min_group_size "
             "FROM partnerships "
             "WHERE pk = ? AND deleted_at IS NULL",
             [self._pk],
@@ -189,6 +194,7 @@ class SharedView:
             pilot_scope=row["pilot_scope"],
             min_group_size=max(2, int(row["min_group_size"] or 3)),
             outcomes=outcomes,
+            id=row["id"],
         )
 
     def organizations(self) -> list[SharedOrganization]:
@@ -254,7 +260,7 @@ class SharedView:
         ]
 
     def events(self) -> list[SharedEvent]:
-        """Live events in date order with the people who attended them."""
+        """Live events in date order with the people who attended and who were invited."""
         attended: dict[int, list[int]] = {}
         invited: dict[int, list[int]] = {}
         for r in rows(
@@ -277,10 +283,12 @@ class SharedView:
                 attendees=tuple(attended.get(r["pk"], ())),
                 invited=tuple(invited.get(r["pk"], ())),
                 phase=Phase(r["phase"]) if r["phase"] else None,
+                id=r["id"],
+                duration_minutes=r["duration_minutes"],
             )
             for r in rows(
                 self._db,
-                "SELECT pk, kind, title, date, phase FROM events "
+                "SELECT pk, id, kind, title, date, phase, duration_minutes FROM events "
                 "WHERE partnership_pk = ? AND deleted_at IS NULL ORDER BY date, pk",
                 [self._pk],
             )
@@ -358,10 +366,11 @@ class SharedView:
                 due_on=s2d(r["due_on"]),
                 done_on=s2d(r["done_on"]),
                 source_entry=r["source_entry_pk"],
+                id=r["id"],
             )
             for r in rows(
                 self._db,
-                "SELECT a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, "
+                "SELECT a.id, a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, "
                 "a.due_on, a.done_on, a.source_entry_pk FROM actions a "
                 "LEFT JOIN entries s ON s.pk = a.source_entry_pk "
                 "WHERE a.partnership_pk = ? AND a.deleted_at IS NULL "

@@ -43,6 +43,7 @@ class PersonDraft:
     level: Level | None = None
     sponsor: bool = False
     pk: int | None = None
+    email: str | None = None
 
 
 @dataclass
@@ -123,7 +124,9 @@ def check_draft(draft: PartnershipDraft, existing: list[PhaseMove] | None = None
         prefix = f"organizations[{i}]"
         problems += _prefixed(prefix, check_organization(Organization(org.name, org.role)))
         for j, person in enumerate(org.people):
-            checked = Person(name=person.name, organization=0, title=person.title)
+            checked = Person(
+                name=person.name, organization=0, title=person.title, email=_clean(person.email)
+            )
             problems += _prefixed(f"{prefix}.people[{j}]", check_person(checked))
     return problems
 
@@ -151,6 +154,7 @@ def _store_organizations(diary: Diary, partnership_pk: int, draft: PartnershipDr
                 level=person_draft.level,
                 sponsor=person_draft.sponsor,
                 pk=person_draft.pk,
+                email=_clean(person_draft.email),
             )
             old = stored_people.get(person.pk)
             if old is None:
@@ -223,7 +227,7 @@ def load_draft(diary: Diary, pk: int) -> PartnershipDraft | None:
             role=org.role,
             pk=org.pk,
             people=[
-                PersonDraft(p.name, p.title, p.level, p.sponsor, pk=p.pk)
+                PersonDraft(p.name, p.title, p.level, p.sponsor, pk=p.pk, email=p.email)
                 for p in people
                 if p.organization == org.pk
             ],

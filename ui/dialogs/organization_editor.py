@@ -28,14 +28,14 @@ from app.i18n import _
 from app.services.partnerships import OrganizationDraft, PersonDraft
 from ui.widgets.card import plain_label
 
-NAME, TITLE, LEVEL, SPONSOR = range(4)
+NAME, TITLE, EMAIL, LEVEL, SPONSOR = range(5)
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
 ERROR_BACKGROUND = QColor("#FBE3E4")
 
 
 def field_name(field: str) -> str:
     """The name of a person's or organization's field, in words."""
-    return {"name": _("name"), "title": _("job title")}.get(field, field)
+    return {"name": _("name"), "title": _("job title"), "email": _("e-mail")}.get(field, field)
 
 
 class OrganizationEditor(QFrame):
@@ -77,12 +77,18 @@ class OrganizationEditor(QFrame):
         self.name_error = plain_label("", "fieldError", wrap=True)
         self.name_error.hide()
 
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("peopleTable")
-        self.table.setHorizontalHeaderLabels([_("Name"), _("Job title"), _("Level"), _("Sponsor")])
+        self.table.setHorizontalHeaderLabels(
+            [_("Name"), _("Job title"), _("E-mail"), _("Level"), _("Sponsor")]
+        )
+        email_header = self.table.horizontalHeaderItem(EMAIL)
+        if email_header is not None:
+            email_header.setToolTip(_("Optional: used only for calendar invitations"))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(EMAIL, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(LEVEL, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(SPONSOR, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
@@ -138,6 +144,7 @@ class OrganizationEditor(QFrame):
         name.setData(PK_ROLE, person.pk)
         self.table.setItem(row, NAME, name)
         self.table.setItem(row, TITLE, QTableWidgetItem(person.title or ""))
+        self.table.setItem(row, EMAIL, QTableWidgetItem(person.email or ""))
         level = QComboBox()
         level.addItem("—", None)
         for value in Level:
@@ -200,6 +207,7 @@ class OrganizationEditor(QFrame):
         for row in range(self.table.rowCount()):
             name = self.table.item(row, NAME)
             title = self.table.item(row, TITLE)
+            email = self.table.item(row, EMAIL)
             level = self.table.cellWidget(row, LEVEL)
             sponsor = self.table.item(row, SPONSOR)
             level_value = level.currentData() if isinstance(level, QComboBox) else None
@@ -207,6 +215,7 @@ class OrganizationEditor(QFrame):
                 PersonDraft(
                     name=name.text() if name else "",
                     title=(title.text() if title else "") or None,
+                    email=(email.text().strip() if email else "") or None,
                     level=Level(level_value) if level_value else None,
                     sponsor=bool(sponsor and sponsor.checkState() == Qt.CheckState.Checked),
                     pk=self._row_pk(row),
@@ -237,7 +246,7 @@ class OrganizationEditor(QFrame):
                 for field, message in problems.items()
                 if field.startswith(prefix)
             ]
-            for column in (NAME, TITLE):
+            for column in (NAME, TITLE, EMAIL):
                 item = self.table.item(row, column)
                 if item is not None:
                     item.setBackground(QBrush(ERROR_BACKGROUND) if row_problems else QBrush())

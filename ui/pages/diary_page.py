@@ -206,9 +206,12 @@ class DiaryPage(QWidget):
         self.delete_act = self._act(_("Delete event"), "Ctrl+Shift+Del", self.delete_event)
         self.capture_act = self._act(_("Live capture"), "Ctrl+Shift+L", self.show_capture)
         self.details_act = self._act(_("Event details"), "Ctrl+Shift+D", self.show_details)
+        self.minutes_act = self._act(_("Minutes…"), "Ctrl+Shift+M", self.make_minutes)
         # The commands and their keys are listed in the event list's context menu.
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.list.addActions([self.new_act, self.delete_act, self.capture_act, self.details_act])
+        self.list.addActions(
+            [self.new_act, self.delete_act, self.capture_act, self.details_act, self.minutes_act]
+        )
         self.new_button.setToolTip(self.new_act.shortcut().toString())
         self.typing_keys = typing_key_menus(self.capture)  # Ctrl+1…7, Alt+1…3 in the menu
         self.delete_button.setToolTip(self.delete_act.shortcut().toString())
@@ -223,7 +226,7 @@ class DiaryPage(QWidget):
 
     def menu_actions(self) -> list[QAction]:
         """Commands of the diary with their shortcuts, for the window's menus."""
-        own = [self.new_act, self.delete_act, self.capture_act, self.details_act]
+        own = [self.new_act, self.delete_act, self.capture_act, self.details_act, self.minutes_act]
         return own + self.capture.menu_actions() + self.typing_keys
 
     # -- page protocol --------------------------------------------------------------------
@@ -330,6 +333,17 @@ class DiaryPage(QWidget):
             return
         self.form.flush()
         DeletedItemsDialog(self.editor, self._partnership, self).exec()
+        self.refresh()
+
+    def make_minutes(self) -> None:
+        """The minutes of the selected event, for the partners (the minutes dialog)."""
+        pk = self.current_event()
+        if self._partnership is None or pk is None:
+            return
+        self.form.flush()  # the title being typed is the minutes' title
+        from ui.dialogs.minutes_dialog import MinutesDialog
+
+        MinutesDialog(self.context.diary, self._partnership, pk, self.context.settings, self).exec()
         self.refresh()
 
     def show_capture(self) -> None:

@@ -174,11 +174,26 @@ class HistoryPage(QWidget):
         self.open_act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.open_act.triggered.connect(lambda _c=False: self._open(self.list.currentIndex()))
         self.list.addAction(self.open_act)
+        self.minutes_act = QAction(_("Minutes of this event…"), self)
+        self.minutes_act.triggered.connect(lambda _c=False: self.make_minutes())
+        self.list.addAction(self.minutes_act)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list.addAction(find)
 
     def menu_actions(self) -> list[QAction]:
-        return [self.find_act, self.open_act]
+        return [self.find_act, self.open_act, self.minutes_act]
+
+    def make_minutes(self) -> None:
+        """The minutes of the event of the selected result (the minutes dialog)."""
+        hit = self.results.hit_at(self.list.currentIndex().row())
+        if hit is None or self._partnership is None:
+            return
+        from ui.dialogs.minutes_dialog import MinutesDialog
+
+        dialog = MinutesDialog(
+            self.context.diary, self._partnership, hit.event_pk, self.context.settings, self
+        )
+        dialog.exec()
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)

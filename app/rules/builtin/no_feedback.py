@@ -4,7 +4,8 @@ The paper's failure sign: the top managers "missed the execution stage of their 
 seeing the preliminary results", and its conclusion that "it is essential to manifest the
 accomplishments already during the commitment phase" (Kork, Koskela & Turpeinen, Results and
 Discussion). Feedback counts when it reached management: a feedback meeting that a sponsor of
-the organization attended, or a feedback report given to the partners. Accomplishment entries
+the organization attended, a feedback report given to the partners, or the minutes of a meeting
+given to the partners when a sponsor of the organization attended that meeting. Accomplishment entries
 do not count: they are the diary's record, not feedback to anyone.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain import Event, EventKind, Organization, Role
+from app.domain.enums import ReportKind
 from app.i18n import N_, _, ngettext
 from app.rules.model import EarlyWarning, Evidence, Severity
 from app.rules.rule import Parameter, Params, Rule
@@ -24,10 +26,14 @@ SIDES = (Role.CUSTOMER, Role.PROVIDER)
 def reports_given(view: View) -> list[date]:
     """The days a feedback report was given to the partners, up to the view's day.
 
-    The one place that says which recorded reports count as given (every recorded report is,
-    today; a draft will not be).
+    The one place that says which recorded reports count as given: a given feedback report (a
+    draft does not). Minutes count per side (``_minutes_given``).
     """
-    return [r.generated_on for r in view.snap.reports if r.generated_on <= view.day]
+    return [
+        r.generated_on
+        for r in view.snap.reports
+        if r.given and r.kind is ReportKind.FEEDBACK_REPORT and r.generated_on <= view.day
+    ]
 
 
 def _sponsor_attended(view: View, e: Event, org: Organization) -> bool:
@@ -35,10 +41,23 @@ def _sponsor_attended(view: View, e: Event, org: Organization) -> bool:
     return any(p.person in sponsors and p.attended for p in e.participants)
 
 
+def _minutes_given(view: View, org: Organization) -> list[date]:
+    """The days minutes were given of a meeting that a sponsor of ``org`` attended: they told
+    that side's management what was decided and who does what next."""
+    events = {e.pk: e for e in view.events}
+    days = []
+    for r in view.snap.reports:
+        e = events.get(r.event) if r.event is not None else None
+        minutes = r.given and r.kind is ReportKind.MINUTES and r.generated_on <= view.day
+        if minutes and e is not None and _sponsor_attended(view, e, org):
+            days.append(r.generated_on)
+    return days
+
+
 def _last_feedback(view: View, org: Organization, meetings: list[Event]) -> date | None:
     """The last day feedback reached ``org``'s management (None: never)."""
     days = reports_given(view) + [e.day for e in meetings if _sponsor_attended(view, e, org)]
-    return max(days, default=None)
+    return max(days + _minutes_given(view, org), default=None)
 
 
 def no_feedback(view: View, t: Params) -> EarlyWarning | None:
@@ -107,8 +126,9 @@ RULE = Rule(
     title=N_("No feedback to management"),
     explanation=N_(
         "Long in commitment or execution without feedback of accomplishments reaching the "
-        "management of both sides: a feedback report given to the partners, or a feedback "
-        "meeting a sponsor of the side attended. Critical after twice the window. The study "
+        "management of both sides: a feedback report given to the partners, a feedback "
+        "meeting a sponsor of the side attended, or the minutes given of a meeting a sponsor of "
+        "the side attended. Critical after twice the window. The study "
         "found that the top managers never saw the results, and that accomplishments should be "
         "shown already during commitment (Kork, Koskela & Turpeinen, Results and Discussion)."
     ),
