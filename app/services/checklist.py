@@ -20,6 +20,7 @@ from app.domain.validation import NAME_MAX
 from app.i18n import _, ngettext
 from app.persistence import checklist, partnerships, records
 from app.persistence.changes import CHECKLIST, CHECKLIST_CUSTOM, ChangeSet
+from app.persistence.checklist import CustomItem
 from app.persistence.diary import Diary
 
 NOTE_MAX = 10_000
@@ -32,6 +33,8 @@ class ChecklistStatus:
     phase: Phase | None
     done: list[tuple[ChecklistItem, ChecklistMark]] = field(default_factory=list)
     open: list[ChecklistItem] = field(default_factory=list)
+    # Template items the partnership has hidden (read with the rest: one query, not two).
+    hidden: list[ChecklistItem] = field(default_factory=list)
 
     def as_json(self) -> dict[str, object]:
         return {
@@ -44,9 +47,13 @@ class ChecklistStatus:
         }
 
 
-def all_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
-    """Every visible item of the partnership: template items, then its own."""
-    custom = checklist.list_custom(db, partnership_pk)
+def all_items(
+    db: Database, partnership_pk: int, custom: list[CustomItem] | None = None
+) -> list[ChecklistItem]:
+    """Every visible item of the partnership: template items, then its own (``custom``: the
+    partnership's own and hidden items, when already read)."""
+    if custom is None:
+        custom = checklist.list_custom(db, partnership_pk)
     hidden = {c.item for c in custom if c.hidden}
     items = [i for i in template_items().values() if i.id not in hidden]
     for c in custom:
@@ -64,20 +71,24 @@ def all_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
     return items
 
 
-def hidden_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
+def hidden_items(
+    db: Database, partnership_pk: int, custom: list[CustomItem] | None = None
+) -> list[ChecklistItem]:
     """Template items the partnership has hidden (so they can be shown again)."""
     known = template_items()
-    return [
-        known[c.item]
-        for c in checklist.list_custom(db, partnership_pk)
-        if c.hidden and c.item in known
-    ]
+    if custom is None:
+        custom = checklist.list_custom(db, partnership_pk)
+    return [known[c.item] for c in custom if c.hidden and c.item in known]
 
 
-def items_for_phase(db: Database, partnership_pk: int, phase: Phase) -> list[ChecklistItem]:
+def items_for_phase(
+    db: Database, partnership_pk: int, phase: Phase, custom: list[CustomItem] | None = None
+) -> list[ChecklistItem]:
     """The items to do while ``phase`` is in force (meeting reminders excepted)."""
     return [
-        i for i in all_items(db, partnership_pk) if phase in i.shown_in and i.scope != "meeting"
+        i
+        for i in all_items(db, partnership_pk, custom)
+        if phase in i.shown_in and i.scope != "meeting"
     ]
 
 
@@ -90,7 +101,8 @@ def status(
     """
     p = partnership or partnerships.get_partnership(db, partnership_pk)
     phase = p.phase_on(as_of) if p else None
-    result = ChecklistStatus(phase)
+    custom = checklist.list_custom(db, partnership_pk)
+    result = ChecklistStatus(phase, hidden=hidden_items(db, partnership_pk, custom))
     if phase is None:
         return result
     marks = {
@@ -98,7 +110,7 @@ def status(
         for m in records.list_checklist_marks(db, partnership_pk)
         if m.done and m.marked_on <= as_of
     }
-    for item in items_for_phase(db, partnership_pk, phase):
+    for item in items_for_phase(db, partnership_pk, phase, custom):
         if item.id in marks:
             result.done.append((item, marks[item.id]))
         else:
