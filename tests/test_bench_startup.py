@@ -7,6 +7,8 @@ nothing is lost on the way: the remembered partnership is still the one shown.
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +84,44 @@ def test_sqlite_utils_loads_without_numpy_and_still_works(tmp_path: Path) -> Non
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "0"
+
+
+HEAVY = ("pyqtgraph", "numpy", "reportlab", "babel", "pypdfium2", "ijson")
+
+
+def test_the_first_paint_loads_no_plotting_report_or_locale_library(tmp_path: Path) -> None:
+    """The start-up path up to the window's first paint (``--smoke-test`` quits there) imports
+    none of the heavy libraries: the plot, the report and Babel load when first used."""
+    code = (
+        "import json, sys\n"
+        "from PySide6.QtCore import QEvent, QObject\n"
+        "from PySide6.QtWidgets import QApplication, QMainWindow\n"
+        "seen = {}\n"
+        "class Watch(QObject):\n"
+        "    def eventFilter(self, obj, event):\n"
+        "        if not seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):\n"
+        f"            seen['loaded'] = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+        "        return False\n"
+        "watch = Watch()\n"
+        "exec_ = QApplication.exec\n"
+        "def watched(*a):\n"
+        "    QApplication.instance().installEventFilter(watch)\n"
+        "    return exec_()\n"
+        "QApplication.exec = watched\n"
+        "from ui.cli import main\n"
+        f"code = main(['--db', {str(tmp_path / 'd.sqlite3')!r}, '--smoke-test'])\n"
+        "print(json.dumps(seen))\n"
+        "sys.exit(code)\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path)}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    seen = json.loads(done.stdout.strip().splitlines()[-1])
+    assert seen == {"loaded": []}
