@@ -145,12 +145,16 @@ class Session:
 
 
 def _remember(partnership_id: str) -> None:
-    """The large partnership was the one open when the app was last closed."""
+    """The large partnership was the one open, on its Overview, when the app was last closed.
+
+    The page is set too: every start of a run begins from the same state (a session ends on
+    the Commitment page, which the next start would otherwise open first)."""
     from ui.application import APPLICATION, ORGANIZATION
-    from ui.settings import LAST_PARTNERSHIP
+    from ui.settings import LAST_PARTNERSHIP, OPEN_PAGE
 
     settings = QSettings(ORGANIZATION, APPLICATION)
     LAST_PARTNERSHIP.write(settings, partnership_id)
+    OPEN_PAGE.write(settings, "overview")
     settings.sync()
 
 
