@@ -185,12 +185,14 @@ def list_participants(db: Database, event_pk: int) -> list[Participant]:
 
 def set_participants(db: Database, event_pk: int, participants: list[Participant]) -> None:
     db.execute("DELETE FROM participants WHERE event_pk = ?", [event_pk])
-    for seq, p in enumerate(participants):
-        db.execute(
-            "INSERT INTO participants (event_pk, person_pk, seq, invited, attended) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [event_pk, p.person, seq, int(p.invited), int(p.attended)],
-        )
+    db.conn.executemany(
+        "INSERT INTO participants (event_pk, person_pk, seq, invited, attended) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (event_pk, p.person, seq, int(p.invited), int(p.attended))
+            for seq, p in enumerate(participants)
+        ],
+    )
 
 
 # -- ratings --------------------------------------------------------------------------------
@@ -215,13 +217,19 @@ def list_ratings(db: Database, event_pk: int) -> list[Rating]:
 
 def set_ratings(db: Database, event_pk: int, ratings: list[Rating]) -> None:
     db.execute("DELETE FROM ratings WHERE event_pk = ?", [event_pk])
-    for seq, r in enumerate(ratings):
-        cur = db.execute(
-            "INSERT INTO ratings (event_pk, seq, organization_pk, dimension, value, respondent_pk) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent],
-        )
-        r.pk = int(cur.lastrowid or 0)
+    if not ratings:
+        return
+    db.conn.executemany(
+        "INSERT INTO ratings (event_pk, seq, organization_pk, dimension, value, respondent_pk) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent)
+            for seq, r in enumerate(ratings)
+        ],
+    )
+    keys = db.conn.execute("SELECT pk FROM ratings WHERE event_pk = ? ORDER BY seq", [event_pk])
+    for r, (pk,) in zip(ratings, keys.fetchall(), strict=True):
+        r.pk = int(pk)
 
 
 # -- agenda ---------------------------------------------------------------------------------
