@@ -58,23 +58,28 @@ def list_events(
         )
     ]
     if with_details and events:
+        # Plain tuples, not a dictionary per row: a large diary has tens of thousands of each.
         by_pk = {e.pk: e for e in events}
-        for r in rows(
-            db,
-            "SELECT p.* FROM participants p JOIN events e ON e.pk = p.event_pk "
+        for event_pk, person, invited, attended in db.conn.execute(
+            "SELECT p.event_pk, p.person_pk, p.invited, p.attended FROM participants p "
+            "JOIN events e ON e.pk = p.event_pk "
             "WHERE e.partnership_pk = ? ORDER BY p.event_pk, p.seq",
             [partnership_pk],
         ):
-            if r["event_pk"] in by_pk:
-                by_pk[r["event_pk"]].participants.append(_participant(r))
-        for r in rows(
-            db,
-            "SELECT r.* FROM ratings r JOIN events e ON e.pk = r.event_pk "
+            if event_pk in by_pk:
+                by_pk[event_pk].participants.append(
+                    Participant(person=person, invited=bool(invited), attended=bool(attended))
+                )
+        for event_pk, pk, org, dimension, value, respondent in db.conn.execute(
+            "SELECT r.event_pk, r.pk, r.organization_pk, r.dimension, r.value, r.respondent_pk "
+            "FROM ratings r JOIN events e ON e.pk = r.event_pk "
             "WHERE e.partnership_pk = ? ORDER BY r.event_pk, r.seq",
             [partnership_pk],
         ):
-            if r["event_pk"] in by_pk:
-                by_pk[r["event_pk"]].ratings.append(_rating(r))
+            if event_pk in by_pk:
+                by_pk[event_pk].ratings.append(
+                    Rating(org, _DIMENSIONS[dimension], value, respondent, pk)
+                )
         for r in rows(
             db,
             "SELECT a.* FROM agenda_items a JOIN events e ON e.pk = a.event_pk "
