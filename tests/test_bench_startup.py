@@ -13,12 +13,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSettings
 
 from app.backup.opening import open_diary_file
 from app.services.undo import UndoStack
 from bench import generator
 from ui.application import build_main_window
+from ui.cli import opens_the_window
 from ui.context import AppContext
 from ui.settings import LAST_PARTNERSHIP
 
@@ -101,6 +103,7 @@ def test_the_first_paint_loads_no_plotting_report_or_locale_library(tmp_path: Pa
         "    def eventFilter(self, obj, event):\n"
         "        if not seen and event.type() == QEvent.Type.Paint and isinstance(obj, QMainWindow):\n"
         f"            seen['loaded'] = sorted(m for m in {HEAVY!r} if m in sys.modules)\n"
+        "            seen['commands'] = sorted(m for m in sys.modules if 'cli.commands.' in m)\n"
         "        return False\n"
         "watch = Watch()\n"
         "exec_ = QApplication.exec\n"
@@ -124,4 +127,24 @@ def test_the_first_paint_loads_no_plotting_report_or_locale_library(tmp_path: Pa
     )
     assert done.returncode == 0, done.stderr
     seen = json.loads(done.stdout.strip().splitlines()[-1])
-    assert seen == {"loaded": []}
+    assert seen == {"loaded": [], "commands": []}  # nor the command line's commands
+
+
+@pytest.mark.parametrize(
+    ("argv", "window"),
+    [
+        ([], True),
+        (["--db", "x.sqlite3"], True),
+        (["--db=x.sqlite3", "--partner-view", "--smoke-test"], True),
+        (["--db"], False),  # argparse says what is missing
+        (["list"], False),
+        (["--db", "x", "report"], False),
+        (["--version"], False),
+        (["-h"], False),
+        (["--smoke-test", "list"], False),  # refused by the full parser
+    ],
+)
+def test_only_a_window_command_line_skips_loading_the_commands(
+    argv: list[str], window: bool
+) -> None:
+    assert opens_the_window(argv) is window
