@@ -11,10 +11,13 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from app.backup.opening import open_diary_file
 from app.services.undo import UndoStack
@@ -148,3 +151,40 @@ def test_only_a_window_command_line_skips_loading_the_commands(
     argv: list[str], window: bool
 ) -> None:
     assert opens_the_window(argv) is window
+
+
+def test_the_full_check_runs_after_the_remembered_partnership_is_shown(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The full integrity check (a second on a large diary) waits for the first paint and the
+    partnership shown after it; writes still wait for the check."""
+    from ui.safety import SafetyGuard
+
+    context, refs = _context(tmp_path)
+    remembered_pk, remembered_id = refs[1]
+    LAST_PARTNERSHIP.write(context.settings, remembered_id)
+    window = build_main_window(context, select_after_paint=True)
+    qtbot.addWidget(window)
+    shown_at_check: list[int | None] = []
+    check = context.diary.verify
+
+    def verify() -> None:
+        shown_at_check.append(window.current_pk)
+        check()
+
+    monkeypatch.setattr(context.diary, "verify", verify)
+    guard = SafetyGuard(window, context.diary, context.settings, lambda _path: None)
+    try:
+        guard.start(delay_ms=60_000)
+        QApplication.processEvents()
+        time.sleep(0.1)  # the check's short delay has long passed: still no paint, no check
+        QApplication.processEvents()
+        assert shown_at_check == []
+        window.show()
+        qtbot.waitUntil(lambda: bool(shown_at_check), timeout=5000)
+        assert shown_at_check == [remembered_pk]
+        assert context.diary.verified
+    finally:
+        guard.active = False
+        window.close()
+        context.diary.close()
