@@ -50,7 +50,7 @@ register("scroll_first_page_ms", "ms", "history: read and paint one page of 100 
 register(
     "scroll_deep_page_ms",
     "ms",
-    "history: one page of 100 after scrolling 999 pages (or to the end)",
+    "history: one page of 100 at the 1,000th (or the last pages of a shorter list)",
     floor="scroll_first_page_ms",
     ratio=1.5,
 )
