@@ -230,7 +230,8 @@ def insert_entries(
     first = next_seq(db, "entries", "event_pk", event_pk)
     db.conn.executemany(
         "INSERT INTO entries (partnership_pk, event_pk, id, seq, type, text, visibility, tensions, "
-        f"{_STATUS_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        f"{_STATUS_COLUMNS}, agenda_item_pk, written_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 partnership_pk,
@@ -242,6 +243,8 @@ def insert_entries(
                 (e.visibility or e.type.default_visibility).value,
                 tensions_to_text(e.tensions),
                 *_status_fields(e),
+                e.agenda_item,
+                e.written_at,
             )
             for j, e in enumerate(found)
         ],
