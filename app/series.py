@@ -16,10 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from statistics import fmean
 
 from sqlite_utils import Database
 
-from app.domain import Dimension, Event, EventKind, Role
+from app.domain import Dimension, Event, EventKind, Rating, Role
 from app.domain.labels import dimension_name, phase_name
 from app.domain.snapshot import EVERYTHING, RATINGS_ONLY, Include, Snapshot
 from app.i18n import _
@@ -33,7 +34,6 @@ from app.scores.waves import (
     respondent_scores,
     score_dimension,
     score_wave,
-    summarize,
 )
 
 
@@ -119,26 +119,30 @@ def _event_key(e: Event) -> tuple[date, str, int]:
 
 def dimension_lines(snapshot: Snapshot, dimension: Dimension) -> tuple[Line, ...]:
     """One line per organization: a point for every event where it was rated on ``dimension``."""
-    lines = []
-    events = sorted(snapshot.events, key=_event_key)
-    for org in snapshot.organizations:
-        points = []
-        for e in events:
-            ratings = [
-                r for r in e.ratings if r.organization == org.pk and r.dimension == dimension
-            ]
-            summary = summarize(respondent_scores(ratings))
-            if summary is not None:
-                points.append(Point(e.day, summary.mean, summary.n, e.pk, e.title))
-        if points or org.role in (Role.CUSTOMER, Role.PROVIDER):
-            lines.append(Line(org.pk, org.name, org.role, tuple(points)))
-    return tuple(lines)
+    # One pass over the events, each event's ratings grouped by organization once (a diary of
+    # thousands of rated events is read once, not once per organization).
+    points: dict[int | None, list[Point]] = {org.pk: [] for org in snapshot.organizations}
+    for e in sorted(snapshot.events, key=_event_key):
+        rated: dict[int, list[Rating]] = {}
+        for r in e.ratings:
+            if r.dimension == dimension and r.organization in points:
+                rated.setdefault(r.organization, []).append(r)
+        for org_pk, ratings in rated.items():
+            scores = respondent_scores(ratings)  # never empty: a rating is a score
+            points[org_pk].append(Point(e.day, fmean(scores), len(scores), e.pk, e.title))
+    return tuple(
+        Line(org.pk, org.name, org.role, tuple(points[org.pk]))
+        for org in snapshot.organizations
+        if points[org.pk] or org.role in (Role.CUSTOMER, Role.PROVIDER)
+    )
 
 
 def dimension_gap(snapshot: Snapshot, dimension: Dimension) -> tuple[GapPoint, ...]:
     roles, flag = roles_of(snapshot), gap_flag_of(snapshot)
     gaps = []
     for e in sorted(snapshot.events, key=_event_key):
+        if not any(r.dimension == dimension for r in e.ratings):
+            continue  # no gap without ratings (most events of a large diary)
         score = score_dimension(dimension, e.ratings, roles, flag)
         if score.gap is not None:
             gaps.append(GapPoint(e.day, score.gap, score.flagged, e.pk, e.title))

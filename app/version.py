@@ -8,7 +8,6 @@ copies it in); in a source checkout that was never installed, from ``pyproject.t
 from __future__ import annotations
 
 import re
-from importlib import metadata
 from pathlib import Path
 
 DISTRIBUTION = "kumppani"
@@ -17,6 +16,9 @@ UNKNOWN = "unknown"
 
 
 def version() -> str:
+    # Imported here: the window's start-up asks for the version only when an error is reported.
+    from importlib import metadata
+
     try:
         return metadata.version(DISTRIBUTION)
     except metadata.PackageNotFoundError:

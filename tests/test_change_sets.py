@@ -13,12 +13,13 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from app.checklists import template_items
 from app.domain import Entry, EntryType
 from app.persistence import entries, events, partnerships
 from app.persistence.changes import ENTRIES, EVENTS, EVERYTHING, ChangeSet
 from app.persistence.diary import Diary
 from app.persistence.errors import DiaryError
-from app.services import warnings
+from app.services import checklist, warnings
 from app.services.demo import load_demo
 from app.services.editing import Editor
 from app.services.undo import UndoStack
@@ -90,6 +91,15 @@ def test_one_overview_refresh_reads_the_partnership_row_once(
     seen = overview_refresh(context, pk)
     assert seen.partnership_reads() == 1
     assert context.snapshots.loads == 1  # the page and all its panels share one snapshot
+
+
+def test_one_overview_refresh_runs_no_statement_twice(qtbot: QtBot, context: AppContext) -> None:
+    """The checklist's own and hidden items come from one read (they were read twice)."""
+    pk = load_demo(context.diary)
+    checklist.set_hidden(context.diary, pk, next(iter(template_items().values())), True)
+    queries = overview_refresh(context, pk).queries()
+    assert len(queries) == len(set(queries))
+    assert sum("checklist_custom" in q for q in queries) == 1
 
 
 def test_the_badge_reuses_the_snapshot_the_overview_loaded(

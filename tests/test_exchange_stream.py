@@ -192,3 +192,50 @@ def test_importing_200_000_entries_stays_under_the_memory_limit(
     if "slow" not in (request.config.getoption("markexpr") or ""):
         pytest.skip("200,000 entries take minutes: run with -m slow")
     assert _peak_mb(200_000, tmp_path) < LIMIT_MB
+
+
+def test_a_streamed_import_writes_entries_per_event_not_per_entry(
+    tmp_path: Path, diary: Diary
+) -> None:
+    """The bulk path: an event's entries in one batch with two reads per event (not per
+    entry), one statement for the whole full-text index, actions numbered without reading the
+    plan back; and what it wrote is found by the search and exports as the file."""
+    from app.persistence.search import search_keys
+    from bench.statements import Statements
+
+    document = copy.deepcopy(EDGE)
+    template = document["events"][1]
+    document["events"] = [
+        dict(
+            template,
+            id=f"ev{i}",
+            entries=[
+                {
+                    "id": f"n{i}-{j}",
+                    "type": "note",
+                    "visibility": "private",
+                    "text": f"Bulk line {j}",
+                }
+                for j in range(40)
+            ],
+        )
+        for i in range(5)
+    ]
+    document["checklist"] = []
+    for action in document["actions"]:
+        action.pop("source_entry", None)
+    path = tmp_path / "bulk.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    checked = check_file(path)
+    with Statements(diary.db.conn) as seen:
+        pk = import_partnership(diary, checked)
+    sql = seen.queries()
+    # (The trace shows each row of an executemany: rows are counted, reads are not per row.)
+    assert sum(s.lstrip().startswith("INSERT INTO entries (") for s in sql) == 200
+    assert sum("FROM entries WHERE event_pk" in s for s in sql) == 2 * 5  # place, keys
+    assert sum("INSERT INTO entries_fts" in s for s in sql) == 1
+    assert not any("FROM actions WHERE partnership_pk" in s for s in sql)
+    assert len([k for k in search_keys(diary.db, pk, "Bulk") if k[1] is not None]) == 200
+    got = export_partnership(diary.db, pk)
+    assert [len(e["entries"]) for e in got["events"]] == [40] * 5
+    assert [a["id"] for a in got["actions"]] == [a["id"] for a in document["actions"]]

@@ -20,13 +20,16 @@ from app.i18n import _, language
 from app.persistence.read.partnerships import get_partnership
 from app.services.editing import Editor
 from ui.partner.mode import auto_switch, hide_names, set_flag
-from ui.partner.presentation import Presentation
-from ui.partner.source import PartnerSource
-from ui.partner.view import PartnerView, empty_partner_view
 from ui.settings import PARTNER_AUTO_SWITCH, PARTNER_HIDE_NAMES, FlagSetting
 
 if TYPE_CHECKING:
+    # The view, its source and the presentation draw plots (pyqtgraph, numpy) and assemble the
+    # partner report: imported when partner view or the presentation is first opened, never
+    # before the window's first paint.
     from ui.main_window_base import WindowBase
+    from ui.partner.presentation import Presentation
+    from ui.partner.source import PartnerSource
+    from ui.partner.view import PartnerView
 
 SHORTCUT = "Ctrl+Shift+V"
 
@@ -109,6 +112,8 @@ class PartnerSwitch(QObject):
         """Show the partner view of the current partnership afresh (names as now chosen)."""
         if not self.mode.active:
             return
+        from ui.partner.view import PartnerView, empty_partner_view
+
         self._drop_view()
         pk = self.window.current_pk
         if pk is None:
@@ -118,6 +123,8 @@ class PartnerSwitch(QObject):
         self.window.show_partner_content(self.view)
 
     def source(self, pk: int) -> PartnerSource:
+        from ui.partner.source import PartnerSource
+
         context = self.window.context
         if self._editor is None:
             self._editor = Editor(context.diary, context.undo)
@@ -217,6 +224,8 @@ class PartnerSwitch(QObject):
 
     def present(self) -> None:
         """The partnership's history full screen, in the partnership's language."""
+        from ui.partner.presentation import Presentation
+
         pk = self.window.current_pk
         if pk is None:
             return

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QMainWindow, QMenu, QWidget
 
@@ -29,8 +29,11 @@ from ui.dialogs.restore_dialog import RestoreDialog
 
 Reopen = Callable[[Path], object]
 
-# The full integrity check starts this long after the window is shown: after its first paint.
+# The full integrity check starts this long after the window's first paint (the partnership
+# shown at start is selected right after that paint, first); at the latest this long after the
+# start, should the window never be painted.
 VERIFY_DELAY_MS = 50
+VERIFY_AT_THE_LATEST_MS = 5000
 
 
 def recover_from_open_error(parent: QWidget | None, exc: DiaryError, settings: QSettings) -> bool:
@@ -79,9 +82,23 @@ class SafetyGuard(QObject):
     def start(self, delay_ms: int = 1500) -> None:
         """Begin once the window has painted: a start-up backup of a large diary takes a
         second, which must not delay the first sight of the window. The full integrity check
-        comes first, just after the first paint."""
-        QTimer.singleShot(VERIFY_DELAY_MS, self, self.verify_now)
+        comes first, ``VERIFY_DELAY_MS`` after the window's first paint, so after the
+        partnership the window shows then (the check of a 200,000-entry diary takes a second;
+        on a timer from here it ran before the first paint of a slow start, and held the
+        content back). Writes wait for it in any case (``Diary.write``)."""
+        self._verify_timer = QTimer(self)
+        self._verify_timer.setSingleShot(True)
+        self._verify_timer.timeout.connect(self.verify_now)
+        self._verify_timer.start(VERIFY_AT_THE_LATEST_MS)  # a window that is never painted
+        self.window.installEventFilter(self)
         QTimer.singleShot(delay_ms, self, self.start_now)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.window and event.type() == QEvent.Type.Paint:
+            self.window.removeEventFilter(self)
+            if self._verify_timer.isActive():
+                self._verify_timer.start(VERIFY_DELAY_MS)
+        return False
 
     def verify_now(self) -> bool:
         """The full integrity check of the open diary (half a second for a large one); until it

@@ -29,7 +29,9 @@ def iso_minute(text: str) -> datetime:
     """``text`` as a ``YYYY-MM-DDTHH:MM`` date-time; ``ValueError`` for anything else."""
     if not _MINUTE.fullmatch(text):
         raise ValueError(f"not a date-time YYYY-MM-DDTHH:MM: {text!r}")
-    return datetime.strptime(text, "%Y-%m-%dT%H:%M")
+    # The pattern matched, so fromisoformat reads exactly what strptime would (and checks the
+    # same ranges), many times faster: a large diary has thousands of such moments.
+    return datetime.fromisoformat(text)
 
 
 def iso_moment(text: object) -> datetime:

@@ -45,7 +45,10 @@ def get_action(db: Database, pk: int) -> Action | None:
     return _action(row) if row else None
 
 
-def insert_action(db: Database, partnership_pk: int, a: Action) -> int:
+def insert_action(db: Database, partnership_pk: int, a: Action, *, seq: int | None = None) -> int:
+    """Store a new action last in the plan; ``seq``: its place, when the caller knows it (an
+    import numbers a new partnership's plan itself: finding the last place reads every action
+    of the partnership, which made importing a large plan quadratic)."""
     cur = db.execute(
         "INSERT INTO actions (partnership_pk, id, seq, text, owner_pk, organization_pk, "
         "created_on, due_on, status, done_on, source_entry_pk, visibility) "
@@ -53,7 +56,7 @@ def insert_action(db: Database, partnership_pk: int, a: Action) -> int:
         [
             partnership_pk,
             a.id,
-            next_seq(db, "actions", "partnership_pk", partnership_pk),
+            next_seq(db, "actions", "partnership_pk", partnership_pk) if seq is None else seq,
             a.text,
             a.owner,
             a.organization,

@@ -217,6 +217,49 @@ def insert_entry(db: Database, partnership_pk: int, e: Entry) -> int:
     return e.pk
 
 
+def insert_entries(
+    db: Database, partnership_pk: int, event_pk: int, found: list[Entry], *, index: bool = True
+) -> None:
+    """Insert ``found``, the entries of event ``event_pk`` in order, after those it has: one
+    statement for the rows, one for their keys, one for the full-text index (the import's bulk
+    path; ``insert_entry`` writes the same rows one by one). Sets each entry's ``pk``.
+    ``index=False`` leaves the full-text index to the caller, who must then index the rows in
+    the same transaction (``fts.partnership_entries_added``, once for a whole import)."""
+    if not found:
+        return
+    first = next_seq(db, "entries", "event_pk", event_pk)
+    db.conn.executemany(
+        "INSERT INTO entries (partnership_pk, event_pk, id, seq, type, text, visibility, tensions, "
+        f"{_STATUS_COLUMNS}, agenda_item_pk, written_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [
+            (
+                partnership_pk,
+                event_pk,
+                e.id,
+                first + j,
+                e.type.value,
+                e.text,
+                (e.visibility or e.type.default_visibility).value,
+                tensions_to_text(e.tensions),
+                *_status_fields(e),
+                e.agenda_item,
+                e.written_at,
+            )
+            for j, e in enumerate(found)
+        ],
+    )
+    keys = db.conn.execute(
+        "SELECT pk FROM entries WHERE event_pk = ? AND seq >= ? ORDER BY seq", [event_pk, first]
+    ).fetchall()
+    for e, (pk,) in zip(found, keys, strict=True):
+        e.event, e.pk = event_pk, int(pk)
+        if e.decision and e.decision.agreed_by:
+            _store_agreements(db, e)
+    if index:
+        fts.entries_added(db, event_pk, first)
+
+
 def update_entry(db: Database, e: Entry) -> None:
     old = one(db, "SELECT text FROM entries WHERE pk = ?", [e.pk])
     if old is not None and old["text"] != e.text and e.pk is not None:

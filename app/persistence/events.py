@@ -58,23 +58,28 @@ def list_events(
         )
     ]
     if with_details and events:
+        # Plain tuples, not a dictionary per row: a large diary has tens of thousands of each.
         by_pk = {e.pk: e for e in events}
-        for r in rows(
-            db,
-            "SELECT p.* FROM participants p JOIN events e ON e.pk = p.event_pk "
+        for event_pk, person, invited, attended in db.conn.execute(
+            "SELECT p.event_pk, p.person_pk, p.invited, p.attended FROM participants p "
+            "JOIN events e ON e.pk = p.event_pk "
             "WHERE e.partnership_pk = ? ORDER BY p.event_pk, p.seq",
             [partnership_pk],
         ):
-            if r["event_pk"] in by_pk:
-                by_pk[r["event_pk"]].participants.append(_participant(r))
-        for r in rows(
-            db,
-            "SELECT r.* FROM ratings r JOIN events e ON e.pk = r.event_pk "
+            if event_pk in by_pk:
+                by_pk[event_pk].participants.append(
+                    Participant(person=person, invited=bool(invited), attended=bool(attended))
+                )
+        for event_pk, pk, org, dimension, value, respondent in db.conn.execute(
+            "SELECT r.event_pk, r.pk, r.organization_pk, r.dimension, r.value, r.respondent_pk "
+            "FROM ratings r JOIN events e ON e.pk = r.event_pk "
             "WHERE e.partnership_pk = ? ORDER BY r.event_pk, r.seq",
             [partnership_pk],
         ):
-            if r["event_pk"] in by_pk:
-                by_pk[r["event_pk"]].ratings.append(_rating(r))
+            if event_pk in by_pk:
+                by_pk[event_pk].ratings.append(
+                    Rating(org, _DIMENSIONS[dimension], value, respondent, pk)
+                )
         for r in rows(
             db,
             "SELECT a.* FROM agenda_items a JOIN events e ON e.pk = a.event_pk "
@@ -196,12 +201,14 @@ def list_participants(db: Database, event_pk: int) -> list[Participant]:
 
 def set_participants(db: Database, event_pk: int, participants: list[Participant]) -> None:
     db.execute("DELETE FROM participants WHERE event_pk = ?", [event_pk])
-    for seq, p in enumerate(participants):
-        db.execute(
-            "INSERT INTO participants (event_pk, person_pk, seq, invited, attended) "
-            "VALUES (?, ?, ?, ?, ?)",
-            [event_pk, p.person, seq, int(p.invited), int(p.attended)],
-        )
+    db.conn.executemany(
+        "INSERT INTO participants (event_pk, person_pk, seq, invited, attended) "
+        "VALUES (?, ?, ?, ?, ?)",
+        [
+            (event_pk, p.person, seq, int(p.invited), int(p.attended))
+            for seq, p in enumerate(participants)
+        ],
+    )
 
 
 # -- ratings --------------------------------------------------------------------------------
@@ -226,13 +233,19 @@ def list_ratings(db: Database, event_pk: int) -> list[Rating]:
 
 def set_ratings(db: Database, event_pk: int, ratings: list[Rating]) -> None:
     db.execute("DELETE FROM ratings WHERE event_pk = ?", [event_pk])
-    for seq, r in enumerate(ratings):
-        cur = db.execute(
-            "INSERT INTO ratings (event_pk, seq, organization_pk, dimension, value, respondent_pk) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            [event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent],
-        )
-        r.pk = int(cur.lastrowid or 0)
+    if not ratings:
+        return
+    db.conn.executemany(
+        "INSERT INTO ratings (event_pk, seq, organization_pk, dimension, value, respondent_pk) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (event_pk, seq, r.organization, r.dimension.value, r.value, r.respondent)
+            for seq, r in enumerate(ratings)
+        ],
+    )
+    keys = db.conn.execute("SELECT pk FROM ratings WHERE event_pk = ? ORDER BY seq", [event_pk])
+    for r, (pk,) in zip(ratings, keys.fetchall(), strict=True):
+        r.pk = int(pk)
 
 
 # -- agenda ---------------------------------------------------------------------------------

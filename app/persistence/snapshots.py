@@ -59,8 +59,18 @@ def load_snapshot(db: Database, pk: int, include: Include = EVERYTHING) -> Snaps
     partnership, thresholds = found
     facts: tuple[EntryFact, ...] = ()
     if include.entries or include.texts:
+        days: dict[str, date] = {}  # an event's entries share its date: parsed once
         facts = tuple(
-            EntryFact(n_pk, event, date.fromisoformat(day), kind, visibility, text, fate, fate_on)
+            EntryFact(
+                n_pk,
+                event,
+                days.get(day) or days.setdefault(day, date.fromisoformat(day)),
+                kind,
+                visibility,
+                text,
+                fate,
+                fate_on,
+            )
             for n_pk, event, day, kind, visibility, text, fate, fate_on in entries.entry_facts(
                 db, pk, texts=include.texts
             )

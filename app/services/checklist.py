@@ -21,6 +21,7 @@ from app.domain.validation import NAME_MAX
 from app.i18n import _, ngettext
 from app.persistence import checklist, partnerships, records
 from app.persistence.changes import CHECKLIST, CHECKLIST_CUSTOM, ChangeSet
+from app.persistence.checklist import CustomItem
 from app.persistence.diary import Diary
 from app.services.command import Command
 from app.services.undo import UndoStack
@@ -37,6 +38,8 @@ class ChecklistStatus:
     # Not done: unmarked items and items marked "not met" (those are also in ``not_met``).
     open: list[ChecklistItem] = field(default_factory=list)
     not_met: list[tuple[ChecklistItem, ChecklistMark]] = field(default_factory=list)
+    # Template items the partnership has hidden (read with the rest: one query, not two).
+    hidden: list[ChecklistItem] = field(default_factory=list)
 
     def mark_of(self, item: ChecklistItem) -> ChecklistMark | None:
         """The "not met" mark of an open item (None: not looked at yet)."""
@@ -54,9 +57,13 @@ class ChecklistStatus:
         }
 
 
-def all_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
-    """Every visible item of the partnership: template items, then its own."""
-    custom = checklist.list_custom(db, partnership_pk)
+def all_items(
+    db: Database, partnership_pk: int, custom: list[CustomItem] | None = None
+) -> list[ChecklistItem]:
+    """Every visible item of the partnership: template items, then its own (``custom``: the
+    partnership's own and hidden items, when already read)."""
+    if custom is None:
+        custom = checklist.list_custom(db, partnership_pk)
     hidden = {c.item for c in custom if c.hidden}
     items = [i for i in template_items().values() if i.id not in hidden]
     for c in custom:
@@ -74,20 +81,24 @@ def all_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
     return items
 
 
-def hidden_items(db: Database, partnership_pk: int) -> list[ChecklistItem]:
+def hidden_items(
+    db: Database, partnership_pk: int, custom: list[CustomItem] | None = None
+) -> list[ChecklistItem]:
     """Template items the partnership has hidden (so they can be shown again)."""
     known = template_items()
-    return [
-        known[c.item]
-        for c in checklist.list_custom(db, partnership_pk)
-        if c.hidden and c.item in known
-    ]
+    if custom is None:
+        custom = checklist.list_custom(db, partnership_pk)
+    return [known[c.item] for c in custom if c.hidden and c.item in known]
 
 
-def items_for_phase(db: Database, partnership_pk: int, phase: Phase) -> list[ChecklistItem]:
+def items_for_phase(
+    db: Database, partnership_pk: int, phase: Phase, custom: list[CustomItem] | None = None
+) -> list[ChecklistItem]:
     """The items to do while ``phase`` is in force (meeting reminders excepted)."""
     return [
-        i for i in all_items(db, partnership_pk) if phase in i.shown_in and i.scope != "meeting"
+        i
+        for i in all_items(db, partnership_pk, custom)
+        if phase in i.shown_in and i.scope != "meeting"
     ]
 
 
@@ -100,13 +111,14 @@ def status(
     """
     p = partnership or partnerships.get_partnership(db, partnership_pk)
     phase = p.phase_on(as_of) if p else None
-    result = ChecklistStatus(phase)
+    custom = checklist.list_custom(db, partnership_pk)
+    result = ChecklistStatus(phase, hidden=hidden_items(db, partnership_pk, custom))
     if phase is None:
         return result
     marks = {
         m.item: m for m in records.list_checklist_marks(db, partnership_pk) if m.marked_on <= as_of
     }
-    for item in items_for_phase(db, partnership_pk, phase):
+    for item in items_for_phase(db, partnership_pk, phase, custom):
         mark = marks.get(item.id)
         if mark is not None and mark.done:
             result.done.append((item, mark))

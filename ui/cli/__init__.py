@@ -41,7 +41,45 @@ def _commands() -> dict[str, ModuleType]:
     return found
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+class _Version(argparse.Action):
+    """``--version``: the version is looked up (in the package metadata) only when asked for."""
+
+    def __init__(self, option_strings: list[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(
+        self,
+        parser: argparse.ArgumentParser,
+        namespace: argparse.Namespace,
+        values: object,
+        option_string: str | None = None,
+    ) -> None:
+        parser._print_message(f"{parser.prog} {version()}\n", sys.stdout)
+        parser.exit()
+
+
+# The options the window takes; a command line of only these opens the window.
+_GUI_FLAGS = ("--partner-view", "--smoke-test")
+
+
+def opens_the_window(argv: Sequence[str]) -> bool:
+    """Whether ``argv`` only opens the window (no command, no help, no version): then the
+    commands, which take a few dozen milliseconds to load, are not loaded before it shows."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            if next(tokens, None) is None:
+                return False
+        elif not token.startswith("--db=") and token not in _GUI_FLAGS:
+            return False
+    return True
+
+
+def build_parser(
+    *, with_commands: bool = True
+) -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
+    """The command line's parser and its commands by name (``with_commands=False``: the
+    window's options only, no command loaded)."""
     parser = argparse.ArgumentParser(
         prog="kumppani",
         description=_("Kumppani — a facilitator's diary for co-creation partnerships."),
@@ -52,9 +90,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         type=Path,
         help=_("the diary file (default: $KUMPPANI_DB or diary.sqlite3 in the data folder)"),
     )
-    parser.add_argument(
-        "--version", action="version", version=f"%(prog)s {version()}", help=_("show the version")
-    )
+    parser.add_argument("--version", action=_Version, help=_("show the version"))
     parser.add_argument(
         "--partner-view",
         action="store_true",
@@ -65,6 +101,9 @@ def build_parser() -> tuple[argparse.ArgumentParser, dict[str, ModuleType]]:
         action="store_true",
         help=_("open the window and quit once it is drawn (checks an installation)"),
     )
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser, {}
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands = _commands()
     for name, module in commands.items():
@@ -93,7 +132,8 @@ def partnership_named(db: Any, ref: str) -> Partnership:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``kumppani`` console script and of ``python main.py``."""
-    parser, commands = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser, commands = build_parser(with_commands=not opens_the_window(argv))
     args = parser.parse_args(argv)
     if args.smoke_test and args.command is not None:
         parser.error(_("--smoke-test opens the window; it takes no command"))

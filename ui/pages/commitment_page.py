@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Role
-from app.domain.snapshot import RATINGS_ONLY
+from app.domain.snapshot import RATINGS_ONLY, Snapshot
 from app.i18n import _
 from app.indicators import INDICATORS
 from app.persistence.read import changes as tbl
@@ -83,6 +83,9 @@ class CommitmentPage(QWidget):
         self.title = _("Commitment")
         self.pk: int | None = None
         self.series: Series | None = None
+        # The snapshot and measure drawn last: shown again unchanged (the partnership selected
+        # again, no write since), the page keeps what it drew instead of drawing it anew.
+        self._drawn: tuple[Snapshot | None, object] = (None, None)
         self._build()
         self.show_partnership(None)
 
@@ -186,6 +189,9 @@ class CommitmentPage(QWidget):
         snapshot = (
             self.context.snapshots.get(self.pk, include_for(key)) if self.pk is not None else None
         )
+        if snapshot is not None and self._drawn[0] is snapshot and self._drawn[1] == key:
+            return
+        self._drawn = (snapshot, key)
         self.series = build_series(snapshot, key) if snapshot is not None else None
         self.plot.set_series(self.series)
         buttons = (self.export_button, self.import_button, self.forms_button, self.collect_button)

@@ -190,7 +190,7 @@ class ChecklistPanel(Card):
         self.done_menu_button.setVisible(bool(status.done))
         hidden_menu = self.hidden_menu_button.menu()
         hidden_menu.clear()
-        hidden = checklist.hidden_items(self.context.diary.db, self.pk) if self.pk else []
+        hidden = status.hidden
         for item in hidden:
             hidden_menu.addAction(item.text(), partial(self.show_item, item))
         self.hidden_menu_button.setText(_("Hidden ({n})").format(n=len(hidden)))

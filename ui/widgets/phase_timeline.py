@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QEvent, QLineF, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -78,6 +78,9 @@ class PhaseTimeline(QWidget):
         self._end: date | None = None
         self._today: date | None = None
         self._markers: list[date] = []
+        # The markers' ticks for one width: a history of thousands of events is repainted
+        # (every search and scroll step) without placing each event again.
+        self._ticks: tuple[int, list[QLineF]] = (-1, [])
 
     # -- data ---------------------------------------------------------------------------
 
@@ -94,7 +97,8 @@ class PhaseTimeline(QWidget):
         end = max(end, start + timedelta(days=1))
         self._start, self._end, self._today = start, end, today
         self._bands = phase_bands(moves, end)
-        self._markers = [d for d in markers if start <= d <= end]
+        self._markers = sorted({d for d in markers if start <= d <= end})
+        self._ticks = (-1, [])
         self.setAccessibleDescription(
             "; ".join(f"{phase_name(b.phase)} {short_date(b.start)}" for b in self._bands)
             or no_phases_hint()
@@ -103,6 +107,7 @@ class PhaseTimeline(QWidget):
 
     def clear(self) -> None:
         self._bands, self._markers = [], []
+        self._ticks = (-1, [])
         self._start = self._end = self._today = None
         self.update()
 
@@ -179,15 +184,23 @@ class PhaseTimeline(QWidget):
 
     def _paint_markers(self, painter: QPainter) -> None:
         painter.setPen(QPen(QColor(TEXT), 1.5))
-        # One line per half pixel: thousands of events on a few pixels look the same.
-        for x in sorted({round(self._x(day) * 2) / 2 for day in set(self._markers)}):
-            painter.drawLine(QPointF(x, 1), QPointF(x, self.TICK_ROOM - 1))
+        painter.drawLines(self._marker_ticks())
         today, start, end = self._today, self._start, self._end
         if today is not None and start is not None and end is not None and start <= today <= end:
             x = self._x(today)
             painter.setPen(QPen(QColor(TEXT), 2, Qt.PenStyle.DashLine))
             bottom = self.TICK_ROOM + self.BAND_HEIGHT + 3
             painter.drawLine(QPointF(x, self.TICK_ROOM - 4), QPointF(x, bottom))
+
+    def _marker_ticks(self) -> list[QLineF]:
+        """One line per half pixel (thousands of events on a few pixels look the same),
+        placed once per width."""
+        width, ticks = self._ticks
+        if width != self.width():
+            xs = sorted({round(self._x(day) * 2) / 2 for day in self._markers})
+            ticks = [QLineF(x, 1, x, self.TICK_ROOM - 1) for x in xs]
+            self._ticks = (self.width(), ticks)
+        return ticks
 
     def _paint_axis(self, painter: QPainter, metrics: QFontMetrics) -> None:
         assert self._start is not None and self._end is not None
