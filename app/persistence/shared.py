@@ -113,8 +113,14 @@ class SharedEntry:
     review_on: date | None = None
 
 
-# An action partners may see: shared, and not made from a private entry.
-_SHOWN_ACTION = "a.visibility = 'shared' AND (s.pk IS NULL OR s.visibility = 'shared')"
+# An action partners may see: shared, and not made from a private entry unless reworded.
+# A shared action made from a private entry prints only with its own wording: the facilitator
+# rewrote it for the partners (``app.services.ideas`` refuses one that repeats the entry), and
+# one whose text still holds the entry's words (edited back later) stays out all the same.
+_SHOWN_ACTION = (
+    "a.visibility = 'shared' AND (s.pk IS NULL OR s.visibility = 'shared' "
+    "OR instr(lower(a.text), lower(trim(s.text))) = 0)"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -324,8 +330,8 @@ class SharedView:
         return {EntryType(r[0]): int(r[1]) for r in found}
 
     def actions(self) -> list[SharedAction]:
-        """Live shared actions, never one made from a private entry (its text may repeat it,
-        even when the action is marked shared)."""
+        """Live shared actions; one made from a private entry only when reworded (its text
+        does not hold the entry's)."""
         return [
             SharedAction(
                 text=r["text"],
