@@ -41,7 +41,9 @@ def test_an_action_with_owner_and_due_date_links_both_ways(editor: Editor) -> No
     assert a is not None
     assert (a.owner, a.organization, a.due_on) == (s.anna, s.customer, date(2024, 3, 1))
     assert idea_outcomes(editor.db, [idea])[idea].action_pk == pk
-    assert source_texts(editor.db, [pk]) == {pk: ("Pilot early support", Visibility.SHARED)}
+    assert source_texts(editor.db, [pk]) == {
+        pk: (EntryType.IDEA, "Pilot early support", Visibility.SHARED)
+    }
     assert editor.undo.undo_text == "make action"
     editor.undo.undo()  # one step takes the action, and with it the link
     assert actions.list_actions(editor.db, s.partnership) == []

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlite_utils import Database
 
-from app.domain import Visibility
+from app.domain import EntryType, Visibility
 from app.domain.model import IdeaFate
 from app.persistence.entries import _fate
 from app.persistence.rows import rows
@@ -60,19 +60,21 @@ def idea_outcomes(db: Database, entry_pks: Iterable[int]) -> dict[int, IdeaOutco
     return found
 
 
-def source_texts(db: Database, action_pks: Iterable[int]) -> dict[int, tuple[str, Visibility]]:
-    """The entry each of ``action_pks`` was made from: its text and visibility, by action."""
+def source_texts(
+    db: Database, action_pks: Iterable[int]
+) -> dict[int, tuple[EntryType, str, Visibility]]:
+    """The entry each of ``action_pks`` was made from: its type, text and visibility."""
     wanted = sorted(set(action_pks))
-    found: dict[int, tuple[str, Visibility]] = {}
+    found: dict[int, tuple[EntryType, str, Visibility]] = {}
     for start in range(0, len(wanted), _SLICE):
         part = wanted[start : start + _SLICE]
         marks = ", ".join("?" * len(part))
         for r in rows(
             db,
-            "SELECT a.pk, n.text, n.visibility FROM actions a "
+            "SELECT a.pk, n.type, n.text, n.visibility FROM actions a "
             "JOIN entries n ON n.pk = a.source_entry_pk AND n.deleted_at IS NULL "
             f"WHERE a.pk IN ({marks})",
             part,
         ):
-            found[r["pk"]] = (r["text"], Visibility(r["visibility"]))
+            found[r["pk"]] = (EntryType(r["type"]), r["text"], Visibility(r["visibility"]))
     return found
