@@ -263,3 +263,41 @@ def test_park_and_decline_ideas_and_see_their_fate(
     assert page.capture.make_action_act.isEnabled()
     assert not page.capture.ideas.park_act.isEnabled()
     assert _fate_cell(page, decision) == ("", "", None)
+
+
+def test_an_idea_found_in_the_history_is_parked_there(
+    qtbot: QtBot, page: DiaryPage, context: AppContext, seeded: Seed
+) -> None:
+    from ui.pages.history_page import HistoryPage
+    from ui.widgets.search_hits import HitDelegate
+
+    idea = _write(qtbot, page, "Shared canteen")
+    history = HistoryPage(context)
+    qtbot.addWidget(history)
+    history.resize(1000, 600)
+    history.show()
+    history.show_partnership(seeded.partnership)
+    row = next(
+        r
+        for r in range(history.results.rowCount())
+        if history.results.hit_at(r).entry_pk == idea  # type: ignore[union-attr]
+    )
+    history.list.setCurrentIndex(history.results.index(row))
+    assert history.ideas.park_act.isEnabled() and not history.ideas.reopen_act.isEnabled()
+
+    def park(dialog: QDialog) -> None:
+        assert isinstance(dialog, FateDialog)
+        qtbot.keyClicks(dialog.reason, "After the pilot")
+        dialog.accept()
+
+    history.ideas.dialog_opened.connect(lambda d: QTimer.singleShot(0, lambda: park(d)))
+    history.ideas.park_act.trigger()
+    outcome = history.outcome_of(idea)
+    assert outcome is not None and outcome.fate is not None
+    assert outcome.fate.status is Fate.PARKED and outcome.fate.reason == "After the pilot"
+    assert history.ideas.reopen_act.isEnabled()
+    assert history.status.text() == "Idea parked: Shared canteen"
+    delegate = history.list.itemDelegate()
+    assert isinstance(delegate, HitDelegate)
+    hit = history.results.hit_at(row)
+    assert hit is not None and delegate._fate(hit)[0] is Shown.PARKED

@@ -289,14 +289,14 @@ class EntryTableModel(QAbstractTableModel):
     def _fate_data(self, e: Entry, role: int) -> Any:
         outcome = self._outcomes.get(e.pk) if e.pk is not None else None
         if role == Qt.ItemDataRole.DisplayRole:
-            return fate_label(e, outcome)
+            return fate_label(e.type, outcome)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return fate_tooltip(e, outcome) or None
+            return fate_tooltip(e.type, outcome) or None
         if role == Qt.ItemDataRole.DecorationRole:
-            kind = shown(e, outcome)
+            kind = shown(e.type, outcome)
             return fate_icon(kind) if kind is not None else None
         if role == FATE_ROLE:
-            return shown(e, outcome)
+            return shown(e.type, outcome)
         if role == PK_ROLE:
             return e.pk
         if role == RECORD_ROLE:

@@ -13,7 +13,7 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPen, QPixmap
 
-from app.domain import Entry, EntryType, Visibility
+from app.domain import EntryType, Visibility
 from app.domain.enums import Fate
 from app.i18n import _
 from app.persistence.read.ideas import IdeaOutcome
@@ -33,38 +33,44 @@ class Shown(StrEnum):
 PARKED_COLOR = "#B7791F"
 
 
-def shown(entry: Entry, outcome: IdeaOutcome | None) -> Shown | None:
-    """The fate of an idea (or a decision made into an action); None for other entries."""
+def shown(kind: EntryType | None, outcome: IdeaOutcome | None) -> Shown | None:
+    """The fate of an entry of type ``kind`` with ``outcome`` (``idea_outcomes``): of an idea,
+    or of a decision made into an action; None for other entries."""
     if outcome is not None and outcome.action_pk is not None:
         return Shown.ACTION
-    if entry.type is not EntryType.IDEA:
+    if kind is not EntryType.IDEA:
         return None
-    fate = outcome.fate if outcome else entry.fate
+    fate = outcome.fate if outcome else None
     if fate is None:
         return Shown.OPEN
     return Shown.PARKED if fate.status is Fate.PARKED else Shown.DECLINED
 
 
-def fate_label(entry: Entry, outcome: IdeaOutcome | None) -> str:
-    """ "Open", "→ action: …", "Parked until 1.6.2027", "Declined"; "" for other entries."""
-    kind = shown(entry, outcome)
+def fate_label(
+    entry_type: EntryType | None, outcome: IdeaOutcome | None, short: bool = False
+) -> str:
+    """ "Open", "→ action: …", "Parked until 1.6.2027", "Declined"; "" for other entries.
+    ``short``: "→ action" without the action's text."""
+    kind = shown(entry_type, outcome)
     if kind is None:
         return ""
     if kind is Shown.ACTION:
         assert outcome is not None
+        if short:
+            return _("\u2192 action")
         return _("\u2192 action: {text}").format(text=outcome.action_text)
     if kind is Shown.OPEN:
         return _("Open")
-    fate = (outcome.fate if outcome else None) or entry.fate
+    fate = outcome.fate if outcome else None
     assert fate is not None
     if kind is Shown.PARKED:
         return _("Parked until {date}").format(date=locale_date(fate.revisit_on))
     return _("Declined")
 
 
-def fate_tooltip(entry: Entry, outcome: IdeaOutcome | None) -> str:
+def fate_tooltip(entry_type: EntryType | None, outcome: IdeaOutcome | None) -> str:
     """The whole story: the action made, or when and why the idea was parked or declined."""
-    kind = shown(entry, outcome)
+    kind = shown(entry_type, outcome)
     if kind is None:
         return ""
     if kind is Shown.ACTION:
@@ -75,7 +81,7 @@ def fate_tooltip(entry: Entry, outcome: IdeaOutcome | None) -> str:
         return text
     if kind is Shown.OPEN:
         return _("Open: no action made from it, neither parked nor declined.")
-    fate = (outcome.fate if outcome else None) or entry.fate
+    fate = outcome.fate if outcome else None
     assert fate is not None
     if kind is Shown.PARKED:
         return _("Parked on {on}: {reason}\nTo revisit on {revisit}.").format(

@@ -113,7 +113,7 @@ class IdeaCommands(QObject):
         entry = self._view.selected_entry()
         kind = None
         if entry is not None and entry.pk is not None:
-            kind = shown(entry, self._view.outcome_of(entry.pk))
+            kind = shown(entry.type, self._view.outcome_of(entry.pk))
         self.make_act.setEnabled(entry is not None and entry.type in ACTIONABLE)
         idea = kind in (Shown.OPEN, Shown.PARKED, Shown.DECLINED)
         self.park_act.setEnabled(idea and kind is not Shown.PARKED)
