@@ -166,3 +166,31 @@ def test_an_action_shows_the_idea_it_was_made_from(
     tip = page.actions_model.index(0, ActionTableModel.TEXT).data(Qt.ItemDataRole.ToolTipRole)
     assert "Made from the idea: Ask the CEO (a private entry)" in tip
     assert "Private action: it is not in partner reports." in tip
+
+
+def test_the_phase_dialog_reads_the_locale_format_and_refuses_the_rest(
+    qtbot: QtBot, context: AppContext, seeded: Seed, lang: str
+) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from app.persistence import partnerships
+    from ui.dialogs.phase_dialog import PhaseDialog
+
+    dialog = PhaseDialog(context, seeded.partnership, date(2024, 3, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.correct_radio.setChecked(True)
+    before = partnerships.list_phases(context.diary.db, seeded.partnership)
+    bad, good = ("30/02/2024", "29/2/2024") if lang == "en" else ("30.2.2024", "29.2.2024")
+    for typed in (bad, "2024-02-30", "1 March"):
+        dialog.day.clear()
+        qtbot.keyClicks(dialog.day, typed)
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+        assert dialog.isVisible() and dialog.day.text() == typed
+        assert dialog.day_row.message.isVisible() and typed in dialog.day_row.message.text()
+        assert partnerships.list_phases(context.diary.db, seeded.partnership) == before
+    dialog.day.clear()
+    qtbot.keyClicks(dialog.day, good)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+    moves = partnerships.list_phases(context.diary.db, seeded.partnership)
+    assert date(2024, 2, 29) in [m.from_on for m in moves]
