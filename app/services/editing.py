@@ -24,7 +24,6 @@ from app.domain import (
     Action,
     ActionStatus,
     Entry,
-    EntryType,
     Event,
     Objective,
     Person,
@@ -54,7 +53,9 @@ from app.persistence.changes import (
     ChangeSet,
 )
 from app.persistence.diary import Diary
+from app.services import ideas
 from app.services.command import Command
+from app.services.ideas import ACTIONABLE
 from app.services.undo import UndoStack
 
 T = TypeVar("T")
@@ -62,8 +63,7 @@ T = TypeVar("T")
 # What writing an event touches: its row, its participants and its ratings.
 _EVENT = (EVENTS, PARTICIPANTS, RATINGS)
 
-# Entry types that can become an action of the plan.
-ACTIONABLE = (EntryType.IDEA, EntryType.DECISION)
+__all__ = ["ACTIONABLE", "Editor", "default_phase", "open_actions_for_review"]
 
 
 class _Edit(Generic[T]):
@@ -250,8 +250,6 @@ class Editor:
         visibility: Visibility | None = None,
     ) -> int:
         """Turn an idea or decision into an action of the plan (``app.services.ideas``)."""
-        from app.services import ideas
-
         return ideas.make_action(
             self,
             partnership_pk,

@@ -14,6 +14,9 @@ from __future__ import annotations
 
 import copy
 from datetime import date
+from typing import Protocol
+
+from sqlite_utils import Database
 
 from app.domain import (
     Action,
@@ -32,7 +35,21 @@ from app.persistence import actions, entries, partnerships
 from app.persistence.changes import ACTIONS, ENTRIES, ChangeSet
 from app.persistence.ideas import idea_outcomes
 from app.services.command import Command
-from app.services.editing import ACTIONABLE, Editor
+from app.services.undo import UndoStack
+
+# Entry types that can become an action of the plan.
+ACTIONABLE = (EntryType.IDEA, EntryType.DECISION)
+
+
+class Editor(Protocol):
+    """What the use cases need of ``app.services.editing.Editor``: the diary and its undo
+    history (a protocol, so that ``editing`` can offer ``make_action`` without a cycle)."""
+
+    @property
+    def db(self) -> Database: ...
+
+    @property
+    def undo(self) -> UndoStack: ...
 
 
 def make_action(
