@@ -30,6 +30,7 @@ from app.domain import (
 from app.domain.enums import Fate
 from app.domain.model import IdeaFate
 from app.domain.validation import check_action, check_entry, ensure
+from app.domain.wording import repeats
 from app.i18n import _
 from app.persistence import actions, entries, partnerships
 from app.persistence.changes import ACTIONS, ENTRIES, ChangeSet
@@ -134,12 +135,6 @@ def make_action(
     changes = ChangeSet.of(ACTIONS, ENTRIES, partnership=partnership_pk)
     editor.undo.push(Command(_("make action"), redo, undo, changes))
     return _pk(action)
-
-
-def repeats(wording: str, private_text: str) -> bool:
-    """Whether ``wording`` is empty or repeats the private entry's words (any case)."""
-    said, secret = " ".join(wording.split()).casefold(), " ".join(private_text.split()).casefold()
-    return not said or (bool(secret) and secret in said)
 
 
 def park_idea(

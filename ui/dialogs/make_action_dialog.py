@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain import Entry, EntryType, ValidationError, Visibility
+from app.domain.wording import repeats, shared_words
 from app.i18n import _
 from app.persistence.read import partnerships
 from app.services import ideas
@@ -75,6 +76,8 @@ class MakeActionDialog(QDialog):
         if self.private:
             layout.addWidget(self._private_flag())
         layout.addLayout(self._form())
+        if self.private:
+            self._wording_changed()
         self.error = plain_label("", "fieldError", wrap=True)
         layout.addWidget(self.error)
         self.buttons = QDialogButtonBox(
@@ -125,6 +128,9 @@ class MakeActionDialog(QDialog):
             self.share.setToolTip(_("Possible once the wording no longer repeats the entry"))
             self.wording.textChanged.connect(self._wording_changed)
             form.addRow("", self.share)
+            self.repeated = plain_label("", "repeatedWords", wrap=True)
+            self.repeated.setStyleSheet(f"color: {PRIVATE_COLOR};")
+            form.addRow("", self.repeated)
         self.owner = QComboBox()
         self.owner.setObjectName("actionOwner")
         self._fill_owners()
@@ -157,10 +163,17 @@ class MakeActionDialog(QDialog):
         self.owner.setCurrentIndex(0)
 
     def _wording_changed(self) -> None:
-        free = not ideas.repeats(self.wording.toPlainText(), self.entry.text)
+        wording = self.wording.toPlainText()
+        free = not repeats(wording, self.entry.text)
         self.share.setEnabled(free)
         if not free:
             self.share.setChecked(False)
+        words = shared_words(wording, self.entry.text)
+        self.repeated.setText(
+            _("Still uses words of the private entry: {words}").format(words=", ".join(words))
+            if words
+            else ""
+        )
 
     def visibility(self) -> Visibility:
         """Private for a private entry until the facilitator shares the rewritten wording."""
