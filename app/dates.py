@@ -11,6 +11,7 @@ each side of the Atlantic; Finnish uses its CLDR patterns throughout ("3. maalis
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import date, time
 
@@ -77,3 +78,60 @@ def month_abbreviations(lang: str) -> dict[int, str]:
 
     names = get_month_names("abbreviated", "stand-alone", locale=_locale(lang))
     return {int(k): str(v) for k, v in names.items()}
+
+
+# -- dates typed by people ------------------------------------------------------------------
+
+# A typed ISO date: four-digit year, month and day with or without their leading zeros.
+_TYPED_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})", re.ASCII)
+# The fields of a short date pattern (Qt and CLDR spell them alike: d, M, y).
+_FIELD = re.compile(r"d+|M+|y+")
+EXAMPLE_DAY = date(2027, 1, 15)
+
+
+def read_typed_date(text: str, pattern: str) -> date:
+    """A date typed by a person: ISO (``2027-01-15``) or the locale's short date ``pattern``
+    (``dd/MM/yyyy``: 15/01/2027, ``d.M.yyyy``: 15.1.2027), leading zeros optional, the year
+    in four digits. ``ValueError`` for anything else: nothing is guessed, nothing clamped
+    (31 February, a two-digit year or the month and day the other way round are refused).
+    """
+    typed = text.strip()
+    iso = _TYPED_ISO.fullmatch(typed)
+    if iso:
+        year, month, day = (int(g) for g in iso.groups())
+        return date(year, month, day)
+    fields = _FIELD.findall(pattern)
+    if sorted(f[0] for f in fields) != ["M", "d", "y"]:
+        raise ValueError(f"not a date pattern: {pattern!r}")
+    regex, order, at = "", [], 0
+    for found in _FIELD.finditer(pattern):
+        regex += _separator(pattern[at : found.start()])
+        regex += r"(\d{4})" if found.group()[0] == "y" else r"(\d{1,2})"
+        order.append(found.group()[0])
+        at = found.end()
+    regex += _separator(pattern[at:])
+    match = re.fullmatch(regex, typed, re.ASCII)
+    if not match:
+        raise ValueError(f"not a date of the form {pattern}: {text!r}")
+    values = dict(zip(order, (int(g) for g in match.groups()), strict=True))
+    return date(values["y"], values["M"], values["d"])
+
+
+def _separator(between: str) -> str:
+    """The pattern's text between two fields, spaces around it optional (``15. 1. 2027``);
+    a trailing separator may be left out (``15.1.2027`` for ``d.M.yyyy.``)."""
+    if not between:
+        return ""
+    core = between.strip()
+    return r"\s*" + re.escape(core) + r"\s*" if core else r"\s+"
+
+
+def date_example(pattern: str, day: date = EXAMPLE_DAY) -> str:
+    """``day`` written in the short date ``pattern`` (``dd/MM/yyyy`` → ``15/01/2027``)."""
+    values = {"d": day.day, "M": day.month, "y": day.year}
+
+    def field(m: re.Match[str]) -> str:
+        text = m.group()
+        return f"{values[text[0]]:0{len(text) if text[0] != 'y' else 4}d}"
+
+    return _FIELD.sub(field, pattern)

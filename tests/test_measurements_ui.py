@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from app.domain import Objective, Role
@@ -62,7 +62,7 @@ def test_a_measurement_is_added_deleted_and_brought_back(
     qtbot: QtBot, stored: tuple[Editor, int, Objective]
 ) -> None:
     dialog = _dialog(qtbot, stored)
-    dialog.day.setDate(QDate(2025, 5, 31))
+    dialog.day.set_date(date(2025, 5, 31))
     qtbot.keyClicks(dialog.value, "3,4")
     qtbot.keyClicks(dialog.note, "before the pilot")
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
@@ -152,3 +152,19 @@ def test_the_partnership_dialog_edits_vision_pilot_and_smallest_group(
     again = PartnershipDialog(diary, pk=pk)
     qtbot.addWidget(again)
     assert again.group_size.value() == 5 and again.vision.toPlainText() == "Every worker well"
+
+
+def test_a_measurement_date_that_cannot_be_read_is_refused(
+    qtbot: QtBot, stored: tuple[Editor, int, Objective]
+) -> None:
+    dialog = _dialog(qtbot, stored)
+    dialog.day.clear()
+    qtbot.keyClicks(dialog.day, "2025-02-30")
+    qtbot.keyClicks(dialog.value, "3,4")
+    qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
+    assert _measured(stored) == []  # nothing stored, nothing guessed
+    assert dialog.day.text() == "2025-02-30" and "2025-02-30" in dialog.message.text()
+    dialog.day.clear()
+    qtbot.keyClicks(dialog.day, "2025-2-28")  # ISO without leading zeros
+    qtbot.keyClick(dialog.value, Qt.Key.Key_Return)
+    assert _measured(stored) == [(date(2025, 2, 28), 3.4, None)]

@@ -71,10 +71,25 @@ def test_a_shared_action_from_a_private_entry_needs_its_own_wording(diary: Diary
         visibility=Visibility.SHARED,
     )
     assert actions.get_action(diary.db, pk).visibility is Visibility.SHARED  # type: ignore[union-attr]
-    # The partner-facing view still keeps every action made from a private entry out (its
-    # text may repeat the entry's), and counts it among those left out.
+    # Reworded and shared by the facilitator, the action prints with its own words only.
     text = " ".join(_pdf(diary, planted.pk, sections=("actions",)).split())
-    assert CANARY not in text and "SHRDrewordedQ98" not in text
+    assert CANARY not in text and "SHRDrewordedQ98" in text
+    assert "private action" not in text
+
+
+def test_a_shared_action_edited_back_to_the_private_words_stays_out(diary: Diary) -> None:
+    planted = plant(diary)
+    editor = Editor(diary, UndoStack(diary))
+    entry = _private_idea(diary, editor, planted.pk)
+    pk = editor.make_action(
+        planted.pk, entry, today=date(2025, 2, 1), text="Reworded", visibility=Visibility.SHARED
+    )
+    action = actions.get_action(diary.db, pk)
+    assert action is not None
+    action.text = f"Reworded: {CANARY.lower()}"
+    editor.edit_action(action)
+    text = " ".join(_pdf(diary, planted.pk, sections=("actions",)).split())
+    assert CANARY.lower() not in text.lower()
     assert "1 private action of the facilitator is not shown." in text
 
 

@@ -11,8 +11,8 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QDateEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QComboBox, QWidget
 from pytestqt.logging import QtLoggingPlugin
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
@@ -23,6 +23,7 @@ from app.services.editing import Editor
 from ui.context import AppContext
 from ui.models.actions import PK_ROLE, ActionTableModel
 from ui.pages.actions_page import ActionsPage
+from ui.widgets.date_field import DateField
 
 TODAY = date(2024, 2, 1)
 
@@ -91,8 +92,9 @@ def test_moving_a_due_date_out_of_the_overdue_filter(
     page.overdue.setChecked(True)
 
     def postpone(editor: QWidget) -> None:
-        assert isinstance(editor, QDateEdit)
-        editor.setDate(QDate(2024, 6, 30))
+        assert isinstance(editor, DateField)
+        editor.selectAll()
+        qtbot.keyClicks(editor, "2024-06-30")
         qtbot.keyClick(editor, Qt.Key.Key_Return)
 
     pk = _edit(qtbot, page, ActionTableModel.DUE, postpone)

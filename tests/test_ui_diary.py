@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
@@ -115,8 +115,9 @@ def test_capture_five_entries_and_make_an_action(
     # Markup in an entry stays text in the table.
     shown = page.capture.entries.index(3, 1).data()
     assert shown == "Sponsor left early <b>again</b>"
-    # The idea becomes an action with one command.
+    # The idea becomes an action with one command and its dialog, accepted as it opens.
     page.capture.table.selectRow(0)
+    page.capture.dialog_opened.connect(lambda d: QTimer.singleShot(0, d.accept))
     qtbot.keyClick(
         page.capture.table,
         Qt.Key.Key_A,
@@ -136,10 +137,17 @@ def test_an_action_made_from_a_private_idea_starts_private(
     page.capture.flip_selected_visibility()
     [idea] = entries.list_entries(page.editor.db, event)
     assert idea.visibility is Visibility.PRIVATE
-    # Nothing selected: the command takes the latest idea, which is private.
+    # Nothing selected: the command never takes the latest idea by itself; it asks.
     page.capture.table.clearSelection()
     messages: list[str] = []
     page.capture.message.connect(messages.append)
+    opened: list[object] = []
+    page.capture.dialog_opened.connect(opened.append)
+    page.capture.make_action()
+    assert opened == [] and actions.list_actions(page.editor.db, seeded.partnership) == []
+    assert messages[-1] == "Select an idea or a decision to make an action of it."
+    page.capture.table.selectRow(0)
+    page.capture.dialog_opened.connect(lambda d: QTimer.singleShot(0, d.accept))
     qtbot.keyClick(
         page.capture.field,
         Qt.Key.Key_A,

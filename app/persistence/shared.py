@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlite_utils import Database
 
@@ -26,6 +27,7 @@ from app.domain import (
     Tension,
 )
 from app.domain.enums import DecisionStatus, Direction, Fate, Outcome
+from app.domain.wording import repeats
 from app.persistence.entries import text_to_tensions
 from app.persistence.rows import one, rows, s2d
 
@@ -122,8 +124,23 @@ class SharedEntry:
     review_on: date | None = None
 
 
-# An action partners may see: shared, and not made from a private entry.
-_SHOWN_ACTION = "a.visibility = 'shared' AND (s.pk IS NULL OR s.visibility = 'shared')"
+# An action partners may see: shared, and made from no entry or from a shared one, or else (made
+# from a private entry) in the facilitator's own words: ``app.domain.wording.repeats`` says
+# whether its text repeats the private entry (its whole text or a distinctive word of it).
+_ACTION_ROWS = (
+    "SELECT a.id, a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, a.due_on, "
+    "a.done_on, a.source_entry_pk, a.visibility, s.visibility AS source_visibility, "
+    "s.text AS source_text FROM actions a LEFT JOIN entries s ON s.pk = a.source_entry_pk "
+    "WHERE a.partnership_pk = ? AND a.deleted_at IS NULL ORDER BY a.seq"
+)
+
+
+def _shown(r: dict[str, Any]) -> bool:
+    if r["visibility"] != "shared":
+        return False
+    if r["source_visibility"] is None or r["source_visibility"] == "shared":
+        return True
+    return not repeats(r["text"], r["source_text"] or "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -354,8 +371,7 @@ class SharedView:
         return {EntryType(r[0]): int(r[1]) for r in found}
 
     def actions(self) -> list[SharedAction]:
-        """Live shared actions, never one made from a private entry (its text may repeat it,
-        even when the action is marked shared)."""
+        """Live shared actions; one made from a private entry only in its own words."""
         return [
             SharedAction(
                 text=r["text"],
@@ -368,26 +384,19 @@ class SharedView:
                 source_entry=r["source_entry_pk"],
                 id=r["id"],
             )
-            for r in rows(
-                self._db,
-                "SELECT a.id, a.text, a.status, a.owner_pk, a.organization_pk, a.created_on, "
-                "a.due_on, a.done_on, a.source_entry_pk FROM actions a "
-                "LEFT JOIN entries s ON s.pk = a.source_entry_pk "
-                "WHERE a.partnership_pk = ? AND a.deleted_at IS NULL "
-                f"AND {_SHOWN_ACTION} ORDER BY a.seq",
-                [self._pk],
-            )
+            for r in rows(self._db, _ACTION_ROWS, [self._pk])
+            if _shown(r)
         ]
 
     def private_actions(self, as_of: date) -> int:
-        """How many private actions had been made by ``as_of`` (counted, never read)."""
-        row = self._db.execute(
-            "SELECT count(*) FROM actions a LEFT JOIN entries s ON s.pk = a.source_entry_pk "
-            f"WHERE a.partnership_pk = ? AND a.deleted_at IS NULL AND NOT ({_SHOWN_ACTION}) "
-            "AND a.created_on <= ?",
-            [self._pk, as_of.isoformat()],
-        ).fetchone()
-        return int(row[0])
+        """How many actions left out of partner output had been made by ``as_of`` (counted,
+        never read out)."""
+        day = as_of.isoformat()
+        return sum(
+            1
+            for r in rows(self._db, _ACTION_ROWS, [self._pk])
+            if r["created_on"] <= day and not _shown(r)
+        )
 
     def checklist_done(self) -> list[tuple[str, date, str | None]]:
         """Checklist items marked done as (item id, date, the partnership's own item text).

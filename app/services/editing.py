@@ -24,7 +24,6 @@ from app.domain import (
     Action,
     ActionStatus,
     Entry,
-    EntryType,
     Event,
     Objective,
     Person,
@@ -54,7 +53,9 @@ from app.persistence.changes import (
     ChangeSet,
 )
 from app.persistence.diary import Diary
+from app.services import ideas
 from app.services.command import Command
+from app.services.ideas import ACTIONABLE
 from app.services.undo import UndoStack
 
 T = TypeVar("T")
@@ -62,8 +63,7 @@ T = TypeVar("T")
 # What writing an event touches: its row, its participants and its ratings.
 _EVENT = (EVENTS, PARTICIPANTS, RATINGS)
 
-# Entry types that can become an action of the plan.
-ACTIONABLE = (EntryType.IDEA, EntryType.DECISION)
+__all__ = ["ACTIONABLE", "Editor", "default_phase", "open_actions_for_review"]
 
 
 class _Edit(Generic[T]):
@@ -249,59 +249,18 @@ class Editor:
         status: ActionStatus = ActionStatus.OPEN,
         visibility: Visibility | None = None,
     ) -> int:
-        """Turn an idea or decision entry into an action of the plan (``source_entry`` set).
-
-        The action starts with the entry's visibility: one made from a private entry is private.
-        A shared action made from a private entry needs its own, partner-facing ``text``: the
-        words written in confidence are never copied into it.
-        """
-        entry = entries.get_entry(self.db, entry_pk)
-        if entry is None or entry.type not in ACTIONABLE:
-            raise ValidationError(
-                [Problem("entry", _("only an idea or a decision can become an action"))]
-            )
-        private_entry = entry.visibility is Visibility.PRIVATE
-        if visibility is None:
-            visibility = Visibility.PRIVATE if private_entry else Visibility.SHARED
-        if (
-            private_entry
-            and visibility is Visibility.SHARED
-            and (text or "").strip()
-            in (
-                "",
-                entry.text.strip(),
-            )
-        ):
-            raise ValidationError(
-                [
-                    Problem(
-                        "text",
-                        _(
-                            "the entry is private: write the action's wording for the partners "
-                            "before sharing it"
-                        ),
-                    )
-                ]
-            )
-        organization = None
-        if owner is not None:
-            person = next(
-                (p for p in partnerships.list_people(self.db, partnership_pk) if p.pk == owner),
-                None,
-            )
-            organization = person.organization if person else None
-        action = Action(
-            text=(text if text is not None else entry.text).strip(),
-            created_on=today,
-            status=status,
+        """Turn an idea or decision into an action of the plan (``app.services.ideas``)."""
+        return ideas.make_action(
+            self,
+            partnership_pk,
+            entry_pk,
+            today=today,
+            text=text,
             owner=owner,
-            organization=organization,
             due_on=due_on,
-            done_on=today if status.is_closed else None,
-            source_entry=entry_pk,
+            status=status,
             visibility=visibility,
         )
-        return self.create_action(partnership_pk, action, _("make action"))
 
     def edit_action(self, action: Action, field: str | None = None) -> None:
         ensure(check_action(action))

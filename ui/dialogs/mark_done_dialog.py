@@ -12,7 +12,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,9 +29,9 @@ from app.i18n import _
 from app.persistence.read import entries, events
 from app.services import checklist
 from ui.context import AppContext
-from ui.style import MUTED, date_edit_format, short_date
-from ui.widgets.as_of import from_qdate, to_qdate
+from ui.style import MUTED, short_date
 from ui.widgets.card import plain_label
+from ui.widgets.date_field import DateRow
 
 
 class MarkDoneDialog(QDialog):
@@ -97,10 +96,10 @@ class MarkDoneDialog(QDialog):
         choice.addWidget(self.done_choice)
         choice.addWidget(self.not_met_choice)
         choice.addStretch(1)
-        self.day = QDateEdit(to_qdate(on))
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
         self.day.setObjectName("doneOn")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
+        self.day.set_date(on)
         self.note = QPlainTextEdit()
         self.note.setObjectName("doneNote")
         self.note.setTabChangesFocus(True)
@@ -121,7 +120,7 @@ class MarkDoneDialog(QDialog):
         self._fill_entries()
         form = QFormLayout()
         form.addRow(_("Status"), choice)
-        form.addRow(_("Marked on"), self.day)
+        form.addRow(_("Marked on"), self.day_row)
         form.addRow(_("Note"), self.note)
         form.addRow(_("Evidence: event"), self.evidence_event)
         form.addRow(_("…or an entry in it"), self.entry)
@@ -165,12 +164,17 @@ class MarkDoneDialog(QDialog):
         return str(entry) if entry else self.evidence_event.currentData()
 
     def accept(self) -> None:
+        day, problem = self.day.read()
+        if problem or day is None:
+            self.day.check()  # the message shows under the field; the text stays
+            self.day.setFocus()
+            return
         try:
             checklist.mark(
                 self.context.diary,
                 self.pk,
                 self.item.id,
-                from_qdate(self.day.date()),
+                day,
                 self.status(),
                 self.note.toPlainText(),
                 self.evidence(),

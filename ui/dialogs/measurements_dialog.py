@@ -16,7 +16,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -38,9 +37,9 @@ from app.i18n import _
 from app.persistence.read import partnerships
 from app.services.editing import Editor
 from app.services.measuring import add_measurement, delete_measurement
-from ui.models.look import locale_date, pydate, qdate
-from ui.style import date_edit_format
+from ui.models.look import locale_date
 from ui.widgets.card import plain_label
+from ui.widgets.date_field import DateField
 
 
 def parse_number(text: str) -> float | None:
@@ -120,10 +119,10 @@ class MeasurementsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
 
-        self.day = QDateEdit(qdate(today))
+        self.day = DateField(optional=False)
         self.day.setObjectName("measuredOnEdit")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
+        self.day.set_date(today)
+        self.day.returnPressed.connect(self.add)
         self.value = QLineEdit()
         self.value.setObjectName("measuredValueEdit")
         self.value.setPlaceholderText(_("Value"))
@@ -207,6 +206,12 @@ class MeasurementsDialog(QDialog):
         self.message.setVisible(bool(text))
 
     def add(self) -> None:
+        day, problem = self.day.read()
+        if problem or day is None:
+            self.day.check()  # the typed text stays to be corrected
+            self._show_problem(problem)
+            self.day.setFocus()
+            return
         try:
             value = parse_number(self.value.text())
         except ValueError:
@@ -217,7 +222,7 @@ class MeasurementsDialog(QDialog):
             self._show_problem(_("Type the measured value first."))
             self.value.setFocus()
             return
-        m = Measurement(pydate(self.day.date()), value, self.note.text().strip() or None)
+        m = Measurement(day, value, self.note.text().strip() or None)
         try:
             add_measurement(self.editor, self.partnership_pk, self._pk(), m)
         except ValidationError as exc:

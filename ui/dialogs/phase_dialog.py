@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -35,9 +34,9 @@ from app.i18n import _, ngettext
 from app.persistence.read import partnerships
 from app.services import checklist, phases
 from ui.context import AppContext
-from ui.style import date_edit_format, short_date
-from ui.widgets.as_of import from_qdate, to_qdate
+from ui.style import short_date
 from ui.widgets.card import plain_label
+from ui.widgets.date_field import DateRow
 
 
 class PartnershipPage(Protocol):
@@ -137,10 +136,10 @@ class PhaseDialog(QDialog):
         for move in reversed(self.history):
             label = f"{phase_name(move.phase)} — {short_date(move.from_on)}"
             self.which.addItem(label, move.pk)
-        self.day = QDateEdit(to_qdate(on))
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
         self.day.setObjectName("phaseDate")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
+        self.day.set_date(on)
         self.note = QPlainTextEdit()
         self.note.setObjectName("phaseNote")
         self.note.setTabChangesFocus(True)
@@ -154,7 +153,7 @@ class PhaseDialog(QDialog):
             self.move_radio.toggled,
             self.target.currentIndexChanged,
             self.which.currentIndexChanged,
-            self.day.dateChanged,
+            self.day.textChanged,
         ):
             signal.connect(self._update)
         self.correct_radio.toggled.connect(self._show_corrected_date)
@@ -162,7 +161,7 @@ class PhaseDialog(QDialog):
         form = QFormLayout()
         form.addRow(self.move_radio, self.target)
         form.addRow(self.correct_radio, self.which)
-        form.addRow(_("From"), self.day)
+        form.addRow(_("From"), self.day_row)
         form.addRow(_("Note"), self.note)
         return form
 
@@ -170,9 +169,10 @@ class PhaseDialog(QDialog):
 
     def _open_items(self) -> tuple[Phase | None, list[str]]:
         """The phase in force on the chosen date and its open items, when moving on."""
-        if not self.move_radio.isChecked() or self.current is None:
+        day = self.day.date()
+        if not self.move_radio.isChecked() or self.current is None or day is None:
             return None, []
-        found = checklist.status(self.context.diary.db, self.pk, from_qdate(self.day.date()))
+        found = checklist.status(self.context.diary.db, self.pk, day)
         return found.phase, [i.text() for i in found.open]
 
     def _show_corrected_date(self) -> None:
@@ -181,7 +181,7 @@ class PhaseDialog(QDialog):
             return
         move = next((m for m in self.history if m.pk == self.which.currentData()), None)
         if move is not None:
-            self.day.setDate(to_qdate(move.from_on))
+            self.day.set_date(move.from_on)
 
     def _update(self) -> None:
         moving = self.move_radio.isChecked()
@@ -204,7 +204,11 @@ class PhaseDialog(QDialog):
         ok.setText(_("Change phase") if moving else _("Correct date"))
 
     def accept(self) -> None:
-        day = from_qdate(self.day.date())
+        day, problem = self.day.read()
+        if problem or day is None:
+            self.day.check()  # the message shows under the field; the text stays
+            self.day.setFocus()
+            return
         note = self.note.toPlainText()
         try:
             if self.move_radio.isChecked():

@@ -13,9 +13,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -44,7 +43,7 @@ from app.services.responses_csv import (
     parse_for_partnership,
 )
 from app.services.undo import UndoStack
-from ui.style import date_edit_format
+from ui.widgets.date_field import DateRow
 from ui.widgets.ratings_editor import AnswersGrid
 
 
@@ -76,12 +75,12 @@ class ResponsesImportDialog(QDialog):
         self._build()
 
     def _build(self) -> None:
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
+        self.day.set_date(date.today())
         self.title = QLineEdit(_("Questionnaire"))
         form = QFormLayout()
-        form.addRow(_("Date"), self.day)
+        form.addRow(_("Date"), self.day_row)
         form.addRow(_("Title"), self.title)
         self.grid = AnswersGrid(self._diary, self._pk)
         self.grid.changed.connect(self._grid_changed)
@@ -259,15 +258,22 @@ class ResponsesImportDialog(QDialog):
 
     # -- importing --------------------------------------------------------------------------
 
-    def selected_day(self) -> date:
-        d = self.day.date()
-        return date(d.year(), d.month(), d.day())
+    def selected_day(self) -> date | None:
+        """The date typed, or None (the field then says why) when it cannot be read."""
+        day = self.day.date()
+        if day is None:
+            self.day.check()
+        return day
 
     def _import(self) -> None:
         if self.data is None:
             return
+        day = self.selected_day()
+        if day is None:
+            self.day.setFocus()  # the message is under the field; the text stays
+            return
         try:
-            self.event_pk = self._store(self.data)
+            self.event_pk = self._store(self.data, day)
         except ResponsesError as exc:
             self._show_problems([str(p) for p in exc.problems])
             return
@@ -276,14 +282,14 @@ class ResponsesImportDialog(QDialog):
             return
         self.accept()
 
-    def _store(self, data: bytes) -> int:
+    def _store(self, data: bytes, day: date) -> int:
         # A backup first, with the window's policy (its second folder) when there is one.
         guard = getattr(self.window(), "safety", None)
         return import_responses_file(
             self._diary,
             self._pk,
             data,
-            self.selected_day(),
+            day,
             self.title.text(),
             policy=getattr(guard, "policy", None),
             undo=self._undo,

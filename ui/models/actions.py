@@ -19,13 +19,29 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from app.domain import Action, ActionStatus, Objective, Person, ValidationError
+from app.domain import (
+    Action,
+    ActionStatus,
+    EntryType,
+    Objective,
+    Person,
+    ValidationError,
+    Visibility,
+)
 from app.domain.labels import objective_lacks, status_name
 from app.i18n import _
 from app.persistence.read import actions, partnerships
 from app.persistence.read.authors import Stamp, author_names, record_authors
+from app.persistence.read.ideas import source_texts
 from app.services.editing import Editor
-from ui.models.look import OVERDUE_COLOR, locale_date, pydate, qdate, warning_icon
+from ui.models.look import (
+    OVERDUE_COLOR,
+    locale_date,
+    pydate,
+    qdate,
+    visibility_icon,
+    warning_icon,
+)
 from ui.widgets.author_filter import passes, written_by
 
 Index = QModelIndex | QPersistentModelIndex
@@ -50,6 +66,8 @@ class ActionTableModel(QAbstractTableModel):
         self._author_names: dict[str, str] = {}
         self._people: dict[int, Person] = {}
         self._orgs: dict[int, str] = {}
+        # The entry each action was made from (type, text, visibility), by action.
+        self._sources: dict[int, tuple[EntryType, str, Visibility]] = {}
         self.today = today or date.today()
 
     def set_partnership(self, pk: int | None) -> None:
@@ -70,7 +88,24 @@ class ActionTableModel(QAbstractTableModel):
         )
         self.stamps = record_authors(db, "actions", [a.pk for a in self._actions if a.pk])
         self._author_names = author_names(db)
+        made = [a.pk for a in self._actions if a.pk is not None and a.source_entry is not None]
+        self._sources = source_texts(db, made) if made else {}
         self.endResetModel()
+
+    def source_of(self, a: Action) -> str:
+        """Where the action came from, for its tooltip ("" when not made from an entry)."""
+        found = self._sources.get(a.pk) if a.pk is not None else None
+        if found is None:
+            return ""
+        kind, text, vis = found
+        line = (
+            _("Made from the idea: {text}")
+            if kind is EntryType.IDEA
+            else _("Made from the decision: {text}")
+        ).format(text=text)
+        if vis is Visibility.PRIVATE:
+            line += " " + _("(a private entry)")
+        return line
 
     def action_at(self, row: int) -> Action | None:
         return self._actions[row] if 0 <= row < len(self._actions) else None
@@ -136,6 +171,15 @@ class ActionTableModel(QAbstractTableModel):
             return None
         a = self._actions[index.row()]
         col = index.column()
+        if role == Qt.ItemDataRole.ToolTipRole and col == self.TEXT:
+            notes = [a.text, self.source_of(a)]
+            if a.visibility is Visibility.PRIVATE:
+                notes.append(_("Private action: it is not in partner reports."))
+            return "\n\n".join(n for n in notes if n)
+        if role == Qt.ItemDataRole.DecorationRole and col == self.TEXT:
+            return (
+                visibility_icon(Visibility.PRIVATE) if a.visibility is Visibility.PRIVATE else None
+            )
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return self._display(a, col)
         if role == Qt.ItemDataRole.EditRole:

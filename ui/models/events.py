@@ -23,7 +23,9 @@ from app.domain.labels import (
 from app.i18n import _
 from app.persistence.read import entries, events
 from app.persistence.read.authors import Stamp, author_names, record_authors
-from app.services.editing import Editor
+from app.persistence.read.ideas import IdeaOutcome, idea_outcomes
+from app.services.editing import ACTIONABLE, Editor
+from ui.models.idea_look import fate_icon, fate_label, fate_tooltip, shown
 from ui.models.look import (
     entry_icon,
     locale_when,
@@ -36,6 +38,7 @@ from ui.widgets.author_filter import written_by
 Index = QModelIndex | QPersistentModelIndex
 PK_ROLE = Qt.ItemDataRole.UserRole + 1
 RECORD_ROLE = Qt.ItemDataRole.UserRole + 2
+FATE_ROLE = Qt.ItemDataRole.UserRole + 3
 _NO_INDEX = QModelIndex()
 
 
@@ -106,7 +109,7 @@ class EventTableModel(QAbstractTableModel):
 class EntryTableModel(QAbstractTableModel):
     """The entries of one event, read a page at a time; text and type editable in place."""
 
-    TYPE, TEXT, VISIBILITY, TENSIONS, AGENDA, AUTHOR = range(6)
+    TYPE, TEXT, VISIBILITY, TENSIONS, AGENDA, AUTHOR, FATE = range(7)
     PAGE = 200
 
     def __init__(self, editor: Editor) -> None:
@@ -119,6 +122,8 @@ class EntryTableModel(QAbstractTableModel):
         self.author: str | None = None
         self._stamps: dict[int, Stamp] = {}
         self._author_names: dict[str, str] = {}
+        # What became of the ideas shown (an action made, parked, declined), by entry.
+        self._outcomes: dict[int, IdeaOutcome] = {}
         self._exhausted = True
         self._fetching = False
 
@@ -151,7 +156,15 @@ class EntryTableModel(QAbstractTableModel):
             )
             self._exhausted = len(self._entries) < keep
             self._stamp(self._entries)
+        self._outcomes = self._read_outcomes(self._entries)
         self.endResetModel()
+
+    def _read_outcomes(self, found: list[Entry]) -> dict[int, IdeaOutcome]:
+        pks = [e.pk for e in found if e.pk is not None and e.type in ACTIONABLE]
+        return idea_outcomes(self._editor.db, pks) if pks else {}
+
+    def outcome_of(self, pk: int) -> IdeaOutcome | None:
+        return self._outcomes.get(pk)
 
     def canFetchMore(self, parent: Index = _NO_INDEX) -> bool:
         # Not while a page is being inserted: a view (or tester) asking again from a
@@ -176,6 +189,7 @@ class EntryTableModel(QAbstractTableModel):
             try:
                 self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
                 self._entries.extend(more)
+                self._outcomes.update(self._read_outcomes(more))
                 self.endInsertRows()
             finally:
                 self._fetching = False
@@ -208,7 +222,7 @@ class EntryTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._entries)
 
     def columnCount(self, parent: Index = _NO_INDEX) -> int:
-        return 0 if parent.isValid() else 6
+        return 0 if parent.isValid() else 7
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -219,6 +233,7 @@ class EntryTableModel(QAbstractTableModel):
                 _("Tensions"),
                 _("Agenda item"),
                 _("Written by"),
+                _("What became of it"),
             ]
             return names[section]
         return None
@@ -235,6 +250,8 @@ class EntryTableModel(QAbstractTableModel):
         e = self._entries[index.row()]
         col = index.column()
         vis = e.visibility or e.type.default_visibility
+        if col == self.FATE:
+            return self._fate_data(e, role)
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             kind = entry_type_name(e.type)
             if e.decision is not None:  # where the decision stands, at a glance (with its icon)
@@ -263,6 +280,23 @@ class EntryTableModel(QAbstractTableModel):
                 return visibility_icon(vis)
         if role == Qt.ItemDataRole.ForegroundRole and col == self.VISIBILITY:
             return visibility_color(vis)
+        if role == PK_ROLE:
+            return e.pk
+        if role == RECORD_ROLE:
+            return e
+        return None
+
+    def _fate_data(self, e: Entry, role: int) -> Any:
+        outcome = self._outcomes.get(e.pk) if e.pk is not None else None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return fate_label(e.type, outcome)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return fate_tooltip(e.type, outcome) or None
+        if role == Qt.ItemDataRole.DecorationRole:
+            kind = shown(e.type, outcome)
+            return fate_icon(kind) if kind is not None else None
+        if role == FATE_ROLE:
+            return shown(e.type, outcome)
         if role == PK_ROLE:
             return e.pk
         if role == RECORD_ROLE:

@@ -40,6 +40,7 @@ from ui.models.actions import (
     ActionTableModel,
     ObjectiveTableModel,
 )
+from ui.style import DANGER
 from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.cell_editors import DateDelegate, OwnerDelegate, StatusDelegate
 
@@ -93,7 +94,8 @@ class ActionsPage(QWidget):
         self.table.setWordWrap(True)
         self.table.verticalHeader().hide()
         self.table.setItemDelegateForColumn(ActionTableModel.STATUS, StatusDelegate(self.table))
-        self.table.setItemDelegateForColumn(ActionTableModel.DUE, DateDelegate(self.table))
+        self.due_delegate = DateDelegate(self.table)
+        self.table.setItemDelegateForColumn(ActionTableModel.DUE, self.due_delegate)
         self.table.setItemDelegateForColumn(
             ActionTableModel.OWNER, OwnerDelegate(self.actions_model, self.table)
         )
@@ -118,6 +120,14 @@ class ActionsPage(QWidget):
         self.status.setObjectName("muted")
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         outer.addWidget(self.status)
+        self.status.setWordWrap(True)
+        # A date the due cells could not read: said in the status line, in the danger colour.
+        for delegate in (self.due_delegate, self.objective_due_delegate):
+            delegate.refused.connect(self._refused)
+
+    def _refused(self, message: str) -> None:
+        self.status.setText(message)
+        self.status.setStyleSheet(f"color: {DANGER};")
 
     def _filter_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -174,8 +184,9 @@ class ActionsPage(QWidget):
         self.objective_table.setWordWrap(True)
         self.objective_table.verticalHeader().hide()
         self.objective_table.verticalHeader().setMinimumSectionSize(30)
+        self.objective_due_delegate = DateDelegate(self.objective_table)
         self.objective_table.setItemDelegateForColumn(
-            ObjectiveTableModel.DUE, DateDelegate(self.objective_table)
+            ObjectiveTableModel.DUE, self.objective_due_delegate
         )
         self.objective_table.setItemDelegateForColumn(
             ObjectiveTableModel.OWNER, OwnerDelegate(self.objectives, self.objective_table)
@@ -283,6 +294,7 @@ class ActionsPage(QWidget):
         pk = self._selected_pk(self.table)
         if pk is not None:
             self.editor.delete_action(pk)
+            self.status.setStyleSheet("")
             self.status.setText(_("Action deleted. Undo brings it back (Ctrl+Z)."))
             self.actions_model.reload()
 

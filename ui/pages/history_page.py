@@ -2,7 +2,8 @@
 and a filtered, searchable list of everything written.
 
 Search goes through ``app.persistence.search`` (user text is never FTS syntax). Results are
-painted by ``HitDelegate`` as plain text with the matched words highlighted, so an entry
+painted by ``ui.widgets.search_hits.HitDelegate`` as plain text with the matched words
+highlighted, so an entry
 containing ``<b>`` shows those characters. Opening a result asks the window to show the event
 with the entry selected (``event_activated`` / ``entry_activated``).
 """
@@ -15,23 +16,13 @@ from typing import Any
 from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
-    QPointF,
-    QRectF,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
-    QColor,
-    QFont,
-    QFontMetrics,
     QKeySequence,
-    QPainter,
-    QTextCharFormat,
-    QTextLayout,
-    QTextOption,
 )
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,110 +30,28 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain import EntryType, EventKind, Phase, Tension, Visibility
+from app.domain import Entry, EntryType, EventKind, Phase, Tension, Visibility
 from app.domain.labels import entry_type_name, event_kind_name, phase_name, tension_name
 from app.i18n import _, ngettext
-from app.persistence.read import events, partnerships
-from app.persistence.search import Filters, Hit, Order
+from app.persistence.read import entries, events, partnerships
+from app.persistence.read.ideas import IdeaOutcome, idea_outcomes
+from app.persistence.search import Filters, Order
+from app.services.editing import Editor
 from ui.context import AppContext
-from ui.models.look import entry_icon, event_icon, locale_when, visibility_icon, visibility_name
-from ui.models.search import AUTHOR_ROLE, HIT_ROLE, SearchResultModel
-from ui.style import ACCENT_LIGHT, MUTED
+from ui.models.look import visibility_name
+from ui.models.search import SearchResultModel
 from ui.widgets.author_filter import AuthorFilter
+from ui.widgets.idea_commands import IdeaCommands
 from ui.widgets.phase_timeline import PhaseTimeline, timeline_end
 from ui.widgets.reports_given import ReportsGiven
+from ui.widgets.search_hits import HitDelegate
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
-HIGHLIGHT = "#FFE08A"
-
-
-class HitDelegate(QStyledItemDelegate):
-    """Two lines per hit: where it was written, then the snippet with matches highlighted."""
-
-    PAD = 6
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        line = QFontMetrics(option.font).lineSpacing()
-        return QSize(400, 3 * line + 2 * self.PAD)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        hit = index.data(HIT_ROLE)
-        if not isinstance(hit, Hit):
-            return
-        rect = QRectF(option.rect)
-        painter.save()
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
-        painter.fillRect(rect, QColor(ACCENT_LIGHT) if selected else option.palette.base())
-        painter.setPen(QColor("#E3E7EB"))
-        painter.drawLine(rect.bottomLeft(), rect.bottomRight())
-        font = QFont(option.font)
-        metrics = QFontMetrics(font)
-        line = metrics.lineSpacing()
-        x, y = rect.left() + self.PAD, rect.top() + self.PAD
-        icon = entry_icon(hit.entry_type) if hit.entry_type else event_icon()
-        icon.paint(painter, int(x), int(y), 16, 16)
-        label = (
-            entry_type_name(hit.entry_type) if hit.entry_type else event_kind_name(hit.event_kind)
-        )
-        head = f"{label} · {locale_when(hit.when)} · {hit.event_title}"
-        author = index.data(AUTHOR_ROLE)
-        if author:
-            head += f" · {author}"
-        painter.setPen(QColor(MUTED))
-        bold = QFont(font)
-        bold.setBold(True)
-        painter.setFont(bold)
-        right = rect.right() - self.PAD
-        if hit.visibility is not None:
-            vis = visibility_name(hit.visibility)
-            width = metrics.horizontalAdvance(vis) + 24
-            visibility_icon(hit.visibility).paint(painter, int(right - width), int(y), 16, 16)
-            painter.drawText(QRectF(right - width + 20, y, width, line), vis)
-            right -= width + 8
-        head = QFontMetrics(bold).elidedText(head, Qt.TextElideMode.ElideRight, int(right - x - 22))
-        painter.drawText(QRectF(x + 22, y, right - x - 22, line), head)
-        painter.setFont(font)
-        painter.setPen(option.palette.text().color())
-        self._paint_snippet(
-            painter, hit, QRectF(x, y + line + 2, rect.width() - 2 * self.PAD, 2 * line), font
-        )
-        painter.restore()
-
-    def _paint_snippet(self, painter: QPainter, hit: Hit, box: QRectF, font: QFont) -> None:
-        layout = QTextLayout(hit.snippet.text, font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        layout.setTextOption(option)
-        ranges = []
-        for start, end in hit.snippet.highlights:
-            fmt = QTextCharFormat()
-            fmt.setBackground(QColor(HIGHLIGHT))
-            fmt.setFontWeight(QFont.Weight.Bold)
-            r = QTextLayout.FormatRange()
-            r.start, r.length, r.format = start, end - start, fmt
-            ranges.append(r)
-        layout.setFormats(ranges)
-        layout.beginLayout()
-        height = 0.0
-        while True:
-            text_line = layout.createLine()
-            if not text_line.isValid():
-                break
-            text_line.setLineWidth(box.width())
-            if height + text_line.height() > box.height() + 0.5:
-                break
-            text_line.setPosition(QPointF(0, height))
-            height += text_line.height()
-        layout.endLayout()
-        layout.draw(painter, box.topLeft())
 
 
 class HistoryPage(QWidget):
@@ -158,6 +67,8 @@ class HistoryPage(QWidget):
         self.context = context
         self._partnership: int | None = None
         self.results = SearchResultModel(context.diary)
+        self.editor = Editor(context.diary, context.undo)
+        self._outcomes: dict[int, IdeaOutcome] = {}
         self._delay = QTimer(self)
         self._delay.setSingleShot(True)
         self._delay.setInterval(SEARCH_DELAY_MS)
@@ -179,9 +90,16 @@ class HistoryPage(QWidget):
         self.list.addAction(self.minutes_act)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.list.addAction(find)
+        # An idea found here can be made into an action, parked, declined or reopened.
+        self.ideas = IdeaCommands(self.editor, self, self)
+        self.ideas.message.connect(self.status.setText)
+        self.list.addActions(self.ideas.actions())
+        self.list.selectionModel().currentChanged.connect(lambda *_: self.ideas.update())
+        self.results.modelReset.connect(self._read_outcomes)
+        self.results.rowsInserted.connect(lambda *_: self._read_outcomes())
 
     def menu_actions(self) -> list[QAction]:
-        return [self.find_act, self.open_act, self.minutes_act]
+        return [self.find_act, self.open_act, self.minutes_act, *self.ideas.actions()]
 
     def make_minutes(self) -> None:
         """The minutes of the event of the selected result (the minutes dialog)."""
@@ -194,6 +112,30 @@ class HistoryPage(QWidget):
             self.context.diary, self._partnership, hit.event_pk, self.context.settings, self
         )
         dialog.exec()
+
+    # -- the view protocol of IdeaCommands ------------------------------------------------
+
+    def selected_entry(self) -> Entry | None:
+        hit = self.results.hit_at(self.list.currentIndex().row())
+        if hit is None or hit.entry_pk is None:
+            return None
+        return entries.get_entry(self.context.diary.db, hit.entry_pk)
+
+    def partnership(self) -> int | None:
+        return self._partnership
+
+    def outcome_of(self, pk: int) -> IdeaOutcome | None:
+        return self._outcomes.get(pk)
+
+    def entry_changed(self, pk: int) -> None:
+        self._read_outcomes()
+        self.ideas.update()
+
+    def _read_outcomes(self) -> None:
+        hits = (self.results.hit_at(row) for row in range(self.results.rowCount()))
+        pks = [h.entry_pk for h in hits if h is not None and h.entry_pk is not None]
+        self._outcomes = idea_outcomes(self.context.diary.db, pks) if pks else {}
+        self.list.viewport().update()
 
     def _build(self) -> None:
         outer = QVBoxLayout(self)
@@ -220,12 +162,17 @@ class HistoryPage(QWidget):
         self.list = QListView()
         self.list.setObjectName("historyResults")
         self.list.setModel(self.results)
-        self.list.setItemDelegate(HitDelegate(self.list))
+        self.list.setItemDelegate(HitDelegate(self.list, self.outcome_of))
         self.list.setUniformItemSizes(True)
         # A count above the counting limit becomes exact once the last page is read.
         self.results.rowsInserted.connect(self._show_count)
         self.list.activated.connect(self._open)
         outer.addWidget(self.list, 1)
+        self.status = QLabel()
+        self.status.setObjectName("muted")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setWordWrap(True)
+        outer.addWidget(self.status)
 
     def _combo(self, name: str, anything: str, items: list[tuple[str, Any]]) -> QComboBox:
         box = QComboBox()

@@ -17,13 +17,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QRect,
     Qt,
+    Signal,
 )
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QToolTip,
     QWidget,
 )
 
@@ -31,7 +34,8 @@ from app.domain import ActionStatus
 from app.domain.labels import status_name
 from app.i18n import _
 from ui.models.actions import ActionTableModel, ObjectiveTableModel
-from ui.style import date_edit_format
+from ui.models.look import pydate, qdate
+from ui.widgets.date_field import DateField
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -81,7 +85,13 @@ class OwnerDelegate(_CommitOnce):
         for pk, label in self._actions.people():
             box.addItem(label, pk)
         box.activated.connect(lambda: self.commitData.emit(box))
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return box
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        fit_editor(editor, option)
 
     def setEditorData(self, editor: QWidget, index: Index) -> None:
         assert isinstance(editor, QComboBox)
@@ -93,22 +103,70 @@ class OwnerDelegate(_CommitOnce):
 
 
 class DateDelegate(_CommitOnce):
-    """Picks a due date from a calendar."""
+    """A due date typed in the locale's format or ISO (or picked from the calendar button).
+
+    Text that is not a date is refused: Enter and Tab leave the editor open with the text and
+    the message (``refused``, also shown beside the field), and nothing is stored; an empty
+    field clears the date.
+    """
+
+    refused = Signal(str)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
-        edit = QDateEdit(parent)
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_edit_format())
+        edit = DateField(parent)
+        edit.date_chosen.connect(lambda: self._commit_chosen(edit))
         return edit
 
+    def _commit_chosen(self, edit: DateField) -> None:
+        self.commitData.emit(edit)
+        self.closeEditor.emit(edit, QStyledItemDelegate.EndEditHint.NoHint)
+
     def setEditorData(self, editor: QWidget, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
+        assert isinstance(editor, DateField)
         value = index.data(Qt.ItemDataRole.EditRole)
-        if value is not None:
-            editor.setDate(value)
-        else:
-            editor.setDate(QDate.currentDate())
+        editor.set_date(pydate(value) if isinstance(value, QDate) and value.isValid() else None)
+        editor.selectAll()
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
-        assert isinstance(editor, QDateEdit)
-        model.setData(index, editor.date(), Qt.ItemDataRole.EditRole)
+        assert isinstance(editor, DateField)
+        day, problem = editor.read()
+        if problem:
+            editor.check()
+            self.refused.emit(problem)
+            return  # nothing stored
+        model.setData(index, qdate(day) if day else None, Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            isinstance(watched, DateField)
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in _LEAVING_KEYS
+            and not watched.check()
+        ):
+            # The text stays to be corrected; the message says what is accepted.
+            self.refused.emit(watched.problem())
+            QToolTip.showText(watched.mapToGlobal(watched.rect().bottomLeft()), watched.problem())
+            return True
+        return super().eventFilter(watched, event)
+
+    def updateEditorGeometry(
+        self, editor: QWidget, option: QStyleOptionViewItem, index: Index
+    ) -> None:
+        fit_editor(editor, option)
+
+
+_LEAVING_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+def fit_editor(editor: QWidget, option: QStyleOptionViewItem) -> None:
+    """Place a cell editor over its cell, widened to its own size hint when the column is
+    narrower (a date or a name must be readable while it is typed or chosen), and kept inside
+    the view."""
+    rect = QRect(option.rect)
+    width = max(rect.width(), editor.sizeHint().width())
+    height = max(rect.height(), editor.sizeHint().height())
+    parent = editor.parentWidget()
+    room = parent.width() if parent is not None else rect.right() + width
+    left = max(0, min(rect.left(), room - width))
+    editor.setGeometry(left, rect.top(), width, height)

@@ -21,6 +21,7 @@ from PySide6.QtGui import QAction, QFont, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
+    QDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -39,7 +40,8 @@ from app.domain.enums import default_visibility
 from app.domain.labels import entry_type_name, tension_name
 from app.i18n import _
 from app.persistence.read import events, partnerships
-from app.services.editing import ACTIONABLE, Editor
+from app.persistence.read.ideas import IdeaOutcome
+from app.services.editing import Editor
 from ui.dialogs.decision_dialog import DecisionDialog
 from ui.models.events import EntryTableModel
 from ui.models.look import (
@@ -55,6 +57,7 @@ from ui.widgets.agenda_header import AgendaHeader
 from ui.widgets.author_filter import AuthorFilter
 from ui.widgets.capture_field import CaptureField
 from ui.widgets.flow_layout import FlowLayout
+from ui.widgets.idea_commands import IdeaCommands
 
 _LOCAL = Qt.ShortcutContext.WidgetWithChildrenShortcut
 FIT_ROWS_LIMIT = 600
@@ -65,6 +68,7 @@ class LiveCapture(QWidget):
 
     entry_saved = Signal(int)
     action_made = Signal(int)
+    dialog_opened = Signal(QDialog)  # the make-action or fate dialog, before it is shown
     message = Signal(str)
 
     def __init__(self, editor: Editor, parent: QWidget | None = None) -> None:
@@ -225,6 +229,11 @@ class LiveCapture(QWidget):
         header.moveSection(EntryTableModel.AGENDA, 0)
         header.setSectionResizeMode(EntryTableModel.AGENDA, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(EntryTableModel.AGENDA, 120)
+        # What became of each idea: wide enough for "Parked until …", longer texts elided.
+        header.setSectionResizeMode(EntryTableModel.FATE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(EntryTableModel.FATE, 200)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self.ideas.update())
+        self.entries.modelReset.connect(lambda: self.ideas.update())
         # Rows grow to show whole entries; measured per page read, never for a huge list
         # at once (a refresh after every saved line must stay instant).
         self.entries.modelReset.connect(lambda: self._fit_rows(0, self.entries.rowCount() - 1))
@@ -262,9 +271,14 @@ class LiveCapture(QWidget):
         self.visibility_act = self._shortcut(
             _("Shared / private"), QKeySequence("Ctrl+P"), self.toggle_visibility
         )
-        self.make_action_act = self._shortcut(
-            _("Make action"), QKeySequence("Ctrl+Shift+A"), self.make_action
-        )
+        self.ideas = IdeaCommands(self._editor, self, self)
+        self.ideas.message.connect(self.message)
+        self.ideas.action_made.connect(self.action_made)
+        self.ideas.dialog_opened.connect(self.dialog_opened)
+        self.make_action_act = self.ideas.make_act
+        self.make_action_act.setShortcut(QKeySequence("Ctrl+Shift+A"))
+        self.make_action_act.setShortcutContext(_LOCAL)
+        self.addAction(self.make_action_act)
         self.next_item_act = self._shortcut(
             _("Next agenda item"), QKeySequence("Alt+Right"), self.agenda.next
         )
@@ -296,7 +310,7 @@ class LiveCapture(QWidget):
             self.visibility_act,
             self.next_item_act,
             self.previous_item_act,
-            self.make_action_act,
+            *self.ideas.actions(),
             self.decision_act,
             self.delete_act,
         ]
@@ -416,7 +430,8 @@ class LiveCapture(QWidget):
         self._visibility_override = None
         self._show_visibility()
         self.entries.reload()
-        self.table.scrollToBottom()
+        # The new line is selected: Ctrl+Shift+A, park and decline act on what is seen selected.
+        self.select_entry(pk)
         self.entry_saved.emit(pk)
 
     def selected_entry(self) -> Entry | None:
@@ -430,28 +445,20 @@ class LiveCapture(QWidget):
             self.table.scrollTo(self.entries.index(row, 0))
 
     def make_action(self) -> None:
-        """The selected idea or decision (or the latest one) becomes an action of the plan."""
-        entry = self.selected_entry()
-        if entry is None:
-            self.entries.fetch_all()
-            rows = (self.entries.entry_at(r) for r in range(self.entries.rowCount()))
-            found = [e for e in rows if e is not None and e.type in ACTIONABLE]
-            entry = found[-1] if found else None
-        if entry is None or entry.pk is None or self._partnership is None:
-            self.message.emit(_("Select an idea or a decision to make an action of it."))
-            return
-        try:
-            pk = self._editor.make_action(self._partnership, entry.pk, today=date.today())
-        except ValidationError as exc:
-            self.message.emit(str(exc))
-            return
-        if entry.visibility is Visibility.PRIVATE:
-            # Said so: the action keeps the entry's privacy until it is reworded and shared.
-            note = _("Private action made (its entry is private): {text}")
-        else:
-            note = _("Action made: {text}")
-        self.message.emit(note.format(text=entry.text))
-        self.action_made.emit(pk)
+        """The selected idea or decision becomes an action (``IdeaCommands.make_action``)."""
+        self.ideas.make_action()
+
+    # -- the view protocol of IdeaCommands ------------------------------------------------
+
+    def partnership(self) -> int | None:
+        return self._partnership
+
+    def outcome_of(self, pk: int) -> IdeaOutcome | None:
+        return self.entries.outcome_of(pk)
+
+    def entry_changed(self, pk: int) -> None:
+        self.entries.reload()
+        self.select_entry(pk)
 
     def _agenda_moved(self) -> None:
         item = self.agenda.current()
@@ -523,7 +530,7 @@ class LiveCapture(QWidget):
             flip = menu.addAction(_("Make shared") if private else _("Make private"))
             flip.setIcon(visibility_icon(Visibility.SHARED if private else Visibility.PRIVATE))
             flip.triggered.connect(lambda _c=False: self.flip_selected_visibility())
-        menu.addAction(self.make_action_act)
+        self.ideas.add_to(menu)
         if entry is not None and entry.type is EntryType.DECISION:
             menu.addAction(self.decision_act)
         menu.addAction(self.delete_act)

@@ -3,7 +3,8 @@
 The paper's failure sign: the partners "faced problems with progressing from the idea generation
 to the action generation stage. The cooperative partnership thus began to resemble a drifting
 boat" (Kork, Koskela & Turpeinen, Results, commitment phase). An idea counts as taken up when an
-action was made from it (the action's ``source_entry``); unrelated actions do not count.
+action was made from it (the action's ``source_entry``); unrelated actions do not count. An idea the partners parked (to
+revisit) or declined, with a reason, has been dealt with too: only ideas still open drift.
 """
 
 from __future__ import annotations
@@ -19,17 +20,18 @@ _EPS = 1e-9
 
 
 def _untaken(view: View, window: list[Event]) -> tuple[list[EntryFact], list[EntryFact]]:
-    """(the ideas of the window's events, those no action was made from by the view's day)."""
+    """(the ideas of the window's events, those still open by the view's day: no action made
+    from them, neither parked nor declined)."""
     pks = {e.pk for e in window}
     ideas = [n for n in view.entries if n.event in pks and n.type == EntryType.IDEA]
     taken = {a.source_entry for a in view.snap.actions if a.source_entry is not None}
-    return ideas, [n for n in ideas if n.pk not in taken]
+    return ideas, [n for n in ideas if n.pk not in taken and n.fate is None]
 
 
 def _drifting(view: View, window: list[Event], t: Params) -> bool:
     ideas, untaken = _untaken(view, window)
-    taken = len(ideas) - len(untaken)
-    return len(untaken) >= t["min_ideas"] and taken < len(ideas) * t["action_ratio"] - _EPS
+    dealt_with = len(ideas) - len(untaken)  # made into actions, parked or declined
+    return len(untaken) >= t["min_ideas"] and dealt_with < len(ideas) * t["action_ratio"] - _EPS
 
 
 def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
@@ -66,7 +68,8 @@ def drifting_boat(view: View, t: Params) -> EarlyWarning | None:
         suggestion=_(
             "Go through these ideas with the partners at the next meeting: make an action from "
             "each one you agree to pursue (from the idea, so they stay linked), with an owner and "
-            "a due date, and write a decision entry naming the ideas you set aside and why."
+            "a due date; park the ones you set aside for now, with the reason and a date to "
+            "revisit them, and decline the ones you will not pursue, saying why."
         ),
     )
 
