@@ -8,6 +8,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Flowable, KeepTogether
 
 from app.report.model import Questionnaire, ReportData
+from app.report.waves import WaveResults
 from reports import labels as lb
 from reports.blocks import cell, gap, heading, para, rich, subheading, table
 from reports.charts import commitment_chart
@@ -16,6 +17,7 @@ from reports.listing import more_note
 from reports.sections import Flow, Tr, empty, entry_list
 from reports.styles import FRAME_WIDTH
 from reports.summary_text import fewer_than
+from reports.waves import waves_intro, waves_tables, waves_title
 
 
 def commitment(data: ReportData, tr: Tr) -> Flow:
@@ -47,6 +49,8 @@ def commitment(data: ReportData, tr: Tr) -> Flow:
         out += [gap(6), commitment_chart(data.trust, data.phases, FRAME_WIDTH, tr, lang)]
     if data.questionnaire is not None:
         out += _results(data.questionnaire, tr, lang)
+    if data.waves is not None:
+        out += _waves(data.waves, tr, lang)
     if data.levels is not None:
         out.append(subheading(tr("By organizational level")))
         for t in level_tables(data.levels, tr, lang):
@@ -57,6 +61,19 @@ def commitment(data: ReportData, tr: Tr) -> Flow:
             if t.note:
                 block += [gap(3), para(t.note, "muted")]
             out.append(KeepTogether([*block, gap(6)]))
+    return out
+
+
+def _waves(w: WaveResults, tr: Tr, lang: str) -> Flow:
+    out: Flow = []
+    for i, t in enumerate(waves_tables(w, tr, lang)):
+        head: Flow = (
+            [subheading(waves_title(w, tr, lang)), para(waves_intro(w, tr, lang), "muted"), gap(3)]
+            if i == 0
+            else [rich(f"<b>{escape(t.title)}</b>")]
+        )
+        body = table(list(t.header), ([cell(c) for c in row] for row in t.rows), t.widths)
+        out.append(KeepTogether([*head, body, gap(6)]))
     return out
 
 

@@ -174,6 +174,15 @@ class SharedView:
         self._db = db
         self._pk = partnership_pk
 
+    @property
+    def db(self) -> Database:
+        """The diary's database, for the sibling shared reads (``shared_waves``)."""
+        return self._db
+
+    @property
+    def pk(self) -> int:
+        return self._pk
+
     def partnership(self) -> SharedPartnership | None:
         row = one(
             self._db,

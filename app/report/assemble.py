@@ -48,6 +48,7 @@ from app.report.model import (
 )
 from app.report.names import Namer
 from app.report.ratings import Sides, commitment_series, groups, latest_results
+from app.report.waves import WaveResults, wave_results
 from app.scores.levels import Invitation, LevelSplit, Round, split_levels
 
 ChecklistText = Callable[[str, str], str | None]
@@ -130,6 +131,7 @@ def assemble_report(
             a.ratings, a.sides, a.period.holds, p.min_group_size, Dimension.TRUST
         ),
         levels=a.levels(p),
+        waves=a.waves(p),
         observations=a.entry_lines("observations", lambda e: e.type in _OBSERVATIONS),
         tensions=_tension_counts(a.entries),
         # Ideas that became actions are answered; the rest are still open questions.
@@ -231,6 +233,17 @@ class _Assembler:
         ]
         split = split_levels(levels, invitations, rounds, p.min_group_size)
         return None if split.is_empty else split
+
+    def waves(self, p: SharedPartnership) -> WaveResults | None:
+        """The latest questionnaire wave held in the period, by the report's end date."""
+        end = self.options.as_of
+        if self.options.period_to is not None:
+            end = min(end, self.options.period_to)
+        names = {o.pk: (_capital(self.namer.organization(o.pk) or ""), o.role) for o in self.orgs}
+        found = wave_results(
+            self.view, end, self.period.holds, names, p.min_group_size, self.options.language
+        )
+        return replace(found, title=self.namer.text(found.title)) if found else None
 
     def in_period(self, day: date | None) -> bool:
         return day is not None and self.period.holds(day)
@@ -387,6 +400,10 @@ def _phase_on(p: SharedPartnership, day: date) -> Phase | None:
         if start <= day:
             current = phase
     return current
+
+
+def _capital(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 def _side_names(orgs: list[SharedOrganization], namer: Namer) -> dict[Role, str]:

@@ -15,6 +15,7 @@ from app.domain import ActionStatus, Dimension, EntryType, EventKind, Phase, Rol
 from app.domain.enums import Outcome
 from app.report.names import NameReview
 from app.report.parts import Equity, Glance, Learning
+from app.report.waves import WaveResults
 from app.scores.levels import LevelSplit
 
 # The sections a report can hold, in the order they print; the cover is always there.
@@ -225,6 +226,8 @@ class ReportData:
     # Attendance and answers by organizational level (None: nobody with a level yet).
     levels: LevelSplit | None = None
     questionnaire: Questionnaire | None = None
+    # The latest wave of the period on its instrument's own dimensions (app.report.waves).
+    waves: WaveResults | None = None
     observations: tuple[EntryLine, ...] = ()
     tensions: tuple[tuple[Tension, int], ...] = ()
     open_questions: tuple[EntryLine, ...] = ()

@@ -20,6 +20,7 @@ from reports.levels import level_tables
 from reports.results import results_note, results_title
 from reports.styles import FRAME_WIDTH as PDF_FRAME_WIDTH
 from reports.summary_text import fewer_than
+from reports.waves import waves_intro, waves_tables, waves_title
 
 Tr = Callable[[str], str]
 Section = Callable[[DocWriter, ReportData, Tr], None]
@@ -240,6 +241,13 @@ def commitment(w: DocWriter, data: ReportData, tr: Tr) -> None:
         w.picture(drawing_png(chart), _chart_width(), tr("Trust over time"))
     if data.questionnaire is not None:
         _results(w, data.questionnaire, tr, lang)
+    if data.waves is not None:
+        w.heading(waves_title(data.waves, tr, lang), 2)
+        w.para(waves_intro(data.waves, tr, lang), "Kumppani Muted")
+        for t in waves_tables(data.waves, tr, lang):
+            if t.title:
+                w.heading(t.title, 3)
+            w.table(list(t.header), t.rows, t.widths)
     if data.levels is not None:
         w.heading(tr("By organizational level"), 2)
         for t in level_tables(data.levels, tr, lang):
