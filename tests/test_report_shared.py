@@ -32,8 +32,13 @@ def test_report_code_reaches_the_diary_only_through_the_shared_view() -> None:
     for path in modules:
         for name in _imports(path):
             if name.startswith("app.persistence"):
-                # MeetingView is a SharedView with the shared decisions and e-mail addresses.
-                shared = ("app.persistence.shared", "app.persistence.shared_meetings")
+                # MeetingView is a SharedView with the shared decisions and e-mail addresses;
+                # shared_waves reads waves' answers without respondents' names or comments.
+                shared = (
+                    "app.persistence.shared",
+                    "app.persistence.shared_meetings",
+                    "app.persistence.shared_waves",
+                )
                 assert name in shared, (path.name, name)
             assert not name.startswith(("sqlite", "app.services")), (path.name, name)
     parameters = inspect.signature(assemble_report).parameters
