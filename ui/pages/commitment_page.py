@@ -13,12 +13,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QSplitter,
     QTabWidget,
@@ -114,24 +116,31 @@ class CommitmentPage(QWidget):
         )
         self.by_level.setChecked(COMMITMENT_BY_LEVEL.read(self.context.settings))
         self.by_level.toggled.connect(self._by_level_toggled)
-        self.import_button = QPushButton(_("Questionnaire answers…"))
-        self.import_button.clicked.connect(self.import_answers)
-        self.forms_button = QPushButton(_("Questionnaire forms…"))
+        # The questionnaire commands share one menu button: beside the measure, the level
+        # split and the export, four buttons made the page wider than a 1280-pixel screen.
+        self.import_button = QAction(_("Questionnaire answers…"), self)
+        self.import_button.setToolTip(_("Import a wave's answers from a spreadsheet"))
+        self.import_button.triggered.connect(lambda _c=False: self.import_answers())
+        self.forms_button = QAction(_("Questionnaire forms…"), self)
         self.forms_button.setObjectName("questionnaireForms")
         self.forms_button.setToolTip(_("Write fillable PDF forms for a new questionnaire wave"))
-        self.forms_button.clicked.connect(self.write_forms)
-        self.collect_button = QPushButton(_("Collect answers…"))
+        self.forms_button.triggered.connect(lambda _c=False: self.write_forms())
+        self.collect_button = QAction(_("Collect answers…"), self)
         self.collect_button.setObjectName("collectAnswers")
         self.collect_button.setToolTip(_("Collect the filled forms of a wave"))
-        self.collect_button.clicked.connect(self.collect_answers)
+        self.collect_button.triggered.connect(lambda _c=False: self.collect_answers())
+        menu = QMenu(self)
+        menu.setToolTipsVisible(True)
+        menu.addActions([self.forms_button, self.collect_button, self.import_button])
+        self.questionnaire_button = QPushButton(_("Questionnaire"))
+        self.questionnaire_button.setObjectName("questionnaireMenu")
+        self.questionnaire_button.setMenu(menu)
         bar = QHBoxLayout()
         bar.addWidget(_label(_("Show")))
         bar.addWidget(self.measure, 1)
         bar.addStretch(1)
         bar.addWidget(self.by_level)
-        bar.addWidget(self.forms_button)
-        bar.addWidget(self.collect_button)
-        bar.addWidget(self.import_button)
+        bar.addWidget(self.questionnaire_button)
         bar.addWidget(self.export_button)
         self.note = _label("", "muted")
         self.plot = CommitmentPlot()
@@ -194,8 +203,13 @@ class CommitmentPage(QWidget):
         self._drawn = (snapshot, key)
         self.series = build_series(snapshot, key) if snapshot is not None else None
         self.plot.set_series(self.series)
-        buttons = (self.export_button, self.import_button, self.forms_button, self.collect_button)
-        for w in (*buttons, self.measure, self.wave, self.by_level):
+        for w in (
+            self.export_button,
+            self.questionnaire_button,
+            self.measure,
+            self.wave,
+            self.by_level,
+        ):
             w.setEnabled(snapshot is not None)
         self.results.set_partnership(self.context.diary if self.pk else None, self.pk)
         self._show_levels()
