@@ -1,0 +1,179 @@
+"""Dates typed into the dialogs: the locale's format (British English 15/01/2027, Finnish
+15.1.2027) and ISO are stored as typed; what cannot be read (31.2.2027, 15/13/2027) is refused
+with the message visible under the field, the typed text stays and nothing is stored."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QLocale
+from pytestqt.qtbot import QtBot
+from test_editing_seed import Seed, seed
+
+from app.domain import Entry, EntryType, Event, EventKind
+from app.domain.enums import DecisionStatus
+from app.i18n import set_language
+from app.persistence.read import entries
+from app.services import cycle
+from app.services.editing import Editor
+from ui.context import AppContext
+from ui.dialogs.cycle_decision_dialog import CycleDecisionDialog
+from ui.dialogs.decision_dialog import DecisionDialog
+from ui.widgets.date_field import DateField, DateRow
+
+LOCALES = {"en": QLocale("en_GB"), "fi": QLocale("fi_FI")}
+# (language, typed, stored): the locale's own form and ISO in each.
+TYPED = [
+    ("en", "15/01/2027", date(2027, 1, 15)),
+    ("en", "2027-01-15", date(2027, 1, 15)),
+    ("fi", "15.1.2027", date(2027, 1, 15)),
+    ("fi", "2027-01-15", date(2027, 1, 15)),
+]
+Switch = Callable[[str], None]
+BAD = [("en", "15/13/2027"), ("en", "31/02/2027"), ("fi", "31.2.2027"), ("fi", "15.13.2027")]
+
+
+@pytest.fixture
+def in_language() -> Iterator[Callable[[str], None]]:
+    previous = QLocale()
+
+    def switch(lang: str) -> None:
+        set_language(lang)
+        QLocale.setDefault(LOCALES[lang])
+
+    yield switch
+    set_language("en")
+    QLocale.setDefault(previous)
+
+
+@pytest.fixture
+def seeded(context: AppContext) -> Seed:
+    return seed(context.diary)
+
+
+def _type(qtbot: QtBot, field: DateField, text: str) -> None:
+    field.clear()
+    qtbot.keyClicks(field, text)
+
+
+def _refused(row: DateRow, typed: str) -> None:
+    assert row.message.isVisible(), "the refusal is shown under the field"
+    assert typed in row.message.text()
+    assert row.field.text() == typed
+
+
+# -- the decision record's review date --------------------------------------------------------
+
+
+def _decision(qtbot: QtBot, context: AppContext, seeded: Seed) -> DecisionDialog:
+    editor = Editor(context.diary, context.undo)
+    event = editor.create_event(
+        seeded.partnership, Event(EventKind.MEETING, "Decisions", "2026-11-02")
+    )
+    pk = editor.create_entry(
+        seeded.partnership, Entry(event, EntryType.DECISION, "Pilot starts in March")
+    )
+    dialog = DecisionDialog(editor, seeded.partnership, pk)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.has_review.setChecked(True)
+    return dialog
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_a_review_date_typed_in_the_locale_format_or_iso_is_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    dialog = _decision(qtbot, context, seeded)
+    _type(qtbot, dialog.review_on, typed)
+    dialog.accept()
+    record = entries.get_entry(context.diary.db, dialog._entry)
+    assert record is not None and record.decision is not None
+    assert record.decision.status is DecisionStatus.AGREED
+    assert record.decision.review_on == stored
+
+
+@pytest.mark.parametrize(("lang", "typed"), BAD)
+def test_a_review_date_that_cannot_be_read_is_refused_and_nothing_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    dialog = _decision(qtbot, context, seeded)
+    _type(qtbot, dialog.review_on, typed)
+    dialog.accept()
+    assert dialog.isVisible()
+    _refused(dialog.review_row, typed)
+    record = entries.get_entry(context.diary.db, dialog._entry)
+    assert record is not None and record.decision is None
+
+
+def test_without_a_review_date_a_bad_text_is_not_in_the_way(
+    qtbot: QtBot, context: AppContext, seeded: Seed
+) -> None:
+    dialog = _decision(qtbot, context, seeded)
+    _type(qtbot, dialog.review_on, "someday")
+    dialog.has_review.setChecked(False)
+    dialog.accept()
+    record = entries.get_entry(context.diary.db, dialog._entry)
+    assert record is not None and record.decision is not None
+    assert record.decision.review_on is None
+
+
+# -- the partners' decision at the end of a cycle -------------------------------------------
+
+
+def _cycle(qtbot: QtBot, context: AppContext, seeded: Seed) -> CycleDecisionDialog:
+    dialog = CycleDecisionDialog(context, seeded.partnership, date(2026, 12, 1))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_a_cycle_decision_date_typed_in_the_locale_format_or_iso_is_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    dialog = _cycle(qtbot, context, seeded)
+    _type(qtbot, dialog.day, typed)
+    dialog.accept()
+    assert [d.decided_on for d in cycle.decisions(context.diary, seeded.partnership)] == [stored]
+
+
+@pytest.mark.parametrize(("lang", "typed"), [*BAD, ("en", "")])
+def test_a_cycle_decision_date_that_cannot_be_read_is_refused_and_nothing_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    dialog = _cycle(qtbot, context, seeded)
+    _type(qtbot, dialog.day, typed)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.day_row.message.isVisible()
+    if typed:
+        _refused(dialog.day_row, typed)
+    assert cycle.decisions(context.diary, seeded.partnership) == []
