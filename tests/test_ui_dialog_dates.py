@@ -8,19 +8,20 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QLocale, QTime
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
 from app.domain import Entry, EntryType, Event, EventKind
 from app.domain.enums import DecisionStatus
 from app.i18n import set_language
-from app.persistence.read import entries
+from app.persistence.read import entries, events
 from app.services import cycle
 from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.cycle_decision_dialog import CycleDecisionDialog
 from ui.dialogs.decision_dialog import DecisionDialog
+from ui.dialogs.new_event_dialog import NewEventDialog
 from ui.widgets.date_field import DateField, DateRow
 
 LOCALES = {"en": QLocale("en_GB"), "fi": QLocale("fi_FI")}
@@ -177,3 +178,53 @@ def test_a_cycle_decision_date_that_cannot_be_read_is_refused_and_nothing_stored
     if typed:
         _refused(dialog.day_row, typed)
     assert cycle.decisions(context.diary, seeded.partnership) == []
+
+
+# -- a new event's date (the time stays in its own editor) ------------------------------------
+
+
+def _new_event(qtbot: QtBot, context: AppContext, seeded: Seed) -> NewEventDialog:
+    dialog = NewEventDialog(Editor(context.diary, context.undo), seeded.partnership)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.at.setTime(QTime(9, 30))
+    return dialog
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_a_new_event_date_typed_in_the_locale_format_or_iso_is_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    dialog = _new_event(qtbot, context, seeded)
+    _type(qtbot, dialog.day, typed)
+    dialog.accept()
+    assert dialog.created is not None
+    made = events.get_event(context.diary.db, dialog.created)
+    assert made is not None and made.day == stored and made.when.endswith("09:30")
+
+
+@pytest.mark.parametrize(("lang", "typed"), [*BAD, ("fi", "")])
+def test_a_new_event_date_that_cannot_be_read_is_refused_and_nothing_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    dialog = _new_event(qtbot, context, seeded)
+    _type(qtbot, dialog.day, typed)
+    dialog.accept()
+    assert dialog.isVisible() and dialog.day_row.message.isVisible()
+    if typed:
+        _refused(dialog.day_row, typed)
+    assert dialog.created is None
+    assert events.list_events(context.diary.db, seeded.partnership) == []
