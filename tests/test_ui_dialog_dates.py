@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QLocale, QTime
+from PySide6.QtCore import QLocale, Qt, QTime
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
@@ -21,6 +21,7 @@ from app.services.editing import Editor
 from ui.context import AppContext
 from ui.dialogs.cycle_decision_dialog import CycleDecisionDialog
 from ui.dialogs.decision_dialog import DecisionDialog
+from ui.dialogs.event_dialog import EventForm
 from ui.dialogs.new_event_dialog import NewEventDialog
 from ui.widgets.date_field import DateField, DateRow
 
@@ -228,3 +229,65 @@ def test_a_new_event_date_that_cannot_be_read_is_refused_and_nothing_stored(
         _refused(dialog.day_row, typed)
     assert dialog.created is None
     assert events.list_events(context.diary.db, seeded.partnership) == []
+
+
+# -- an event's date in the event form (stored as typing ends, one undoable step) ------------
+
+
+def _event_form(qtbot: QtBot, context: AppContext, seeded: Seed) -> tuple[EventForm, int]:
+    editor = Editor(context.diary, context.undo)
+    pk = editor.create_event(
+        seeded.partnership, Event(EventKind.MEETING, "Steering group", "2026-11-02T10:15")
+    )
+    form = EventForm(editor)
+    qtbot.addWidget(form)
+    form.show()
+    form.set_event(seeded.partnership, pk)
+    return form, pk
+
+
+def _finish(qtbot: QtBot, field: DateField, text: str) -> None:
+    field.setFocus()
+    _type(qtbot, field, text)
+    qtbot.keyClick(field, Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_an_event_date_typed_in_the_locale_format_or_iso_is_stored_and_undone(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    form, pk = _event_form(qtbot, context, seeded)
+    _finish(qtbot, form.day, typed)
+    event = events.get_event(context.diary.db, pk)
+    assert event is not None and event.day == stored and event.when.endswith("10:15")
+    context.undo.undo()
+    event = events.get_event(context.diary.db, pk)
+    assert event is not None and event.day == date(2026, 11, 2)
+
+
+@pytest.mark.parametrize(("lang", "typed"), [*BAD, ("en", "")])
+def test_an_event_date_that_cannot_be_read_is_refused_and_nothing_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    form, pk = _event_form(qtbot, context, seeded)
+    _finish(qtbot, form.day, typed)
+    assert form.day_row.message.isVisible()
+    if typed:
+        _refused(form.day_row, typed)
+    form.title.setFocus()  # leaving the field keeps the text to correct
+    assert form.day.text() == typed and form.day_row.message.isVisible()
+    event = events.get_event(context.diary.db, pk)
+    assert event is not None and event.when == "2026-11-02T10:15"
