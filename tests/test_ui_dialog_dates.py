@@ -15,7 +15,7 @@ from test_editing_seed import Seed, seed
 from app.domain import Entry, EntryType, Event, EventKind
 from app.domain.enums import DecisionStatus
 from app.i18n import set_language
-from app.persistence.read import entries, events
+from app.persistence.read import entries, events, partnerships
 from app.services import cycle
 from app.services.editing import Editor
 from ui.context import AppContext
@@ -23,6 +23,7 @@ from ui.dialogs.cycle_decision_dialog import CycleDecisionDialog
 from ui.dialogs.decision_dialog import DecisionDialog
 from ui.dialogs.event_dialog import EventForm
 from ui.dialogs.new_event_dialog import NewEventDialog
+from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.widgets.date_field import DateField, DateRow
 
 LOCALES = {"en": QLocale("en_GB"), "fi": QLocale("fi_FI")}
@@ -291,3 +292,57 @@ def test_an_event_date_that_cannot_be_read_is_refused_and_nothing_stored(
     assert form.day.text() == typed and form.day_row.message.isVisible()
     event = events.get_event(context.diary.db, pk)
     assert event is not None and event.when == "2026-11-02T10:15"
+
+
+# -- a partnership's start and planned end ----------------------------------------------------
+
+
+def _partnership_dialog(qtbot: QtBot, context: AppContext, seeded: Seed) -> PartnershipDialog:
+    dialog = PartnershipDialog(context.diary, pk=seeded.partnership)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.has_end.setChecked(True)
+    return dialog
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_a_planned_end_typed_in_the_locale_format_or_iso_is_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    dialog = _partnership_dialog(qtbot, context, seeded)
+    _finish(qtbot, dialog.planned_end, typed)
+    assert dialog.ok_button.isEnabled()
+    dialog.accept()
+    saved = partnerships.get_partnership(context.diary.db, seeded.partnership)
+    assert saved is not None and saved.planned_end_on == stored
+
+
+@pytest.mark.parametrize(("lang", "typed"), BAD)
+def test_a_start_or_end_date_that_cannot_be_read_is_refused_and_nothing_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    before = partnerships.get_partnership(context.diary.db, seeded.partnership)
+    for field, key in (("started", "started_on"), ("planned_end", "planned_end_on")):
+        dialog = _partnership_dialog(qtbot, context, seeded)
+        edit: DateField = getattr(dialog, field)
+        _finish(qtbot, edit, typed)
+        assert not dialog.ok_button.isEnabled()
+        message = dialog.errors[key]
+        assert message.isVisible() and typed in message.text()
+        assert edit.text() == typed
+        dialog.accept()
+        assert dialog.isVisible()
+        assert partnerships.get_partnership(context.diary.db, seeded.partnership) == before
