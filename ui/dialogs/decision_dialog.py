@@ -101,6 +101,8 @@ class DecisionDialog(QDialog):
         self.has_review.setChecked(day is not None)
         self.review_on.setEnabled(day is not None)
         self.has_review.toggled.connect(self.review_on.setEnabled)
+        # The refusal under the date takes room: the dialog grows for it, never squeezes it.
+        self.review_on.problem_changed.connect(lambda _p: self._fit())
         review.addWidget(self.has_review, 0, Qt.AlignmentFlag.AlignTop)
         review.addWidget(self.review_row)
         review.addStretch(1)
@@ -128,6 +130,9 @@ class DecisionDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
+
+    def _fit(self) -> None:
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def status(self) -> DecisionStatus:
         return next(s for s, b in self.status_buttons.items() if b.isChecked())
