@@ -24,6 +24,7 @@ from ui.dialogs.decision_dialog import DecisionDialog
 from ui.dialogs.event_dialog import EventForm
 from ui.dialogs.new_event_dialog import NewEventDialog
 from ui.dialogs.partnership_dialog import PartnershipDialog
+from ui.dialogs.report_dialog import ReportDialog
 from ui.widgets.date_field import DateField, DateRow
 
 LOCALES = {"en": QLocale("en_GB"), "fi": QLocale("fi_FI")}
@@ -346,3 +347,51 @@ def test_a_start_or_end_date_that_cannot_be_read_is_refused_and_nothing_stored(
         dialog.accept()
         assert dialog.isVisible()
         assert partnerships.get_partnership(context.diary.db, seeded.partnership) == before
+
+
+# -- the report's period ----------------------------------------------------------------------
+
+
+def _report(qtbot: QtBot, context: AppContext, seeded: Seed) -> ReportDialog:
+    dialog = ReportDialog(context.diary, seeded.partnership)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: not dialog.is_busy() and dialog.pdf is not None, timeout=30_000)
+    dialog.to_check.setChecked(True)
+    return dialog
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_a_report_period_typed_in_the_locale_format_or_iso_is_used(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    dialog = _report(qtbot, context, seeded)
+    _finish(qtbot, dialog.to_edit, typed)
+    assert dialog.current_options().period_to == stored
+    assert not dialog.to_row.message.isVisible()
+
+
+@pytest.mark.parametrize(("lang", "typed"), BAD)
+def test_a_report_period_that_cannot_be_read_is_refused_and_no_report_is_offered(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    dialog = _report(qtbot, context, seeded)
+    _finish(qtbot, dialog.to_edit, typed)
+    dialog.generate()
+    _refused(dialog.to_row, typed)
+    assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
+    with pytest.raises(ValueError, match="2027-01-15"):
+        dialog.current_options()
