@@ -6,15 +6,18 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QLocale, Qt, QTime
+from PySide6.QtWidgets import QWizard
 from pytestqt.qtbot import QtBot
 from test_editing_seed import Seed, seed
 
 from app.domain import Entry, EntryType, Event, EventKind
 from app.domain.enums import DecisionStatus
 from app.i18n import set_language
+from app.persistence import questionnaires
 from app.persistence.read import entries, events, partnerships
 from app.services import cycle
 from app.services.editing import Editor
@@ -24,6 +27,7 @@ from ui.dialogs.decision_dialog import DecisionDialog
 from ui.dialogs.event_dialog import EventForm
 from ui.dialogs.new_event_dialog import NewEventDialog
 from ui.dialogs.partnership_dialog import PartnershipDialog
+from ui.dialogs.questionnaire_wizard import QuestionnaireWizard
 from ui.dialogs.report_dialog import ReportDialog
 from ui.widgets.date_field import DateField, DateRow
 
@@ -395,3 +399,60 @@ def test_a_report_period_that_cannot_be_read_is_refused_and_no_report_is_offered
     assert not dialog.save_button.isEnabled() and not dialog.print_button.isEnabled()
     with pytest.raises(ValueError, match="2027-01-15"):
         dialog.current_options()
+
+
+# -- a questionnaire wave's date --------------------------------------------------------------
+
+
+def _wizard(qtbot: QtBot, context: AppContext, seeded: Seed) -> QuestionnaireWizard:
+    wizard = QuestionnaireWizard(
+        context.diary, seeded.partnership, context.settings, opener=lambda _p: None
+    )
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.instrument_list.setCurrentRow(0)
+    wizard.next()
+    assert wizard.currentPage() is wizard.wave_page
+    wizard.copies.setValue(2)
+    return wizard
+
+
+@pytest.mark.parametrize(("lang", "typed", "stored"), TYPED)
+def test_a_wave_date_typed_in_the_locale_format_or_iso_is_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    tmp_path: Path,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    stored: date,
+) -> None:
+    in_language(lang)
+    wizard = _wizard(qtbot, context, seeded)
+    _type(qtbot, wizard.day, typed)
+    wizard.next()
+    wizard.folder.setText(str(tmp_path / "forms"))
+    wizard.button(QWizard.WizardButton.FinishButton).click()
+    assert [w.held_on for w in questionnaires.list_waves(context.diary.db, seeded.partnership)] == [
+        stored
+    ]
+
+
+@pytest.mark.parametrize(("lang", "typed"), BAD)
+def test_a_wave_date_that_cannot_be_read_is_refused_and_nothing_stored(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    wizard = _wizard(qtbot, context, seeded)
+    _type(qtbot, wizard.day, typed)
+    wizard.next()
+    assert wizard.currentPage() is wizard.wave_page  # not past a date it cannot read
+    _refused(wizard.day_row, typed)
+    assert not wizard.write()  # nor written from the last page
+    assert questionnaires.list_waves(context.diary.db, seeded.partnership) == []
