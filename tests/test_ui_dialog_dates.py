@@ -29,6 +29,7 @@ from ui.dialogs.new_event_dialog import NewEventDialog
 from ui.dialogs.partnership_dialog import PartnershipDialog
 from ui.dialogs.questionnaire_wizard import QuestionnaireWizard
 from ui.dialogs.report_dialog import ReportDialog
+from ui.widgets.as_of import AsOfControl
 from ui.widgets.date_field import DateField, DateRow
 
 LOCALES = {"en": QLocale("en_GB"), "fi": QLocale("fi_FI")}
@@ -456,3 +457,57 @@ def test_a_wave_date_that_cannot_be_read_is_refused_and_nothing_stored(
     _refused(wizard.day_row, typed)
     assert not wizard.write()  # nor written from the last page
     assert questionnaires.list_waves(context.diary.db, seeded.partnership) == []
+
+
+# -- the overview's as-of date ----------------------------------------------------------------
+
+AS_OF = [
+    ("en", "15/01/2025", date(2025, 1, 15)),
+    ("en", "2025-01-15", date(2025, 1, 15)),
+    ("fi", "15.1.2025", date(2025, 1, 15)),
+    ("fi", "2025-01-15", date(2025, 1, 15)),
+]
+
+
+def _as_of(qtbot: QtBot, context: AppContext, seeded: Seed) -> tuple[AsOfControl, list[object]]:
+    control = AsOfControl(context)
+    qtbot.addWidget(control)
+    control.show()
+    control.show_partnership(seeded.partnership)
+    told: list[object] = []
+    control.as_of_changed.connect(told.append)
+    return control, told
+
+
+@pytest.mark.parametrize(("lang", "typed", "chosen"), AS_OF)
+def test_an_as_of_date_typed_in_the_locale_format_or_iso_is_chosen(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+    chosen: date,
+) -> None:
+    in_language(lang)
+    control, told = _as_of(qtbot, context, seeded)
+    _finish(qtbot, control.edit, typed)
+    assert told == [chosen] and control.day == chosen
+    assert control.slider.value() == (chosen - control.start).days
+
+
+@pytest.mark.parametrize(("lang", "typed"), BAD)
+def test_an_as_of_date_that_cannot_be_read_is_refused_beside_the_field(
+    qtbot: QtBot,
+    context: AppContext,
+    seeded: Seed,
+    in_language: Switch,
+    lang: str,
+    typed: str,
+) -> None:
+    in_language(lang)
+    control, told = _as_of(qtbot, context, seeded)
+    _finish(qtbot, control.edit, typed)
+    assert told == [] and control.day is None
+    assert control.note.isVisible() and typed in control.note.text()
+    assert control.edit.text() == typed and control.edit.problem()
