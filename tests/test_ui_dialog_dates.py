@@ -497,7 +497,7 @@ def test_an_as_of_date_typed_in_the_locale_format_or_iso_is_chosen(
 
 
 @pytest.mark.parametrize(("lang", "typed"), BAD)
-def test_an_as_of_date_that_cannot_be_read_is_refused_beside_the_field(
+def test_an_as_of_date_that_cannot_be_read_is_refused_under_the_field(
     qtbot: QtBot,
     context: AppContext,
     seeded: Seed,
@@ -509,5 +509,5 @@ def test_an_as_of_date_that_cannot_be_read_is_refused_beside_the_field(
     control, told = _as_of(qtbot, context, seeded)
     _finish(qtbot, control.edit, typed)
     assert told == [] and control.day is None
-    assert control.note.isVisible() and typed in control.note.text()
+    assert control.refusal.isVisible() and typed in control.refusal.text()
     assert control.edit.text() == typed and control.edit.problem()

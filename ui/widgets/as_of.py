@@ -1,7 +1,7 @@
 """The as-of control of the overview: see what Kumppani would have said on any past date.
 
 A slider over the partnership's life (from its start to today) and a date field (typed in the
-locale's format or ISO; what cannot be read is refused in the note beside it) move together;
+locale's format or ISO; what cannot be read is refused on a line under it) move together;
 ``as_of_changed`` carries the chosen date, or None for "today" so the overview keeps following
 the calendar. Dragging the slider only previews the date; the overview is re-evaluated when it
 is released, so a long partnership does not recompute on every pixel.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.persistence.read import changes as tbl
@@ -60,14 +60,27 @@ class AsOfControl(QWidget):
         self.note = QLabel()
         self.note.setObjectName("muted")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # A date that cannot be read is refused on a line of its own under the control (the
+        # row beside the slider has no room for the message).
+        self.refusal = QLabel()
+        self.refusal.setObjectName("asOfRefusal")
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(f"color: {DANGER};")
+        self.refusal.hide()
+        self.edit.problem_changed.connect(self._refused)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setSpacing(8)
         layout.addWidget(label)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.edit)
         layout.addWidget(self.today_button)
         layout.addWidget(self.note)
+        outer.addLayout(layout)
+        outer.addWidget(self.refusal)
         self.slider.sliderMoved.connect(self._previewed)
         self.slider.valueChanged.connect(self._slid)
         self.edit.editingFinished.connect(self._edited)
@@ -121,7 +134,6 @@ class AsOfControl(QWidget):
         self.slider.blockSignals(False)
         self.edit.set_date(self.shown)
         self.today_button.setEnabled(self.day is not None)
-        self.note.setStyleSheet("")
         self.note.setText(_("(today)") if self.day is None else _("(looking back)"))
 
     def _previewed(self, value: int) -> None:
@@ -130,11 +142,13 @@ class AsOfControl(QWidget):
     def _slid(self, value: int) -> None:
         self.choose(self.start + timedelta(days=value))
 
+    def _refused(self, problem: str) -> None:
+        self.refusal.setText(problem)
+        self.refusal.setVisible(bool(problem))
+
     def _edited(self) -> None:
         day, problem = self.edit.read()
-        if problem or day is None:  # refused beside the field; the overview stays where it was
+        if problem or day is None:  # refused under the field; the overview stays where it was
             self.edit.check()
-            self.note.setStyleSheet(f"color: {DANGER};")
-            self.note.setText(problem)
             return
         self.choose(day)
