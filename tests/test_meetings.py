@@ -280,7 +280,7 @@ def test_agreeing_one_decision_and_contesting_another(
     dialog.set_status(DecisionStatus.AGREED)
     assert all(box.isChecked() for box in dialog.sides.values())
     dialog.has_review.setChecked(True)
-    dialog.review_on.setDate(date.today())
+    dialog.review_on.set_date(date.today())
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     # Contested: the customer agreed, the provider did not. Without the disagreement written

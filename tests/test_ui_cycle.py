@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from app.domain import Event, EventKind, Organization, Partnership, Phase, PhaseMove, Role
@@ -40,10 +39,12 @@ def test_the_planned_end_is_optional_and_stored(qtbot: QtBot, diary: Diary) -> N
     qtbot.addWidget(dialog)
     assert not dialog.has_end.isChecked() and not dialog.planned_end.isEnabled()
     dialog.has_end.setChecked(True)
-    dialog.planned_end.setDate(QDate(2024, 6, 1))  # before the start: refused, said so
+    dialog.planned_end.set_date(date(2024, 6, 1))
+    dialog.validate()  # before the start: refused, said so
     assert not dialog.ok_button.isEnabled()
     assert dialog.errors["planned_end_on"].text() == "must not be before the partnership started"
-    dialog.planned_end.setDate(QDate(2025, 12, 31))
+    dialog.planned_end.set_date(date(2025, 12, 31))
+    dialog.validate()
     assert dialog.ok_button.isEnabled()
     dialog.accept()
     stored = partnerships.get_partnership(diary.db, pk)

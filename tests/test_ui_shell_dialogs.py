@@ -86,7 +86,8 @@ def test_new_partnership_is_created_with_its_organizations_and_people(
 ) -> None:
     dialog = _dialog(qtbot, diary)
     qtbot.keyClicks(dialog.name, "Wellbeing at work")
-    dialog.started.setDate(dialog.started.date().fromString("2025-02-03", "yyyy-MM-dd"))
+    dialog.started.set_date(date(2025, 2, 3))
+    dialog.validate()
     dialog.language_box.setCurrentIndex(dialog.language_box.findData("fi"))
     customer, provider = dialog.editors
     qtbot.keyClicks(customer.name, "Acme Oy")

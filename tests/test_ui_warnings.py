@@ -41,7 +41,8 @@ def test_overview_warnings_follow_the_as_of_date(overview: tuple[OverviewPage, i
     assert "sponsor-absent" in today
     control = page.findChild(AsOfControl)
     assert control is not None
-    control.edit.setDate(control.edit.date().fromString("2024-05-20", "yyyy-MM-dd"))
+    control.edit.setText("2024-05-20")
+    control.edit.editingFinished.emit()
     assert page.as_of == date(2024, 5, 20)
     assert _ids(page) == {"objectives-unspecified", "drifting-boat"}
     checklist = page.findChild(ChecklistPanel)

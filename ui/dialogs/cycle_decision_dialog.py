@@ -13,7 +13,6 @@ from datetime import date
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -30,9 +29,9 @@ from app.i18n import N_, _
 from app.persistence.read import events
 from app.services import cycle
 from ui.context import AppContext
-from ui.style import date_edit_format, short_date
-from ui.widgets.as_of import from_qdate, to_qdate
+from ui.style import short_date
 from ui.widgets.card import plain_label
+from ui.widgets.date_field import DateRow
 
 # What each outcome does besides being recorded, said before the facilitator confirms.
 EFFECTS = {
@@ -85,11 +84,11 @@ class CycleDecisionDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Decision"), choices)
         form.addRow("", self.effect)
-        self.day = QDateEdit(to_qdate(on))
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
         self.day.setObjectName("decidedOn")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
-        form.addRow(_("Decided on"), self.day)
+        self.day.set_date(on)
+        form.addRow(_("Decided on"), self.day_row)
         self.taken_at = QComboBox()
         self.taken_at.setObjectName("decisionEvent")
         self.taken_at.setSizeAdjustPolicy(
@@ -129,12 +128,17 @@ class CycleDecisionDialog(QDialog):
         self.effect.setText(_(EFFECTS[self.outcome()]))
 
     def accept(self) -> None:
+        day, problem = self.day.read()
+        if problem or day is None:
+            self.day.check()
+            self.day.setFocus()
+            return
         try:
             cycle.record_decision(
                 self.context.diary,
                 self.pk,
                 self.outcome(),
-                from_qdate(self.day.date()),
+                day,
                 self.note.toPlainText(),
                 self.taken_at.currentData(),
                 undo=self.context.undo,

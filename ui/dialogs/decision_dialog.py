@@ -14,7 +14,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -33,8 +32,7 @@ from app.i18n import _
 from app.persistence.read import entries, partnerships
 from app.services.decisions import record_decision
 from app.services.editing import Editor
-from ui.models.look import pydate, qdate
-from ui.style import date_edit_format
+from ui.widgets.date_field import DateRow
 
 # A review date proposed when a decision gets its first one.
 REVIEW_AFTER_DAYS = 90
@@ -95,17 +93,18 @@ class DecisionDialog(QDialog):
         review = QHBoxLayout()
         self.has_review = QCheckBox(_("Review on"))
         self.has_review.setObjectName("hasReview")
-        self.review_on = QDateEdit()
+        self.review_row = DateRow(optional=False)
+        self.review_on = self.review_row.field
         self.review_on.setObjectName("reviewOn")
-        self.review_on.setCalendarPopup(True)
-        self.review_on.setDisplayFormat(date_edit_format())
         day = record.review_on if record and record.review_on else None
-        self.review_on.setDate(qdate(day or date.today() + timedelta(days=REVIEW_AFTER_DAYS)))
+        self.review_on.set_date(day or date.today() + timedelta(days=REVIEW_AFTER_DAYS))
         self.has_review.setChecked(day is not None)
         self.review_on.setEnabled(day is not None)
         self.has_review.toggled.connect(self.review_on.setEnabled)
-        review.addWidget(self.has_review)
-        review.addWidget(self.review_on)
+        # The refusal under the date takes room: the dialog grows for it, never squeezes it.
+        self.review_on.problem_changed.connect(lambda _p: self._fit())
+        review.addWidget(self.has_review, 0, Qt.AlignmentFlag.AlignTop)
+        review.addWidget(self.review_row)
         review.addStretch(1)
         form.addRow(_("Review"), review)
         self.disagreement = QPlainTextEdit((record.disagreement or "") if record else "")
@@ -132,6 +131,9 @@ class DecisionDialog(QDialog):
         lay.addWidget(buttons)
         self.resize(620, self.sizeHint().height())
 
+    def _fit(self) -> None:
+        self.resize(self.width(), max(self.height(), self.sizeHint().height()))
+
     def status(self) -> DecisionStatus:
         return next(s for s, b in self.status_buttons.items() if b.isChecked())
 
@@ -139,13 +141,20 @@ class DecisionDialog(QDialog):
         self.status_buttons[status].setChecked(True)
 
     def accept(self) -> None:
+        review_on: date | None = None
+        if self.has_review.isChecked():
+            review_on, problem = self.review_on.read()
+            if problem:
+                self.review_on.check()
+                self.review_on.setFocus()
+                return
         try:
             record_decision(
                 self._editor,
                 self._entry,
                 self.status(),
                 [pk for pk, box in self.sides.items() if box.isChecked()],
-                pydate(self.review_on.date()) if self.has_review.isChecked() else None,
+                review_on,
                 self.disagreement.toPlainText(),
             )
         except ValidationError as exc:

@@ -20,7 +20,6 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTime, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -45,10 +44,10 @@ from app.domain.validation import PLACE_MAX
 from app.i18n import _, ngettext
 from app.persistence.read import events, partnerships
 from app.services.editing import Editor, default_phase, open_actions_for_review
-from ui.models.look import locale_date, pydate, qdate
-from ui.style import date_edit_format
+from ui.models.look import locale_date
 from ui.widgets.agenda_editor import AgendaEditor
 from ui.widgets.checklist_panel import MeetingChecklist
+from ui.widgets.date_field import DateRow
 from ui.widgets.participants_editor import ParticipantsEditor
 from ui.widgets.ratings_editor import RatingsEditor
 
@@ -78,15 +77,16 @@ class EventForm(QWidget):
         self.kind = QComboBox()
         for k in EventKind:
             self.kind.addItem(event_kind_name(k), k.value)
-        self.day = QDateEdit()
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
+        self.day.setObjectName("eventDate")
         self.has_time = QCheckBox(_("at"))
         self.at = QTimeEdit()
         self.at.setDisplayFormat("HH:mm")
         when = QHBoxLayout()
-        for w in (self.day, self.has_time, self.at):
-            when.addWidget(w)
+        when.addWidget(self.day_row)
+        for w in (self.has_time, self.at):
+            when.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         when.addStretch(1)
         self.duration = QSpinBox()
         self.duration.setRange(-1, 24 * 60)
@@ -210,7 +210,10 @@ class EventForm(QWidget):
         self.kind.activated.connect(lambda: self._store("kind"))
         self.final_evaluation.toggled.connect(lambda: self._store("final_evaluation"))
         self.phase.activated.connect(lambda: self._store("phase"))
-        self.day.dateChanged.connect(lambda: self._store("date"))
+        # A typed date is stored when typing ends, and only once it reads as a date: an
+        # unreadable one is refused under the field and the stored date stays.
+        self.day.editingFinished.connect(self._day_finished)
+        self.day.date_chosen.connect(self._day_finished)
         self.at.timeChanged.connect(lambda: self._store("date"))
         self.has_time.toggled.connect(self._time_toggled)
         self.duration.valueChanged.connect(lambda: self._store("duration"))
@@ -250,7 +253,6 @@ class EventForm(QWidget):
         widgets = (
             self.kind,
             self.final_evaluation,
-            self.day,
             self.at,
             self.has_time,
             self.duration,
@@ -267,7 +269,7 @@ class EventForm(QWidget):
         if e is not None:
             self.kind.setCurrentIndex(self.kind.findData(e.kind.value))
             self.final_evaluation.setChecked(e.final_evaluation)
-            self.day.setDate(qdate(e.day))
+            self.day.set_date(e.day)
             self.has_time.setChecked(e.time is not None)
             self.at.setEnabled(e.time is not None)
             t = e.time or time(9, 0)
@@ -284,7 +286,7 @@ class EventForm(QWidget):
         else:  # no event: nothing of the one shown before may stay (another client's data)
             self.title.clear()
             self.purpose.clear()
-            self.day.setDate(qdate(date.today()))
+            self.day.set_date(date.today())
             self.duration.setValue(-1)
             self.has_time.setChecked(False)
             self.phase.setCurrentIndex(0)
@@ -328,6 +330,11 @@ class EventForm(QWidget):
         feedback = self.kind.currentData() == EventKind.FEEDBACK_MEETING.value
         self.final_evaluation.setVisible(feedback)
 
+    def _day_finished(self) -> None:
+        day = self.day.date()
+        if self._event is not None and day is not None and day != self._event.day:
+            self._store("date")
+
     def _time_toggled(self, on: bool) -> None:
         self.at.setEnabled(on)
         self._store("date")
@@ -356,7 +363,7 @@ class EventForm(QWidget):
         e.final_evaluation = (
             e.kind == EventKind.FEEDBACK_MEETING and self.final_evaluation.isChecked()
         )
-        day = pydate(self.day.date())
+        day = self.day.date() or e.day  # an unreadable date leaves the stored one
         at = self.at.time()
         e.when = format_when(
             day, time(at.hour(), at.minute()) if self.has_time.isChecked() else None

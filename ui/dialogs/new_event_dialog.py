@@ -18,7 +18,6 @@ from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -45,9 +44,8 @@ from app.i18n import _
 from app.persistence.read import partnerships
 from app.services.agenda import AgendaTemplateError, Proposal, proposals, templates
 from app.services.editing import Editor
-from ui.models.look import pydate, qdate
-from ui.style import date_edit_format
 from ui.widgets.agenda_editor import AgendaEditor
+from ui.widgets.date_field import DateRow
 
 PROPOSAL_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -99,11 +97,13 @@ class NewEventDialog(QDialog):
         kinds.addWidget(self.kind)
         kinds.addWidget(QLabel(_("Agenda template")))
         kinds.addWidget(self.template, 1)
-        self.day = QDateEdit(qdate(day))
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
         self.day.setObjectName("newEventDate")
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
-        self.day.dateChanged.connect(self._date_changed)
+        self.day.set_date(day)
+        self._proposed_for = day
+        self.day.editingFinished.connect(self._date_changed)
+        self.day.date_chosen.connect(self._date_changed)
         self.has_time = QCheckBox(_("at"))
         self.has_time.setChecked(True)
         now = datetime.now()  # starting now: a meeting is often opened as it begins
@@ -118,8 +118,9 @@ class NewEventDialog(QDialog):
         self.duration.setSuffix(" " + _("min"))
         self.duration.valueChanged.connect(lambda v: self.agenda.set_duration(v))
         when = QHBoxLayout()
-        for w in (self.day, self.has_time, self.at, QLabel(_("Duration")), self.duration):
-            when.addWidget(w)
+        when.addWidget(self.day_row)
+        for w in (self.has_time, self.at, QLabel(_("Duration")), self.duration):
+            when.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         when.addStretch(1)
         self.place = QLineEdit()
         self.place.setObjectName("newEventPlace")
@@ -287,10 +288,14 @@ class NewEventDialog(QDialog):
 
     def _date_changed(self) -> None:
         """What is due by the new date: proposed again, keeping what was ticked."""
+        day = self.day.date()
+        if day is None:  # not a date (yet): what was proposed stays
+            return
+        self._proposed_for = day
         ticked = set(self._proposed)
         self.remembered.blockSignals(True)
         self.remembered.clear()
-        found = proposals(self._editor.db, self._partnership, pydate(self.day.date()))
+        found = proposals(self._editor.db, self._partnership, day)
         for p in found:
             item = QListWidgetItem(p.title)
             item.setData(PROPOSAL_ROLE, p)
@@ -326,8 +331,8 @@ class NewEventDialog(QDialog):
     # -- creating -------------------------------------------------------------------------
 
     def planned(self) -> Event:
-        """The event as planned in the dialog (not stored)."""
-        day = pydate(self.day.date())
+        """The event as planned in the dialog (not stored; its date as last read)."""
+        day = self.day.date() or self._proposed_for
         t = self.at.time()
         at = time(t.hour(), t.minute()) if self.has_time.isChecked() else None
         e = Event(
@@ -347,6 +352,9 @@ class NewEventDialog(QDialog):
         return e
 
     def accept(self) -> None:
+        if not self.day.check():
+            self.day.setFocus()
+            return
         try:
             self.created = self._editor.create_event(self._partnership, self.planned())
         except ValidationError as exc:

@@ -13,11 +13,9 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -48,8 +46,8 @@ from app.services.partnerships import (
     update_partnership,
 )
 from ui.dialogs.organization_editor import OrganizationEditor, field_name
-from ui.style import date_edit_format
 from ui.widgets.card import plain_label
+from ui.widgets.date_field import DateField
 
 LANGUAGES = (("en", "English"), ("fi", "Suomi"))
 
@@ -106,10 +104,8 @@ class PartnershipDialog(QDialog):
         self.description.setPlaceholderText(_("What the partners want to achieve together"))
         self.description.setTabChangesFocus(True)
         self.description.setFixedHeight(70)
-        self.started = QDateEdit()
+        self.started = DateField(optional=False)
         self.started.setObjectName("startedEdit")
-        self.started.setCalendarPopup(True)
-        self.started.setDisplayFormat(date_edit_format())
         self.language_box = QComboBox()
         self.language_box.setObjectName("languageBox")
         for code, label in LANGUAGES:
@@ -147,10 +143,8 @@ class PartnershipDialog(QDialog):
                 "asks for their decision: continue, renegotiate, make it routine or end."
             )
         )
-        self.planned_end = QDateEdit()
+        self.planned_end = DateField(optional=False)
         self.planned_end.setObjectName("plannedEndEdit")
-        self.planned_end.setCalendarPopup(True)
-        self.planned_end.setDisplayFormat(date_edit_format())
         self.planned_end.setEnabled(False)
         self.has_end.toggled.connect(self.planned_end.setEnabled)
         end_row = QWidget()
@@ -169,7 +163,12 @@ class PartnershipDialog(QDialog):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         form.addRow(_("&Name:"), self._with_error(self.name, "name"))
         form.addRow(_("&Description:"), self._with_error(self.description, "description"))
-        form.addRow(_("&Start date:"), self._with_error(self.started, "started_on"))
+        start_row = QWidget()
+        start_layout = QHBoxLayout(start_row)
+        start_layout.setContentsMargins(0, 0, 0, 0)
+        start_layout.addWidget(self.started)
+        start_layout.addStretch(1)
+        form.addRow(_("&Start date:"), self._with_error(start_row, "started_on"))
         form.addRow(self.has_end, self._with_error(end_row, "planned_end_on"))
         form.addRow(_("Report &language:"), self.language_box)
         form.addRow(_("&Phase at start:"), self.phase_box)
@@ -216,9 +215,15 @@ class PartnershipDialog(QDialog):
 
         self.name.textChanged.connect(lambda: self._touch("name"))
         self.description.textChanged.connect(lambda: self._touch("description"))
-        self.started.dateChanged.connect(lambda: self._touch("started_on"))
+        # A typed date is checked as it is typed (OK waits for a readable one) and its
+        # message shown once typing ends.
+        self.started.textEdited.connect(lambda _t: self.validate())
+        self.started.editingFinished.connect(lambda: self._touch("started_on"))
+        self.started.date_chosen.connect(lambda: self._touch("started_on"))
+        self.planned_end.textEdited.connect(lambda _t: self.validate())
+        self.planned_end.editingFinished.connect(lambda: self._touch("planned_end_on"))
+        self.planned_end.date_chosen.connect(lambda: self._touch("planned_end_on"))
         self.has_end.toggled.connect(lambda: self._touch("planned_end_on"))
-        self.planned_end.dateChanged.connect(lambda: self._touch("planned_end_on"))
         self.phase_box.currentIndexChanged.connect(lambda: self._touch("started_on"))
 
     def _with_error(self, field: QWidget, key: str) -> QWidget:
@@ -257,11 +262,8 @@ class PartnershipDialog(QDialog):
     def _load(self, draft: PartnershipDraft) -> None:
         self.name.setText(draft.name)
         self.description.setPlainText(draft.description or "")
-        self.started.setDate(
-            QDate(draft.started_on.year, draft.started_on.month, draft.started_on.day)
-        )
-        end = draft.planned_end_on or draft.started_on
-        self.planned_end.setDate(QDate(end.year, end.month, end.day))
+        self.started.set_date(draft.started_on)
+        self.planned_end.set_date(draft.planned_end_on or draft.started_on)
         self.has_end.setChecked(draft.planned_end_on is not None)
         self.language_box.setCurrentIndex(max(0, self.language_box.findData(draft.language)))
         self.phase_box.setCurrentIndex(max(0, self.phase_box.findData(draft.initial_phase.value)))
@@ -276,11 +278,12 @@ class PartnershipDialog(QDialog):
 
     def draft(self) -> PartnershipDraft:
         """What the dialog holds now."""
-        day = self.started.date()
-        end = self.planned_end.date()
+        # An unreadable date is a problem of its own (``validate``): the draft holds a stand-in.
+        day = self.started.date() or date.today()
+        end = self.planned_end.date() or day
         return PartnershipDraft(
             name=self.name.text(),
-            started_on=date(day.year(), day.month(), day.day()),
+            started_on=day,
             description=self.description.toPlainText() or None,
             language=str(self.language_box.currentData()),
             initial_phase=Phase(self.phase_box.currentData()),
@@ -289,9 +292,7 @@ class PartnershipDialog(QDialog):
             vision=self.vision.toPlainText() or None,
             pilot_scope=self.pilot_scope.toPlainText() or None,
             min_group_size=self.group_size.value(),
-            planned_end_on=(
-                date(end.year(), end.month(), end.day()) if self.has_end.isChecked() else None
-            ),
+            planned_end_on=end if self.has_end.isChecked() else None,
         )
 
     def _touch(self, field: str) -> None:
@@ -302,7 +303,7 @@ class PartnershipDialog(QDialog):
         """Check the draft, show each problem next to its field, enable OK when valid."""
         if not hasattr(self, "ok_button"):
             return []
-        problems = check_draft(self.draft(), self._existing_phases)
+        problems = self._date_problems() + check_draft(self.draft(), self._existing_phases)
         by_field: dict[str, str] = {}
         for p in problems:
             by_field.setdefault(p.field, p.message)
@@ -321,6 +322,13 @@ class PartnershipDialog(QDialog):
         else:
             self.summary.setText("")
         return problems
+
+    def _date_problems(self) -> list[Problem]:
+        """The dates typed that cannot be read (the planned end only when there is one)."""
+        fields = [("started_on", self.started)]
+        if self.has_end.isChecked():
+            fields.append(("planned_end_on", self.planned_end))
+        return [Problem(key, problem) for key, field in fields if (problem := field.read()[1])]
 
     def _shown(self, field: str) -> bool:
         """Whether the problem of ``field`` is shown: touched by the user, or a stored one."""

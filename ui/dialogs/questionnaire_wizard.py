@@ -14,11 +14,10 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QSettings, Qt, QUrl
+from PySide6.QtCore import QSettings, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -48,7 +47,7 @@ from ui.settings import (
     QUESTIONNAIRE_INSTRUMENT,
     QUESTIONNAIRE_LANGUAGE,
 )
-from ui.style import date_edit_format
+from ui.widgets.date_field import DateRow
 
 
 def _label(text: str = "", name: str | None = None) -> QLabel:
@@ -86,7 +85,8 @@ class QuestionnaireWizard(QWizard):
         self.instruments: dict[str, Instrument] = load_instruments(problems=problems)
         self.partnership = get_partnership(diary.db, partnership_pk)
         self.addPage(self._instrument_page(problems))
-        self.addPage(self._wave_page())
+        self.wave_page = self._wave_page()
+        self.addPage(self.wave_page)
         self.addPage(self._folder_page())
         self.setButtonText(QWizard.WizardButton.FinishButton, _("Write the forms"))
         self.setButtonText(QWizard.WizardButton.NextButton, _("Next >"))
@@ -131,9 +131,10 @@ class QuestionnaireWizard(QWizard):
         page.setSubTitle(_("A wave is one round of the questionnaire; its forms carry its id."))
         self.title = QLineEdit()
         self.title.setObjectName("waveTitle")
-        self.day = QDateEdit(QDate.currentDate())
-        self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat(date_edit_format())
+        self.day_row = DateRow(optional=False)
+        self.day = self.day_row.field
+        self.day.setObjectName("waveDate")
+        self.day.set_date(date.today())
         self.language = QComboBox()
         self.language.setObjectName("formLanguage")
         self.language.addItem(_("Finnish"), "fi")
@@ -154,7 +155,7 @@ class QuestionnaireWizard(QWizard):
         ]
         form = QFormLayout(page)
         form.addRow(_("Title"), self.title)
-        form.addRow(_("Date"), self.day)
+        form.addRow(_("Date"), self.day_row)
         form.addRow(_("Language of the forms"), self.language)
         self.kind = QComboBox()
         self.kind.setObjectName("formKind")
@@ -234,6 +235,13 @@ class QuestionnaireWizard(QWizard):
         if chosen:
             self.folder.setText(chosen)
 
+    def validateCurrentPage(self) -> bool:
+        """The wave page is left only with a date that reads (the refusal is shown under it)."""
+        if self.currentPage() is self.wave_page and not self.day.check():
+            self.day.setFocus()
+            return False
+        return super().validateCurrentPage()
+
     def write(self) -> bool:
         """Start the wave and write its forms; False (with the reason shown) when not done."""
         inst = self.instrument()
@@ -252,11 +260,16 @@ class QuestionnaireWizard(QWizard):
                 _("Cannot write to {path}: {reason}").format(path=folder, reason=exc.strerror)
             )
             return False
+        day, problem = self.day.read()
+        if problem or day is None:
+            self.day.check()
+            self.outcome.setText(problem)
+            return False
         wave = start_wave(
             self.diary,
             self.pk,
             inst,
-            day=date(self.day.date().year(), self.day.date().month(), self.day.date().day()),
+            day=day,
             title=self.title.text(),
             language=lang,
         )

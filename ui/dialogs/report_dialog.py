@@ -12,13 +12,12 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QGroupBox,
@@ -45,7 +44,7 @@ from app.safety.output import write_output
 from app.services import feedback
 from reports.labels import SECTION_TITLES
 from ui.dialogs.report_file import ask_report_file, docx_bytes
-from ui.style import date_edit_format
+from ui.widgets.date_field import DateField, DateRow
 from ui.widgets.name_review import NameReviewPanel
 from ui.widgets.pdf_preview import (
     PdfPreview,
@@ -133,16 +132,18 @@ class ReportDialog(QDialog):
         period_form = QFormLayout(period)
         # By default what is new to the partners: since the last report given (or six months).
         start = feedback.default_period_from(self._diary, self._pk, date.today())
-        self.from_check, self.from_edit = self._date_row(start)
+        self.from_check, self.from_row = self._date_row(start)
+        self.from_edit = self.from_row.field
         self.from_check.blockSignals(True)  # nothing to regenerate yet
         self.from_check.setChecked(True)
         self.from_check.blockSignals(False)
         self.from_edit.setEnabled(True)
-        self.to_check, self.to_edit = self._date_row(date.today())
+        self.to_check, self.to_row = self._date_row(date.today())
+        self.to_edit = self.to_row.field
         self.from_check.setText(_("From"))
         self.to_check.setText(_("Until"))
-        period_form.addRow(self.from_check, self.from_edit)
-        period_form.addRow(self.to_check, self.to_edit)
+        period_form.addRow(self.from_check, self.from_row)
+        period_form.addRow(self.to_check, self.to_row)
         column.addWidget(period)
         sections = QGroupBox(_("Sections"))
         section_column = QVBoxLayout(sections)
@@ -205,16 +206,19 @@ class ReportDialog(QDialog):
         self.hide_names.setEnabled(not on)
         self._options_changed()
 
-    def _date_row(self, day: date) -> tuple[QCheckBox, QDateEdit]:
+    def _date_row(self, day: date) -> tuple[QCheckBox, DateRow]:
         check = QCheckBox()
-        edit = QDateEdit(QDate(day.year, day.month, day.day))
-        edit.setCalendarPopup(True)
-        edit.setDisplayFormat(date_edit_format())
+        row = DateRow(optional=False)
+        edit = row.field
+        edit.set_date(day)
         edit.setEnabled(False)
         check.toggled.connect(edit.setEnabled)
         check.toggled.connect(self._options_changed)
-        edit.dateChanged.connect(self._options_changed)
-        return check, edit
+        # The report is made again once a typed date is finished (an unreadable one is refused
+        # under its field and in the status line; the preview waits for a readable one).
+        edit.editingFinished.connect(self._options_changed)
+        edit.date_chosen.connect(self._options_changed)
+        return check, row
 
     def _build_preview(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -255,9 +259,12 @@ class ReportDialog(QDialog):
     def current_options(self) -> ReportOptions:
         """The options as set in the form; raises ``ValueError`` for a period that is wrong."""
 
-        def day(edit: QDateEdit) -> date:
-            d = edit.date()
-            return date(d.year(), d.month(), d.day())
+        def day(edit: DateField) -> date:
+            d, problem = edit.read()
+            if problem or d is None:
+                edit.check()
+                raise ValueError(problem)
+            return d
 
         return ReportOptions(
             generated_on=date.today(),

@@ -1,6 +1,7 @@
 """The as-of control of the overview: see what Kumppani would have said on any past date.
 
-A slider over the partnership's life (from its start to today) and a date field move together;
+A slider over the partnership's life (from its start to today) and a date field (typed in the
+locale's format or ISO; what cannot be read is refused on a line under it) move together;
 ``as_of_changed`` carries the chosen date, or None for "today" so the overview keeps following
 the calendar. Dragging the slider only previews the date; the overview is re-evaluated when it
 is released, so a long partnership does not recompute on every pixel.
@@ -11,13 +12,14 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSlider, QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.persistence.read import changes as tbl
 from app.persistence.read.changes import ChangeSet
 from ui.context import AppContext
-from ui.style import date_edit_format
+from ui.style import DANGER
+from ui.widgets.date_field import DateField
 
 
 def to_qdate(day: date) -> QDate:
@@ -49,10 +51,8 @@ class AsOfControl(QWidget):
         self.slider.setToolTip(
             _("Drag to see which warnings and checklist items the partnership had on that day")
         )
-        self.edit = QDateEdit()
+        self.edit = DateField(optional=False)
         self.edit.setObjectName("asOfDate")
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(date_edit_format())
         self.edit.setAccessibleName(_("As of date"))
         self.today_button = QPushButton(_("Today"))
         self.today_button.setObjectName("asOfToday")
@@ -60,17 +60,31 @@ class AsOfControl(QWidget):
         self.note = QLabel()
         self.note.setObjectName("muted")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        # A date that cannot be read is refused on a line of its own under the control (the
+        # row beside the slider has no room for the message).
+        self.refusal = QLabel()
+        self.refusal.setObjectName("asOfRefusal")
+        self.refusal.setTextFormat(Qt.TextFormat.PlainText)
+        self.refusal.setWordWrap(True)
+        self.refusal.setStyleSheet(f"color: {DANGER};")
+        self.refusal.hide()
+        self.edit.problem_changed.connect(self._refused)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(2)
+        layout = QHBoxLayout()
         layout.setSpacing(8)
         layout.addWidget(label)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.edit)
         layout.addWidget(self.today_button)
         layout.addWidget(self.note)
+        outer.addLayout(layout)
+        outer.addWidget(self.refusal)
         self.slider.sliderMoved.connect(self._previewed)
         self.slider.valueChanged.connect(self._slid)
-        self.edit.dateChanged.connect(self._edited)
+        self.edit.editingFinished.connect(self._edited)
+        self.edit.date_chosen.connect(self._edited)
         self.today_button.clicked.connect(lambda: self.choose(None))
         self._sync()
 
@@ -114,24 +128,27 @@ class AsOfControl(QWidget):
 
     def _sync(self) -> None:
         today = date.today()
-        for widget in (self.slider, self.edit):
-            widget.blockSignals(True)
+        self.slider.blockSignals(True)
         self.slider.setRange(0, max(0, (today - self.start).days))
         self.slider.setValue((self.shown - self.start).days)
-        self.edit.setDateRange(to_qdate(self.start), to_qdate(today))
-        self.edit.setDate(to_qdate(self.shown))
-        for widget in (self.slider, self.edit):
-            widget.blockSignals(False)
+        self.slider.blockSignals(False)
+        self.edit.set_date(self.shown)
         self.today_button.setEnabled(self.day is not None)
         self.note.setText(_("(today)") if self.day is None else _("(looking back)"))
 
     def _previewed(self, value: int) -> None:
-        self.edit.blockSignals(True)
-        self.edit.setDate(to_qdate(self.start + timedelta(days=value)))
-        self.edit.blockSignals(False)
+        self.edit.set_date(self.start + timedelta(days=value))
 
     def _slid(self, value: int) -> None:
         self.choose(self.start + timedelta(days=value))
 
-    def _edited(self, day: QDate) -> None:
-        self.choose(from_qdate(day))
+    def _refused(self, problem: str) -> None:
+        self.refusal.setText(problem)
+        self.refusal.setVisible(bool(problem))
+
+    def _edited(self) -> None:
+        day, problem = self.edit.read()
+        if problem or day is None:  # refused under the field; the overview stays where it was
+            self.edit.check()
+            return
+        self.choose(day)
