@@ -139,3 +139,44 @@ def test_a_file_that_is_not_a_template_is_refused(
     junk.write_bytes(b"PK\x03\x04 not really a workbook")
     assert _import(diary_path, junk) == 2
     assert "other.xlsx: this is not a questionnaire spreadsheet" in capsys.readouterr().err
+
+
+def _as_csv(xlsx: Path, dst: Path, separator: str) -> Path:
+    """The answer sheet saved as CSV the way a spreadsheet program does: hidden rows and
+    columns included, a byte-order mark first."""
+    sheet = load_workbook(xlsx).worksheets[0]
+    lines = [
+        separator.join("" if v is None else str(v) for v in row)
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    dst.write_text("\n".join(lines) + "\n", encoding="utf-8-sig")
+    return dst
+
+
+def test_the_answer_sheet_saved_as_csv_imports_into_the_wave_it_names(
+    template: Path, diary_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    filled = _fill(
+        template,
+        tmp_path / "filled.xlsx",
+        [["Työnantaja Oy", "Ylin johto", "", *[4] * 7], ["org-ohs", "", "", *[2] * 7]],
+    )
+    sheet = _as_csv(filled, tmp_path / "answers.csv", ";")
+    assert _import(diary_path, sheet) == 2
+    assert "which wave it answers" in capsys.readouterr().err
+    d = open_diary_file(diary_path)
+    try:
+        (wave,) = repo.list_waves(d.db, 1)
+        assert repo.list_responses(d.db, wave.pk or 0) == []
+    finally:
+        d.close()
+    args = ["--db", str(diary_path), "questionnaire", "import", "--partnership", "Pilot"]
+    assert main([*args, "--wave", wave.id, str(sheet)]) == 0
+    assert "Collected 2 new responses" in capsys.readouterr().out
+    d = open_diary_file(diary_path)
+    try:
+        stored = repo.list_responses(d.db, wave.pk or 0)
+        assert [r.answers["trust"] for r in stored] == [4.0, 2.0]
+        assert stored[0].level is Level.TOP
+    finally:
+        d.close()

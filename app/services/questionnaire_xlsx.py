@@ -14,6 +14,7 @@ outside the scale are each refused by file and row; rows left empty are passed o
 
 from __future__ import annotations
 
+import csv
 import uuid
 from pathlib import Path
 from typing import Any
@@ -203,14 +204,68 @@ def _rows(path: Path) -> tuple[dict[str, str], list[tuple[int, dict[str, str]]]]
         book.close()
 
 
-def preview_sheet(diary: Diary, partnership_pk: int, path: Path) -> CollectPreview:
-    """Read and check a filled template without touching the diary."""
+def _csv_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """Every filled row of the template's answer sheet saved as CSV (comma, semicolon or tab).
+
+    A spreadsheet program saves the hidden key row and form column too: the first row holds
+    the keys; the headings row (in either language) that follows it is passed over."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ValueError("too big")
+    text = path.read_text(encoding="utf-8-sig")
+    dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    lines = csv.reader(text.splitlines(), dialect)
+    keys = [k.strip() for k in next(lines)]
+    if FIELD_ORGANIZATION not in keys:
+        raise ValueError("no key row")
+    headings = {translator(lang)("Organization").casefold() for lang in ("en", "fi")}
+    found: list[tuple[int, dict[str, str]]] = []
+    for number, values in enumerate(lines, 2):
+        if number > MAX_ROWS + 2:
+            raise ValueError("too many rows")
+        cells = {k: v.strip() for k, v in zip(keys, values, strict=False) if k}
+        if number == 2 and cells.get(FIELD_ORGANIZATION, "").casefold() in headings:
+            continue
+        if any(v for k, v in cells.items() if k != FIELD_FORM):
+            found.append((number, cells))
+    return found
+
+
+def preview_sheet(
+    diary: Diary, partnership_pk: int, path: Path, wave_id: str | None = None
+) -> CollectPreview:
+    """Read and check a filled template (XLSX, or its answer sheet saved as CSV with the wave
+    given by ``wave_id``, since a CSV file cannot carry the template's hidden ids) without
+    touching the diary."""
     partnership = partnership_repo.get_partnership(diary.db, partnership_pk)
     assert partnership is not None
+    is_csv = path.suffix.casefold() == ".csv"
+    if is_csv and not wave_id:
+        preview = CollectPreview(partnership_pk, None, None)
+        problem = _(
+            "a CSV file does not say which wave it answers: give the wave's id "
+            "(--wave ID; 'questionnaire waves' lists them)"
+        )
+        preview.rows.append(FormRow(path, problem=problem))
+        return preview
     try:
-        meta, rows = _rows(path)
+        if is_csv:
+            meta = {FIELD_PARTNERSHIP: partnership.id, FIELD_WAVE: wave_id or ""}
+            rows = _csv_rows(path)
+        else:
+            meta, rows = _rows(path)
     # A damaged or foreign file can fail in many ways inside openpyxl; each means "not ours".
-    except (OSError, KeyError, ValueError, TypeError, IndexError, AttributeError, BadZipFile):
+    except (
+        OSError,
+        KeyError,
+        ValueError,
+        TypeError,
+        IndexError,
+        AttributeError,
+        BadZipFile,
+        UnicodeDecodeError,
+        csv.Error,
+        StopIteration,
+    ):
         preview = CollectPreview(partnership_pk, None, None)
         preview.rows.append(
             FormRow(

@@ -82,13 +82,17 @@ def configure(parser: argparse.ArgumentParser) -> None:
     template.add_argument("--out", required=True, type=Path, metavar="FILE.xlsx")
     imp = sub.add_parser(
         "import",
-        help=_("read a filled XLSX template into its wave (all rows, or none)"),
+        help=_(
+            "read a filled XLSX template, or its answer sheet saved as CSV, into its wave "
+            "(all rows, or none)"
+        ),
     )
     imp.add_argument(
         "--partnership", required=True, metavar="REF", help=_("partnership id or name")
     )
     imp.add_argument("--check", action="store_true", help=_("only show what would be imported"))
-    imp.add_argument("file", type=Path, metavar="FILE.xlsx")
+    imp.add_argument("--wave", metavar="ID", help=_("the wave a CSV file answers"))
+    imp.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
     waves = sub.add_parser("waves", help=_("list the questionnaire waves and their responses"))
     waves.add_argument(
         "--partnership", required=True, metavar="REF", help=_("partnership id or name")
@@ -217,7 +221,8 @@ def _import(diary: object, partnership_pk: int, args: argparse.Namespace) -> int
     from app.services.questionnaire_xlsx import preview_sheet
 
     assert isinstance(diary, Diary)
-    return _store(diary, preview_sheet(diary, partnership_pk, args.file), args.check)
+    preview = preview_sheet(diary, partnership_pk, args.file, args.wave)
+    return _store(diary, preview, args.check)
 
 
 def _collect(diary: object, partnership_pk: int, args: argparse.Namespace) -> int:
