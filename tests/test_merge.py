@@ -3,6 +3,7 @@ each changed differently, merged both ways through real diaries and files."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -160,8 +161,8 @@ def test_merged_both_ways_the_diaries_hold_the_same(
     # Nothing lost: the losing version is a revision in both diaries.
     for side in (a, b):
         partnership_id = side.content()["partnership"]["id"]
-        kept = merges.revisions(side.diary.db, partnership_id, "entry", ids["edited"])
-        assert [r.body["text"] for r in kept if r.reason == "conflict"] == ["Anna's wording"]
+        saved = merges.revisions(side.diary.db, partnership_id, "entry", ids["edited"])
+        assert [r.body["text"] for r in saved if r.reason == "conflict"] == ["Anna's wording"]
     anna_deleted = merges.revisions(
         a.diary.db, a.content()["partnership"]["id"], "entry", ids["deleted"]
     )
@@ -283,10 +284,8 @@ def test_a_merge_killed_midway_leaves_the_diary_as_it_was(
         for _ in range(600):
             if flag.exists() or child.poll() is not None:
                 break
-            try:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 child.wait(timeout=0.5)
-            except subprocess.TimeoutExpired:
-                pass
         assert flag.exists(), "the child never reached the middle of the merge"
         os.kill(child.pid, signal.SIGKILL)
         child.wait()

@@ -12,6 +12,7 @@ deleted nor merged anything is as before).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from typing import Any
 
@@ -41,7 +42,10 @@ def read(
         if kind not in _KINDS:
             r.add(
                 child(path, "kind"),
-                _("must be one of: {values}").format(values='"event", "entry", "action"'),
+                _("must be one of {allowed}, not {v}").format(
+                    allowed='"event", "entry", "action"',
+                    v=json.dumps(kind, ensure_ascii=False)[:40],
+                ),
             )
             continue
         record_id = r.ident(d, "id", path)

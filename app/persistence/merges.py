@@ -157,3 +157,25 @@ def revision(db: Database, pk: int) -> tuple[str, Revision] | None:
         )
         return str(r["partnership_id"]), rev
     return None
+
+
+def entry_revisions(db: Database, entry_pk: int) -> list[Revision]:
+    """The earlier versions of one entry of the diary, newest first."""
+    return [
+        Revision(
+            r["pk"],
+            r["kind"],
+            r["record_id"],
+            r["saved_at"],
+            r["reason"],
+            r["diary"],
+            json.loads(r["body"]),
+        )
+        for r in rows(
+            db,
+            "SELECT v.* FROM revisions v JOIN entries n ON n.id = v.record_id "
+            "JOIN partnerships p ON p.pk = n.partnership_pk AND p.id = v.partnership_id "
+            "WHERE v.kind = 'entry' AND n.pk = ? ORDER BY v.saved_at DESC, v.pk DESC",
+            [entry_pk],
+        )
+    ]
