@@ -167,6 +167,12 @@ def test_merged_both_ways_the_diaries_hold_the_same(
         a.diary.db, a.content()["partnership"]["id"], "entry", ids["deleted"]
     )
     assert [r.reason for r in anna_deleted] == ["deleted"]
+    # Bert's own deleted entry left his deleted items with the merge: kept as a revision.
+    bert_deleted = merges.revisions(
+        b.diary.db, b.content()["partnership"]["id"], "entry", ids["deleted"]
+    )
+    assert [r.reason for r in bert_deleted] == ["deleted"]
+    assert bert_deleted[0].body["text"] == anna_deleted[0].body["text"]
 
 
 def test_merging_the_same_file_twice_changes_nothing(

@@ -179,3 +179,43 @@ def entry_revisions(db: Database, entry_pk: int) -> list[Revision]:
             [entry_pk],
         )
     ]
+
+
+def trashed(db: Database, partnership_pk: int) -> list[tuple[str, dict[str, Any]]]:
+    """The partnership's deleted items of the kinds that travel, as revision bodies: a merge
+    stores the partnership anew, and keeps these as revisions rather than lose them."""
+    found: list[tuple[str, dict[str, Any]]] = []
+    for r in rows(
+        db,
+        "SELECT n.id, n.type, n.text, n.visibility, n.tensions, e.id AS event FROM entries n "
+        "JOIN events e ON e.pk = n.event_pk WHERE n.partnership_pk = ? "
+        "AND (n.deleted_at IS NOT NULL OR e.deleted_at IS NOT NULL)",
+        [partnership_pk],
+    ):
+        tensions = [t for t in str(r["tensions"]).split(",") if t]
+        found.append(
+            (
+                "entry",
+                {
+                    "id": r["id"],
+                    "type": r["type"],
+                    "text": r["text"],
+                    "visibility": r["visibility"],
+                    "tensions": tensions,
+                    "__event": r["event"],
+                },
+            )
+        )
+    for kind, table, column in (
+        ("event", "events", "title"),
+        ("action", "actions", "text"),
+        ("objective", "objectives", "text"),
+    ):
+        for r in rows(
+            db,
+            f"SELECT id, {column} AS label FROM {table} "
+            "WHERE partnership_pk = ? AND deleted_at IS NOT NULL",
+            [partnership_pk],
+        ):
+            found.append((kind, {"id": r["id"], column: r["label"]}))
+    return found

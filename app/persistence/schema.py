@@ -545,7 +545,7 @@ _MERGES = [
     """CREATE TABLE revisions (
         pk INTEGER PRIMARY KEY,
         partnership_id TEXT NOT NULL,
-        kind TEXT NOT NULL CHECK (kind IN ('event', 'entry', 'action')),
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'entry', 'action', 'objective')),
         record_id TEXT NOT NULL,
         saved_at TEXT NOT NULL,
         reason TEXT NOT NULL CHECK (reason IN ('conflict', 'deleted')),

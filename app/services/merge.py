@@ -141,7 +141,13 @@ def merge_file(
     now = _now()
     mine = diary_id(diary.db)
     with diary.write(), _unstamped(diary):
+        # The deleted items go with the partnership stored anew: kept as revisions.
+        in_trash = merges.trashed(diary.db, result.partnership_pk)
         result.partnership_pk = import_partnership(diary, parsed, "replace")
+        for kind, body in in_trash:
+            merges.add_revision(
+                diary.db, partnership_id, kind, body, saved_at=now, reason="deleted", diary=mine
+            )
         for kind, body, reason, side in result.plan.revisions:
             came_from = mine if side == "ours" else result.their_diary
             merges.add_revision(
