@@ -44,6 +44,7 @@ class FileActions:
         self.export_action.setEnabled(False)
         self.research_action = self._action(_("Export for &research…"), self.export_research)
         self.research_action.setEnabled(False)
+        self.merge_action = self._action(_("&Merge a colleague's file…"), self.merge_file)
 
     def _action(
         self,
@@ -62,6 +63,7 @@ class FileActions:
         menu.addAction(self.open_diary)
         menu.addSeparator()
         menu.addAction(self.import_action)
+        menu.addAction(self.merge_action)
         menu.addAction(self.export_action)
         menu.addAction(self.research_action)
 
@@ -203,6 +205,16 @@ class FileActions:
         dialog = ResearchDialog(self.window, context.diary, pk, partnership.name, context.settings)
         if dialog.exec() == ResearchDialog.DialogCode.Accepted:
             self.window.statusBar().showMessage(dialog.summary, 8000)
+
+    def merge_file(self) -> None:
+        """File ▸ Merge a colleague's file…: preview, conflicts, then the merge (ui.merging)."""
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Merge a colleague's file"), self._folder(), EXCHANGE_FILTER
+        )
+        if name:
+            from ui.merging import merge_with_preview
+
+            merge_with_preview(self.window, Path(name), self._inform)
 
     def _inform(self, message: str) -> None:
         box = QMessageBox(self.window)

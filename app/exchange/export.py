@@ -34,7 +34,7 @@ from app.domain.model import (
     Measurement,
     WarningAck,
 )
-from app.exchange import team
+from app.exchange import team, travel
 from app.exchange.errors import single
 from app.exchange.parse import FORMAT, VERSION
 from app.exchange.questionnaires import export_questionnaires
@@ -402,6 +402,7 @@ def export_stream(db: Database, pk: int, exporter: Author | None = None) -> dict
         "reports": [_report(r, ids) for r in records.list_feedback_reports(db, pk)],
         "acknowledgements": [_ack(a, ids) for a in checklist.list_acks(db, pk)],
         **export_questionnaires(db, pk, ids.orgs, ids.people, ids.events),
+        **travel.top_fields(db, p.id, pk),
     }
 
 

@@ -14,7 +14,7 @@ from typing import Any, Literal, Protocol
 from sqlite_utils import Database
 
 from app.domain.model import new_id
-from app.exchange import team
+from app.exchange import team, travel
 from app.exchange.errors import AlreadyInDiary
 from app.exchange.parse import Parsed, parse
 from app.exchange.questionnaires import store_questionnaires
@@ -139,6 +139,7 @@ def _store(db: Database, parsed: Parsed) -> int:
         db, pk, parsed.questionnaires, (org_pks, person_pks, event_pks), lambda old: old
     )
     team.store(db, pk, parsed.authors, parsed.audits)
+    travel.store(db, parsed.partnership.id, parsed.deleted, parsed.merges)
     return pk
 
 
@@ -164,6 +165,7 @@ def import_partnership(diary: Diary, data: Any, mode: Mode = "refuse") -> int:
         raise AlreadyInDiary(name, parsed.partnership.id, existing)
     if mode == "copy" and isinstance(parsed, Parsed):
         _renew_ids(parsed)
+        parsed.deleted, parsed.merges = [], []
         parsed.audits = {}  # a copy's records are new: written now, by whoever imports
     with diary.write() as db:
         if existing is not None and mode == "replace":

@@ -28,7 +28,7 @@ from app.domain import (
 from app.domain.enums import Visibility
 from app.domain.model import CycleDecision
 from app.exchange import additions as v2
-from app.exchange import team
+from app.exchange import team, travel
 from app.exchange.errors import ExchangeError, single
 from app.exchange.questionnaires import FileQuestionnaires, read_questionnaires
 from app.exchange.reader import child
@@ -67,6 +67,9 @@ class Parsed:
     # The team fields (app.exchange.team): the file's authors and each record's stamps.
     authors: dict[str, str] = field(default_factory=dict)
     audits: team.Audits = field(default_factory=dict)
+    # The merge fields (app.exchange.travel).
+    deleted: list[dict[str, str]] = field(default_factory=list)
+    merges: list[dict[str, str]] = field(default_factory=list)
 
 
 def check_header(data: object) -> dict[str, Any]:
@@ -125,7 +128,7 @@ def parse(data: object) -> Parsed:
     top = check_header(data)
     p = RecordReader(top, top["version"])
     r = p.r
-    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2 + team.TOP))
+    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2 + team.TOP + travel.TOP))
     r.moment(top, "exported_at", "")
     _index_all(p, top)
     organizations = p.items(top, "organizations", "", p.organization)
@@ -173,6 +176,7 @@ def parse(data: object) -> Parsed:
         questionnaires,
     )
     parsed.authors, parsed.audits = p.authors, p.audits
+    parsed.deleted, parsed.merges = p.deleted, p.merges
     if p.version == 1:
         _upgrade_v1(parsed)
     return parsed

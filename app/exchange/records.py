@@ -38,7 +38,7 @@ from app.domain import (
 from app.domain import validation as rules
 from app.domain.enums import MarkStatus
 from app.exchange import additions as v2
-from app.exchange import team
+from app.exchange import team, travel
 from app.exchange.reader import Reader, child
 from app.i18n import _
 
@@ -67,6 +67,10 @@ class RecordReader:
         # The team fields (app.exchange.team): the file's authors and each record's stamps.
         self.authors = team.read_authors(self.r, data) if version >= 2 else {}
         self.audits: team.Audits = {table: {} for table in team.TABLES}
+        # The merge fields (app.exchange.travel): tombstones and when diaries last met.
+        self.deleted, self.merges = (
+            travel.read(self.r, data, self.authors) if version >= 2 else ([], [])
+        )
 
     def audit(self, table: str, d: dict[str, Any], path: str) -> None:
         """Note a record's team fields (version 2), checked against the file's authors."""

@@ -41,7 +41,7 @@ from app.domain.enums import Visibility
 from app.domain.labels import file_kind_name
 from app.domain.model import CycleDecision
 from app.exchange import additions as v2
-from app.exchange import team
+from app.exchange import team, travel
 from app.exchange.errors import ExchangeError, single
 from app.exchange.parse import (
     TOP_OPTIONAL,
@@ -285,7 +285,7 @@ def check_file(path: Path | str) -> CheckedFile:
     for key in dict.fromkeys(twice):
         r.add(printable(key), _("the field appears more than once"))
     report_repeated_keys(p, top, "")
-    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2 + team.TOP))
+    r.obj(top, "", TOP_REQUIRED, TOP_OPTIONAL + p.added(v2.TOP_V2 + team.TOP + travel.TOP))
     r.moment(top, "exported_at", "")
     p.index(_list(top, "organizations"), "organizations", p.org_ids)
     p.index(_list(top, "people"), "people", p.person_ids)
@@ -414,6 +414,8 @@ def store_checked(db: Database, checked: CheckedFile, *, renew: bool = False) ->
     store_questionnaires(db, pk, questionnaires, (org_pks, person_pks, stored.event_pks), fresh)
     # A copy's records are new (written now, by whoever imports); the authors' names stay.
     team.store(db, pk, p.authors, {} if renew else p.audits)
+    if not renew:  # a copy is a partnership of its own: it has met no one
+        travel.store(db, partnership.id, p.deleted, p.merges)
     return pk
 
 

@@ -521,5 +521,47 @@ def m0008_people_email(db: Database) -> None:
     db.execute("PRAGMA user_version = 8")
 
 
+# Merging a colleague's diary (app/services/merge.py). Keyed by the partnership's text id, not
+# its key: a merge stores the merged partnership anew, and these outlive that.
+_MERGES = [
+    # When this diary last met another diary (a merge either way), per partnership.
+    """CREATE TABLE merges (
+        partnership_id TEXT NOT NULL,
+        diary TEXT NOT NULL,
+        merged_at TEXT NOT NULL,
+        PRIMARY KEY (partnership_id, diary)
+    )""",
+    # Records deleted for good (emptied, or deleted by a merge): the deletion travels.
+    """CREATE TABLE tombstones (
+        partnership_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'entry', 'action')),
+        id TEXT NOT NULL,
+        deleted_at TEXT NOT NULL,
+        deleted_by TEXT,
+        PRIMARY KEY (partnership_id, kind, id)
+    )""",
+    # A version a merge replaced (the losing side of a conflict, or a record a merge deleted),
+    # as the exchange file writes the record: it can be brought back.
+    """CREATE TABLE revisions (
+        pk INTEGER PRIMARY KEY,
+        partnership_id TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('event', 'entry', 'action', 'objective')),
+        record_id TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        reason TEXT NOT NULL CHECK (reason IN ('conflict', 'deleted')),
+        diary TEXT,
+        body TEXT NOT NULL
+    )""",
+    "CREATE INDEX revisions_record ON revisions(partnership_id, kind, record_id)",
+]
+
+
+@MIGRATIONS(name="0011_merges")
+def m0011_merges(db: Database) -> None:
+    for statement in _MERGES:
+        db.execute(statement)
+    db.execute("PRAGMA user_version = 11")
+
+
 # The schema version this code writes; a diary with a higher user_version is refused.
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 11

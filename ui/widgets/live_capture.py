@@ -533,5 +533,15 @@ class LiveCapture(QWidget):
         self.ideas.add_to(menu)
         if entry is not None and entry.type is EntryType.DECISION:
             menu.addAction(self.decision_act)
+        if entry is not None:
+            earlier = menu.addAction(_("Earlier versions…"))
+            earlier.triggered.connect(lambda _c=False: self.show_earlier_versions())
         menu.addAction(self.delete_act)
         menu.exec(self.table.viewport().mapToGlobal(pos))
+
+    def show_earlier_versions(self) -> None:
+        from ui.dialogs.revisions_dialog import RevisionsDialog
+
+        entry = self.selected_entry()
+        if entry is not None and RevisionsDialog(self._editor, entry, self).exec():
+            self.entries.reload()
