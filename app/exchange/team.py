@@ -24,6 +24,8 @@ from sqlite_utils import Database
 from app.domain.authors import Author, valid_author_id
 from app.exchange.reader import Reader, child
 from app.i18n import _
+from app.persistence import authors as authors_repo
+from app.persistence.authors import diary_id
 
 AUDIT = ("created_at", "updated_at", "created_by", "updated_by")
 TOP = ("source", "authors")
@@ -109,23 +111,12 @@ def _valid(value: str) -> bool:
 
 def store(db: Database, partnership_pk: int, authors: Mapping[str, str], audits: Audits) -> None:
     """Keep the file's authors (a name the diary already has stays) and each record's fields."""
-    for author_id, name in authors.items():
-        db.execute("INSERT OR IGNORE INTO authors (id, name) VALUES (?, ?)", [author_id, name])
+    authors_repo.keep_authors(db, dict(authors))
     for table, records in audits.items():
         assert table in TABLES
         for record_id, fields in records.items():
-            db.execute(
-                f"UPDATE {table} SET created_at = coalesce(?, created_at), "
-                "updated_at = coalesce(?, updated_at), created_by = coalesce(?, created_by), "
-                "updated_by = coalesce(?, updated_by) WHERE partnership_pk = ? AND id = ?",
-                [*(fields.get(k) for k in AUDIT), partnership_pk, record_id],
-            )
-
-
-def diary_id(db: Database) -> str | None:
-    """The id of this diary (made once by migration 0007)."""
-    row = db.execute("SELECT value FROM settings WHERE key = 'diary_id'").fetchone()
-    return str(row[0]) if row else None
+            values = [fields.get(k) for k in AUDIT]
+            authors_repo.keep_audit(db, table, partnership_pk, record_id, values)
 
 
 def _second(stamp: str) -> str:
@@ -137,11 +128,7 @@ def audits_of(db: Database, partnership_pk: int) -> Audits:
     """Each authored record's four fields, for the records a known author wrote."""
     found: Audits = {}
     for table in TABLES:
-        rows = db.execute(
-            f"SELECT id, created_at, updated_at, created_by, updated_by FROM {table} "
-            "WHERE partnership_pk = ? AND created_by IS NOT NULL",
-            [partnership_pk],
-        )
+        rows = authors_repo.audit_rows(db, table, partnership_pk)
         found[table] = {
             r[0]: {
                 "created_at": _second(r[1]),
@@ -158,7 +145,7 @@ def top_fields(db: Database, audits: Audits, exporter: Author | None) -> dict[st
     """``source`` and ``authors`` of an export: every author its records name, and the
     exporter's own id and name (the file says whose diary it comes from). Left out when
     the export names no author at all (a diary used without authors, the command line)."""
-    names = dict(db.execute("SELECT id, name FROM authors").fetchall())
+    names = authors_repo.stored_names(db)
     ids = {
         v
         for records in audits.values()

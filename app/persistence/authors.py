@@ -101,3 +101,48 @@ def record_authors(db: Database, table: str, pks: list[int]) -> dict[int, Stamp]
 def author_names(db: Database) -> dict[str, str]:
     """Each known author's label (the name, or the id when no name was given) by id."""
     return {a.id: a.label for a in list_authors(db)}
+
+
+def keep_authors(db: Database, authors: dict[str, str]) -> None:
+    """Add a partnership file's authors; a name the diary already has stays."""
+    for author_id, name in authors.items():
+        db.execute("INSERT OR IGNORE INTO authors (id, name) VALUES (?, ?)", [author_id, name])
+
+
+def keep_audit(
+    db: Database, table: str, partnership_pk: int, record_id: str, fields: list[str | None]
+) -> None:
+    """Set a record's created_at, updated_at, created_by and updated_by from a file (each one
+    the file leaves out keeps its value)."""
+    assert table in AUTHORED_TABLES
+    db.execute(
+        f"UPDATE {table} SET created_at = coalesce(?, created_at), "
+        "updated_at = coalesce(?, updated_at), created_by = coalesce(?, created_by), "
+        "updated_by = coalesce(?, updated_by) WHERE partnership_pk = ? AND id = ?",
+        [*fields, partnership_pk, record_id],
+    )
+
+
+def audit_rows(db: Database, table: str, partnership_pk: int) -> list[tuple[str, ...]]:
+    """(id, created_at, updated_at, created_by, updated_by) of the records a known author
+    wrote in ``table``."""
+    assert table in AUTHORED_TABLES
+    return [
+        tuple(r)
+        for r in db.execute(
+            f"SELECT id, created_at, updated_at, created_by, updated_by FROM {table} "
+            "WHERE partnership_pk = ? AND created_by IS NOT NULL",
+            [partnership_pk],
+        )
+    ]
+
+
+def stored_names(db: Database) -> dict[str, str]:
+    """Each author's name as stored (possibly empty), by id."""
+    return {str(r[0]): str(r[1]) for r in db.execute("SELECT id, name FROM authors")}
+
+
+def diary_id(db: Database) -> str | None:
+    """The id of this diary (made once by migration 0007)."""
+    row = db.execute("SELECT value FROM settings WHERE key = 'diary_id'").fetchone()
+    return str(row[0]) if row else None

@@ -19,10 +19,9 @@ from typing import Any
 from app.backup.policy import BackupPolicy
 from app.exchange import check_file, export_partnership, import_partnership, load_file, parse
 from app.exchange.errors import ExchangeError
-from app.exchange.team import diary_id
 from app.i18n import _
 from app.persistence import merges
-from app.persistence.authors import install_stamps
+from app.persistence.authors import diary_id, install_stamps
 from app.persistence.diary import Diary
 from app.persistence.partnerships import get_partnership, partnership_pk_by_id
 from app.persistence.rows import now_stamp
