@@ -8,15 +8,14 @@ from pathlib import Path
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 NAME = "export"
 HELP = _("export a partnership as an exchange file (JSON)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--out",
         required=True,

@@ -13,15 +13,14 @@ from pathlib import Path
 
 from app.backup.opening import open_diary_file
 from app.i18n import _, ngettext
+from ui.cli.options import add_partnership
 
 NAME = "ical"
 HELP = _("write the planned events and action due dates as a calendar file (.ics)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--out", required=True, type=Path, metavar="FILE.ics", help=_("the calendar file")
     )

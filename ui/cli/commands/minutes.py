@@ -13,15 +13,14 @@ from pathlib import Path
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 NAME = "minutes"
 HELP = _("write the minutes of an event for the partners as PDF, DOCX or text (by the file name)")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--event",
         required=True,

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 if TYPE_CHECKING:
     from app.series import Series
@@ -19,9 +20,7 @@ HELP = _("write the commitment plot of a partnership to a PNG file")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--out", required=True, type=Path, metavar="FILE.png", help=_("the PNG file to write")
     )

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from app.i18n import _, ngettext
+from ui.cli.options import add_partnership
 
 if TYPE_CHECKING:
     from app.domain import Organization
@@ -32,9 +33,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "'questionnaire collect' puts its answers in the right place and counts it once."
         ),
     )
-    form.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(form)
     form.add_argument("--instrument", required=True, metavar="ID", help=_("instrument id"))
     form.add_argument("--lang", choices=("fi", "en"), help=_("language of the forms"))
     form.add_argument("--copies", type=int, default=1, metavar="N", help=_("number of forms"))
@@ -53,9 +52,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "form collected twice counts once."
         ),
     )
-    collect.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(collect)
     collect.add_argument("--wave", metavar="ID", help=_("the wave (default: the forms' own)"))
     collect.add_argument(
         "--check", action="store_true", help=_("only show what would be collected")
@@ -70,9 +67,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "read it back with 'questionnaire import'."
         ),
     )
-    template.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(template)
     template.add_argument("--instrument", metavar="ID", help=_("instrument id"))
     template.add_argument("--lang", choices=("fi", "en"), help=_("language of the headings"))
     template.add_argument("--rows", type=int, default=30, metavar="N", help=_("number of rows"))
@@ -87,16 +82,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "(all rows, or none)"
         ),
     )
-    imp.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(imp)
     imp.add_argument("--check", action="store_true", help=_("only show what would be imported"))
     imp.add_argument("--wave", metavar="ID", help=_("the wave a CSV file answers"))
     imp.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
     waves = sub.add_parser("waves", help=_("list the questionnaire waves and their responses"))
-    waves.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(waves)
     waves.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
 
 

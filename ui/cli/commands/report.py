@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from app.backup.opening import open_diary_file
 from app.i18n import _, ngettext
+from ui.cli.options import add_partnership
 
 if TYPE_CHECKING:
     from app.report import ReportData, ReportOptions
@@ -23,9 +24,7 @@ HELP = _("write a feedback report for the partners as a PDF (or a DOCX, by the f
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--out",
         required=True,

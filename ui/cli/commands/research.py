@@ -12,6 +12,7 @@ from pathlib import Path
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 NAME = "research"
 HELP = _(
@@ -21,9 +22,7 @@ HELP = _(
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--out",
         required=True,

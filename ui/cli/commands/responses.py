@@ -9,6 +9,7 @@ from pathlib import Path
 from app.backup.opening import open_diary_file
 from app.dates import short_date
 from app.i18n import _, language, ngettext
+from ui.cli.options import add_partnership
 
 NAME = "responses"
 HELP = _("questionnaire answers (import a CSV file as a questionnaire wave)")
@@ -26,9 +27,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
             "imported when any row is wrong."
         ),
     )
-    imp.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(imp)
     imp.add_argument("--date", required=True, metavar="YYYY-MM-DD", help=_("date of the wave"))
     imp.add_argument("--title", metavar="TEXT", help=_("title of the questionnaire event"))
     imp.add_argument("file", type=Path, metavar="FILE.csv")

@@ -14,15 +14,14 @@ from typing import Any
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 NAME = "search"
 HELP = _("search the entries and events of a partnership")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or exact name")
-    )
+    add_partnership(parser)
     parser.add_argument("--limit", type=int, default=50, metavar="N", help=_("show at most N hits"))
     parser.add_argument("--json", action="store_true", help=_("print the hits as JSON"))
     parser.add_argument("text", nargs="+", metavar="TEXT", help=_("the words to search for"))

@@ -8,15 +8,14 @@ from pathlib import Path
 
 from app.backup.opening import open_diary_file
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 NAME = "csv"
 HELP = _("export the action plan or the diary entries as a spreadsheet (CSV) file")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument("--what", required=True, choices=("actions", "entries"))
     parser.add_argument("--out", required=True, type=Path, metavar="FILE")
     parser.add_argument(

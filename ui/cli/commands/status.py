@@ -11,15 +11,14 @@ from app.backup.opening import open_diary_file
 from app.domain import Phase
 from app.domain.labels import phase_name
 from app.i18n import _
+from ui.cli.options import add_partnership
 
 NAME = "status"
 HELP = _("show the phase, events and actions of a partnership on a day")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "--partnership", required=True, metavar="REF", help=_("partnership id or name")
-    )
+    add_partnership(parser)
     parser.add_argument(
         "--as-of", metavar="YYYY-MM-DD", help=_("the day to report on (default: today)")
     )
