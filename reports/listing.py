@@ -20,6 +20,11 @@ COUNT_LABELS = {
     "entries": N_("Shared entries"),
     "accomplishments": N_("Accomplishments"),
     "decisions": N_("Decisions"),
+    "ideas": N_("Ideas"),
+    "obstacles": N_("Obstacles"),
+    "observations": N_("Observations"),
+    "assessments": N_("Assessments"),
+    "notes": N_("Notes"),
     "actions_done": N_("Actions completed"),
     "actions_open": N_("Actions open"),
 }

@@ -166,6 +166,16 @@ def assemble_report(
 
 
 _OBSERVATIONS = (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE)
+# The counts of shared entries by type (``COUNTED``), in the order they print.
+_BY_TYPE = {
+    "accomplishments": EntryType.ACCOMPLISHMENT,
+    "decisions": EntryType.DECISION,
+    "ideas": EntryType.IDEA,
+    "obstacles": EntryType.OBSTACLE,
+    "observations": EntryType.OBSERVATION,
+    "assessments": EntryType.ASSESSMENT,
+    "notes": EntryType.NOTE,
+}
 
 
 class _Assembler:
@@ -328,11 +338,7 @@ class _Assembler:
                 sum(1 for d in days if d <= as_of),
             ),
             "entries": (self.summary.entries, sum(whole.values())),
-            "accomplishments": (
-                period[EntryType.ACCOMPLISHMENT],
-                whole.get(EntryType.ACCOMPLISHMENT, 0),
-            ),
-            "decisions": (period[EntryType.DECISION], whole.get(EntryType.DECISION, 0)),
+            **{key: (period[kind], whole.get(kind, 0)) for key, kind in _BY_TYPE.items()},
             "actions_done": (
                 sum(1 for a in done if self.in_period(a.done_on)),
                 sum(1 for a in done if a.done_on and a.done_on <= as_of),
