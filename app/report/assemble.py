@@ -134,12 +134,10 @@ def assemble_report(
         action_plan=a.action_lines(
             "action_plan", lambda x: open_on(x, as_of) or a.in_period(x.done_on), soonest=True
         ),
-        commitment=commitment_series(a.ratings, a.sides, a.period.holds, p.min_group_size),
-        questionnaire=latest_results(
-            a.ratings, a.sides, a.titles, a.period.holds, p.min_group_size
-        ),
+        commitment=commitment_series(a.rated, a.sides, a.period.holds, p.min_group_size),
+        questionnaire=latest_results(a.rated, a.sides, a.titles, a.period.holds, p.min_group_size),
         trust=commitment_series(
-            a.ratings, a.sides, a.period.holds, p.min_group_size, Dimension.TRUST
+            a.rated, a.sides, a.period.holds, p.min_group_size, Dimension.TRUST
         ),
         levels=a.levels(p),
         waves=a.waves(p),
@@ -201,6 +199,9 @@ class _Assembler:
         # Each action as it stood on the as-of date (done later: still open then).
         self.actions = [action_on(a, options.as_of) for a in view.actions()]
         self.ratings = view.ratings()
+        # The period's ratings, cut once: the charts, the latest results and the levels read
+        # only these (the equity comparison reads every questionnaire up to the report's day).
+        self.rated = [r for r in self.ratings if self.period.holds(day_of(r.event_when))]
         self.converted = {
             a.source_entry
             for a in self.actions
@@ -245,7 +246,7 @@ class _Assembler:
         # printed, so only that title goes through the name hiding.
         rounds = [
             Round(g.day, str(g.first.event), tuple(g.ratings))
-            for g in groups(self.ratings, self.period.holds)
+            for g in groups(self.rated, self.period.holds)
         ]
         split = split_levels(levels, invitations, rounds, p.min_group_size)
         shown = int(split.round_title) if split.round_title else None
