@@ -9,6 +9,7 @@ from app.report.parts import SideEquity
 from reports import labels as lb
 from reports import summary_text as st
 from reports.blocks import cell, gap, heading, long_text, para, subheading, table
+from reports.listing import more_note
 from reports.sections import Flow, Tr
 
 
@@ -97,4 +98,4 @@ def learning(data: ReportData, tr: Tr) -> Flow:
     for when, title, text in log.entries:
         meta = " · ".join(x for x in (lb.when_text(when, lang), title) if x)
         out += [gap(3), para(meta, "meta"), *long_text(text)]
-    return out
+    return out + more_note(data, "learning", tr)

@@ -20,6 +20,11 @@ COUNT_LABELS = {
     "entries": N_("Shared entries"),
     "accomplishments": N_("Accomplishments"),
     "decisions": N_("Decisions"),
+    "ideas": N_("Ideas"),
+    "obstacles": N_("Obstacles"),
+    "observations": N_("Observations"),
+    "assessments": N_("Assessments"),
+    "notes": N_("Notes"),
     "actions_done": N_("Actions completed"),
     "actions_open": N_("Actions open"),
 }
@@ -32,38 +37,47 @@ def _number(n: int, lang: str) -> str:
     return text.replace(",", "\u00a0") if lang == "fi" else text
 
 
+def count_rows(data: ReportData, tr: Tr) -> list[list[str]]:
+    """The rows of "the partnership in numbers": what, in this period, since the start."""
+    lang = data.options.language
+    return [
+        [tr(COUNT_LABELS[c.what]), _number(c.in_period, lang), _number(c.since_start, lang)]
+        for c in data.counts
+    ]
+
+
+def count_head(tr: Tr) -> list[str]:
+    return [tr("What"), tr("In this period"), tr("Since the start")]
+
+
 def in_numbers(data: ReportData, tr: Tr) -> Flow:
     """A small table: each count in the period and since the partnership started."""
     if not data.counts:
         return []
-    lang = data.options.language
     return [
         subheading(tr("The partnership in numbers")),
         table(
-            [tr("What"), tr("In this period"), tr("Since the start")],
-            (
-                [
-                    cell(tr(COUNT_LABELS[c.what])),
-                    cell(_number(c.in_period, lang)),
-                    cell(_number(c.since_start, lang)),
-                ]
-                for c in data.counts
-            ),
+            count_head(tr),
+            ([cell(text) for text in row] for row in count_rows(data, tr)),
             (0.5, 0.25, 0.25),
         ),
     ]
 
 
-def more_note(data: ReportData, name: str, tr: Tr) -> Flow:
+def more_text(data: ReportData, name: str, tr: Tr) -> str | None:
     """Under a list that was cut: how many lines are not printed, and where they are."""
     n = data.left_out(name)
     if not n:
-        return []
+        return None
     count = _number(n, data.options.language)
     if name in _SOONEST:
-        text = tr("… and {n} more, not listed here.").format(n=count)
-    elif data.appendix:
-        text = tr("… and {n} earlier in this period, listed in the appendix.").format(n=count)
-    else:
-        text = tr("… and {n} earlier in this period, not listed here.").format(n=count)
-    return [para(text, "muted")]
+        return tr("… and {n} more, not listed here.").format(n=count)
+    if data.appendix:
+        return tr("… and {n} earlier in this period, listed in the appendix.").format(n=count)
+    return tr("… and {n} earlier in this period, not listed here.").format(n=count)
+
+
+def more_note(data: ReportData, name: str, tr: Tr) -> Flow:
+    """``more_text`` as a muted paragraph (nothing when the list was not cut)."""
+    text = more_text(data, name, tr)
+    return [para(text, "muted")] if text else []

@@ -33,11 +33,13 @@ def test_report_code_reaches_the_diary_only_through_the_shared_view() -> None:
         for name in _imports(path):
             if name.startswith("app.persistence"):
                 # MeetingView is a SharedView with the shared decisions and e-mail addresses;
-                # shared_waves reads waves' answers without respondents' names or comments.
+                # shared_waves reads waves' answers without respondents' names or comments;
+                # shared_lists counts and lists the shared entries of a report's lists.
                 shared = (
                     "app.persistence.shared",
                     "app.persistence.shared_meetings",
                     "app.persistence.shared_waves",
+                    "app.persistence.shared_lists",
                 )
                 assert name in shared, (path.name, name)
             assert not name.startswith(("sqlite", "app.services")), (path.name, name)

@@ -9,30 +9,39 @@ warnings and the charts; only the "upcoming" section lists the events planned af
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import TypeVar
 
 from app.checklists import TemplateError, template_items
-from app.domain import ActionStatus, Dimension, EntryType, Phase, Role, Tension
-from app.domain.model import parse_when
+from app.domain import ActionStatus, Dimension, EntryType, Role, Tension
 from app.domain.snapshot import action_on, known_on
 from app.i18n import translator
 from app.persistence.shared import (
     SharedAction,
     SharedEntry,
-    SharedEvent,
-    SharedOrganization,
     SharedPartnership,
     SharedView,
 )
+from app.persistence.shared_lists import Pick, listed, summary
 from app.report.confidential import confidential_events, count_confidential, role_of_person
 from app.report.equity import equity
 from app.report.facts import Facts
 from app.report.glance import glance
 from app.report.learning import learning
+from app.report.lines import (
+    action_line,
+    capital,
+    day_of,
+    entry_line,
+    event_line,
+    open_on,
+    phase_from,
+    phase_on,
+    phase_spans,
+    side_names,
+)
 from app.report.model import (
     COUNTED,
     ActionLine,
@@ -42,12 +51,13 @@ from app.report.model import (
     EventLine,
     ObjectiveLine,
     Partner,
-    PhaseSpan,
     ReportData,
     ReportOptions,
 )
 from app.report.names import Namer
+from app.report.parts import Learning
 from app.report.ratings import Sides, commitment_series, groups, latest_results
+from app.report.titles import Titles
 from app.report.waves import WaveResults, wave_results
 from app.scores.levels import Invitation, LevelSplit, Round, split_levels
 
@@ -96,6 +106,7 @@ def assemble_report(
     as_of = options.as_of
     name = a.namer.partnership(p.name)
     facts = a.facts()
+    log = a.learning(facts, p)  # before ``omitted`` is read: it counts what the log leaves out
     data = ReportData(
         options=options,
         partnership=name,
@@ -106,43 +117,35 @@ def assemble_report(
             if o.role != Role.FACILITATOR and a.namer.names_organization(o.pk)
         ),
         started_on=p.started_on,
-        phases=_phase_spans(p, as_of),
-        phase_now=_phase_on(p, as_of),
+        phases=phase_spans(p, as_of),
+        phase_now=phase_on(p, as_of),
         outcomes=tuple((d, o) for d, o in p.outcomes if known_on(d, as_of)),
         objectives=a.objectives(),
         meetings=a.event_lines("meetings", lambda day: a.period.holds(day) and day <= as_of),
         done_actions=a.action_lines(
-            "done_actions", lambda x: x.status == ActionStatus.DONE and a.in_period(x.done_on)
+            "done_actions",
+            lambda x: x.status == ActionStatus.DONE and a.in_period(x.done_on),
+            by_day=True,
         ),
-        accomplishments=a.entry_lines(
-            "accomplishments", lambda e: e.type == EntryType.ACCOMPLISHMENT
-        ),
+        accomplishments=a.entry_lines("accomplishments", (EntryType.ACCOMPLISHMENT,)),
         checklist_done=a.checklist(checklist_text),
         checklist_not_met=a.checklist(checklist_text, not_met=True),
-        decisions=a.entry_lines("decisions", lambda e: e.type == EntryType.DECISION),
+        decisions=a.entry_lines("decisions", (EntryType.DECISION,)),
         action_plan=a.action_lines(
-            "action_plan", lambda x: _open_on(x, as_of) or a.in_period(x.done_on), soonest=True
+            "action_plan", lambda x: open_on(x, as_of) or a.in_period(x.done_on), soonest=True
         ),
-        commitment=commitment_series(a.ratings, a.sides, a.period.holds, p.min_group_size),
-        questionnaire=latest_results(
-            a.ratings, a.sides, a.titles, a.period.holds, p.min_group_size
-        ),
+        commitment=commitment_series(a.rated, a.sides, a.period.holds, p.min_group_size),
+        questionnaire=latest_results(a.rated, a.sides, a.titles, a.period.holds, p.min_group_size),
         trust=commitment_series(
-            a.ratings, a.sides, a.period.holds, p.min_group_size, Dimension.TRUST
+            a.rated, a.sides, a.period.holds, p.min_group_size, Dimension.TRUST
         ),
         levels=a.levels(p),
         waves=a.waves(p),
-        observations=a.entry_lines("observations", lambda e: e.type in _OBSERVATIONS),
-        tensions=_tension_counts(a.entries),
+        observations=a.entry_lines("observations", _OBSERVATIONS),
+        tensions=tuple((t, a.summary.tensions[t]) for t in Tension if a.summary.tensions[t]),
         # Ideas that became actions are answered; the rest are still open questions.
-        open_questions=a.entry_lines(
-            "open_questions",
-            lambda e: (
-                e.type == EntryType.OBSTACLE
-                or (e.type == EntryType.IDEA and e.pk not in a.converted)
-            ),
-        ),
-        open_actions=a.action_lines("open_actions", lambda x: _open_on(x, as_of), soonest=True),
+        open_questions=a.entry_lines("open_questions", (), open_questions=True),
+        open_actions=a.action_lines("open_actions", lambda x: open_on(x, as_of), soonest=True),
         upcoming=a.event_lines("upcoming", lambda day: day > as_of, soonest=True),
         confidential=a.confidential(lambda day: a.period.holds(day) and day <= as_of),
         upcoming_confidential=a.confidential(lambda day: day > as_of),
@@ -153,7 +156,7 @@ def assemble_report(
         private_actions=view.private_actions(as_of),
         glance=glance(facts, a.namer),
         equity=equity(facts, a.ratings, p.min_group_size),
-        learning=learning(facts, p, a.namer),
+        learning=log,
     )
     # Read after everything is assembled: the review covers every text the report prints.
     known = [] if options.anonymous else [p.name]
@@ -161,6 +164,16 @@ def assemble_report(
 
 
 _OBSERVATIONS = (EntryType.OBSERVATION, EntryType.ASSESSMENT, EntryType.NOTE)
+# The counts of shared entries by type (``COUNTED``), in the order they print.
+_BY_TYPE = {
+    "accomplishments": EntryType.ACCOMPLISHMENT,
+    "decisions": EntryType.DECISION,
+    "ideas": EntryType.IDEA,
+    "obstacles": EntryType.OBSTACLE,
+    "observations": EntryType.OBSERVATION,
+    "assessments": EntryType.ASSESSMENT,
+    "notes": EntryType.NOTE,
+}
 
 
 class _Assembler:
@@ -173,20 +186,22 @@ class _Assembler:
         self.namer = Namer(
             view.people(), self.orgs, hide=options.hide_names, anonymous=options.anonymous, tr=tr
         )
-        self.sides: Sides = ({o.pk: o.role for o in self.orgs}, _side_names(self.orgs, self.namer))
+        self.sides: Sides = ({o.pk: o.role for o in self.orgs}, side_names(self.orgs, self.namer))
         self.period = _Period(options)
         self.events = view.events()
         # Interviews and focus groups are only counted: their titles would tell who spoke.
         self.counted = confidential_events(self.events, options.hide_names)
-        self.titles = {
-            e.pk: "" if e.pk in self.counted else self.namer.text(e.title) for e in self.events
-        }
-        # Only the period's entries are read (their texts are most of a large diary), up to the
-        # day the report speaks from: a planned event's notes are not yet news.
-        self.entries = view.entries(options.period_from, options.as_of)
+        self.titles = Titles(self.events, self.counted, self.namer.text)
+        # Only the period's entries are counted, up to the day the report speaks from (a
+        # planned event's notes are not yet news), and only the lines printed are read: their
+        # texts are most of a large diary (``app.persistence.shared_lists``).
+        self.summary = summary(view, options.period_from, options.as_of)
         # Each action as it stood on the as-of date (done later: still open then).
         self.actions = [action_on(a, options.as_of) for a in view.actions()]
         self.ratings = view.ratings()
+        # The period's ratings, cut once: the charts, the latest results and the levels read
+        # only these (the equity comparison reads every questionnaire up to the report's day).
+        self.rated = [r for r in self.ratings if self.period.holds(day_of(r.event_when))]
         self.converted = {
             a.source_entry
             for a in self.actions
@@ -221,17 +236,21 @@ class _Assembler:
         phases = p.phases
         invitations = []
         for e in self.events:
-            day = _day(e.when)
-            phase = e.phase or _phase_from(phases, day)
+            day = day_of(e.when)
+            phase = e.phase or phase_from(phases, day)
             if phase is None or not known_on(day, as_of):
                 continue
             came = set(e.attendees)
             invitations += [Invitation(phase, person, person in came) for person in e.invited]
+        # Each round is named by its event's key here: only the round shown gets its title
+        # printed, so only that title goes through the name hiding.
         rounds = [
-            Round(g.day, self.titles.get(g.first.event, ""), tuple(g.ratings))
-            for g in groups(self.ratings, self.period.holds)
+            Round(g.day, str(g.first.event), tuple(g.ratings))
+            for g in groups(self.rated, self.period.holds)
         ]
         split = split_levels(levels, invitations, rounds, p.min_group_size)
+        shown = int(split.round_title) if split.round_title else None
+        split = replace(split, round_title=self.titles.get(shown) if shown is not None else "")
         return None if split.is_empty else split
 
     def waves(self, p: SharedPartnership) -> WaveResults | None:
@@ -239,7 +258,7 @@ class _Assembler:
         end = self.options.as_of
         if self.options.period_to is not None:
             end = min(end, self.options.period_to)
-        names = {o.pk: (_capital(self.namer.organization(o.pk) or ""), o.role) for o in self.orgs}
+        names = {o.pk: (capital(self.namer.organization(o.pk) or ""), o.role) for o in self.orgs}
         found = wave_results(
             self.view, end, self.period.holds, names, p.min_group_size, self.options.language
         )
@@ -256,55 +275,78 @@ class _Assembler:
         self.omitted[name] = len(items) - limit
         return items[:limit] if soonest else items[len(items) - limit :]
 
-    def entry_lines(self, name: str, keep: Callable[[SharedEntry], bool]) -> tuple[EntryLine, ...]:
-        kept = self._limited(name, [e for e in self.entries if keep(e)])
-        return tuple(_entry_line(e, self.titles, self.namer) for e in kept)
+    def listed(self, name: str, pick: Pick) -> list[SharedEntry]:
+        """The most recent ``listing_limit`` entries of ``pick``; the rest are counted."""
+        limit = self.options.listing_limit
+        found, total = listed(self.view, pick, limit)
+        if limit is not None and total > limit:
+            self.omitted[name] = total - limit
+        return found
+
+    def entry_lines(
+        self, name: str, types: tuple[EntryType, ...], *, open_questions: bool = False
+    ) -> tuple[EntryLine, ...]:
+        as_of = self.options.as_of
+        pick = Pick(self.options.period_from, as_of, types, as_of if open_questions else None)
+        kept = self.listed(name, pick)
+        return tuple(entry_line(e, self.titles, self.namer) for e in kept)
+
+    def learning(self, facts: Facts, p: SharedPartnership) -> Learning:
+        """The learning log: the period's most recent shared assessments, the rest counted."""
+        since, as_of = self.options.period_from, self.options.as_of
+        pick = Pick(since, as_of, (EntryType.ASSESSMENT,), worded=True)
+        return learning(facts, p, self.namer, self.listed("learning", pick))
 
     def action_lines(
-        self, name: str, keep: Callable[[SharedAction], bool], *, soonest: bool = False
+        self,
+        name: str,
+        keep: Callable[[SharedAction], bool],
+        *,
+        soonest: bool = False,
+        by_day: bool = False,
     ) -> tuple[ActionLine, ...]:
+        """The actions ``keep`` chooses, in the plan's order (``by_day``: in the order they
+        were done, so the lines kept are the ones done last)."""
         as_of = self.options.as_of
         chosen = [a for a in self.actions if keep(a)]
+        if by_day:
+            chosen.sort(key=lambda a: a.done_on or as_of)
         if soonest:  # the most urgent are kept: the earliest due (none due last)
             urgent = sorted(chosen, key=lambda a: (a.due_on is None, a.due_on or as_of))
             kept = {id(a) for a in self._limited(name, urgent, soonest)}
             chosen = [a for a in chosen if id(a) in kept]  # printed in the plan's order
         else:
             chosen = self._limited(name, chosen)
-        return tuple(_action_line(a, self.namer, as_of) for a in chosen)
+        return tuple(action_line(a, self.namer, as_of) for a in chosen)
 
     def event_lines(
         self, name: str, keep: Callable[[date], bool], *, soonest: bool = False
     ) -> tuple[EventLine, ...]:
-        chosen = [e for e in self.events if e.pk not in self.counted and keep(_day(e.when))]
+        chosen = [e for e in self.events if e.pk not in self.counted and keep(day_of(e.when))]
         kept = self._limited(name, chosen, soonest)
-        return tuple(_event_line(e, self.namer) for e in kept)
+        return tuple(event_line(e, self.namer) for e in kept)
 
     def counts(self) -> tuple[CountLine, ...]:
         """The partnership in numbers: in the period and since the start (up to its end)."""
         as_of = self.options.as_of
         whole = self.view.entry_counts(as_of)
-        period = Counter(e.type for e in self.entries)
+        period = self.summary.types
         done = [a for a in self.actions if a.status == ActionStatus.DONE and a.done_on]
-        days = [_day(e.when) for e in self.events]
+        days = [day_of(e.when) for e in self.events]
         numbers = {
             "events": (
                 sum(1 for d in days if self.period.holds(d) and d <= as_of),
                 sum(1 for d in days if d <= as_of),
             ),
-            "entries": (len(self.entries), sum(whole.values())),
-            "accomplishments": (
-                period[EntryType.ACCOMPLISHMENT],
-                whole.get(EntryType.ACCOMPLISHMENT, 0),
-            ),
-            "decisions": (period[EntryType.DECISION], whole.get(EntryType.DECISION, 0)),
+            "entries": (self.summary.entries, sum(whole.values())),
+            **{key: (period[kind], whole.get(kind, 0)) for key, kind in _BY_TYPE.items()},
             "actions_done": (
                 sum(1 for a in done if self.in_period(a.done_on)),
                 sum(1 for a in done if a.done_on and a.done_on <= as_of),
             ),
             "actions_open": (
-                sum(1 for a in self.actions if _open_on(a, as_of)),
-                sum(1 for a in self.actions if _open_on(a, as_of)),
+                sum(1 for a in self.actions if open_on(a, as_of)),
+                sum(1 for a in self.actions if open_on(a, as_of)),
             ),
         }
         return tuple(CountLine(key, *numbers[key]) for key in COUNTED)
@@ -314,7 +356,7 @@ class _Assembler:
         if not self.options.appendix:
             return ()
         every = self.view.entries(None, self.options.as_of)
-        return tuple(_entry_line(e, self.titles, self.namer) for e in every)
+        return tuple(entry_line(e, self.titles, self.namer) for e in every)
 
     def confidential(self, keep: Callable[[date], bool]) -> tuple[ConfidentialCount, ...]:
         role = role_of_person(self.namer.side_of, self.sides[0])
@@ -345,78 +387,3 @@ class _Assembler:
             for item, day, custom in marks
             if self.period.holds(day) and day <= self.options.as_of
         )
-
-
-def _day(when: str) -> date:
-    return parse_when(when)[0]
-
-
-def _open_on(a: SharedAction, day: date) -> bool:
-    if a.created_on > day:
-        return False
-    if a.status.is_closed:
-        return a.done_on is not None and a.done_on > day
-    return True
-
-
-def _entry_line(e: SharedEntry, titles: dict[int, str], namer: Namer) -> EntryLine:
-    return EntryLine(e.event_when, titles.get(e.event, ""), e.type, namer.text(e.text), e.tensions)
-
-
-def _event_line(e: SharedEvent, namer: Namer) -> EventLine:
-    names = tuple(n for n in (namer.person(pk) for pk in e.attendees) if n)
-    return EventLine(e.when, e.kind, namer.text(e.title), names)
-
-
-def _action_line(a: SharedAction, namer: Namer, as_of: date) -> ActionLine:
-    org = namer.organization(a.organization) or namer.organization_of(a.owner)
-    if namer.label_names_side(a.owner) and a.organization in (None, namer.side_of(a.owner)):
-        org = None  # "HR manager (Pohjolan Tukku Oy)" already says it
-    overdue = _open_on(a, as_of) and a.due_on is not None and a.due_on < as_of
-    return ActionLine(
-        namer.text(a.text), namer.person(a.owner), org, a.due_on, a.status, a.done_on, overdue
-    )
-
-
-def _phase_spans(p: SharedPartnership, as_of: date) -> tuple[PhaseSpan, ...]:
-    moves = sorted((m for m in p.phases if known_on(m[1], as_of)), key=lambda m: m[1])
-    return tuple(
-        PhaseSpan(phase, start, moves[i + 1][1] if i + 1 < len(moves) else None)
-        for i, (phase, start) in enumerate(moves)
-    )
-
-
-def _phase_from(moves: tuple[tuple[Phase, date], ...], day: date) -> Phase | None:
-    current = None
-    for phase, start in sorted(moves, key=lambda m: m[1]):
-        if start <= day:
-            current = phase
-    return current
-
-
-def _phase_on(p: SharedPartnership, day: date) -> Phase | None:
-    current: Phase | None = None
-    for phase, start in sorted(p.phases, key=lambda m: m[1]):
-        if start <= day:
-            current = phase
-    return current
-
-
-def _capital(label: str) -> str:
-    return label[:1].upper() + label[1:]
-
-
-def _side_names(orgs: list[SharedOrganization], namer: Namer) -> dict[Role, str]:
-    """Each side's name for chart legends and column heads (its role when names are hidden)."""
-    names: dict[Role, list[str]] = defaultdict(list)
-    for o in orgs:
-        label = namer.organization(o.pk) or ""
-        label = label[:1].upper() + label[1:]
-        if label not in names[o.role]:
-            names[o.role].append(label)
-    return {role: " / ".join(n) for role, n in names.items()}
-
-
-def _tension_counts(entries: list[SharedEntry]) -> tuple[tuple[Tension, int], ...]:
-    counts = Counter(t for e in entries for t in e.tensions)
-    return tuple((t, counts[t]) for t in Tension if counts[t])

@@ -56,8 +56,9 @@ def estimate_pages(data: ReportData) -> PageEstimate:
     """Pages of the report of ``data`` and of the appendix of every shared entry (counted in
     ``data.counts``, their length taken to be that of the entries listed)."""
     listed = (*data.accomplishments, *data.decisions, *data.observations, *data.open_questions)
-    chars = sum(len(e.text) for e in listed)
-    lines = _entry_lines(len(listed), chars)
+    learned = [text for _when, _title, text in data.learning.entries]
+    chars = sum(len(e.text) for e in listed) + sum(len(t) for t in learned)
+    lines = _entry_lines(len(listed) + len(learned), chars)
     rows = (
         len(data.meetings)
         + len(data.done_actions)
@@ -70,6 +71,7 @@ def estimate_pages(data: ReportData) -> PageEstimate:
     lines += rows * ROW_LINES
     report = FIXED_PAGES + round(lines / LINES_PER_PAGE)
     every = next((c.since_start for c in data.counts if c.what == "entries"), 0)
-    mean = chars / len(listed) if listed else CHARS_PER_LINE
+    texts = len(listed) + len(learned)
+    mean = chars / texts if texts else CHARS_PER_LINE
     appendix = round(_entry_lines(every, round(every * mean)) / LINES_PER_PAGE)
     return PageEstimate(report, appendix)

@@ -15,6 +15,7 @@ from app.persistence.shared import SharedAction, SharedEvent, SharedPartnership,
 from app.report.model import ReportOptions
 from app.report.names import Namer
 from app.report.ratings import Sides
+from app.report.titles import Titles
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ class Facts:
     holds: Callable[[date], bool]
     namer: Namer
     # Each event's title as printed ("" for an interview counted only, names hidden).
-    titles: dict[int, str]
+    titles: Titles
 
     @property
     def as_of(self) -> date:

@@ -11,8 +11,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from app.domain import ActionStatus, EntryType, Role
-from app.domain.enums import DecisionStatus
 from app.domain.snapshot import known_on
+from app.persistence.shared_lists import Pick, listed
 from app.report.facts import Facts
 from app.report.names import Namer
 from app.report.parts import (
@@ -47,18 +47,18 @@ def glance(f: Facts, namer: Namer) -> Glance:
     as_of = f.as_of
     moves = sorted((m for m in p.phases if known_on(m[1], as_of)), key=lambda m: m[1])
     since = last_report(f)
-    achieved = _achieved(f, since)
-    decide = _to_decide(f)
+    achieved, achieved_all = _achieved(f, since)
+    decide, decide_all = _to_decide(f)
     return Glance(
         phase=moves[-1][0] if moves else None,
         phase_since=moves[-1][1] if moves else None,
         last_report_on=since,
-        achieved=tuple(achieved[-ACHIEVED_LINES:]),
-        achieved_more=max(0, len(achieved) - ACHIEVED_LINES),
+        achieved=tuple(achieved),
+        achieved_more=max(0, achieved_all - len(achieved)),
         objectives=tuple(_objectives(f)),
         sides=_sides(f),
-        to_decide=tuple(decide[:DECIDE_LINES]),
-        to_decide_more=max(0, len(decide) - DECIDE_LINES),
+        to_decide=tuple(decide),
+        to_decide_more=max(0, decide_all - len(decide)),
     )
 
 
@@ -73,22 +73,27 @@ def last_report(f: Facts) -> date | None:
     return max(given) if given else None
 
 
-def _achieved(f: Facts, since: date | None) -> list[Achieved]:
-    """Accomplishments and done actions after ``since`` (all, without one), oldest first."""
+def _achieved(f: Facts, since: date | None) -> tuple[list[Achieved], int]:
+    """The latest ``ACHIEVED_LINES`` accomplishments and done actions after ``since`` (all,
+    without one), oldest first, and how many there are in all. Only the accomplishments
+    printed are read, and only the texts printed go through the name hiding."""
     start = since + timedelta(days=1) if since else None
-    found = [
-        Achieved(date.fromisoformat(e.event_when[:10]), short(f.namer.text(e.text)), False)
-        for e in f.view.entries(start, f.as_of, (EntryType.ACCOMPLISHMENT,))
+    pick = Pick(start, f.as_of, (EntryType.ACCOMPLISHMENT,))
+    latest, accomplished = listed(f.view, pick, ACHIEVED_LINES)
+    found: list[tuple[date, str, bool]] = [
+        (date.fromisoformat(e.event_when[:10]), e.text, False) for e in latest
     ]
-    found += [
-        Achieved(a.done_on, short(f.namer.text(a.text)), True)
+    done = [
+        (a.done_on, a.text, True)
         for a in f.actions
         if a.status == ActionStatus.DONE
         and a.done_on is not None
         and known_on(a.done_on, f.as_of)
         and (since is None or a.done_on > since)
     ]
-    return sorted(found, key=lambda x: x.day)
+    kept = sorted([*found, *done], key=lambda x: x[0])[-ACHIEVED_LINES:]
+    lines = [Achieved(day, short(f.namer.text(text)), action) for day, text, action in kept]
+    return lines, accomplished + len(done)
 
 
 def _objectives(f: Facts) -> list[ObjectiveStatus]:
@@ -136,32 +141,33 @@ def _sides(f: Facts) -> tuple[SideActions, ...]:
     return tuple(out)
 
 
-def _to_decide(f: Facts) -> list[DecideItem]:
+def _to_decide(f: Facts) -> tuple[list[DecideItem], int]:
+    """The first ``DECIDE_LINES`` things to decide, and how many there are in all: overdue
+    actions (the longest overdue first), open ideas of the whole partnership (the oldest
+    first), objectives without an indicator, decisions due for review. Only the ideas and
+    decisions printed are read; only the texts printed go through the name hiding."""
     as_of = f.as_of
-
-    def text(value: str) -> str:
-        return short(f.namer.text(value), 100)
-
     overdue = sorted((a for a in f.actions if f.overdue(a)), key=lambda a: a.due_on or as_of)
-    out = [DecideItem(DecideKind.OVERDUE_ACTION, text(a.text), a.due_on) for a in overdue]
-    entries = f.view.entries(None, as_of, (EntryType.IDEA, EntryType.DECISION))
-    for e in entries:
-        if e.type != EntryType.IDEA or e.pk in f.converted:
-            continue
-        if e.fate is not None and (e.fate_on is None or known_on(e.fate_on, as_of)):
-            continue  # parked or declined by then: decided
-        out.append(DecideItem(DecideKind.IDEA, text(e.text), date.fromisoformat(e.event_when[:10])))
-    out += [
-        DecideItem(DecideKind.NO_INDICATOR, text(o.text))
-        for o in f.view.objectives()
-        if not (o.indicator and o.indicator.strip())
+    found = [(DecideKind.OVERDUE_ACTION, a.text, a.due_on) for a in overdue]
+    ideas, idea_count = listed(
+        f.view,
+        Pick(until=as_of, types=(EntryType.IDEA,), open_on=as_of, undecided_on=as_of),
+        DECIDE_LINES,
+        first=True,
+    )
+    found += [(DecideKind.IDEA, e.text, date.fromisoformat(e.event_when[:10])) for e in ideas]
+    unmeasured = [o for o in f.view.objectives() if not (o.indicator and o.indicator.strip())]
+    found += [(DecideKind.NO_INDICATOR, o.text, None) for o in unmeasured]
+    due, due_count = listed(
+        f.view,
+        Pick(until=as_of, types=(EntryType.DECISION,), review_due_on=as_of),
+        DECIDE_LINES,
+        first=True,
+    )
+    found += [(DecideKind.REVIEW, e.text, e.review_on) for e in due]
+    total = len(overdue) + idea_count + len(unmeasured) + due_count
+    shown = [
+        DecideItem(kind, short(f.namer.text(text), 100), day)
+        for kind, text, day in found[:DECIDE_LINES]
     ]
-    for e in entries:
-        if (
-            e.type == EntryType.DECISION
-            and e.review_on is not None
-            and e.review_on <= as_of
-            and e.decision_status != DecisionStatus.REVISITED
-        ):
-            out.append(DecideItem(DecideKind.REVIEW, text(e.text), e.review_on))
-    return out
+    return shown, total

@@ -7,16 +7,16 @@ ones are read (``SharedView``), so a private assessment never reaches the log.
 
 from __future__ import annotations
 
-from app.domain import EntryType
 from app.domain.model import parse_when
-from app.persistence.shared import SharedPartnership
+from app.persistence.shared import SharedEntry, SharedPartnership
 from app.report.facts import Facts
 from app.report.names import Namer
 from app.report.parts import Learning
 
 
-def learning(f: Facts, p: SharedPartnership, namer: Namer) -> Learning:
-    assessed = f.view.entries(f.options.period_from, f.as_of, (EntryType.ASSESSMENT,))
+def learning(f: Facts, p: SharedPartnership, namer: Namer, assessed: list[SharedEntry]) -> Learning:
+    """The log of ``assessed``: the period's most recent shared assessments with some text (the
+    caller reads them, at most the report's listing limit); the vision beside the pilot."""
     entries = tuple(
         (e.event_when, f.titles.get(e.event, ""), namer.text(e.text))
         for e in assessed

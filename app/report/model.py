@@ -192,8 +192,14 @@ class CountLine:
 COUNTED: tuple[str, ...] = (
     "events",
     "entries",
+    # The shared entries by type (they add up to "entries").
     "accomplishments",
     "decisions",
+    "ideas",
+    "obstacles",
+    "observations",
+    "assessments",
+    "notes",
     "actions_done",
     "actions_open",
 )

@@ -18,6 +18,7 @@ from app.domain import Dimension, EventKind, Rating, Role
 from app.domain.model import parse_when
 from app.persistence.shared import SharedRating
 from app.report.model import Questionnaire, ResultRow, Series
+from app.report.titles import Titles
 from app.scores.waves import SIDES, Summary, score_dimension, score_wave
 
 Holds = Callable[[date], bool]
@@ -112,7 +113,7 @@ def _thinned(points: list[tuple[date, float]]) -> tuple[tuple[date, float], ...]
 def latest_results(
     ratings: list[SharedRating],
     sides: Sides,
-    titles: dict[int, str],
+    titles: Titles,
     holds: Holds,
     minimum: int,
 ) -> Questionnaire | None:

@@ -17,6 +17,7 @@ from reports.docx.summary import at_a_glance, equity, learning
 from reports.docx.writer import FRAME_WIDTH, WARN, DocWriter, Run
 from reports.fonts import register_fonts
 from reports.levels import level_tables
+from reports.listing import count_head, count_rows, more_text
 from reports.results import results_note, results_title
 from reports.styles import FRAME_WIDTH as PDF_FRAME_WIDTH
 from reports.summary_text import fewer_than
@@ -61,6 +62,13 @@ def cover(w: DocWriter, data: ReportData, tr: Tr) -> None:
     )
     w.para(note, "Kumppani Muted", before=110)
     w.page_break()
+
+
+def more(w: DocWriter, data: ReportData, name: str, tr: Tr) -> None:
+    """Under a list that was cut: how many lines are not printed (as the PDF says it)."""
+    text = more_text(data, name, tr)
+    if text:
+        w.para(text, "Kumppani Muted")
 
 
 def _empty(w: DocWriter, tr: Tr) -> None:
@@ -110,6 +118,9 @@ def where_we_are(w: DocWriter, data: ReportData, tr: Tr) -> None:
     if stands:
         intro += " " + stands
     w.para(intro)
+    if data.counts:
+        w.heading(tr("The partnership in numbers"), 2)
+        w.table(count_head(tr), count_rows(data, tr), (0.5, 0.25, 0.25), right=(1, 2))
     if data.phases:
         register_fonts()
         drawing = phase_timeline(data.phases, data.options.as_of, PDF_FRAME_WIDTH, tr, lang)
@@ -142,6 +153,7 @@ def where_we_are(w: DocWriter, data: ReportData, tr: Tr) -> None:
     w.heading(tr("Meetings and events in this period"), 2)
     if data.meetings:
         _events(w, data.meetings, tr, lang)
+        more(w, data, "meetings", tr)
     else:
         _empty(w, tr)
 
@@ -162,10 +174,12 @@ def accomplishments(w: DocWriter, data: ReportData, tr: Tr) -> None:
             ([a.text, owner(a), lb.short_date(a.done_on, lang)] for a in data.done_actions),
             (0.55, 0.3, 0.15),
         )
+        more(w, data, "done_actions", tr)
     else:
         _empty(w, tr)
     w.heading(tr("Accomplishments"), 2)
     _entries(w, data.accomplishments, tr, lang, show_type=False)
+    more(w, data, "accomplishments", tr)
     w.heading(tr("Checklist items completed"), 2)
     if data.checklist_done:
         w.table(
@@ -208,8 +222,10 @@ def decisions_and_actions(w: DocWriter, data: ReportData, tr: Tr) -> None:
     w.heading(lb.section_title("actions", tr))
     w.heading(tr("Decisions"), 2)
     _entries(w, data.decisions, tr, lang, show_type=False)
+    more(w, data, "decisions", tr)
     w.heading(tr("Action plan"), 2)
     _actions(w, data.action_plan, tr, lang)
+    more(w, data, "action_plan", tr)
 
 
 def commitment(w: DocWriter, data: ReportData, tr: Tr) -> None:
@@ -307,6 +323,7 @@ def observations(w: DocWriter, data: ReportData, tr: Tr) -> None:
         w.para(tr("No tensions noted in shared entries in this period."), "Kumppani Muted")
     w.heading(tr("Shared observations"), 2)
     _entries(w, data.observations, tr, lang, show_type=True)
+    more(w, data, "observations", tr)
 
 
 def next_steps(w: DocWriter, data: ReportData, tr: Tr) -> None:
@@ -314,11 +331,14 @@ def next_steps(w: DocWriter, data: ReportData, tr: Tr) -> None:
     w.heading(lb.section_title("next", tr))
     w.heading(tr("Open questions"), 2)
     _entries(w, data.open_questions, tr, lang, show_type=True)
+    more(w, data, "open_questions", tr)
     w.heading(tr("Open actions"), 2)
     _actions(w, data.open_actions, tr, lang)
+    more(w, data, "open_actions", tr)
     w.heading(tr("Coming up"), 2)
     if data.upcoming:
         _events(w, data.upcoming, tr, lang)
+        more(w, data, "upcoming", tr)
     else:
         w.para(tr("No events planned yet."), "Kumppani Muted")
 

@@ -10,6 +10,7 @@ from app.report.parts import Glance, SideEquity
 from reports import labels as lb
 from reports import summary_text as st
 from reports.docx.writer import DocWriter, Run
+from reports.listing import more_text
 
 Tr = Callable[[str], str]
 
@@ -175,3 +176,6 @@ def learning(w: DocWriter, data: ReportData, tr: Tr) -> None:
         for block in text.strip().split("\n\n"):
             if block.strip():
                 w.para(block.strip(), "Kumppani Entry")
+    more = more_text(data, "learning", tr)
+    if more:
+        w.para(more, "Kumppani Muted")
