@@ -115,6 +115,12 @@ def when_text(when: str, language: str) -> str:
     return text
 
 
+def count(n: int, language: str) -> str:
+    """A whole number with its thousands grouped: 17,705 in English, 17 705 in Finnish."""
+    text = f"{n:,}"
+    return text.replace(",", "\u00a0") if language == "fi" else text
+
+
 def number(value: float, language: str) -> str:
     """One decimal, with the decimal comma in Finnish."""
     text = f"{value:.1f}"

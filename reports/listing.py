@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable
 from app.i18n import N_
 from app.report.model import ReportData
 from reports.blocks import cell, para, subheading, table
+from reports.labels import count
 
 Tr = Callable[[str], str]
 Flow = list[Flowable]
@@ -32,16 +33,11 @@ COUNT_LABELS = {
 _SOONEST = ("action_plan", "open_actions", "upcoming")
 
 
-def _number(n: int, lang: str) -> str:
-    text = f"{n:,}"
-    return text.replace(",", "\u00a0") if lang == "fi" else text
-
-
 def count_rows(data: ReportData, tr: Tr) -> list[list[str]]:
     """The rows of "the partnership in numbers": what, in this period, since the start."""
     lang = data.options.language
     return [
-        [tr(COUNT_LABELS[c.what]), _number(c.in_period, lang), _number(c.since_start, lang)]
+        [tr(COUNT_LABELS[c.what]), count(c.in_period, lang), count(c.since_start, lang)]
         for c in data.counts
     ]
 
@@ -69,12 +65,12 @@ def more_text(data: ReportData, name: str, tr: Tr) -> str | None:
     n = data.left_out(name)
     if not n:
         return None
-    count = _number(n, data.options.language)
+    shown = count(n, data.options.language)
     if name in _SOONEST:
-        return tr("… and {n} more, not listed here.").format(n=count)
+        return tr("… and {n} more, not listed here.").format(n=shown)
     if data.appendix:
-        return tr("… and {n} earlier in this period, listed in the appendix.").format(n=count)
-    return tr("… and {n} earlier in this period, not listed here.").format(n=count)
+        return tr("… and {n} earlier in this period, listed in the appendix.").format(n=shown)
+    return tr("… and {n} earlier in this period, not listed here.").format(n=shown)
 
 
 def more_note(data: ReportData, name: str, tr: Tr) -> Flow:

@@ -99,7 +99,7 @@ def achieved_title(g: Glance, language: str) -> str:
 
 def more(n: int, language: str) -> str:
     tr = translator(language).gettext
-    return tr("… and {n} more, not listed here.").format(n=n)
+    return tr("… and {n} more, not listed here.").format(n=lb.count(n, language))
 
 
 def fewer_than(minimum: int, language: str) -> str:

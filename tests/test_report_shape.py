@@ -187,3 +187,10 @@ def test_the_open_ideas_to_decide_leave_out_those_made_actions_and_parked(
     found, total = shared_lists.listed(view, pick, 6, first=True)
     assert total == len(expected) and [e.pk for e in found] == expected[:6]
     assert len(expected) < len(every)  # some ideas were made actions or parked
+
+
+@pytest.mark.parametrize(("language", "grouped"), [("en", "20,873"), ("fi", "20\u00a0873")])
+def test_the_glance_page_groups_thousands_as_the_lists_do(language: str, grouped: str) -> None:
+    from reports import summary_text
+
+    assert grouped in summary_text.more(20_873, language)
